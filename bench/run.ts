@@ -1,0 +1,494 @@
+// `npm run bench [-- intake|queries] [--quick]`: the performance checks of docs/performance.md. Intake is measured
+// through POST /api/v1/cases on a real listening server (PostgreSQL and PGlite) beside the same rows written by
+// plain SQL; reads are measured on a generated large case load on PostgreSQL, with EXPLAIN ANALYZE of each query.
+// Everything runs on 127.0.0.1 against throw-away databases; every loop is bounded in count and time.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { format, resolveConfig } from 'prettier';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
+import type { Database } from '../src/server/db/schema.ts';
+import type { CommandContext } from '../src/server/context.ts';
+import { loadConfig } from '../src/server/env.ts';
+import { startRuntime } from '../src/server/runtime.ts';
+import { getCaseView, listCases, type CaseListFilter } from '../src/server/queries/case-list.ts';
+import { intakeBodies } from './intake-bodies.ts';
+import { generateCases } from './generate.ts';
+import { percentile } from './stats.ts';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const sections = args.filter((a) => !a.startsWith('--'));
+for (const s of sections) {
+  if (s !== 'intake' && s !== 'queries') {
+    process.stderr.write(`unknown benchmark "${s}" (known: intake, queries)\n`);
+    process.exit(2);
+  }
+}
+const wanted = (name: string) => sections.length === 0 || sections.includes(name);
+
+const settings = quick
+  ? { seconds: 5, warmup: 1, cases: 100_000, samples: 60, maxQuerySeconds: 20 }
+  : { seconds: 10, warmup: 2, cases: 1_000_000, samples: 200, maxQuerySeconds: 40 };
+const CONNECTIONS = 32;
+const QUEUE_UNIT = 'FAC';
+const postgresBase = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const host = new URL(postgresBase).hostname;
+if (host !== '127.0.0.1' && host !== 'localhost') {
+  process.stderr.write('BENCH_POSTGRES_URL must point at 127.0.0.1: the benchmarks create and drop databases.\n');
+  process.exit(2);
+}
+const resultsDir = path.resolve('bench/results');
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+interface Row {
+  measure: string;
+  driver: string;
+  value: string;
+  target: string;
+  verdict: 'met' | 'missed' | '';
+}
+const rows: Row[] = [];
+const notes: string[] = [];
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const verdict = (ok: boolean): Row['verdict'] => (ok ? 'met' : 'missed');
+
+// ---------------------------------------------------------------- databases and processes
+
+function databaseUrl(name: string): string {
+  const url = new URL(postgresBase);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl('postgres') });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createDatabase(name: string): Promise<string> {
+  await adminQuery(`drop database if exists ${name} with (force)`);
+  await adminQuery(`create database ${name}`);
+  return databaseUrl(name);
+}
+
+const dropDatabase = (name: string) => adminQuery(`drop database if exists ${name} with (force)`);
+
+function benchEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CIVICDESK_ADMIN_PASSWORD: 'bench admin password', ...extra };
+  if (!extra.DATABASE_URL) delete env.DATABASE_URL;
+  return env;
+}
+
+function startChild(
+  mode: 'serve' | 'sql',
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; firstLine: Promise<string> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/target.ts', mode], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const firstLine = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bench/target.ts ${mode} gave no answer in 10 minutes`)), 600_000);
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bench/target.ts ${mode} exited with ${code}`));
+    });
+  });
+  return { child, firstLine };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  adminToken: string;
+  caseworkerToken: string;
+}
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
+  const { child, firstLine } = startChild('serve', { ...env, BENCH_QUEUE_UNIT: QUEUE_UNIT });
+  const ready = JSON.parse(await firstLine) as { port: number; adminToken: string; caseworkerToken: string };
+  return {
+    child,
+    url: `http://127.0.0.1:${ready.port}`,
+    adminToken: ready.adminToken,
+    caseworkerToken: ready.caseworkerToken,
+  };
+}
+
+// ---------------------------------------------------------------- intake
+
+interface IntakeResult {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+async function apiIntake(server: Server, tag: string): Promise<IntakeResult> {
+  const next = intakeBodies(7, `${tag}${process.pid}`);
+  const options = {
+    url: server.url,
+    connections: CONNECTIONS,
+    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/cases',
+        setupRequest: (request: { body?: string }) => ({ ...request, body: JSON.stringify(next()) }),
+      },
+    ],
+  };
+  await autocannon({ ...options, duration: settings.warmup });
+  const result = await autocannon({ ...options, duration: settings.seconds });
+  return {
+    perSecond: result['2xx'] / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function sqlIntake(env: NodeJS.ProcessEnv): Promise<IntakeResult> {
+  const { child, firstLine } = startChild('sql', {
+    ...env,
+    BENCH_CONNECTIONS: String(CONNECTIONS),
+    BENCH_SECONDS: String(settings.seconds),
+    BENCH_WARMUP_SECONDS: String(settings.warmup),
+  });
+  const result = JSON.parse(await firstLine) as { perSecond: number; p50: number; p99: number; errors: number };
+  await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
+  return { perSecond: result.perSecond, p50: result.p50, p99: result.p99, failures: result.errors };
+}
+
+async function intakeOn(driver: 'PostgreSQL' | 'PGlite', env: NodeJS.ProcessEnv, minimum: number, p99Limit?: number) {
+  log(`intake on ${driver}: API, ${CONNECTIONS} connections, ${settings.seconds} s`);
+  const server = await startServer(env);
+  let api: IntakeResult;
+  try {
+    api = await apiIntake(server, driver === 'PGlite' ? 'pgl' : 'pg');
+  } finally {
+    await stopChild(server.child);
+  }
+  log(`intake on ${driver}: plain SQL, ${CONNECTIONS} concurrent, ${settings.seconds} s`);
+  const plain = await sqlIntake(env);
+  const ratio = api.perSecond / plain.perSecond;
+  rows.push(
+    {
+      measure: 'intake POST /api/v1/cases, cases/s',
+      driver,
+      value: fmt(api.perSecond, 0),
+      target: `≥ ${minimum}`,
+      verdict: verdict(api.perSecond >= minimum),
+    },
+    {
+      measure: 'intake latency p50 / p99, ms',
+      driver,
+      value: `${fmt(api.p50, 0)} / ${fmt(api.p99, 0)}`,
+      target: p99Limit ? `p99 < ${p99Limit}` : '',
+      verdict: p99Limit ? verdict(api.p99 < p99Limit) : '',
+    },
+    { measure: 'same rows by plain SQL, cases/s', driver, value: fmt(plain.perSecond, 0), target: '', verdict: '' },
+    {
+      measure: 'plain SQL latency p50 / p99, ms',
+      driver,
+      value: `${fmt(plain.p50, 0)} / ${fmt(plain.p99, 0)}`,
+      target: '',
+      verdict: '',
+    },
+    { measure: 'ratio API / plain SQL', driver, value: fmt(ratio, 2), target: '≥ 0.5', verdict: verdict(ratio >= 0.5) },
+  );
+  if (api.failures || plain.failures) {
+    notes.push(`${driver} intake: ${api.failures} failed API requests, ${plain.failures} failed plain-SQL intakes.`);
+  }
+}
+
+async function intakeBenchmarks(): Promise<void> {
+  const name = `civicdesk_bench_intake_${process.pid}`;
+  const url = await createDatabase(name);
+  try {
+    await intakeOn('PostgreSQL', benchEnv({ DATABASE_URL: url }), 1000, 100);
+  } finally {
+    await dropDatabase(name);
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'civicdesk-bench-'));
+  try {
+    await intakeOn('PGlite', benchEnv({ CIVICDESK_DATA_DIR: dir }), 300);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- reads on a large case load
+
+async function timedRequests(server: Server, token: string, paths: string[]): Promise<number[]> {
+  const latencies: number[] = [];
+  const until = Date.now() + settings.maxQuerySeconds * 1000;
+  const call = async (p: string) => {
+    const started = performance.now();
+    const res = await fetch(`${server.url}${p}`, { headers: { authorization: `Bearer ${token}` } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET ${p} answered ${res.status}`);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 5; i++) await call(paths[i % paths.length]!); // warm-up
+  for (let i = 0; i < settings.samples && Date.now() < until; i++) latencies.push(await call(paths[i % paths.length]!));
+  return latencies;
+}
+
+interface ReadCase {
+  name: string;
+  target: number;
+  token: 'admin' | 'caseworker';
+  paths: string[];
+  explain: (ctx: { admin: CommandContext; caseworker: CommandContext }) => Promise<unknown>;
+  explainAs: 'admin' | 'caseworker';
+}
+
+async function contextFor(db: Kysely<Database>, email: string | null): Promise<CommandContext> {
+  const agency = await db
+    .selectFrom('agencies')
+    .select(['id', 'slug', 'name', 'time_zone'])
+    .where('slug', '=', 'main')
+    .executeTakeFirstOrThrow();
+  let query = db.selectFrom('users').selectAll().where('agency_id', '=', agency.id);
+  query = email ? query.where('email', '=', email) : query.where('role', '=', 'administrator').orderBy('id');
+  const user = await query.executeTakeFirstOrThrow();
+  const memberships = await db
+    .selectFrom('unit_memberships')
+    .select(['unit_id', 'is_manager'])
+    .where('agency_id', '=', agency.id)
+    .where('user_id', '=', user.id)
+    .execute();
+  return {
+    db,
+    agency: { id: agency.id, slug: agency.slug, name: agency.name, timeZone: agency.time_zone },
+    actor: {
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      unitIds: memberships.map((m) => m.unit_id),
+      managedUnitIds: memberships.filter((m) => m.is_manager).map((m) => m.unit_id),
+      via: 'token',
+    },
+    requestId: null,
+  };
+}
+
+/** Runs one read model with query logging on, then EXPLAIN ANALYZE of every statement it issued. */
+async function explainRead(url: string, run: (db: Kysely<Database>) => Promise<unknown>): Promise<string[]> {
+  const captured: CompiledQuery[] = [];
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => {
+      if (event.level === 'query') captured.push(event.query);
+    },
+  });
+  try {
+    await run(db);
+    const statements = captured.filter(
+      (q) => /^\s*select/i.test(q.sql) && !/from "users"|from "agencies"|from "unit_memberships"/i.test(q.sql),
+    );
+    const plans: string[] = [];
+    const client = await pool.connect();
+    try {
+      for (const q of statements) {
+        const explain = async () => {
+          const result = await client.query(`explain (analyze, buffers) ${q.sql}`, [...q.parameters]);
+          return result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+        };
+        const text = await explain();
+        // The same statement without JIT compilation, to separate compile time from execution time.
+        await client.query('set jit = off');
+        const withoutJit = (await explain()).match(/Execution Time: .*/)?.[0] ?? '';
+        await client.query('reset jit');
+        plans.push(
+          `${q.sql}\n-- parameters: ${JSON.stringify(q.parameters)}\n${text}\n-- with jit = off: ${withoutJit}`,
+        );
+      }
+    } finally {
+      client.release();
+    }
+    return plans;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function readBenchmarks(): Promise<void> {
+  const name = `civicdesk_bench_reads_${process.pid}`;
+  const url = await createDatabase(name);
+  let server: Server | null = null;
+  try {
+    const runtime = await startRuntime(loadConfig(benchEnv({ DATABASE_URL: url })));
+    await runtime.close();
+    log(`generating ${settings.cases.toLocaleString('en-US')} cases on PostgreSQL`);
+    const generated = await generateCases(url, { cases: settings.cases, log });
+    rows.push({
+      measure: `generate ${settings.cases.toLocaleString('en-US')} cases (+ people, timeline, indexes)`,
+      driver: 'PostgreSQL',
+      value: `${fmt(generated.seconds, 0)} s`,
+      target: '',
+      verdict: '',
+    });
+    server = await startServer(benchEnv({ DATABASE_URL: url }));
+
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const sample = await client.query(
+      `select tracking_number from cases tablesample system (1) where not restricted limit 50`,
+    );
+    await client.end();
+    const trackingNumbers = sample.rows.map((r: { tracking_number: string }) => r.tracking_number);
+    const units = ['SNAP', 'FIA', 'MEDICAID', 'FAC', 'HOMEBASE', 'OCS'];
+    const words = ['mold', 'elevator', 'voucher', 'radiator', 'asbestos', 'recertification', 'Okafor', 'harlem'];
+    const reads: ReadCase[] = [
+      {
+        name: `unit queue page (caseworker of ${QUEUE_UNIT}: queue=unit, by deadline, 50 rows)`,
+        target: 50,
+        token: 'caseworker',
+        paths: ['/api/v1/cases?queue=unit&limit=50'],
+        explainAs: 'caseworker',
+        explain: ({ caseworker }) => listCases(caseworker, { queue: 'unit', limit: 50 }),
+      },
+      {
+        name: 'unit list by deadline (unit=X&sort=deadline, 50 rows)',
+        target: 50,
+        token: 'admin',
+        paths: units.map((u) => `/api/v1/cases?unit=${u}&sort=deadline&limit=50`),
+        explainAs: 'admin',
+        explain: ({ admin }) => listCases(admin, { unit: 'SNAP', sort: 'deadline', limit: 50 }),
+      },
+      {
+        name: 'full-text search (q=word, 50 rows)',
+        target: 150,
+        token: 'admin',
+        paths: words.map((w) => `/api/v1/cases?q=${encodeURIComponent(w)}&limit=50`),
+        explainAs: 'admin',
+        explain: ({ admin }) => listCases(admin, { q: 'mold', limit: 50 } satisfies CaseListFilter),
+      },
+      {
+        name: 'case view (GET /api/v1/cases/:trackingNumber)',
+        target: 30,
+        token: 'admin',
+        paths: trackingNumbers.map((tn) => `/api/v1/cases/${encodeURIComponent(tn)}`),
+        explainAs: 'admin',
+        explain: ({ admin }) => getCaseView(admin, trackingNumbers[0]!),
+      },
+    ];
+    mkdirSync(resultsDir, { recursive: true });
+    const planFile: string[] = [];
+    for (const read of reads) {
+      log(`reads: ${read.name}`);
+      const latencies = await timedRequests(
+        server,
+        read.token === 'admin' ? server.adminToken : server.caseworkerToken,
+        read.paths,
+      );
+      const p95 = percentile(latencies, 95);
+      rows.push({
+        measure: `${read.name}, p50 / p95 ms (n=${latencies.length})`,
+        driver: `PostgreSQL, ${settings.cases.toLocaleString('en-US')} cases`,
+        value: `${fmt(percentile(latencies, 50))} / ${fmt(p95)}`,
+        target: `p95 < ${read.target}`,
+        verdict: verdict(p95 < read.target),
+      });
+      const plans = await explainRead(url, async (db) => {
+        const contexts = {
+          admin: await contextFor(db, null),
+          caseworker: await contextFor(db, 'bench.caseworker@bench.example'),
+        };
+        return read.explain(contexts);
+      });
+      planFile.push(`==== ${read.name}\n\n${plans.join('\n\n')}\n`);
+    }
+    const planPath = path.join(resultsDir, `plans-${quick ? 'quick' : 'full'}.txt`);
+    writeFileSync(planPath, planFile.join('\n'));
+    notes.push(`EXPLAIN (ANALYZE, BUFFERS) of every read statement: ${path.relative(process.cwd(), planPath)}.`);
+  } finally {
+    if (server) await stopChild(server.child);
+    await dropDatabase(name);
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+function table(): string {
+  const header = ['measure', 'driver', 'value', 'target', 'verdict'];
+  const lines = rows.map((r) => [r.measure, r.driver, r.value, r.target, r.verdict]);
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...lines.map((l) => `| ${l.join(' | ')} |`),
+  ].join('\n');
+}
+
+async function writeReport(startedAt: Date, seconds: number): Promise<void> {
+  const file = path.resolve('docs/performance.md');
+  const begin = '<!-- bench:results:start -->';
+  const end = '<!-- bench:results:end -->';
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
+  const block = [
+    begin,
+    `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` ` +
+      `(${fmt(seconds / 60)} min): ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}; ` +
+      `load average at the end ${load} (1 / 5 / 15 min). Server, load generator and database share the machine.`,
+    '',
+    table(),
+    '',
+    ...notes.map((n) => `- ${n}`),
+    end,
+  ].join('\n');
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (text.includes(begin) && text.includes(end)) {
+    text = text.slice(0, text.indexOf(begin)) + block + text.slice(text.indexOf(end) + end.length);
+  } else {
+    text = `# Performance\n\nLatest numbers from \`npm run bench\` (see bench/README.md).\n\n${block}\n${text ? `\n${text}` : ''}`;
+  }
+  // Formatted as `npm run lint` expects, so a fresh report does not fail the prettier check.
+  writeFileSync(file, await format(text, { parser: 'markdown', ...(await resolveConfig(file)) }));
+}
+
+const startedAt = new Date();
+try {
+  if (wanted('intake')) await intakeBenchmarks();
+  if (wanted('queries')) await readBenchmarks();
+} catch (error) {
+  log(`failed: ${(error as Error).stack ?? String(error)}`);
+  process.exitCode = 1;
+}
+const seconds = (Date.now() - startedAt.getTime()) / 1000;
+process.stdout.write(`\n${table()}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
+if (rows.length) {
+  await writeReport(startedAt, seconds);
+  log('numbers written to docs/performance.md');
+}

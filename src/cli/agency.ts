@@ -1,0 +1,104 @@
+// `civicdesk agency create|list`: agencies are tenants; each gets the starter configuration and its own
+// first administrator, and never sees another agency's data.
+import type { Command } from 'commander';
+import { loadConfig } from '../server/env.ts';
+import { startRuntime } from '../server/runtime.ts';
+import { createAgencyWithStarterConfiguration } from '../server/bootstrap.ts';
+import { generatePassword, hashPassword } from '../server/auth/credentials.ts';
+
+export interface CreateAgencyOptions {
+  slug: string;
+  name: string;
+  timezone: string;
+  prefix: string;
+  adminEmail: string;
+  inboundAddress?: string;
+}
+
+/** Checks the options and returns the problems, one sentence each. */
+export function agencyOptionProblems(o: CreateAgencyOptions): string[] {
+  const problems: string[] = [];
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(o.slug))
+    problems.push('--slug: use 1–40 lower-case letters, digits and hyphens');
+  if (!o.name.trim()) problems.push('--name: must not be blank');
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: o.timezone });
+  } catch {
+    problems.push(`--timezone: "${o.timezone}" is not an IANA time zone such as America/Los_Angeles`);
+  }
+  if (!/^[A-Z0-9]{1,10}$/.test(o.prefix)) problems.push('--prefix: 1–10 capital letters or digits, e.g. OMB');
+  if (!/^[^@\s]+@[^@\s]+$/.test(o.adminEmail)) problems.push('--admin-email: must be an email address');
+  if (o.inboundAddress !== undefined && !/^[^@\s]+@[^@\s]+$/.test(o.inboundAddress)) {
+    problems.push('--inbound-address: must be an email address');
+  }
+  return problems;
+}
+
+export function registerAgencyCommands(program: Command): void {
+  const agency = program.command('agency').description('agencies (tenants)');
+  agency
+    .command('create')
+    .description('create an agency with the starter configuration and its first administrator')
+    .requiredOption('--slug <slug>', 'short name used in links, e.g. child-support')
+    .requiredOption('--name <name>', 'display name')
+    .option('--timezone <zone>', 'IANA time zone', 'America/New_York')
+    .option('--prefix <prefix>', 'tracking number prefix', 'CASE')
+    .requiredOption('--admin-email <email>', 'first administrator of this agency')
+    .option('--inbound-address <email>', 'address of its email channel')
+    .action(async (options: CreateAgencyOptions) => {
+      const problems = agencyOptionProblems(options);
+      if (problems.length) throw new Error(`cannot create the agency:\n- ${problems.join('\n- ')}`);
+      const runtime = await startRuntime(loadConfig());
+      try {
+        const password = generatePassword();
+        const passwordHash = await hashPassword(password);
+        await runtime.db.transaction().execute(async (tx) => {
+          const taken = await tx
+            .selectFrom('agencies')
+            .select('id')
+            .where('slug', '=', options.slug)
+            .executeTakeFirst();
+          if (taken) throw new Error(`an agency "${options.slug}" already exists`);
+          const agencyId = await createAgencyWithStarterConfiguration(tx, {
+            slug: options.slug,
+            name: options.name.trim(),
+            timeZone: options.timezone,
+            trackingPrefix: options.prefix,
+            inboundAddress: options.inboundAddress ?? null,
+          });
+          await tx
+            .insertInto('users')
+            .values({
+              agency_id: agencyId,
+              email: options.adminEmail.toLowerCase(),
+              name: 'Administrator',
+              role: 'administrator',
+              password_hash: passwordHash,
+              must_change_password: true,
+            })
+            .execute();
+        });
+        process.stdout.write(
+          `Agency "${options.slug}" created. Sign in as ${options.adminEmail} with the one-time password ${password}\n`,
+        );
+      } finally {
+        await runtime.close();
+      }
+    });
+  agency
+    .command('list')
+    .description('list agencies')
+    .action(async () => {
+      const runtime = await startRuntime(loadConfig());
+      try {
+        const rows = await runtime.db
+          .selectFrom('agencies')
+          .select(['slug', 'name', 'time_zone'])
+          .orderBy('slug')
+          .execute();
+        for (const r of rows) process.stdout.write(`${r.slug}\t${r.name}\t${r.time_zone}\n`);
+      } finally {
+        await runtime.close();
+      }
+    });
+}

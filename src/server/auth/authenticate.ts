@@ -1,0 +1,110 @@
+// Finds who is calling: a session cookie (with its CSRF token on state-changing requests) or a bearer API token.
+// Builds the request's CommandContext; routes call requireContext() to get it or refuse with 401.
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import { AppError } from '../errors.ts';
+import type { Actor, Agency, CommandContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { tokenDigest } from './credentials.ts';
+
+export const SESSION_COOKIE = 'civicdesk_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    commandContext: CommandContext | null;
+  }
+}
+
+async function loadActor(db: Db, agencyId: number, userId: number, via: Actor['via']) {
+  // One round trip: the user, their agency and their unit memberships (intake runs this on every request).
+  const user = await db
+    .selectFrom('users')
+    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.role',
+      'users.active',
+      'agencies.id as agencyId',
+      'agencies.slug',
+      'agencies.name as agencyName',
+      'agencies.time_zone',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('unit_memberships as m')
+        .select(
+          sql<
+            { unitId: number; manager: boolean }[]
+          >`coalesce(json_agg(json_build_object('unitId', m.unit_id, 'manager', m.is_manager)), '[]')`.as('m'),
+        )
+        .whereRef('m.agency_id', '=', 'users.agency_id')
+        .whereRef('m.user_id', '=', 'users.id')
+        .as('memberships'),
+    )
+    .where('users.agency_id', '=', agencyId)
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  if (!user || !user.active) return null;
+  const memberships = (typeof user.memberships === 'string' ? JSON.parse(user.memberships) : user.memberships) ?? [];
+  const actor: Actor = {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    unitIds: memberships.map((m: { unitId: number }) => m.unitId),
+    managedUnitIds: memberships.filter((m: { manager: boolean }) => m.manager).map((m: { unitId: number }) => m.unitId),
+    via,
+  };
+  const agency: Agency = { id: user.agencyId, slug: user.slug, name: user.agencyName, timeZone: user.time_zone };
+  return { actor, agency };
+}
+
+/** Resolves the caller of a request, or null when it carries no valid credentials. */
+export async function authenticate(db: Db, req: FastifyRequest): Promise<CommandContext | null> {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) {
+    const token = await db
+      .selectFrom('api_tokens')
+      .select(['agency_id', 'user_id', 'id', 'last_used_at'])
+      .where('token_hash', '=', tokenDigest(header.slice(7).trim()))
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!token) throw new AppError('unauthenticated', 'The API token is not valid or was revoked.');
+    const found = await loadActor(db, token.agency_id, token.user_id, 'token');
+    if (!found) throw new AppError('unauthenticated', 'The API token belongs to a user who is no longer active.');
+    // Recording every use would add a write to each read; once an hour is enough to see which tokens live.
+    if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > 3_600_000) {
+      await db
+        .updateTable('api_tokens')
+        .set({ last_used_at: new Date() })
+        .where('agency_id', '=', token.agency_id)
+        .where('id', '=', token.id)
+        .execute();
+    }
+    return { db, ...found, requestId: req.id };
+  }
+  const cookie = req.cookies[SESSION_COOKIE];
+  if (!cookie) return null;
+  const session = await db
+    .selectFrom('sessions')
+    .select(['agency_id', 'user_id', 'csrf_token', 'expires_at'])
+    .where('id', '=', tokenDigest(cookie))
+    .executeTakeFirst();
+  if (!session || session.expires_at.getTime() < Date.now()) return null;
+  if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== session.csrf_token) {
+    throw new AppError('csrf_failed', 'The X-CSRF-Token header is missing or does not match this session.', [
+      { field: 'X-CSRF-Token', message: 'must be the csrfToken returned at sign-in' },
+    ]);
+  }
+  const found = await loadActor(db, session.agency_id, session.user_id, 'session');
+  return found ? { db, ...found, requestId: req.id } : null;
+}
+
+/** The caller's context, or a 401 when the request is not signed in. */
+export function requireContext(req: FastifyRequest): CommandContext {
+  if (!req.commandContext) throw new AppError('unauthenticated', 'Sign in first, or send an API token.');
+  return req.commandContext;
+}

@@ -1,0 +1,369 @@
+// Email intake, shared by the SMTP receiver and the IMAP poller: one raw message for one email channel becomes a
+// new case (through the case-create command, acknowledged in the same transaction), a reply on its case, or a
+// quarantined raw message (unparsable, auto-reply, bounce, loop) — never nothing. Idempotent by Message-ID.
+import type { Config } from '../../env.ts';
+import type { Db } from '../../db/database.ts';
+import { systemActor, type Agency, type CommandContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import type { ChannelRow } from '../../repositories/channels.ts';
+import { createCase } from '../../commands/case-create.ts';
+import { addEmailReply } from '../../commands/email-reply.ts';
+import { acknowledgeByEmail } from '../../commands/email-outbound.ts';
+import { attachFile } from '../../commands/case-attachment.ts';
+import { addCaseNote } from '../../commands/case-note.ts';
+import { recordAudit } from '../../repositories/audit.ts';
+import {
+  caseOfMessageIds,
+  fingerprintMatches,
+  inboundMessageExists,
+  insertEmailMessage,
+  joinCampaign,
+  ownEmailAddresses,
+  quarantineMessage,
+  tagCases,
+} from '../../repositories/email-messages.ts';
+import { findOutboxByMessageIds, setDeliveryStatus } from '../../repositories/outbox.ts';
+import { parseEmail, splitName, UnparsableEmailError, type ParsedEmail } from './email-parse.ts';
+import { automaticMail, campaignFingerprint, detectLanguage, trackingNumbersIn } from './email-classify.ts';
+
+export interface IngestDependencies {
+  db: Db;
+  config: Config;
+}
+
+export interface InboundEnvelope {
+  /** The SMTP MAIL FROM ('' for the null sender <>); null when unknown (IMAP): the Return-Path header tells. */
+  from: string | null;
+  /** The recipient address that picked the channel. */
+  to: string;
+  channel: ChannelRow;
+}
+
+export type IngestOutcome =
+  | { outcome: 'case_created'; trackingNumber: string; acknowledged: boolean; campaignKey: string | null }
+  | { outcome: 'reply'; trackingNumber: string }
+  | { outcome: 'duplicate'; messageId: string }
+  | { outcome: 'quarantined'; kind: string; reason: string; trackingNumber: string | null };
+
+/** Campaign: this many different senders of the same text within the window. */
+export const CAMPAIGN_MIN_SENDERS = 3;
+export const CAMPAIGN_WINDOW_MS = 7 * 24 * 3600_000;
+const CACHE_MS = 30_000;
+
+const agencyCache = new Map<number, { agency: Agency; at: number }>();
+const ownAddressCache = new WeakMap<Db, { addresses: Set<string>; at: number }>();
+
+async function agencyOf(db: Db, id: number): Promise<Agency> {
+  const cached = agencyCache.get(id);
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.agency;
+  const row = await db
+    .selectFrom('agencies')
+    .select(['id', 'slug', 'name', 'time_zone'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const agency = { id: row.id, slug: row.slug, name: row.name, timeZone: row.time_zone };
+  agencyCache.set(id, { agency, at: Date.now() });
+  return agency;
+}
+
+async function ownAddresses(db: Db): Promise<Set<string>> {
+  const cached = ownAddressCache.get(db);
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.addresses;
+  const addresses = await ownEmailAddresses(db);
+  ownAddressCache.set(db, { addresses, at: Date.now() });
+  return addresses;
+}
+
+/** The envelope sender; for a fetched message, its Return-Path ('' for <>), else its From address. */
+function envelopeSender(envelope: InboundEnvelope, mail: ParsedEmail): string {
+  if (envelope.from !== null) return envelope.from;
+  const returnPath = mail.headers.get('return-path');
+  if (returnPath === undefined) return mail.fromAddress;
+  return /<\s*>/.test(returnPath) || returnPath.trim() === '' ? '' : mail.fromAddress;
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+/** The case (tracking number, after merges) a message belongs to: by Message-ID thread, else a subject number. */
+async function threadedCase(ctx: CommandContext, mail: ParsedEmail, extraIds: string[] = []): Promise<string | null> {
+  const ids = [...new Set([...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references, ...extraIds])];
+  let caseId = await caseOfMessageIds(ctx.db, ctx.agency.id, ids);
+  if (caseId === null) {
+    const numbers = trackingNumbersIn(mail.subject);
+    if (numbers.length) {
+      const found = await ctx.db
+        .selectFrom('cases')
+        .select('id')
+        .where('agency_id', '=', ctx.agency.id)
+        .where('tracking_number', 'in', numbers)
+        .executeTakeFirst();
+      caseId = found?.id ?? null;
+    }
+  }
+  // Follow merges to the surviving case (a merge chain is short; the bound guards against a cycle).
+  for (let hops = 0; caseId !== null && hops < 10; hops++) {
+    const row = await ctx.db
+      .selectFrom('cases')
+      .select(['tracking_number', 'merged_into_id'])
+      .where('agency_id', '=', ctx.agency.id)
+      .where('id', '=', caseId)
+      .executeTakeFirst();
+    if (!row) return null;
+    if (row.merged_into_id === null) return row.tracking_number;
+    caseId = row.merged_into_id;
+  }
+  return null;
+}
+
+function receivedAtOf(mail: ParsedEmail, now: Date): Date {
+  const date = mail.date;
+  if (!date || date.getTime() > now.getTime() + 60_000 || date.getTime() < Date.UTC(1990, 0, 1)) return now;
+  return date;
+}
+
+/** Stores each attachment with the attachment command; a refused one becomes a note, the mail is kept. */
+async function storeAttachments(
+  deps: IngestDependencies,
+  ctx: CommandContext,
+  trackingNumber: string,
+  mail: ParsedEmail,
+) {
+  for (const attachment of mail.attachments) {
+    try {
+      await attachFile(ctx, deps.config.dataDir, deps.config.maxAttachmentBytes, {
+        trackingNumber,
+        filename: attachment.filename,
+        data: attachment.content,
+        note: attachment.inline ? 'Inline image of the email.' : 'Attached to the email.',
+      });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      await addCaseNote(
+        ctx,
+        trackingNumber,
+        `The email's attachment "${attachment.filename}" (${attachment.contentType}, ${attachment.content.length} bytes) was not kept: ${error.message}`,
+      );
+    }
+  }
+}
+
+async function handleAutomatic(
+  ctx: CommandContext,
+  raw: Buffer,
+  envelope: InboundEnvelope,
+  mail: ParsedEmail,
+  automatic: { kind: 'auto_reply' | 'bounce' | 'loop'; reason: string },
+): Promise<IngestOutcome> {
+  // A bounce carries the returned message's headers in its body: look for Message-IDs we generated.
+  const ours =
+    automatic.kind === 'bounce' ? [...raw.toString('latin1').matchAll(/civicdesk\.[0-9a-f-]{36}@[^\s>]+/g)] : [];
+  const bounced = await findOutboxByMessageIds(ctx.db, [...new Set(ours.map((m) => m[0]))]);
+  const trackingNumber = await threadedCase(ctx, mail, bounced ? [bounced.message_id] : []);
+  const caseId = trackingNumber
+    ? ((
+        await ctx.db
+          .selectFrom('cases')
+          .select('id')
+          .where('agency_id', '=', ctx.agency.id)
+          .where('tracking_number', '=', trackingNumber)
+          .executeTakeFirst()
+      )?.id ?? null)
+    : null;
+  await ctx.db.transaction().execute(async (tx) => {
+    await quarantineMessage(tx, {
+      agencyId: ctx.agency.id,
+      channelSlug: envelope.channel.slug,
+      kind: automatic.kind,
+      reason: automatic.reason,
+      caseId,
+      envelopeFrom: envelope.from,
+      envelopeTo: envelope.to,
+      messageId: mail.messageId,
+      subject: mail.subject,
+      raw,
+    });
+    if (bounced && bounced.agency_id === ctx.agency.id) await setDeliveryStatus(tx, bounced, 'bounced');
+  });
+  if (trackingNumber) {
+    const what =
+      automatic.kind === 'bounce'
+        ? `A delivery failure notice (bounce) came back from ${mail.fromAddress}`
+        : `An automatic message (${automatic.reason}) came from ${mail.fromAddress}`;
+    await addCaseNote(ctx, trackingNumber, `${what}: "${mail.subject}". It was not acknowledged.`);
+  }
+  return { outcome: 'quarantined', kind: automatic.kind, reason: automatic.reason, trackingNumber };
+}
+
+async function createFromEmail(
+  deps: IngestDependencies,
+  ctx: CommandContext,
+  envelope: InboundEnvelope,
+  mail: ParsedEmail,
+): Promise<IngestOutcome> {
+  const now = new Date();
+  const receivedAt = receivedAtOf(mail, now);
+  const detected = detectLanguage(`${mail.subject}\n${mail.text}`);
+  const fingerprint = campaignFingerprint(mail.subject, mail.text, mail.fromName);
+  const since = new Date(now.getTime() - CAMPAIGN_WINDOW_MS);
+  let campaignKey: string | null = null;
+  if (fingerprint) {
+    const matches = await fingerprintMatches(ctx.db, ctx.agency.id, fingerprint, since);
+    const senders = new Set([...matches.map((m) => m.from_address), mail.fromAddress]);
+    if (senders.size >= CAMPAIGN_MIN_SENDERS) {
+      campaignKey = matches.find((m) => m.campaign_key)?.campaign_key ?? `campaign-${fingerprint.slice(0, 12)}`;
+    }
+  }
+  const name = splitName(mail.fromName);
+  let acknowledged = false;
+  const row = await createCase(ctx, {
+    channel: envelope.channel.slug,
+    title: mail.subject || '(no subject)',
+    description: mail.text || '(The email had no text.)',
+    person: { ...name, email: mail.fromAddress },
+    ...(detected ? { language: detected } : {}),
+    receivedAt,
+    ...(campaignKey ? { tags: [`campaign:${campaignKey}`] } : {}),
+    withinTransaction: async (tx, created) => {
+      const entry = await tx
+        .selectFrom('timeline_entries')
+        .select('id')
+        .where('agency_id', '=', ctx.agency.id)
+        .where('case_id', '=', created.id)
+        .where('kind', '=', 'inbound')
+        .orderBy('id')
+        .executeTakeFirst();
+      await insertEmailMessage(tx, {
+        agencyId: ctx.agency.id,
+        direction: 'inbound',
+        caseId: created.id,
+        entryId: entry?.id ?? null,
+        messageId: mail.messageId,
+        inReplyTo: mail.inReplyTo,
+        references: mail.references,
+        fromAddress: mail.fromAddress,
+        toAddress: envelope.to,
+        subject: mail.subject,
+        fingerprint,
+        campaignKey,
+        receivedAt,
+      });
+      if (campaignKey && fingerprint) {
+        const earlier = await joinCampaign(tx, ctx.agency.id, fingerprint, campaignKey, since);
+        const tagged = await tagCases(tx, ctx.agency.id, earlier, `campaign:${campaignKey}`);
+        for (const other of tagged) {
+          await recordAudit(
+            tx,
+            { ...ctx, db: tx },
+            {
+              action: 'case.campaign_tagged',
+              entityType: 'case',
+              entityId: other.tracking_number,
+              caseId: other.id,
+              after: { campaign: campaignKey },
+              reason: `${CAMPAIGN_MIN_SENDERS} or more people sent the same text within 7 days.`,
+            },
+          );
+        }
+      }
+      const person = created.person_id
+        ? await tx
+            .selectFrom('people')
+            .select('preferred_language')
+            .where('agency_id', '=', ctx.agency.id)
+            .where('id', '=', created.person_id)
+            .executeTakeFirst()
+        : undefined;
+      const result = await acknowledgeByEmail(tx, { ...ctx, db: tx }, created, {
+        language: detected ?? person?.preferred_language ?? created.language,
+        statusUrlBase: deps.config.publicUrl,
+        toAddress: mail.fromAddress,
+        known: {
+          recipient: { address: mail.fromAddress, name: `${name.firstName} ${name.lastName}`.trim() },
+          ...(envelope.channel.address ? { fromAddress: envelope.channel.address } : {}),
+          answering: { message_id: mail.messageId, reference_ids: mail.references },
+        },
+      });
+      acknowledged = result.outboxId !== null;
+    },
+  });
+  if (mail.attachments.length) await storeAttachments(deps, ctx, row.tracking_number, mail);
+  return { outcome: 'case_created', trackingNumber: row.tracking_number, acknowledged, campaignKey };
+}
+
+async function quarantineUnusable(
+  deps: IngestDependencies,
+  raw: Buffer,
+  envelope: InboundEnvelope,
+  reason: string,
+  mail?: ParsedEmail,
+): Promise<IngestOutcome> {
+  await quarantineMessage(deps.db, {
+    agencyId: envelope.channel.agency_id,
+    channelSlug: envelope.channel.slug,
+    kind: 'unparsable',
+    reason,
+    envelopeFrom: envelope.from,
+    envelopeTo: envelope.to,
+    messageId: mail?.messageId ?? null,
+    subject: mail?.subject ?? null,
+    raw,
+  });
+  return { outcome: 'quarantined', kind: 'unparsable', reason, trackingNumber: null };
+}
+
+/**
+ * Takes one raw message in for one email channel. Throws only when even the quarantine cannot be written (the
+ * database is down): the SMTP receiver then answers 451 and the sender tries again; the IMAP poller leaves the
+ * message unseen.
+ */
+export async function ingestEmail(
+  deps: IngestDependencies,
+  raw: Buffer,
+  envelope: InboundEnvelope,
+): Promise<IngestOutcome> {
+  let mail: ParsedEmail;
+  try {
+    mail = await parseEmail(raw);
+  } catch (error) {
+    if (!(error instanceof UnparsableEmailError)) throw error;
+    return quarantineUnusable(deps, raw, envelope, `Could not be read: ${error.message}.`);
+  }
+  try {
+    const ctx: CommandContext = {
+      db: deps.db,
+      agency: await agencyOf(deps.db, envelope.channel.agency_id),
+      actor: systemActor('Email intake'),
+      requestId: null,
+    };
+    if (await inboundMessageExists(deps.db, ctx.agency.id, mail.messageId)) {
+      return { outcome: 'duplicate', messageId: mail.messageId };
+    }
+    const automatic = automaticMail(mail, envelopeSender(envelope, mail), await ownAddresses(deps.db));
+    if (automatic) return await handleAutomatic(ctx, raw, envelope, mail, automatic);
+    const trackingNumber = await threadedCase(ctx, mail);
+    if (trackingNumber) {
+      await addEmailReply(ctx, {
+        trackingNumber,
+        subject: mail.subject,
+        body: mail.text || '(The email had no text.)',
+        language: detectLanguage(mail.text),
+        receivedAt: receivedAtOf(mail, new Date()),
+        messageId: mail.messageId,
+        inReplyTo: mail.inReplyTo,
+        references: mail.references,
+        fromAddress: mail.fromAddress,
+        toAddress: envelope.to,
+      });
+      if (mail.attachments.length) await storeAttachments(deps, ctx, trackingNumber, mail);
+      return { outcome: 'reply', trackingNumber };
+    }
+    return await createFromEmail(deps, ctx, envelope, mail);
+  } catch (error) {
+    if (isUniqueViolation(error)) return { outcome: 'duplicate', messageId: mail.messageId };
+    const reason =
+      error instanceof AppError
+        ? `Intake refused it: ${error.message}`
+        : `Intake failed: ${(error as Error).message ?? String(error)}`;
+    return quarantineUnusable(deps, raw, envelope, reason, mail);
+  }
+}

@@ -1,0 +1,111 @@
+// Intake semantics for imported rows, without a query per row: the agency's clock, routing rules, standards,
+// units and subjects are read once, then each row goes through the same domain functions case-create uses
+// (evaluateRules, selectStandard, computeDeadlines). Deadlines of day-based targets are memoised per local date.
+import type { Db } from '../../db/database.ts';
+import type { Priority, WriterType } from '../../db/schema.ts';
+import type { AgencyClock, StandardRow } from '../../repositories/cases.ts';
+import { intakeConfiguration } from '../../repositories/intake-configuration.ts';
+import type { RoutingRule } from '../../../domain/routing-rules.ts';
+import { evaluateRules } from '../../../domain/routing-rules.ts';
+import { selectStandard } from '../../../domain/service-standards.ts';
+import { computeDeadlines, type Deadlines } from '../../../domain/deadlines.ts';
+import { initialEscalationLevel } from '../../../domain/escalation.ts';
+import { localDate, localParts } from '../../../domain/local-time.ts';
+
+export interface IntakeItem {
+  channel: string;
+  subject: string | null;
+  text: string;
+  writerType: WriterType;
+  language: string;
+  facility: string | null;
+  receivedAt: Date;
+  /** A unit fixed by the source (a mapping or the file's own column); wins over the rules. */
+  unitCode?: string | null;
+}
+
+export interface IntakeDecision {
+  unitCode: string | null;
+  priority: Priority;
+  tags: string[];
+  standardId: number | null;
+  firstResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  escalationLevel: number;
+  trackingYear: number;
+  reason: string | null;
+}
+
+/** The agency facts intake needs, loaded once per import. */
+export interface IntakePlanner {
+  clock: AgencyClock;
+  units: Map<string, number>;
+  subjects: Map<string, { name: string; active: boolean }>;
+  decide(item: IntakeItem): IntakeDecision;
+}
+
+/** Loads the agency's configuration and returns the per-row intake decision function. */
+export async function loadIntakePlanner(db: Db, agencyId: number): Promise<IntakePlanner> {
+  // The same cached configuration intake uses, so an import follows exactly the rules a new case would.
+  const config = await intakeConfiguration(db, agencyId);
+  const { clock, rules, standards, subjects } = config;
+  const units = new Map([...config.units].map(([code, unit]) => [code, unit.id]));
+  return { clock, units, subjects, decide: decider(clock, rules, standards) };
+}
+
+function decider(clock: AgencyClock, rules: RoutingRule[], standards: StandardRow[]) {
+  const deadlineCache = new Map<string, Deadlines>();
+  const deadlinesFor = (standard: StandardRow | null, receivedAt: Date): Deadlines => {
+    if (!standard) return { firstResponseDueAt: null, resolutionDueAt: null };
+    const dayBased =
+      standard.firstResponse?.unit !== 'business_hours' && standard.resolution?.unit !== 'business_hours';
+    const compute = () =>
+      computeDeadlines({
+        receivedAt,
+        firstResponse: standard.firstResponse,
+        resolution: standard.resolution,
+        calendar: clock.calendar,
+        timeZone: clock.timeZone,
+      });
+    if (!dayBased) return compute();
+    const key = `${standard.id}|${localDate(receivedAt, clock.timeZone)}`;
+    let cached = deadlineCache.get(key);
+    if (!cached) {
+      cached = compute();
+      if (deadlineCache.size > 20_000) deadlineCache.clear();
+      deadlineCache.set(key, cached);
+    }
+    return cached;
+  };
+  return (item: IntakeItem): IntakeDecision => {
+    const ruled = evaluateRules(rules, {
+      channel: item.channel,
+      subject: item.subject,
+      text: item.text,
+      writerType: item.writerType,
+      language: item.language,
+      facility: item.facility,
+    });
+    const priority = ruled.priority ?? 'normal';
+    const standard =
+      (ruled.serviceStandardId !== undefined && standards.find((s) => s.id === ruled.serviceStandardId)) ||
+      selectStandard(standards, {
+        channel: item.channel,
+        subject: item.subject,
+        priority,
+        writerType: item.writerType,
+      });
+    const deadlines = deadlinesFor(standard || null, item.receivedAt);
+    return {
+      unitCode: item.unitCode ?? ruled.unitCode ?? null,
+      priority,
+      tags: ruled.tags,
+      standardId: standard ? standard.id : null,
+      firstResponseDueAt: deadlines.firstResponseDueAt,
+      resolutionDueAt: deadlines.resolutionDueAt,
+      escalationLevel: initialEscalationLevel(item.writerType),
+      trackingYear: localParts(item.receivedAt, clock.timeZone).year,
+      reason: ruled.matched.length ? `Routing rules: ${ruled.matched.map((m) => m.name).join(', ')}` : null,
+    };
+  };
+}

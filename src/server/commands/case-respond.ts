@@ -1,0 +1,223 @@
+// Answering a case: the response is rendered from an approved template version (in the case's language, or
+// English when that language has none) with its merge fields filled, recorded on the timeline as outbound
+// correspondence, and the first substantive response stamps the case's first-response time.
+import type { CommandContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
+import type { TemplateChannel } from '../db/schema.ts';
+import type { CaseRow } from '../repositories/cases.ts';
+import { findTemplate, getApprovedVersion, getTemplate } from '../repositories/templates.ts';
+import { mergeFields } from '../../domain/template-merge.ts';
+import { statusLinkForCase } from './public-status.ts';
+import { localDate } from '../../domain/local-time.ts';
+import { mutateCase } from './case-mutation.ts';
+import { resumeClockPatch } from './case-deadlines.ts';
+import { queueCaseEmail } from './email-outbound.ts';
+
+export interface TemplateChoice {
+  templateId?: number | undefined;
+  /** Picks the template by code for the case's language, falling back to English. */
+  templateCode?: string | undefined;
+  channel: TemplateChannel;
+  responseText?: string | undefined;
+}
+
+export interface RenderedResponse {
+  templateId: number | null;
+  templateVersion: number | null;
+  language: string;
+  fallback: boolean;
+  subject: string;
+  body: string;
+  unknownFields: string[];
+}
+
+async function mergeValues(db: Db, ctx: CommandContext, current: CaseRow, statusUrlBase: string, responseText: string) {
+  const [person, subject, agency] = await Promise.all([
+    current.person_id
+      ? db
+          .selectFrom('people')
+          .select(['first_name', 'last_name'])
+          .where('agency_id', '=', current.agency_id)
+          .where('id', '=', current.person_id)
+          .executeTakeFirst()
+      : undefined,
+    current.subject_code
+      ? db
+          .selectFrom('subjects')
+          .select('name')
+          .where('agency_id', '=', current.agency_id)
+          .where('code', '=', current.subject_code)
+          .executeTakeFirst()
+      : undefined,
+    db
+      .selectFrom('agencies')
+      .select(['name', 'time_zone'])
+      .where('id', '=', current.agency_id)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const day = (d: Date | null) => (d ? localDate(d, agency.time_zone) : '');
+  return {
+    trackingNumber: current.tracking_number,
+    firstName: person?.first_name ?? '',
+    lastName: person?.last_name ?? '',
+    agencyName: agency.name,
+    subjectName: subject?.name ?? '',
+    firstResponseDue: day(current.first_response_due_at),
+    resolutionDue: day(current.resolution_due_at),
+    receivedDate: day(current.received_at),
+    // The public status page with the case's access code; restricted cases have none.
+    statusUrl: (await statusLinkForCase(db, { publicUrl: statusUrlBase }, ctx.agency, current)) ?? '',
+    caseworkerName: ctx.actor.name,
+    responseText,
+  };
+}
+
+/** Renders the approved version of the chosen template for this case; 409 when no approved version exists. */
+export async function renderResponse(
+  db: Db,
+  ctx: CommandContext,
+  current: CaseRow,
+  choice: TemplateChoice,
+  statusUrlBase: string,
+): Promise<RenderedResponse> {
+  let template = choice.templateId ? await getTemplate(db, ctx.agency.id, choice.templateId) : null;
+  let fallback = false;
+  if (choice.templateId && !template) throw notFound(`Template ${choice.templateId}`);
+  if (!template && choice.templateCode) {
+    template = await findTemplate(db, ctx.agency.id, {
+      code: choice.templateCode,
+      channel: choice.channel,
+      language: current.language,
+    });
+    if (!template && current.language !== 'en') {
+      template = await findTemplate(db, ctx.agency.id, {
+        code: choice.templateCode,
+        channel: choice.channel,
+        language: 'en',
+      });
+      fallback = template !== null;
+    }
+    if (!template) throw invalid('templateCode', `no ${choice.channel} template "${choice.templateCode}" exists`);
+  }
+  if (!template) throw invalid('templateId', 'choose a template (templateId or templateCode)');
+  if (template.channel !== choice.channel) {
+    throw invalid('channel', `template ${template.id} is a ${template.channel} template, not ${choice.channel}`);
+  }
+  const version = await getApprovedVersion(db, ctx.agency.id, template.id);
+  if (!version) {
+    throw new AppError(
+      'conflict',
+      `Template "${template.name}" (${template.language}) has no approved version; only approved versions can be sent.`,
+      [{ field: 'templateId', message: 'has no approved version' }],
+    );
+  }
+  const values = await mergeValues(db, ctx, current, statusUrlBase, choice.responseText ?? '');
+  const subject = mergeFields(version.subject, values);
+  const body = mergeFields(version.body, values);
+  return {
+    templateId: template.id,
+    templateVersion: version.version,
+    language: template.language,
+    fallback,
+    subject: subject.text,
+    body: body.text,
+    unknownFields: [...new Set([...subject.unknownFields, ...body.unknownFields])],
+  };
+}
+
+export interface RespondInput extends Partial<TemplateChoice> {
+  trackingNumber: string;
+  channel: TemplateChannel;
+  /** A free-form response (no template): allowed for phone calls and for supervisors and administrators. */
+  subject?: string | undefined;
+  body?: string | undefined;
+  substantive?: boolean | undefined;
+  close?: boolean | undefined;
+  expectedVersion?: number | undefined;
+}
+
+const deliveryStatus: Record<TemplateChannel, string> = { email: 'queued', letter: 'to_print', phone: 'completed' };
+
+/** Records a response on the case and moves it to responded (or closed). */
+export async function respondToCase(ctx: CommandContext, input: RespondInput, statusUrlBase: string) {
+  const now = new Date();
+  let rendered: RenderedResponse | null = null;
+  const row = await mutateCase(
+    ctx,
+    {
+      trackingNumber: input.trackingNumber,
+      expectedVersion: input.expectedVersion,
+      action: 'case:respond',
+      auditAction: 'case.responded',
+    },
+    async (tx, current) => {
+      if (current.status === 'closed')
+        throw new AppError('conflict', 'The case is closed; reopen it before answering.');
+      if (input.templateId || input.templateCode) {
+        rendered = await renderResponse(tx, ctx, current, { ...input, channel: input.channel }, statusUrlBase);
+      } else {
+        const mayWriteFreely = input.channel === 'phone' || ['supervisor', 'administrator'].includes(ctx.actor.role);
+        if (!mayWriteFreely) {
+          throw invalid(
+            'templateId',
+            'email and letter responses use an approved template (templateId or templateCode)',
+          );
+        }
+        if (!input.body?.trim()) throw invalid('body', 'is required for a response without a template');
+        rendered = {
+          templateId: null,
+          templateVersion: null,
+          language: current.language,
+          fallback: false,
+          subject: input.subject ?? '',
+          body: input.body,
+          unknownFields: [],
+        };
+      }
+      const substantive = input.substantive ?? true;
+      const entry = await tx
+        .insertInto('timeline_entries')
+        .values({
+          agency_id: ctx.agency.id,
+          case_id: current.id,
+          kind: 'outbound',
+          channel: input.channel,
+          author_user_id: ctx.actor.userId || null,
+          subject: rendered.subject,
+          body: rendered.body,
+          template_id: rendered.templateId,
+          template_version: rendered.templateVersion,
+          language: rendered.language,
+          substantive,
+          delivery_status: deliveryStatus[input.channel],
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (input.channel === 'email') {
+        // The mail to send is written with the response; a job delivers it (commands/email-outbound.ts).
+        await queueCaseEmail(tx, { ...ctx, db: tx }, current, {
+          entryId: entry.id,
+          kind: 'response',
+          subject: rendered.subject,
+          body: rendered.body,
+        });
+      }
+      const firstResponse = substantive && current.first_response_at === null;
+      return {
+        patch: {
+          status: input.close ? 'closed' : 'responded',
+          ...(current.status === 'waiting_on_constituent' ? await resumeClockPatch(tx, current, now) : {}),
+          ...(input.close ? { closed_at: now } : {}),
+          ...(firstResponse ? { first_response_at: now } : {}),
+        },
+        auditAfter: {
+          response_channel: input.channel,
+          template: rendered.templateId ? `${rendered.templateId} v${rendered.templateVersion}` : null,
+          response_language: rendered.language,
+        },
+      };
+    },
+  );
+  return { case: row, response: rendered as unknown as RenderedResponse };
+}

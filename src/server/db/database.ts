@@ -1,0 +1,115 @@
+// Opens the database: PostgreSQL over `pg` when DATABASE_URL is set, otherwise embedded PGlite under the data
+// directory. Both speak the same SQL; values come back as the same JavaScript types on either driver.
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const toNumber = (value: string) => Number(value);
+
+pg.types.setTypeParser(INT8, toNumber);
+pg.types.setTypeParser(NUMERIC, toNumber);
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** An existing embedded instance (tests load a migrated snapshot into one). */
+  pglite?: PGlite;
+  poolSize?: number;
+}
+
+export interface OpenDatabase {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+/** Opens the configured database; with PGlite it also takes the data directory's lock file. */
+export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
+  if (options.databaseUrl) {
+    // A short connect timeout turns a lost database into a quick 503 instead of requests hanging.
+    const pool = new pg.Pool({
+      // JIT compiling pays off for long analytic queries, not for the short OLTP statements of this service,
+      // where it added seconds to text searches over a million cases; and on SSD storage random reads cost
+      // little more than sequential ones, which lets the planner use the primary key (docs/performance.md).
+      options: '-c jit=off -c random_page_cost=1.1',
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 20,
+      connectionTimeoutMillis: 5000,
+    });
+    // A client whose connection drops (server restart, network cut) emits 'error'; unheard, that would end the
+    // process. The pool replaces the client on next use, and the query in flight fails with its own error.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  let releaseLock = () => {};
+  let client = options.pglite;
+  if (!client) {
+    const dir = path.join(options.dataDir, 'pgdata');
+    mkdirSync(dir, { recursive: true });
+    releaseLock = takeDataDirLock(options.dataDir);
+    client = new PGlite({ dataDir: dir, parsers: { [INT8]: toNumber, [NUMERIC]: toNumber } });
+  }
+  await client.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      releaseLock();
+    },
+  };
+}
+
+/** Creates an in-memory PGlite with the project's type parsers (tests). */
+export function createMemoryPGlite(loadDataDir?: Blob): PGlite {
+  return new PGlite({ parsers: { [INT8]: toNumber, [NUMERIC]: toNumber }, ...(loadDataDir ? { loadDataDir } : {}) });
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The embedded database is one process's alone: a second process (a CLI command while the server runs)
+ * would corrupt it, so it refuses with a message instead.
+ */
+function takeDataDirLock(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'civicdesk.lock');
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8').trim());
+    if (pid && pid !== process.pid && processIsAlive(pid)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${pid} (probably the running server). ` +
+          'Stop the server first, or use PostgreSQL (DATABASE_URL) to run commands beside a running server.',
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+/** True when a trivial query succeeds (health checks). */
+export async function databaseIsReachable(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,691 @@
+// The Database interface Kysely checks every query against. One interface per table, columns as they come back
+// from either driver (timestamptz → Date, bigint/numeric → number, jsonb → parsed value).
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type {
+  BusinessCalendar,
+  EscalationLevel,
+  Priority,
+  RuleActions,
+  RuleConditions,
+  StandardMatch,
+  Target,
+  WriterType,
+} from '../../domain/types.ts';
+
+export type {
+  BusinessCalendar,
+  EscalationLevel,
+  Priority,
+  RuleActions,
+  RuleConditions,
+  StandardMatch,
+  Target,
+  WriterType,
+};
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T extends object | null> = JSONColumnType<T, string, string>;
+
+export type Role = 'administrator' | 'supervisor' | 'caseworker' | 'unit_liaison' | 'auditor';
+export type CaseStatus =
+  'new' | 'triaged' | 'assigned' | 'in_progress' | 'waiting_on_constituent' | 'responded' | 'closed';
+export type TemplateChannel = 'email' | 'letter' | 'phone';
+export type TemplateStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'retired';
+
+export interface FieldChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+export interface AgenciesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  time_zone: string;
+  tracking_prefix: string;
+  calendar: Json<BusinessCalendar>;
+  escalation_levels: Json<EscalationLevel[]>;
+  settings: Json<Record<string, unknown>>;
+  /** Open311 jurisdiction_id; null means the slug (migration 0005). */
+  jurisdiction_id: string | null;
+  version: Generated<number>;
+  /** Bumped by triggers on every configuration change (migration 0009); intake caches configuration against it. */
+  config_version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface UnitsTable {
+  agency_id: number;
+  id: Generated<number>;
+  code: string;
+  name: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  agency_id: number;
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  must_change_password: Generated<boolean>;
+  language: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface UnitMembershipsTable {
+  agency_id: number;
+  user_id: number;
+  unit_id: number;
+  is_manager: Generated<boolean>;
+}
+
+export interface SessionsTable {
+  id: string;
+  agency_id: number;
+  user_id: number;
+  csrf_token: string;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokensTable {
+  agency_id: number;
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface SubjectsTable {
+  agency_id: number;
+  id: Generated<number>;
+  code: string;
+  name: string;
+  parent_code: string | null;
+  active: Generated<boolean>;
+}
+
+export interface PeopleTable {
+  agency_id: number;
+  id: Generated<number>;
+  first_name: Generated<string>;
+  last_name: Generated<string>;
+  kind: Generated<WriterType>;
+  organisation: string | null;
+  preferred_language: Generated<string>;
+  interpretation_needed: Generated<boolean>;
+  accessibility_needs: Generated<string[]>;
+  notes: string | null;
+  merged_into_id: number | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  search: ColumnType<string, never, never>;
+}
+
+export interface PersonContactsTable {
+  agency_id: number;
+  person_id: number;
+  kind: 'email' | 'phone' | 'address';
+  value: string;
+  normalized: string;
+  label: string | null;
+  is_primary: Generated<boolean>;
+  /** Order within the person's contacts of this kind, as last entered (migration 0003). */
+  position: Generated<number>;
+}
+
+export interface TrackingCountersTable {
+  agency_id: number;
+  year: number;
+  last_value: number;
+}
+
+export interface ServiceStandardsTable {
+  agency_id: number;
+  id: Generated<number>;
+  name: string;
+  position: number;
+  match: Json<StandardMatch>;
+  first_response: Json<Target | null>;
+  resolution: Json<Target | null>;
+  warning_percent: Generated<number>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface RoutingRulesTable {
+  agency_id: number;
+  id: Generated<number>;
+  name: string;
+  position: number;
+  conditions: Json<RuleConditions>;
+  actions: Json<RuleActions>;
+  stop_processing: Generated<boolean>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface CasesTable {
+  agency_id: number;
+  id: Generated<number>;
+  tracking_number: string;
+  channel: string;
+  channel_slug: string | null;
+  subject_code: string | null;
+  description: Generated<string>;
+  received_at: Timestamp;
+  status: Generated<CaseStatus>;
+  priority: Generated<Priority>;
+  language: Generated<string>;
+  writer_type: Generated<WriterType>;
+  person_id: number | null;
+  on_behalf_of_person_id: number | null;
+  unit_id: number | null;
+  assignee_id: number | null;
+  facility: string | null;
+  restricted: Generated<boolean>;
+  tags: Generated<string[]>;
+  service_standard_id: number | null;
+  first_response_due_at: Timestamp | null;
+  resolution_due_at: Timestamp | null;
+  first_response_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  paused_at: Timestamp | null;
+  /** Clock pauses as ISO instants; see domain Pause. */
+  pauses: ColumnType<{ from: string; to: string | null }[], string | undefined, string>;
+  escalation_level: Generated<number>;
+  escalated_at: Timestamp | null;
+  warned_at: Timestamp | null;
+  merged_into_id: number | null;
+  external_id: string | null;
+  /** The source row's fields of an imported case (e.g. NYC 311) and a hash of them (migration 0007). */
+  external_data: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null> | null;
+  import_hash: string | null;
+  /** The secret of the public status link (migration 0008); set at public intake or when staff first ask. */
+  public_secret: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  search: ColumnType<string, never, never>;
+}
+
+export interface CaseAccessTable {
+  agency_id: number;
+  case_id: number;
+  user_id: number;
+}
+
+export interface CaseLinksTable {
+  agency_id: number;
+  case_id: number;
+  other_case_id: number;
+  kind: 'duplicate_of' | 'related' | 'parent_of' | 'child_of';
+  created_at: CreatedAt;
+}
+
+export interface TimelineEntriesTable {
+  agency_id: number;
+  id: Generated<number>;
+  case_id: number;
+  kind: 'inbound' | 'outbound' | 'note' | 'referral' | 'referral_reply' | 'attachment';
+  channel: string | null;
+  author_user_id: number | null;
+  subject: string | null;
+  body: Generated<string>;
+  template_id: number | null;
+  template_version: number | null;
+  language: string | null;
+  substantive: Generated<boolean>;
+  delivery_status: string | null;
+  /** Shown to the public (Open311 status_notes, status page) — migration 0005. */
+  public: Generated<boolean>;
+  created_at: CreatedAt;
+  search: ColumnType<string, never, never>;
+}
+
+export interface AttachmentsTable {
+  agency_id: number;
+  id: Generated<number>;
+  case_id: number;
+  entry_id: number | null;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  storage_key: string;
+  created_at: CreatedAt;
+}
+
+export interface ReferralsTable {
+  agency_id: number;
+  id: Generated<number>;
+  case_id: number;
+  unit_id: number;
+  request: string;
+  due_at: Timestamp | null;
+  status: Generated<'open' | 'answered' | 'withdrawn'>;
+  reply: string | null;
+  replied_at: Timestamp | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface TemplatesTable {
+  agency_id: number;
+  id: Generated<number>;
+  code: string;
+  name: string;
+  channel: TemplateChannel;
+  language: string;
+  purpose: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface TemplateVersionsTable {
+  agency_id: number;
+  template_id: number;
+  version: number;
+  subject: Generated<string>;
+  body: string;
+  status: Generated<TemplateStatus>;
+  created_by: number | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AuditEventsTable {
+  agency_id: number;
+  id: Generated<number>;
+  at: Generated<Date>;
+  actor_user_id: number | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  case_id: number | null;
+  changes: Json<FieldChange[]>;
+  reason: string | null;
+  request_id: string | null;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  agency_id: number | null;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  run_at: Generated<Date>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_at: Timestamp | null;
+  locked_by: string | null;
+  last_error: string | null;
+  done_at: Timestamp | null;
+  unique_key: string | null;
+  created_at: CreatedAt;
+}
+
+/** What a configured channel adds at intake: its unit, subjects offered on its form, languages, standard. */
+export interface ChannelSettings {
+  unitCode?: string;
+  subjects?: string[];
+  languages?: string[];
+  serviceStandardId?: number;
+  description?: string;
+}
+
+export interface ChannelsTable {
+  agency_id: number;
+  id: Generated<number>;
+  slug: string;
+  type: string;
+  name: string;
+  address: string | null;
+  phone_number: string | null;
+  public_form: Generated<boolean>;
+  settings: Json<ChannelSettings>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+/** An Open311 API key of a 311 system; only the SHA-256 digest of the key is stored (migration 0005). */
+export interface Open311KeysTable {
+  agency_id: number;
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  created_by: number | null;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+}
+
+/** One question a subject asks through Open311 (a service definition attribute). */
+export interface Open311Question {
+  code: string;
+  variable: boolean;
+  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  required: boolean;
+  description: string;
+  datatypeDescription?: string;
+  order: number;
+  values?: { key: string; name: string }[];
+}
+
+/** The Open311 service definition of a subject: description, keywords and questions. */
+export interface Open311ServicesTable {
+  agency_id: number;
+  subject_code: string;
+  description: Generated<string>;
+  keywords: Generated<string[]>;
+  questions: Json<Open311Question[]>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+/** What an Open311 request adds to its case: location, attribute answers, media, device and account. */
+export interface Open311RequestsTable {
+  agency_id: number;
+  case_id: number;
+  key_id: number;
+  service_code: string;
+  lat: number | null;
+  long: number | null;
+  address_string: string | null;
+  address_id: string | null;
+  zipcode: string | null;
+  media_url: string | null;
+  device_id: string | null;
+  account_id: string | null;
+  attributes: Json<Record<string, string | string[]>>;
+  created_at: CreatedAt;
+}
+
+/** Duplicate-submission claims: the latest case per (key, fingerprint of the submission). */
+export interface Open311SubmissionsTable {
+  agency_id: number;
+  key_id: number;
+  fingerprint: string;
+  case_id: number | null;
+  created_at: Timestamp;
+}
+
+/** Secrets the server derives once and keeps (migration 0008), e.g. the public form-token key. */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
+/** A signed public-form token once used: the case it made, so a second send of the same form makes none. */
+export interface PortalSubmissionsTable {
+  agency_id: number;
+  token_digest: string;
+  case_id: number | null;
+  tracking_number: string | null;
+  /** When the token was claimed (moved forward when a stalled claim is taken over). */
+  created_at: Generated<Date>;
+}
+
+/** One satisfaction-survey invitation per closed case; only the token's SHA-256 digest is kept. */
+export interface SurveyInvitationsTable {
+  agency_id: number;
+  id: Generated<number>;
+  case_id: number;
+  token_digest: string;
+  language: Generated<string>;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  answered_at: Timestamp | null;
+}
+
+/** A constituent's answer to a satisfaction survey (read by the reports). */
+export interface SurveyResponsesTable {
+  agency_id: number;
+  id: Generated<number>;
+  invitation_id: number;
+  case_id: number;
+  satisfaction: number;
+  resolved: boolean | null;
+  comment: Generated<string>;
+  language: Generated<string>;
+  created_at: CreatedAt;
+}
+
+/** An email we received or sent: Message-ID → case, for threading, idempotency and campaigns (migration 0006). */
+export interface EmailMessagesTable {
+  agency_id: number;
+  id: Generated<number>;
+  direction: 'inbound' | 'outbound';
+  case_id: number | null;
+  entry_id: number | null;
+  message_id: string;
+  in_reply_to: string | null;
+  reference_ids: Generated<string[]>;
+  from_address: Generated<string>;
+  to_address: Generated<string>;
+  subject: Generated<string>;
+  fingerprint: string | null;
+  campaign_key: string | null;
+  received_at: Generated<Date>;
+}
+
+/** Outbound mail waiting for, or past, the relay; written in the same transaction as its response (0006). */
+export interface OutboxTable {
+  agency_id: number;
+  id: Generated<number>;
+  case_id: number | null;
+  entry_id: number | null;
+  kind: 'acknowledgement' | 'response';
+  message_id: string;
+  from_address: string;
+  to_address: string;
+  to_name: Generated<string>;
+  subject: string;
+  body: string;
+  in_reply_to: string | null;
+  reference_ids: Generated<string[]>;
+  auto_submitted: Generated<boolean>;
+  status: Generated<'queued' | 'sent' | 'failed' | 'bounced'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  bounced_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** A raw inbound message that became no case: unparsable, auto-reply, bounce or loop (migration 0006). */
+export interface EmailQuarantineTable {
+  id: Generated<number>;
+  agency_id: number | null;
+  channel_slug: string | null;
+  kind: 'unparsable' | 'auto_reply' | 'bounce' | 'loop';
+  reason: string;
+  case_id: number | null;
+  envelope_from: string | null;
+  envelope_to: string | null;
+  message_id: string | null;
+  subject: string | null;
+  raw: Buffer;
+  flagged: Generated<boolean>;
+  received_at: Generated<Date>;
+}
+
+/** An IMAP mailbox polled for an email channel; the password is a secret, never logged or returned (0006). */
+export interface EmailMailboxesTable {
+  agency_id: number;
+  channel_id: number;
+  host: string;
+  port: number;
+  secure: Generated<boolean>;
+  username: string;
+  password: string;
+  folder: Generated<string>;
+  move_to: string | null;
+  active: Generated<boolean>;
+  last_polled_at: Timestamp | null;
+  last_error: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+/** One run of `civicdesk import …` and its report (migration 0007). */
+export interface ImportRunsTable {
+  agency_id: number;
+  id: Generated<number>;
+  kind: 'nyc311' | 'cases' | 'calls' | 'interpretations';
+  file_name: string;
+  status: Generated<'running' | 'completed' | 'aborted' | 'failed'>;
+  options: Json<Record<string, unknown>>;
+  report: Json<Record<string, unknown>>;
+  actor_label: string;
+  started_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
+/** 311 mapping: a complaint type to a subject code, a city agency to a unit code. */
+export interface ImportMappingsTable {
+  agency_id: number;
+  kind: 'complaint_type' | 'agency';
+  source_key: string;
+  source: string;
+  target_code: string;
+  created_at: CreatedAt;
+}
+
+/** A call-centre record (imported), for the call indicators. */
+export interface CallsTable {
+  agency_id: number;
+  id: Generated<number>;
+  call_id: string;
+  queue: Generated<string>;
+  offered_at: Timestamp;
+  answered_at: Timestamp | null;
+  abandoned_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  agent: string | null;
+  language: string | null;
+  row_hash: string;
+  import_run_id: number | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+/** An interpretation request (imported), for "completed requests for interpretation". */
+export interface InterpretationRequestsTable {
+  agency_id: number;
+  id: Generated<number>;
+  row_hash: string;
+  requested_at: Timestamp;
+  language: string;
+  mode: string | null;
+  completed_at: Timestamp | null;
+  import_run_id: number | null;
+  created_at: CreatedAt;
+}
+
+/** The agency's letterhead on printed letters (migration 0010). */
+export interface LetterheadsTable {
+  agency_id: number;
+  name: string;
+  address_lines: Json<string[]>;
+  phone: Generated<string>;
+  web: Generated<string>;
+  /** A PNG or JPEG as a data: URL, checked by its first bytes. */
+  logo_data_url: string | null;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+/** One print run: the PDF of every letter that was waiting, as printed (migration 0010). */
+export interface PrintBatchesTable {
+  agency_id: number;
+  id: Generated<number>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  letter_count: number;
+  storage_key: string;
+  size_bytes: number;
+  /** A date column; read it as text (to_char) so neither driver shifts it by a time zone. */
+  mailed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  mailed_by: number | null;
+  mailed_at: Timestamp | null;
+}
+
+/** The letters (outbound timeline entries) of a print batch, in print order (migration 0010). */
+export interface PrintBatchLettersTable {
+  agency_id: number;
+  batch_id: number;
+  entry_id: number;
+  case_id: number;
+  position: number;
+}
+
+/** The mailing log: the date each letter was mailed (migration 0010). */
+export interface LetterMailingsTable {
+  agency_id: number;
+  entry_id: number;
+  case_id: number;
+  batch_id: number | null;
+  mailed_on: ColumnType<string, string, string>;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface Database {
+  channels: ChannelsTable;
+  agencies: AgenciesTable;
+  units: UnitsTable;
+  users: UsersTable;
+  unit_memberships: UnitMembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  subjects: SubjectsTable;
+  people: PeopleTable;
+  person_contacts: PersonContactsTable;
+  tracking_counters: TrackingCountersTable;
+  service_standards: ServiceStandardsTable;
+  routing_rules: RoutingRulesTable;
+  cases: CasesTable;
+  case_access: CaseAccessTable;
+  case_links: CaseLinksTable;
+  timeline_entries: TimelineEntriesTable;
+  attachments: AttachmentsTable;
+  referrals: ReferralsTable;
+  templates: TemplatesTable;
+  template_versions: TemplateVersionsTable;
+  audit_events: AuditEventsTable;
+  jobs: JobsTable;
+  email_messages: EmailMessagesTable;
+  outbox: OutboxTable;
+  email_quarantine: EmailQuarantineTable;
+  email_mailboxes: EmailMailboxesTable;
+  open311_keys: Open311KeysTable;
+  open311_services: Open311ServicesTable;
+  open311_requests: Open311RequestsTable;
+  open311_submissions: Open311SubmissionsTable;
+  server_secrets: ServerSecretsTable;
+  portal_submissions: PortalSubmissionsTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_responses: SurveyResponsesTable;
+  import_runs: ImportRunsTable;
+  import_mappings: ImportMappingsTable;
+  calls: CallsTable;
+  interpretation_requests: InterpretationRequestsTable;
+  letterheads: LetterheadsTable;
+  print_batches: PrintBatchesTable;
+  print_batch_letters: PrintBatchLettersTable;
+  letter_mailings: LetterMailingsTable;
+}

@@ -1,0 +1,21 @@
+// Job kinds and their handlers. A handler throws to have its job retried with backoff.
+import type { ClaimedJob } from '../repositories/jobs.ts';
+import type { WorkerDependencies } from './worker.ts';
+import { runDeadlineSweep } from './deadline-sweep.ts';
+import { runSurveyInvitations } from '../commands/survey-invitations.ts';
+import { requeueWaitingMail, sendOutboxMessage } from './email-send.ts';
+
+export type JobHandler = (deps: WorkerDependencies, job: ClaimedJob) => Promise<void>;
+
+export const jobHandlers: Record<string, JobHandler> = {
+  'deadline-sweep': async (deps) => {
+    await runDeadlineSweep(deps.db, new Date());
+  },
+  'email-send': sendOutboxMessage,
+  'survey-invitations': async (deps) => {
+    await runSurveyInvitations(deps.db, deps.config, new Date());
+  },
+  'email-requeue': async (deps) => {
+    await requeueWaitingMail(deps.db);
+  },
+};

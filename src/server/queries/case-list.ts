@@ -1,0 +1,297 @@
+// Read models for cases: the case view (one case with names resolved) and the filtered, policy-scoped,
+// keyset-paginated list behind queues, search and the API's GET /cases.
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { CommandContext } from '../context.ts';
+import type { Database } from '../db/schema.ts';
+import { visibleCasesFilter } from '../policies/case-access.ts';
+import { invalid, notFound } from '../errors.ts';
+import { endOfLocalDay, localDate } from '../../domain/local-time.ts';
+
+/** How far a text search's total is counted. */
+export const TOTAL_CAP = 10_000;
+
+export type Queue = 'mine' | 'unit' | 'unassigned' | 'due_today' | 'overdue' | 'escalated' | 'elected_official';
+export const QUEUES: Queue[] = ['mine', 'unit', 'unassigned', 'due_today', 'overdue', 'escalated', 'elected_official'];
+
+export interface CaseListFilter {
+  channel?: string[];
+  subject?: string;
+  status?: string[];
+  /** Resolved from the unit code by listCases, so the planner sees a constant. */
+  unit?: string;
+  unitId?: number;
+  assigneeId?: number;
+  priority?: string[];
+  writerType?: string[];
+  personId?: number;
+  q?: string;
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  queue?: Queue;
+  sort?: 'received' | 'deadline';
+  limit: number;
+  cursor?: string;
+}
+
+type Joined = Database & { c: Database['cases'] };
+
+function caseViewQuery(ctx: CommandContext) {
+  return ctx.db
+    .selectFrom('cases as c')
+    .leftJoin('units as u', (j) => j.onRef('u.agency_id', '=', 'c.agency_id').onRef('u.id', '=', 'c.unit_id'))
+    .leftJoin('subjects as s', (j) => j.onRef('s.agency_id', '=', 'c.agency_id').onRef('s.code', '=', 'c.subject_code'))
+    .leftJoin('users as a', (j) => j.onRef('a.agency_id', '=', 'c.agency_id').onRef('a.id', '=', 'c.assignee_id'))
+    .leftJoin('people as p', (j) => j.onRef('p.agency_id', '=', 'c.agency_id').onRef('p.id', '=', 'c.person_id'))
+    .leftJoin('service_standards as ss', (j) =>
+      j.onRef('ss.agency_id', '=', 'c.agency_id').onRef('ss.id', '=', 'c.service_standard_id'),
+    )
+    .selectAll('c')
+    .select([
+      'u.code as unit_code',
+      'u.name as unit_name',
+      's.name as subject_name',
+      'a.name as assignee_name',
+      'p.first_name as person_first_name',
+      'p.last_name as person_last_name',
+      'p.preferred_language as person_language',
+      'ss.name as standard_name',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('person_contacts as pc')
+        .select('pc.value')
+        .whereRef('pc.agency_id', '=', 'c.agency_id')
+        .whereRef('pc.person_id', '=', 'c.person_id')
+        .where('pc.kind', '=', 'email')
+        .orderBy('pc.is_primary', 'desc')
+        .limit(1)
+        .as('person_email'),
+      eb
+        .selectFrom('person_contacts as pc')
+        .select('pc.value')
+        .whereRef('pc.agency_id', '=', 'c.agency_id')
+        .whereRef('pc.person_id', '=', 'c.person_id')
+        .where('pc.kind', '=', 'phone')
+        .orderBy('pc.is_primary', 'desc')
+        .limit(1)
+        .as('person_phone'),
+    ])
+    .where(visibleCasesFilter(ctx));
+}
+
+export type CaseViewRow = Awaited<ReturnType<ReturnType<typeof caseViewQuery>['executeTakeFirstOrThrow']>>;
+
+/** One case with its unit, subject, assignee, person and standard resolved; 404 when not visible. */
+export async function getCaseView(ctx: CommandContext, trackingNumber: string): Promise<CaseViewRow> {
+  const row = await caseViewQuery(ctx).where('c.tracking_number', '=', trackingNumber).executeTakeFirst();
+  if (!row) throw notFound(`Case ${trackingNumber}`);
+  return row;
+}
+
+interface CursorState {
+  k?: [string | null, number];
+  o?: number;
+}
+
+function decodeCursor(cursor: string | undefined): CursorState {
+  if (!cursor) return {};
+  try {
+    const state = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorState;
+    if (typeof state !== 'object' || state === null) throw new Error('not an object');
+    if (state.o !== undefined && !(Number.isInteger(state.o) && state.o >= 0)) throw new Error('bad offset');
+    if (state.k !== undefined && !(Array.isArray(state.k) && state.k.length === 2 && Number.isInteger(state.k[1]))) {
+      throw new Error('bad key');
+    }
+    if (state.k?.[0] != null && Number.isNaN(new Date(state.k[0]).getTime())) throw new Error('bad date');
+    return state;
+  } catch {
+    throw invalid('cursor', 'is not a cursor this API returned; start again without it');
+  }
+}
+
+const encodeCursor = (state: CursorState) => Buffer.from(JSON.stringify(state)).toString('base64url');
+
+function applyFilters<O>(
+  ctx: CommandContext,
+  query: SelectQueryBuilder<Joined, 'c', O>,
+  f: CaseListFilter,
+  now: Date,
+): SelectQueryBuilder<Joined, 'c', O> {
+  let q = query.where(visibleCasesFilter(ctx));
+  if (f.channel?.length) {
+    const channels = f.channel;
+    q = q.where((eb) => eb.or([eb('c.channel', 'in', channels), eb('c.channel_slug', 'in', channels)]));
+  }
+  if (f.subject) {
+    const subject = f.subject;
+    q = q.where((eb) => eb.or([eb('c.subject_code', '=', subject), eb('c.subject_code', 'like', `${subject}.%`)]));
+  }
+  if (f.status?.length) q = q.where('c.status', 'in', f.status as Database['cases']['status']['__select__'][]);
+  if (f.priority?.length) q = q.where('c.priority', 'in', f.priority as never[]);
+  if (f.writerType?.length) q = q.where('c.writer_type', 'in', f.writerType as never[]);
+  if (f.unitId !== undefined) q = q.where('c.unit_id', '=', f.unitId);
+  if (f.assigneeId !== undefined) q = q.where('c.assignee_id', '=', f.assigneeId);
+  if (f.personId !== undefined) q = q.where('c.person_id', '=', f.personId);
+  if (f.receivedFrom) q = q.where('c.received_at', '>=', f.receivedFrom);
+  if (f.receivedTo) q = q.where('c.received_at', '<=', f.receivedTo);
+  if (f.q) {
+    // A union of three index searches (case text, correspondence, the writer's name); an OR of them would
+    // defeat every index and scan all cases.
+    const tsquery = sql`websearch_to_tsquery('simple', ${f.q})`;
+    const agencyId = ctx.agency.id;
+    q = q.where('c.id', 'in', (eb) =>
+      eb
+        .selectFrom('cases as s1')
+        .select('s1.id')
+        .where('s1.agency_id', '=', agencyId)
+        .where(sql<boolean>`s1.search @@ ${tsquery}`)
+        .union(
+          eb
+            .selectFrom('timeline_entries as t')
+            .select('t.case_id as id')
+            .where('t.agency_id', '=', agencyId)
+            .where(sql<boolean>`t.search @@ ${tsquery}`),
+        )
+        .union(
+          eb
+            .selectFrom('people as p2')
+            .innerJoin('cases as s2', (j) =>
+              j.onRef('s2.agency_id', '=', 'p2.agency_id').onRef('s2.person_id', '=', 'p2.id'),
+            )
+            .select('s2.id')
+            .where('p2.agency_id', '=', agencyId)
+            .where(sql<boolean>`p2.search @@ ${tsquery}`),
+        ),
+    );
+  }
+  if (f.queue) {
+    // Written as the partial indexes' own predicate so the planner can use them.
+    q = q.where('c.status', '<>', 'closed');
+    switch (f.queue) {
+      case 'mine':
+        q = q.where('c.assignee_id', '=', ctx.actor.userId);
+        break;
+      case 'unit':
+        q = q.where('c.unit_id', 'in', ctx.actor.unitIds.length ? ctx.actor.unitIds : [-1]);
+        break;
+      case 'unassigned':
+        q = q.where('c.assignee_id', 'is', null);
+        break;
+      case 'due_today': {
+        const end = endOfLocalDay(localDate(now, ctx.agency.timeZone), ctx.agency.timeZone);
+        q = q.where('c.resolution_due_at', '<=', end).where('c.resolution_due_at', '>=', now);
+        break;
+      }
+      case 'overdue':
+        q = q.where((eb) =>
+          eb.or([
+            eb('c.resolution_due_at', '<', now),
+            eb.and([eb('c.first_response_at', 'is', null), eb('c.first_response_due_at', '<', now)]),
+          ]),
+        );
+        break;
+      case 'escalated':
+        q = q.where('c.escalation_level', '>', 0);
+        break;
+      case 'elected_official':
+        q = q.where('c.writer_type', '=', 'elected_official');
+        break;
+    }
+  }
+  return q;
+}
+
+/** A page of cases matching the filter, the total the reader may see, and the cursor of the next page. */
+export async function listCases(ctx: CommandContext, filter: CaseListFilter, now = new Date()) {
+  const f = { ...filter };
+  if (f.unit !== undefined) {
+    const unit = await ctx.db
+      .selectFrom('units')
+      .select('id')
+      .where('agency_id', '=', ctx.agency.id)
+      .where('code', '=', f.unit)
+      .executeTakeFirst();
+    f.unitId = unit?.id ?? -1;
+  }
+  const cursor = decodeCursor(f.cursor);
+  const sort = f.sort ?? (f.queue ? 'deadline' : 'received');
+  let page = applyFilters(ctx, caseViewQuery(ctx) as unknown as SelectQueryBuilder<Joined, 'c', CaseViewRow>, f, now);
+  let nextState: (row: CaseViewRow, index: number) => CursorState;
+  if (f.q) {
+    const offset = cursor.o ?? 0;
+    page = page
+      .orderBy(sql`ts_rank(c.search, websearch_to_tsquery('simple', ${f.q}))`, 'desc')
+      .orderBy('c.received_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .offset(offset);
+    nextState = (_row, index) => ({ o: offset + index + 1 });
+  } else if (sort === 'deadline') {
+    // Cases without a deadline sort last; the sentinel keeps the keyset comparison a plain row comparison.
+    const dueKey = sql<Date>`coalesce(c.resolution_due_at, 'infinity'::timestamptz)`;
+    if (cursor.k) {
+      const [due, id] = cursor.k;
+      const dueValue = due === null ? sql`'infinity'::timestamptz` : sql`${new Date(due)}::timestamptz`;
+      page = page.where(sql<boolean>`(${dueKey}, c.id) > (${dueValue}, ${id})`);
+    }
+    page = page.orderBy(dueKey).orderBy('c.id');
+    nextState = (row) => ({ k: [row.resolution_due_at?.toISOString() ?? null, row.id] });
+  } else {
+    if (cursor.k) {
+      const [received, id] = cursor.k;
+      page = page.where(sql<boolean>`(c.received_at, c.id) < (${new Date(received ?? 0)}::timestamptz, ${id})`);
+    }
+    page = page.orderBy('c.received_at', 'desc').orderBy('c.id', 'desc');
+    nextState = (row) => ({ k: [row.received_at.toISOString(), row.id] });
+  }
+  const rows = await page.limit(f.limit + 1).execute();
+  const items = rows.slice(0, f.limit);
+  // A text search's total is counted up to TOTAL_CAP: past that, "10,000+" tells a reader all they need and an
+  // exact count of every case mentioning a common word costs seconds at city scale.
+  const matching = applyFilters(
+    ctx,
+    ctx.db.selectFrom('cases as c') as unknown as SelectQueryBuilder<Joined, 'c', object>,
+    f,
+    now,
+  );
+  const { total } = f.q
+    ? await ctx.db
+        .selectFrom(matching.select('c.id').limit(TOTAL_CAP).as('m'))
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow()
+    : ((await matching.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()) as {
+        total: number;
+      });
+  const last = items[items.length - 1];
+  return {
+    items,
+    total: Number(total),
+    ...(f.q && Number(total) >= TOTAL_CAP ? { totalIsLowerBound: true } : {}),
+    nextCursor: rows.length > f.limit && last ? encodeCursor(nextState(last, items.length - 1)) : null,
+  };
+}
+
+/** How many open cases the reader sees in each work queue (one query). */
+export async function queueCounts(ctx: CommandContext, now = new Date()): Promise<Record<Queue | 'all', number>> {
+  const endOfToday = endOfLocalDay(localDate(now, ctx.agency.timeZone), ctx.agency.timeZone);
+  const unitIds = ctx.actor.unitIds.length ? ctx.actor.unitIds : [-1];
+  const row = await ctx.db
+    .selectFrom('cases as c')
+    .where(visibleCasesFilter(ctx))
+    .where('c.status', '<>', 'closed')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('all'),
+      sql<number>`count(*) filter (where c.assignee_id = ${ctx.actor.userId})`.as('mine'),
+      sql<number>`count(*) filter (where c.unit_id in (${sql.join(unitIds)}))`.as('unit'),
+      sql<number>`count(*) filter (where c.assignee_id is null)`.as('unassigned'),
+      sql<number>`count(*) filter (where c.resolution_due_at >= ${now} and c.resolution_due_at <= ${endOfToday})`.as(
+        'due_today',
+      ),
+      sql<number>`count(*) filter (where c.resolution_due_at < ${now} or (c.first_response_at is null and c.first_response_due_at < ${now}))`.as(
+        'overdue',
+      ),
+      sql<number>`count(*) filter (where c.escalation_level > 0)`.as('escalated'),
+      sql<number>`count(*) filter (where c.writer_type = 'elected_official')`.as('elected_official'),
+    ])
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<Queue | 'all', number>;
+}

@@ -1,0 +1,127 @@
+// SQL for cases: tracking numbers, insert, visibility-checked reads (optionally FOR UPDATE), versioned updates,
+// and the agency facts intake needs (calendar, time zone, rules, standards).
+import { sql, type Selectable, type Updateable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { CasesTable, Database } from '../db/schema.ts';
+import type { CommandContext } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { visibleCasesFilter } from '../policies/case-access.ts';
+import type { BusinessCalendar, EscalationLevel } from '../../domain/types.ts';
+import type { RoutingRule } from '../../domain/routing-rules.ts';
+import type { StandardCandidate } from '../../domain/service-standards.ts';
+import type { Target } from '../../domain/types.ts';
+import { listRoutingRules, listServiceStandards } from './configuration.ts';
+
+export type CaseRow = Selectable<CasesTable>;
+export type CasePatch = Updateable<Database['cases']>;
+
+export interface AgencyClock {
+  timeZone: string;
+  calendar: BusinessCalendar;
+  trackingPrefix: string;
+  escalationLevels: EscalationLevel[];
+}
+
+export interface StandardRow extends StandardCandidate {
+  name: string;
+  firstResponse: Target | null;
+  resolution: Target | null;
+  warningPercent: number;
+}
+
+/** The agency's time zone, business calendar, tracking prefix and escalation ladder. */
+export async function agencyClock(db: Db, agencyId: number): Promise<AgencyClock> {
+  const row = await db
+    .selectFrom('agencies')
+    .select(['time_zone', 'calendar', 'tracking_prefix', 'escalation_levels'])
+    .where('id', '=', agencyId)
+    .executeTakeFirstOrThrow();
+  return {
+    timeZone: row.time_zone,
+    calendar: row.calendar,
+    trackingPrefix: row.tracking_prefix,
+    escalationLevels: row.escalation_levels,
+  };
+}
+
+/** Active routing rules in evaluation order. */
+export async function routingRules(db: Db, agencyId: number): Promise<RoutingRule[]> {
+  return (await listRoutingRules(db, agencyId)).filter((rule) => rule.active);
+}
+
+/** Service standards in selection order. */
+export async function serviceStandards(db: Db, agencyId: number): Promise<StandardRow[]> {
+  return listServiceStandards(db, agencyId);
+}
+
+/**
+ * The next tracking number, e.g. OCS-2026-000123. A sequence per agency and year hands out numbers without a
+ * row lock, so concurrent intakes never queue behind each other (a rolled-back intake leaves a gap).
+ */
+export async function nextTrackingNumber(db: Db, agencyId: number, prefix: string, year: number): Promise<string> {
+  const sequence = `tracking_${agencyId}_${year}`;
+  const take = () => sql<{ n: number }>`select nextval(${sequence}::regclass)::int as n`.execute(db);
+  let result;
+  try {
+    result = await take();
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42P01') throw error;
+    try {
+      await sql.raw(`create sequence if not exists ${sequence}`).execute(db);
+    } catch (raced) {
+      // Two intakes creating the year's sequence at the same moment: the loser's "if not exists" can still fail.
+      if (!['23505', '42P07'].includes((raced as { code?: string }).code ?? '')) throw raced;
+    }
+    result = await take();
+  }
+  return `${prefix}-${year}-${String(result.rows[0]!.n).padStart(6, '0')}`;
+}
+
+/** The case with this tracking number if the actor may see it; optionally locked for update. */
+export async function findVisibleCase(
+  db: Db,
+  ctx: CommandContext,
+  trackingNumber: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CaseRow> {
+  let query = db
+    .selectFrom('cases as c')
+    .selectAll('c')
+    .where('c.tracking_number', '=', trackingNumber)
+    .where(visibleCasesFilter(ctx));
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound(`Case ${trackingNumber}`);
+  return row;
+}
+
+/** Applies a patch if the case is still at the expected version; 409 otherwise. Returns the new row. */
+export async function updateCase(
+  db: Db,
+  current: CaseRow,
+  patch: CasePatch,
+  expectedVersion?: number,
+): Promise<CaseRow> {
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw new AppError(
+      'version_conflict',
+      `Case ${current.tracking_number} was changed by someone else (now version ${current.version}, you had ${expectedVersion}). Reload and try again.`,
+      [{ field: 'expectedVersion', message: `is ${expectedVersion}, the case is at ${current.version}` }],
+    );
+  }
+  const row = await db
+    .updateTable('cases')
+    .set({ ...patch, version: current.version + 1, updated_at: new Date() })
+    .where('agency_id', '=', current.agency_id)
+    .where('id', '=', current.id)
+    .where('version', '=', current.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) {
+    throw new AppError(
+      'version_conflict',
+      `Case ${current.tracking_number} was changed at the same time. Reload and try again.`,
+    );
+  }
+  return row;
+}

@@ -1,0 +1,70 @@
+// SQL for channels: the configured doors of an agency (email addresses, web form, hotlines, 311 …).
+import type { Selectable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { ChannelSettings, ChannelsTable } from '../db/schema.ts';
+
+export type ChannelRow = Selectable<ChannelsTable>;
+
+/** The channels every new agency starts with; the email channel gets the configured inbound address. */
+export function defaultChannels(inboundAddress: string | null) {
+  return [
+    { slug: 'email', type: 'email', name: 'Email', address: inboundAddress, public_form: false },
+    { slug: 'letter', type: 'letter', name: 'Letters', address: null, public_form: false },
+    { slug: 'web', type: 'web', name: 'Website form', address: null, public_form: true },
+    { slug: 'phone', type: 'phone', name: 'Telephone', address: null, public_form: false },
+    { slug: '311', type: '311', name: '311', address: null, public_form: false },
+    { slug: 'walk-in', type: 'walk_in', name: 'Walk-in', address: null, public_form: false },
+  ];
+}
+
+/** Creates the default channels an agency lacks (by slug); an existing channel is left as it is. */
+export async function ensureDefaultChannels(tx: Db, agencyId: number, inboundAddress: string | null): Promise<void> {
+  const taken = inboundAddress
+    ? await tx
+        .selectFrom('channels')
+        .select('agency_id')
+        .where((eb) => eb(eb.fn('lower', ['address']), '=', inboundAddress.toLowerCase()))
+        .where('type', '=', 'email')
+        .executeTakeFirst()
+    : undefined;
+  const rows = defaultChannels(taken && taken.agency_id !== agencyId ? null : inboundAddress);
+  await tx
+    .insertInto('channels')
+    .values(rows.map((r) => ({ ...r, agency_id: agencyId, settings: JSON.stringify({}) })))
+    .onConflict((oc) => oc.columns(['agency_id', 'slug']).doNothing())
+    .execute();
+}
+
+/** All channels of an agency, by type then name. */
+export async function listChannels(db: Db, agencyId: number): Promise<ChannelRow[]> {
+  return db
+    .selectFrom('channels')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .orderBy('type')
+    .orderBy('name')
+    .execute();
+}
+
+/** One channel by slug, or undefined. */
+export async function findChannel(db: Db, agencyId: number, slug: string): Promise<ChannelRow | undefined> {
+  return db
+    .selectFrom('channels')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+
+/** The active email channel that owns an address (any agency), or undefined — mail for others is refused. */
+export async function findEmailChannelByAddress(db: Db, address: string): Promise<ChannelRow | undefined> {
+  return db
+    .selectFrom('channels')
+    .selectAll()
+    .where('type', '=', 'email')
+    .where('active', '=', true)
+    .where((eb) => eb(eb.fn('lower', ['address']), '=', address.trim().toLowerCase()))
+    .executeTakeFirst();
+}
+
+export type { ChannelSettings };

@@ -1,0 +1,56 @@
+// Everything intake reads about an agency — clock, routing rules, standards, subjects, units, channels — cached per
+// database handle and agency, and reloaded whenever agencies.config_version moves (triggers bump it on every
+// configuration change, from any process). One primary-key read per intake instead of six.
+import type { Db } from '../db/database.ts';
+import type { ChannelRow } from './channels.ts';
+import { agencyClock, routingRules, serviceStandards, type AgencyClock, type StandardRow } from './cases.ts';
+import type { RoutingRule } from '../../domain/routing-rules.ts';
+
+export interface IntakeConfiguration {
+  version: number;
+  clock: AgencyClock;
+  rules: RoutingRule[];
+  standards: StandardRow[];
+  subjects: Map<string, { name: string; active: boolean }>;
+  units: Map<string, { id: number; name: string; active: boolean }>;
+  channels: ChannelRow[];
+}
+
+const caches = new WeakMap<Db, Map<number, IntakeConfiguration>>();
+
+async function load(db: Db, agencyId: number, version: number): Promise<IntakeConfiguration> {
+  const [clock, rules, standards, subjects, units, channels] = await Promise.all([
+    agencyClock(db, agencyId),
+    routingRules(db, agencyId),
+    serviceStandards(db, agencyId),
+    db.selectFrom('subjects').select(['code', 'name', 'active']).where('agency_id', '=', agencyId).execute(),
+    db.selectFrom('units').select(['id', 'code', 'name', 'active']).where('agency_id', '=', agencyId).execute(),
+    db.selectFrom('channels').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute(),
+  ]);
+  return {
+    version,
+    clock,
+    rules,
+    standards,
+    subjects: new Map(subjects.map((s) => [s.code, { name: s.name, active: s.active }])),
+    units: new Map(units.map((u) => [u.code, { id: u.id, name: u.name, active: u.active }])),
+    channels,
+  };
+}
+
+/** The agency's intake configuration, from the cache when nothing changed since it was read. */
+export async function intakeConfiguration(db: Db, agencyId: number): Promise<IntakeConfiguration> {
+  const { config_version: version } = await db
+    .selectFrom('agencies')
+    .select('config_version')
+    .where('id', '=', agencyId)
+    .executeTakeFirstOrThrow();
+  let perAgency = caches.get(db);
+  if (!perAgency) caches.set(db, (perAgency = new Map()));
+  const cached = perAgency.get(agencyId);
+  if (cached && cached.version === version) return cached;
+  // Read the version first: data loaded after it is at least as new, so a stale entry can only be reloaded.
+  const fresh = await load(db, agencyId, version);
+  perAgency.set(agencyId, fresh);
+  return fresh;
+}

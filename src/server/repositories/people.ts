@@ -1,0 +1,424 @@
+// People who write to the agency (constituents, representatives, advocates, elected officials' offices, media)
+// and their contact details (several emails, phones and addresses each): intake look-ups, the people search,
+// duplicate candidates, versioned updates, and the moves a merge makes.
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { PeopleTable, PersonContactsTable, WriterType } from '../db/schema.ts';
+import type { CommandContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { visibleCasesFilter } from '../policies/case-access.ts';
+import { normalizeAddress, normalizeEmail, normalizePhone } from '../../domain/contact-normalization.ts';
+
+export interface IntakePerson {
+  firstName: string;
+  lastName: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+  address?: string | undefined;
+  language?: string | undefined;
+  kind?: WriterType | undefined;
+  organisation?: string | undefined;
+}
+
+export type ContactKind = 'email' | 'phone' | 'address';
+
+/** The stored normal form of a contact value. */
+export function normalizeContact(kind: ContactKind, value: string): string {
+  if (kind === 'email') return normalizeEmail(value);
+  if (kind === 'phone') return normalizePhone(value);
+  return normalizeAddress(value);
+}
+
+/** Adds a contact to a person unless the same one (normal form) is already there. */
+export async function addContact(tx: Db, agencyId: number, personId: number, kind: ContactKind, value: string) {
+  const normalized = normalizeContact(kind, value);
+  if (!normalized) return;
+  await tx
+    .insertInto('person_contacts')
+    .values({
+      agency_id: agencyId,
+      person_id: personId,
+      kind,
+      value: value.trim(),
+      normalized,
+      label: null,
+      // The first contact of its kind is the primary one; later ones go after those already there.
+      is_primary: sql<boolean>`not exists (select 1 from person_contacts where agency_id = ${agencyId}
+        and person_id = ${personId} and kind = ${kind})`,
+      position: sql<number>`(select coalesce(max(position) + 1, 0) from person_contacts where agency_id = ${agencyId}
+        and person_id = ${personId} and kind = ${kind})`,
+    })
+    .onConflict((oc) => oc.columns(['agency_id', 'person_id', 'kind', 'normalized']).doNothing())
+    .execute();
+}
+
+/**
+ * Finds the person an incoming item is from — same email, else same phone with the same last name — or creates
+ * one. Returns the id and whether it was created.
+ */
+export async function findOrCreatePersonForIntake(
+  tx: Db,
+  agencyId: number,
+  person: IntakePerson,
+): Promise<{ id: number; created: boolean }> {
+  const probes: { kind: ContactKind; normalized: string }[] = [];
+  if (person.email) probes.push({ kind: 'email', normalized: normalizeEmail(person.email) });
+  if (person.phone) probes.push({ kind: 'phone', normalized: normalizePhone(person.phone) });
+  for (const probe of probes) {
+    if (!probe.normalized) continue;
+    let query = tx
+      .selectFrom('person_contacts as c')
+      .innerJoin('people as p', (join) =>
+        join.onRef('p.agency_id', '=', 'c.agency_id').onRef('p.id', '=', 'c.person_id'),
+      )
+      .select('p.id')
+      .where('c.agency_id', '=', agencyId)
+      .where('c.kind', '=', probe.kind)
+      .where('c.normalized', '=', probe.normalized)
+      .where('p.merged_into_id', 'is', null);
+    if (probe.kind === 'phone') {
+      query = query.where((eb) => eb(eb.fn('lower', ['p.last_name']), '=', person.lastName.trim().toLowerCase()));
+    }
+    const found = await query.orderBy('p.id').limit(1).executeTakeFirst();
+    if (found) {
+      if (person.email) await addContact(tx, agencyId, found.id, 'email', person.email);
+      if (person.phone) await addContact(tx, agencyId, found.id, 'phone', person.phone);
+      if (person.address) await addContact(tx, agencyId, found.id, 'address', person.address);
+      return { id: found.id, created: false };
+    }
+  }
+  const created = await tx
+    .insertInto('people')
+    .values({
+      agency_id: agencyId,
+      first_name: person.firstName.trim(),
+      last_name: person.lastName.trim(),
+      preferred_language: person.language ?? 'en',
+      kind: person.kind ?? 'constituent',
+      organisation: person.organisation ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (person.email) await addContact(tx, agencyId, created.id, 'email', person.email);
+  if (person.phone) await addContact(tx, agencyId, created.id, 'phone', person.phone);
+  if (person.address) await addContact(tx, agencyId, created.id, 'address', person.address);
+  return { id: created.id, created: true };
+}
+
+export type PersonRow = Selectable<PeopleTable>;
+export type ContactRow = Selectable<PersonContactsTable>;
+export type NewPerson = Omit<Insertable<PeopleTable>, 'agency_id'>;
+export type PersonChanges = Partial<Omit<NewPerson, 'id' | 'version' | 'created_at'>>;
+
+/** A contact as a command hands it over: the value as written, its normal form, an optional label. */
+export interface ContactEntry {
+  value: string;
+  normalized: string;
+  label: string | null;
+}
+
+/** One person by id in the agency (merged ones included), optionally locked for update. */
+export async function findPerson(
+  db: Db,
+  agencyId: number,
+  id: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<PersonRow | undefined> {
+  let query = db.selectFrom('people').selectAll().where('agency_id', '=', agencyId).where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** Several people locked for update in id order (a fixed order, so two merges never deadlock). */
+export async function lockPeople(db: Db, agencyId: number, ids: number[]): Promise<PersonRow[]> {
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** People by id, in no particular order. */
+export async function findPeople(db: Db, agencyId: number, ids: number[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('people').selectAll().where('agency_id', '=', agencyId).where('id', 'in', ids).execute();
+}
+
+/** Inserts a person and returns the row. */
+export async function insertPerson(db: Db, agencyId: number, values: NewPerson): Promise<PersonRow> {
+  return db
+    .insertInto('people')
+    .values({ ...values, agency_id: agencyId })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Applies changes if the person is still at the version read; bumps the version. 409 when it moved meanwhile. */
+export async function updatePersonRow(db: Db, current: PersonRow, changes: PersonChanges): Promise<PersonRow> {
+  const row = await db
+    .updateTable('people')
+    .set({ ...changes, version: current.version + 1, updated_at: new Date() })
+    .where('agency_id', '=', current.agency_id)
+    .where('id', '=', current.id)
+    .where('version', '=', current.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) {
+    throw new AppError('version_conflict', `Person ${current.id} was changed at the same time. Reload and try again.`);
+  }
+  return row;
+}
+
+/** The contacts of some people: primary first, then in the order they were given. */
+export async function contactsOf(db: Db, agencyId: number, personIds: number[]): Promise<ContactRow[]> {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('person_contacts')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('person_id', 'in', personIds)
+    .orderBy('person_id')
+    .orderBy('kind')
+    .orderBy('is_primary', 'desc')
+    .orderBy('position')
+    .orderBy('value')
+    .execute();
+}
+
+/** Replaces one kind of contact of a person; the first entry becomes the primary one. */
+export async function replaceContacts(
+  db: Db,
+  agencyId: number,
+  personId: number,
+  kind: ContactKind,
+  entries: ContactEntry[],
+): Promise<void> {
+  await db
+    .deleteFrom('person_contacts')
+    .where('agency_id', '=', agencyId)
+    .where('person_id', '=', personId)
+    .where('kind', '=', kind)
+    .execute();
+  if (entries.length === 0) return;
+  await db
+    .insertInto('person_contacts')
+    .values(
+      entries.map((entry, index) => ({
+        agency_id: agencyId,
+        person_id: personId,
+        kind,
+        value: entry.value,
+        normalized: entry.normalized,
+        label: entry.label,
+        is_primary: index === 0,
+        position: index,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * Moves every contact of one person to another, skipping those the other already has (same normal form); a moved
+ * contact stays primary only where the receiver had none of its kind. Returns the contacts that moved.
+ */
+export async function moveContacts(db: Db, agencyId: number, fromId: number, toId: number): Promise<ContactRow[]> {
+  const [from, to] = await Promise.all([contactsOf(db, agencyId, [fromId]), contactsOf(db, agencyId, [toId])]);
+  const held = new Set(to.map((c) => `${c.kind}:${c.normalized}`));
+  const kindsHeld = new Set(to.map((c) => c.kind));
+  const lastPosition = Math.max(0, ...to.map((c) => c.position));
+  const moving = from.filter((c) => !held.has(`${c.kind}:${c.normalized}`));
+  await db.deleteFrom('person_contacts').where('agency_id', '=', agencyId).where('person_id', '=', fromId).execute();
+  if (moving.length > 0) {
+    await db
+      .insertInto('person_contacts')
+      .values(
+        moving.map((c, index) => ({
+          agency_id: agencyId,
+          person_id: toId,
+          kind: c.kind,
+          value: c.value,
+          normalized: c.normalized,
+          label: c.label,
+          is_primary: c.is_primary && !kindsHeld.has(c.kind),
+          position: lastPosition + 1 + index,
+        })),
+      )
+      .execute();
+  }
+  return moving.map((c) => ({ ...c, person_id: toId }));
+}
+
+/**
+ * Points every case of one person (as writer or as the person written about) at another, bumping each case's
+ * version so an editor holding the old one reloads. Returns the ids and tracking numbers of the cases touched.
+ */
+export async function repointCases(
+  db: Db,
+  agencyId: number,
+  fromId: number,
+  toId: number,
+): Promise<{ id: number; tracking_number: string }[]> {
+  const rows = await db
+    .updateTable('cases')
+    .set((eb) => ({
+      person_id: eb.case().when('person_id', '=', fromId).then(toId).else(eb.ref('person_id')).end(),
+      on_behalf_of_person_id: eb
+        .case()
+        .when('on_behalf_of_person_id', '=', fromId)
+        .then(toId)
+        .else(eb.ref('on_behalf_of_person_id'))
+        .end(),
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('agency_id', '=', agencyId)
+    .where((eb) => eb.or([eb('person_id', '=', fromId), eb('on_behalf_of_person_id', '=', fromId)]))
+    .returning(['id', 'tracking_number'])
+    .execute();
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+/** Re-points people merged earlier into `fromId` at `toId`, so a merged record is always one hop from a live one. */
+export async function repointMergedPeople(db: Db, agencyId: number, fromId: number, toId: number): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({ merged_into_id: toId, updated_at: new Date() })
+    .where('agency_id', '=', agencyId)
+    .where('merged_into_id', '=', fromId)
+    .execute();
+}
+
+export interface PeopleSearchFilters {
+  /** A to_tsquery text built from words only (see queries/people.ts); null for no text search. */
+  tsquery: string | null;
+  email: string | null;
+  phone: string | null;
+  kind: WriterType | null;
+}
+
+export type PeopleSearchPosition =
+  { mode: 'rank'; rank: number; id: number } | { mode: 'name'; lastName: string; firstName: string; id: number };
+
+export type PeopleSearchRow = PersonRow & { rank: number };
+
+/**
+ * Live (unmerged) people matching the filters: by rank (then id, newest first) when there is a text query, else
+ * by last name, first name and id. Keyset pagination: rows after `after`. Also the total count of matches.
+ */
+export async function searchPeople(
+  db: Db,
+  agencyId: number,
+  filters: PeopleSearchFilters,
+  after: PeopleSearchPosition | null,
+  limit: number,
+): Promise<{ rows: PeopleSearchRow[]; total: number }> {
+  const tsquery = filters.tsquery === null ? null : sql`to_tsquery('simple', ${filters.tsquery})`;
+  // ts_rank is a float4; an integer key keeps the cursor's comparison exact on either driver.
+  const rank = tsquery ? sql<number>`floor(ts_rank(p.search, ${tsquery}) * 1000000)::int` : sql<number>`0`;
+  const contactFilter = (kind: ContactKind, normalized: string) =>
+    sql<boolean>`exists (select 1 from person_contacts c where c.agency_id = p.agency_id and c.person_id = p.id
+      and c.kind = ${kind} and c.normalized = ${normalized})`;
+  let base = db.selectFrom('people as p').where('p.agency_id', '=', agencyId).where('p.merged_into_id', 'is', null);
+  if (tsquery) base = base.where(sql<boolean>`p.search @@ ${tsquery}`);
+  if (filters.kind) base = base.where('p.kind', '=', filters.kind);
+  if (filters.email !== null) base = base.where(contactFilter('email', filters.email));
+  if (filters.phone !== null) base = base.where(contactFilter('phone', filters.phone));
+
+  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let page = base.selectAll('p').select(rank.as('rank'));
+  if (tsquery) {
+    if (after?.mode === 'rank')
+      page = page.where(sql<boolean>`(${rank}, p.id) < (${after.rank}::int, ${after.id}::int)`);
+    page = page.orderBy(rank, 'desc').orderBy('p.id', 'desc');
+  } else {
+    if (after?.mode === 'name') {
+      page = page.where(
+        sql<boolean>`(p.last_name, p.first_name, p.id) > (${after.lastName}::text, ${after.firstName}::text, ${after.id}::int)`,
+      );
+    }
+    page = page.orderBy('p.last_name').orderBy('p.first_name').orderBy('p.id');
+  }
+  const rows = await page.limit(limit).execute();
+  return { rows, total: Number(counted.n) };
+}
+
+/** Another live person sharing a contact (same kind and normal form) with the given person. */
+export interface SharedContact {
+  personId: number;
+  kind: ContactKind;
+  value: string;
+}
+
+/** Live people other than this one who share one of its emails, phones or addresses (at most `limit` pairs). */
+export async function peopleSharingContacts(
+  db: Db,
+  agencyId: number,
+  personId: number,
+  limit = 500,
+): Promise<SharedContact[]> {
+  const rows = await db
+    .selectFrom('person_contacts as mine')
+    .innerJoin('person_contacts as other', (join) =>
+      join
+        .onRef('other.agency_id', '=', 'mine.agency_id')
+        .onRef('other.kind', '=', 'mine.kind')
+        .onRef('other.normalized', '=', 'mine.normalized')
+        .onRef('other.person_id', '<>', 'mine.person_id'),
+    )
+    .innerJoin('people as p', (join) =>
+      join.onRef('p.agency_id', '=', 'other.agency_id').onRef('p.id', '=', 'other.person_id'),
+    )
+    .select(['other.person_id', 'other.kind', 'mine.value'])
+    .where('mine.agency_id', '=', agencyId)
+    .where('mine.person_id', '=', personId)
+    .where('p.merged_into_id', 'is', null)
+    .orderBy('other.person_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ personId: r.person_id, kind: r.kind, value: r.value }));
+}
+
+/** A case in a person's history, as far as the actor may see it. */
+export interface PersonCaseRow {
+  tracking_number: string;
+  subject_code: string | null;
+  subject_name: string | null;
+  status: string;
+  received_at: Date;
+  person_id: number | null;
+}
+
+/** The cases a person wrote or is written about that the actor may see, newest first (at most `limit`). */
+export async function casesOfPerson(
+  ctx: CommandContext,
+  db: Db,
+  personId: number,
+  limit = 500,
+): Promise<PersonCaseRow[]> {
+  return db
+    .selectFrom('cases as c')
+    .select((eb) => [
+      'c.tracking_number',
+      'c.subject_code',
+      eb
+        .selectFrom('subjects as s')
+        .select('s.name')
+        .whereRef('s.agency_id', '=', 'c.agency_id')
+        .whereRef('s.code', '=', 'c.subject_code')
+        .limit(1)
+        .as('subject_name'),
+      'c.status',
+      'c.received_at',
+      'c.person_id',
+    ])
+    .where('c.agency_id', '=', ctx.agency.id)
+    .where((eb) => eb.or([eb('c.person_id', '=', personId), eb('c.on_behalf_of_person_id', '=', personId)]))
+    .where(visibleCasesFilter(ctx))
+    .orderBy('c.received_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,100 @@
+// /users: staff accounts. Administrators and supervisors list them; administrators create and change them. A
+// generated password is answered once as temporaryPassword; password hashes are never answered.
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { requireContext } from '../../../auth/authenticate.ts';
+import { createUser, listAgencyUsers, updateUserAccount } from '../../../commands/admin-users.ts';
+import type { UserRecord } from '../../../repositories/configuration.ts';
+import type { Role } from '../../../db/schema.ts';
+import type { RouteDependencies } from '../index.ts';
+import { IdParams, ROLES, stringEnum } from './admin-schemas.ts';
+
+const UnitIds = Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200, uniqueItems: true });
+
+/** A user as the API shows it. */
+export function presentUser(user: UserRecord) {
+  const locked = user.lockedUntil !== null && user.lockedUntil.getTime() > Date.now();
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    active: user.active,
+    language: user.language,
+    mustChangePassword: user.mustChangePassword,
+    locked,
+    lockedUntil: locked ? user.lockedUntil!.toISOString() : null,
+    failedLogins: user.failedLogins,
+    unitIds: user.unitIds,
+    managedUnitIds: user.managedUnitIds,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+/** Registers the user routes. */
+export function userRoutes(app: FastifyInstance, _deps: RouteDependencies): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.get(
+    '/users',
+    {
+      schema: {
+        tags: ['configuration'],
+        summary: 'Staff accounts with unit memberships (administrators, supervisors).',
+      },
+    },
+    async (req) => (await listAgencyUsers(requireContext(req))).map(presentUser),
+  );
+
+  api.post(
+    '/users',
+    {
+      schema: {
+        tags: ['configuration'],
+        summary: 'Create a staff account; without a password one is generated and answered once (administrators).',
+        body: Type.Object({
+          email: Type.String({ minLength: 3, maxLength: 320 }),
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          role: stringEnum(ROLES),
+          password: Type.Optional(Type.String({ minLength: 10, maxLength: 1000 })),
+          unitIds: Type.Optional(UnitIds),
+          managedUnitIds: Type.Optional(UnitIds),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { user, temporaryPassword } = await createUser(requireContext(req), {
+        ...req.body,
+        role: req.body.role as Role,
+      });
+      return reply.status(201).send({ ...presentUser(user), ...(temporaryPassword ? { temporaryPassword } : {}) });
+    },
+  );
+
+  api.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags: ['configuration'],
+        summary:
+          'Change name, role, active flag or unit memberships, or unlock after failed sign-ins (administrators).',
+        params: IdParams,
+        body: Type.Object({
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          role: Type.Optional(stringEnum(ROLES)),
+          active: Type.Optional(Type.Boolean()),
+          unitIds: Type.Optional(UnitIds),
+          managedUnitIds: Type.Optional(UnitIds),
+          unlock: Type.Optional(Type.Boolean()),
+        }),
+      },
+    },
+    async (req) =>
+      presentUser(
+        await updateUserAccount(requireContext(req), req.params.id, {
+          ...req.body,
+          role: req.body.role as Role | undefined,
+        }),
+      ),
+  );
+}

@@ -1,0 +1,151 @@
+// Sign-in, sign-out, who am I, password change, and API tokens for integrations.
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { signIn, signOut } from '../../../commands/sign-in.ts';
+import { SESSION_COOKIE, requireContext } from '../../../auth/authenticate.ts';
+import { tokenDigest } from '../../../auth/credentials.ts';
+import { sql } from 'kysely';
+import { createApiToken, listApiTokens, revokeApiToken, changePassword } from '../../../commands/credentials.ts';
+import type { RouteDependencies } from '../index.ts';
+import { AppError } from '../../../errors.ts';
+
+export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.post(
+    '/auth/login',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; answers with a session cookie and the CSRF token to send on changes.',
+        body: Type.Object({
+          email: Type.String({ minLength: 1, maxLength: 320 }),
+          password: Type.String({ maxLength: 1000 }),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const result = await signIn(deps.db, req.body.email, req.body.password);
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: deps.config.secureCookies,
+        expires: result.expiresAt,
+      });
+      return { csrfToken: result.csrfToken, user: result.user };
+    },
+  );
+
+  api.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out.' } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await signOut(deps.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  api.get('/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in user.' } }, async (req) => {
+    const ctx = requireContext(req);
+    const cookie = req.cookies[SESSION_COOKIE];
+    // The token of this very session (the cookie's), not of the user's latest sign-in elsewhere.
+    const session = cookie
+      ? await deps.db
+          .selectFrom('sessions')
+          .select('csrf_token')
+          .where('id', '=', tokenDigest(cookie))
+          .executeTakeFirst()
+      : undefined;
+    const user = await deps.db
+      .selectFrom('users')
+      .select('must_change_password')
+      .where('agency_id', '=', ctx.agency.id)
+      .where('id', '=', ctx.actor.userId)
+      .executeTakeFirst();
+    return {
+      id: ctx.actor.userId,
+      name: ctx.actor.name,
+      email: ctx.actor.email,
+      role: ctx.actor.role,
+      unitIds: ctx.actor.unitIds,
+      mustChangePassword: user?.must_change_password ?? false,
+      agency: ctx.agency,
+      ...(session ? { csrfToken: session.csrf_token } : {}),
+    };
+  });
+
+  api.get(
+    '/staff',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Active colleagues (name, role, units) to assign work to; no contact details.',
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      const rows = await deps.db
+        .selectFrom('users as u')
+        .select(['u.id', 'u.name', 'u.role'])
+        .select((eb) =>
+          eb
+            .selectFrom('unit_memberships as m')
+            .select(sql<number[]>`coalesce(array_agg(m.unit_id order by m.unit_id), '{}')`.as('ids'))
+            .whereRef('m.agency_id', '=', 'u.agency_id')
+            .whereRef('m.user_id', '=', 'u.id')
+            .as('unitIds'),
+        )
+        .where('u.agency_id', '=', ctx.agency.id)
+        .where('u.active', '=', true)
+        .where('u.role', '<>', 'auditor')
+        .orderBy('u.name')
+        .execute();
+      return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, unitIds: r.unitIds ?? [] }));
+    },
+  );
+
+  api.post(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password.',
+        body: Type.Object({
+          currentPassword: Type.String({ maxLength: 1000 }),
+          newPassword: Type.String({ minLength: 10, maxLength: 1000 }),
+        }),
+      },
+    },
+    async (req, reply) => {
+      await changePassword(requireContext(req), req.body.currentPassword, req.body.newPassword);
+      return reply.status(204).send();
+    },
+  );
+
+  api.post(
+    '/api-tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an API token for an integration; the token is shown once.',
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      if (ctx.actor.role === 'auditor') throw new AppError('forbidden', 'Auditors cannot create API tokens.');
+      return reply.status(201).send(await createApiToken(ctx, req.body.name));
+    },
+  );
+  api.get('/api-tokens', { schema: { tags: ['auth'], summary: 'Your API tokens (never the secrets).' } }, async (req) =>
+    listApiTokens(requireContext(req)),
+  );
+  api.delete(
+    '/api-tokens/:id',
+    { schema: { tags: ['auth'], summary: 'Revoke an API token.', params: Type.Object({ id: Type.Integer() }) } },
+    async (req, reply) => {
+      await revokeApiToken(requireContext(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,290 @@
+// Working a case: edit, route, assign, change status, note, answer (preview and send), and read its timeline,
+// deadlines, allowed next statuses and audit trail (JSON or CSV).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { requireContext } from '../../../auth/authenticate.ts';
+import type { CommandContext } from '../../../context.ts';
+import { getCaseView } from '../../../queries/case-list.ts';
+import { auditToCsv, caseAudit, caseDeadlines, caseTimeline } from '../../../queries/case-timeline.ts';
+import { updateCaseDetails } from '../../../commands/case-update.ts';
+import { routeCase } from '../../../commands/case-route.ts';
+import { assignCase } from '../../../commands/case-assign.ts';
+import { changeCaseStatus } from '../../../commands/case-status.ts';
+import { addCaseNote } from '../../../commands/case-note.ts';
+import { renderResponse, respondToCase } from '../../../commands/case-respond.ts';
+import { findVisibleCase } from '../../../repositories/cases.ts';
+import { nextStatuses } from '../../../../domain/case-status.ts';
+import { presentCase } from './case-presenter.ts';
+import { PrioritySchema, StatusSchema, TrackingParams, VersionedSchema, WriterTypeSchema } from './case-schemas.ts';
+import type { RouteDependencies } from '../index.ts';
+
+const TemplateChannelSchema = Type.Union([Type.Literal('email'), Type.Literal('letter'), Type.Literal('phone')]);
+
+/** The version a client expects: the body's expectedVersion, else an If-Match header ("3" or W/"3"). */
+function expectedVersionOf(req: FastifyRequest, bodyVersion: number | undefined): number | undefined {
+  if (bodyVersion !== undefined) return bodyVersion;
+  const header = req.headers['if-match'];
+  const match = typeof header === 'string' ? /^(?:W\/)?"?(\d+)"?$/.exec(header.trim()) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+const view = async (ctx: CommandContext, trackingNumber: string) => presentCase(await getCaseView(ctx, trackingNumber));
+
+export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const statusUrlBase = deps.config.publicUrl;
+
+  api.patch(
+    '/cases/:trackingNumber',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Edit a case (optimistic concurrency: expectedVersion or If-Match; a stale version gets 409).',
+        params: TrackingParams,
+        body: Type.Object(
+          {
+            ...VersionedSchema,
+            subject: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+            priority: Type.Optional(PrioritySchema),
+            writerType: Type.Optional(WriterTypeSchema),
+            language: Type.Optional(Type.String({ maxLength: 10 })),
+            facility: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+            tags: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 30 })),
+            description: Type.Optional(Type.String({ minLength: 1, maxLength: 100_000 })),
+            restricted: Type.Optional(Type.Boolean()),
+            accessUserIds: Type.Optional(
+              Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: 100 }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      const { expectedVersion, ...changes } = req.body;
+      await updateCaseDetails(ctx, {
+        trackingNumber: req.params.trackingNumber,
+        expectedVersion: expectedVersionOf(req, expectedVersion),
+        ...changes,
+      });
+      return view(ctx, req.params.trackingNumber);
+    },
+  );
+
+  api.post(
+    '/cases/:trackingNumber/route',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Route a case to a unit (by unit code).',
+        params: TrackingParams,
+        body: Type.Object(
+          {
+            ...VersionedSchema,
+            unit: Type.String({ minLength: 1, maxLength: 100 }),
+            reason: Type.Optional(Type.String({ maxLength: 2000 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      await routeCase(ctx, {
+        ...req.body,
+        trackingNumber: req.params.trackingNumber,
+        expectedVersion: expectedVersionOf(req, req.body.expectedVersion),
+      });
+      return view(ctx, req.params.trackingNumber);
+    },
+  );
+
+  api.post(
+    '/cases/:trackingNumber/assign',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Assign a case to a user (null returns it to the unit).',
+        params: TrackingParams,
+        body: Type.Object(
+          {
+            ...VersionedSchema,
+            assigneeId: Type.Union([Type.Integer({ minimum: 1, maximum: 2147483647 }), Type.Null()]),
+            reason: Type.Optional(Type.String({ maxLength: 2000 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      await assignCase(ctx, {
+        ...req.body,
+        trackingNumber: req.params.trackingNumber,
+        expectedVersion: expectedVersionOf(req, req.body.expectedVersion),
+      });
+      return view(ctx, req.params.trackingNumber);
+    },
+  );
+
+  api.post(
+    '/cases/:trackingNumber/status',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Move a case in its workflow (waiting_on_constituent pauses the clock; closed → in_progress reopens).',
+        params: TrackingParams,
+        body: Type.Object(
+          { ...VersionedSchema, status: StatusSchema, reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      await changeCaseStatus(ctx, {
+        trackingNumber: req.params.trackingNumber,
+        status: req.body.status,
+        reason: req.body.reason,
+        expectedVersion: expectedVersionOf(req, req.body.expectedVersion),
+      });
+      return view(ctx, req.params.trackingNumber);
+    },
+  );
+
+  api.get(
+    '/cases/:trackingNumber/allowed-statuses',
+    { schema: { tags: ['cases'], summary: 'The statuses this case may move to next.', params: TrackingParams } },
+    async (req) => {
+      const ctx = requireContext(req);
+      const current = await findVisibleCase(ctx.db, ctx, req.params.trackingNumber);
+      return nextStatuses(current.status);
+    },
+  );
+
+  api.post(
+    '/cases/:trackingNumber/notes',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Add an internal note (findings) to the timeline.',
+        params: TrackingParams,
+        body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 50_000 }) }, { additionalProperties: false }),
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      const result = await addCaseNote(ctx, req.params.trackingNumber, req.body.body);
+      return reply.status(201).send({ id: result.entryId, case: await view(ctx, req.params.trackingNumber) });
+    },
+  );
+
+  const responseBody = Type.Object(
+    {
+      ...VersionedSchema,
+      templateId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+      templateCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+      channel: TemplateChannelSchema,
+      responseText: Type.Optional(Type.String({ maxLength: 50_000 })),
+      subject: Type.Optional(Type.String({ maxLength: 300 })),
+      body: Type.Optional(Type.String({ maxLength: 50_000 })),
+      substantive: Type.Optional(Type.Boolean()),
+      close: Type.Optional(Type.Boolean()),
+    },
+    { additionalProperties: false },
+  );
+
+  api.post(
+    '/cases/:trackingNumber/responses/preview',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Render an approved template for this case (its language, else English with fallback: true).',
+        params: TrackingParams,
+        body: responseBody,
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      const current = await findVisibleCase(ctx.db, ctx, req.params.trackingNumber);
+      return renderResponse(ctx.db, ctx, current, req.body, statusUrlBase);
+    },
+  );
+
+  api.post(
+    '/cases/:trackingNumber/responses',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Answer the case from an approved template (or free text for phone calls); the first substantive answer sets the first-response time.',
+        params: TrackingParams,
+        body: responseBody,
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      const result = await respondToCase(
+        ctx,
+        {
+          ...req.body,
+          trackingNumber: req.params.trackingNumber,
+          expectedVersion: expectedVersionOf(req, req.body.expectedVersion),
+        },
+        statusUrlBase,
+      );
+      return reply.status(201).send({ response: result.response, case: await view(ctx, req.params.trackingNumber) });
+    },
+  );
+
+  api.get(
+    '/cases/:trackingNumber/timeline',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Correspondence, notes, referrals and attachments, oldest first.',
+        params: TrackingParams,
+      },
+    },
+    async (req) => caseTimeline(requireContext(req), req.params.trackingNumber),
+  );
+
+  api.get(
+    '/cases/:trackingNumber/deadlines',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Time left to each deadline, in calendar and business time.',
+        params: TrackingParams,
+      },
+    },
+    async (req) => caseDeadlines(requireContext(req), req.params.trackingNumber),
+  );
+
+  api.get(
+    '/cases/:trackingNumber/audit',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'The audit trail of a case (format=csv to download).',
+        params: TrackingParams,
+        querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])) }),
+      },
+    },
+    async (req, reply) => {
+      const events = await caseAudit(requireContext(req), req.params.trackingNumber);
+      if (req.query.format === 'csv') {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="audit-${req.params.trackingNumber.replace(/[^\w-]/g, '')}.csv"`,
+          )
+          .send(auditToCsv(events));
+      }
+      return events;
+    },
+  );
+}

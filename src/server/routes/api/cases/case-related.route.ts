@@ -1,0 +1,174 @@
+// What hangs off a case: referrals to other units and their replies, attachments, links and merges.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { requireContext } from '../../../auth/authenticate.ts';
+import { AppError, invalid } from '../../../errors.ts';
+import { referCase, replyToReferral } from '../../../commands/case-referral.ts';
+import { caseLinks, linkCases, mergeCases } from '../../../commands/case-link.ts';
+import { attachFile, readAttachment } from '../../../commands/case-attachment.ts';
+import { getCaseView } from '../../../queries/case-list.ts';
+import { presentCase } from './case-presenter.ts';
+import { TrackingParams } from './case-schemas.ts';
+import type { RouteDependencies } from '../index.ts';
+
+const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
+
+export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.post(
+    '/cases/:trackingNumber/referrals',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Refer the case to another unit for input, with its own due date.',
+        params: TrackingParams,
+        body: Type.Object(
+          {
+            unit: Type.String({ minLength: 1, maxLength: 100 }),
+            request: Type.String({ minLength: 1, maxLength: 20_000 }),
+            dueAt: Type.Optional(Type.String({ maxLength: 40 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => {
+      const id = await referCase(requireContext(req), { ...req.body, trackingNumber: req.params.trackingNumber });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  api.post(
+    '/cases/:trackingNumber/referrals/:referralId/reply',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: "The referred unit's reply.",
+        params: Type.Object({ trackingNumber: Type.String({ maxLength: 60 }), referralId: Id }),
+        body: Type.Object({ reply: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false }),
+      },
+    },
+    async (req, reply) => {
+      await replyToReferral(requireContext(req), req.params.trackingNumber, req.params.referralId, req.body.reply);
+      return reply.status(204).send();
+    },
+  );
+
+  api.get(
+    '/cases/:trackingNumber/links',
+    { schema: { tags: ['cases'], summary: 'Cases linked to this one.', params: TrackingParams } },
+    async (req) => caseLinks(requireContext(req), req.params.trackingNumber),
+  );
+
+  api.post(
+    '/cases/:trackingNumber/links',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Link another case (duplicate_of, related, parent_of, child_of).',
+        params: TrackingParams,
+        body: Type.Object(
+          {
+            other: Type.String({ minLength: 1, maxLength: 60 }),
+            kind: Type.Union([
+              Type.Literal('duplicate_of'),
+              Type.Literal('related'),
+              Type.Literal('parent_of'),
+              Type.Literal('child_of'),
+            ]),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      await linkCases(ctx, req.params.trackingNumber, req.body.other, req.body.kind);
+      return reply.status(201).send(await caseLinks(ctx, req.params.trackingNumber));
+    },
+  );
+
+  api.post(
+    '/cases/:trackingNumber/merge',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Merge this case (a duplicate) into another: its correspondence moves there and it closes.',
+        params: TrackingParams,
+        body: Type.Object({ into: Type.String({ minLength: 1, maxLength: 60 }) }, { additionalProperties: false }),
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      await mergeCases(ctx, req.body.into, req.params.trackingNumber);
+      return presentCase(await getCaseView(ctx, req.body.into));
+    },
+  );
+
+  api.post(
+    '/cases/:trackingNumber/attachments',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Attach a file (multipart/form-data, field "file", optional field "note").',
+        params: TrackingParams,
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      if (!req.isMultipart())
+        throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data in a field named "file".');
+      let file: { filename: string; data: Buffer } | null = null;
+      let note: string | undefined;
+      for await (const part of req.parts({
+        limits: { fileSize: deps.config.maxAttachmentBytes, files: 1, fields: 5 },
+      })) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file') throw invalid(part.fieldname, 'unexpected file field; use "file"');
+          const data = await part.toBuffer();
+          if (part.file.truncated) {
+            throw new AppError('payload_too_large', 'The file is too large.', [
+              { field: 'file', message: `exceeds ${deps.config.maxAttachmentBytes} bytes` },
+            ]);
+          }
+          file = { filename: part.filename, data };
+        } else if (part.fieldname === 'note') {
+          note = String(part.value).slice(0, 5000);
+        }
+      }
+      if (!file) throw invalid('file', 'is required');
+      const result = await attachFile(ctx, deps.config.dataDir, deps.config.maxAttachmentBytes, {
+        ...file,
+        note,
+        trackingNumber: req.params.trackingNumber,
+      });
+      return reply.status(201).send(result);
+    },
+  );
+
+  api.get(
+    '/cases/:trackingNumber/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Download an attachment.',
+        params: Type.Object({ trackingNumber: Type.String({ maxLength: 60 }), attachmentId: Id }),
+      },
+    },
+    async (req, reply) => {
+      const file = await readAttachment(
+        requireContext(req),
+        deps.config.dataDir,
+        req.params.trackingNumber,
+        req.params.attachmentId,
+      );
+      return reply
+        .type(file.contentType)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .send(file.data);
+    },
+  );
+}

@@ -1,0 +1,127 @@
+// Case intake, the case view and the case list (filters, queues, full-text search, keyset pagination).
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Static } from '@sinclair/typebox';
+import { requireContext } from '../../../auth/authenticate.ts';
+import { createCase } from '../../../commands/case-create.ts';
+import { getCaseView, listCases, QUEUES, type CaseListFilter, type Queue } from '../../../queries/case-list.ts';
+import { AppError, invalid, type ErrorDetail } from '../../../errors.ts';
+import type { CommandContext } from '../../../context.ts';
+import { CASE_STATUSES } from '../../../../domain/case-status.ts';
+import { endOfLocalDay, startOfLocalDay } from '../../../../domain/local-time.ts';
+import { presentCase } from './case-presenter.ts';
+import { CreateCaseSchema, ListCasesQuery, TrackingParams } from './case-schemas.ts';
+
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+function parseInstant(ctx: CommandContext, field: string, value: string | undefined, edge: 'start' | 'end') {
+  if (!value) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const date =
+      edge === 'start' ? startOfLocalDay(value, ctx.agency.timeZone) : endOfLocalDay(value, ctx.agency.timeZone);
+    if (!Number.isNaN(date.getTime())) return date;
+  } else if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  throw invalid(field, 'must be a date (YYYY-MM-DD, in the agency time zone) or an ISO 8601 date-time');
+}
+
+/** Turns the query string into a validated list filter. */
+export function parseListQuery(ctx: CommandContext, query: Static<typeof ListCasesQuery>): CaseListFilter {
+  const problems: ErrorDetail[] = [];
+  const status = list(query.status);
+  for (const s of status ?? []) {
+    if (!(CASE_STATUSES as readonly string[]).includes(s)) {
+      problems.push({ field: 'status', message: `"${s}" is not a status (${CASE_STATUSES.join(', ')})` });
+    }
+  }
+  if (query.queue && !QUEUES.includes(query.queue as Queue)) {
+    problems.push({ field: 'queue', message: `must be one of ${QUEUES.join(', ')}` });
+  }
+  let assigneeId: number | undefined;
+  if (query.assignee === 'me') assigneeId = ctx.actor.userId;
+  else if (query.assignee) {
+    assigneeId = Number(query.assignee);
+    if (!Number.isInteger(assigneeId) || assigneeId < 1 || assigneeId > 2147483647) {
+      problems.push({ field: 'assignee', message: 'must be a user id or "me"' });
+    }
+  }
+  if (problems.length)
+    throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  const receivedFrom = parseInstant(ctx, 'receivedFrom', query.receivedFrom, 'start');
+  const receivedTo = parseInstant(ctx, 'receivedTo', query.receivedTo, 'end');
+  return {
+    ...(list(query.channel)?.length ? { channel: list(query.channel) } : {}),
+    ...(query.subject ? { subject: query.subject } : {}),
+    ...(status?.length ? { status } : {}),
+    ...(query.unit ? { unit: query.unit } : {}),
+    ...(assigneeId !== undefined ? { assigneeId } : {}),
+    ...(list(query.priority)?.length ? { priority: list(query.priority) } : {}),
+    ...(list(query.writerType)?.length ? { writerType: list(query.writerType) } : {}),
+    ...(query.person ? { personId: query.person } : {}),
+    ...(query.q?.trim() ? { q: query.q.trim() } : {}),
+    ...(receivedFrom ? { receivedFrom } : {}),
+    ...(receivedTo ? { receivedTo } : {}),
+    ...(query.queue ? { queue: query.queue as Queue } : {}),
+    ...(query.sort ? { sort: query.sort } : {}),
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+    limit: query.limit ?? 50,
+  };
+}
+
+export function caseRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.post(
+    '/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Create a case (intake): routing rules, service standard and deadlines apply.',
+        body: CreateCaseSchema,
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      const row = await createCase(ctx, req.body);
+      return reply.status(201).send(presentCase(await getCaseView(ctx, row.tracking_number)));
+    },
+  );
+
+  api.get(
+    '/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'List cases the caller may see: filters, queues (queue=mine|unit|unassigned|due_today|overdue|escalated|elected_official), full text (q).',
+        querystring: ListCasesQuery,
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      const result = await listCases(ctx, parseListQuery(ctx, req.query));
+      return {
+        items: result.items.map(presentCase),
+        total: result.total,
+        ...(result.totalIsLowerBound ? { totalIsLowerBound: true } : {}),
+        nextCursor: result.nextCursor,
+      };
+    },
+  );
+
+  api.get(
+    '/cases/:trackingNumber',
+    { schema: { tags: ['cases'], summary: 'One case.', params: TrackingParams } },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      const view = presentCase(await getCaseView(ctx, req.params.trackingNumber));
+      return reply.header('etag', `"${view.version}"`).send(view);
+    },
+  );
+}

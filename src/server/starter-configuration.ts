@@ -1,0 +1,154 @@
+// What a new agency starts with so a case can be created at once: the units and subjects of a city
+// social-services agency's constituent office, routing rules, service standards, escalation levels and
+// approved English acknowledgement templates. Administrators change all of it afterwards.
+import type { EscalationLevel, RuleActions, RuleConditions, StandardMatch, Target } from '../domain/types.ts';
+
+export const starterUnits: { code: string; name: string }[] = [
+  { code: 'FWC', name: 'Families with Children' },
+  { code: 'AF', name: 'Adult Families' },
+  { code: 'SA', name: 'Single Adults' },
+  { code: 'DV', name: 'Domestic Violence' },
+  { code: 'PATH', name: 'Prevention Assistance and Temporary Housing' },
+  { code: 'HOMEBASE', name: 'Homebase (homelessness prevention)' },
+  { code: 'HASA', name: 'HIV/AIDS Services (HASA)' },
+  { code: 'FIA', name: 'Cash Assistance (FIA)' },
+  { code: 'SNAP', name: 'SNAP' },
+  { code: 'MEDICAID', name: 'Medicaid' },
+  { code: 'HEAP', name: 'Home Energy Assistance (HEAP)' },
+  { code: 'HCS', name: 'Home Care Services' },
+  { code: 'IDNYC', name: 'IDNYC' },
+  { code: 'LEG', name: 'Legislative Affairs' },
+  { code: 'OMB', name: 'Ombudsman Office' },
+  { code: 'FAC', name: 'Facilities Operations' },
+  { code: 'OCS', name: 'Constituent Services (triage)' },
+];
+
+export const starterSubjects: { code: string; name: string; parentCode?: string }[] = [
+  { code: 'SNAP', name: 'SNAP' },
+  { code: 'CASH', name: 'Cash Assistance' },
+  { code: 'MEDICAID', name: 'Medicaid' },
+  { code: 'HOUSING', name: 'Housing' },
+  { code: 'SHELTER', name: 'Shelter' },
+  { code: 'SHELTER.CONDITIONS', name: 'Shelter conditions', parentCode: 'SHELTER' },
+  { code: 'SHELTER.PLACEMENT', name: 'Shelter placement', parentCode: 'SHELTER' },
+  { code: 'SHELTER.TRANSFER', name: 'Shelter transfer', parentCode: 'SHELTER' },
+  { code: 'SHELTER.SAFETY', name: 'Shelter safety', parentCode: 'SHELTER' },
+  { code: 'EVICTION', name: 'Eviction' },
+  { code: 'HOMECARE', name: 'Home Care' },
+  { code: 'HEAT', name: 'Heating / energy' },
+  { code: 'ID', name: 'Identification (IDNYC)' },
+  { code: 'HIV', name: 'HIV/AIDS services' },
+  { code: 'DV', name: 'Domestic violence' },
+  { code: 'STAFF', name: 'Staff conduct' },
+  { code: 'OTHER', name: 'Other' },
+];
+
+export const starterRules: {
+  name: string;
+  conditions: RuleConditions;
+  actions: RuleActions;
+  stopProcessing: boolean;
+}[] = [
+  {
+    name: "Elected officials' offices go to Legislative Affairs",
+    conditions: { writerType: ['elected_official'] },
+    actions: { unitCode: 'LEG', priority: 'high', tags: ['elected-official'] },
+    stopProcessing: true,
+  },
+  {
+    name: 'Domestic violence',
+    conditions: { subject: ['DV'] },
+    actions: { unitCode: 'DV', priority: 'high' },
+    stopProcessing: true,
+  },
+  { name: 'Shelter', conditions: { subject: ['SHELTER'] }, actions: { unitCode: 'FAC' }, stopProcessing: true },
+  { name: 'SNAP', conditions: { subject: ['SNAP'] }, actions: { unitCode: 'SNAP' }, stopProcessing: true },
+  { name: 'Cash Assistance', conditions: { subject: ['CASH'] }, actions: { unitCode: 'FIA' }, stopProcessing: true },
+  { name: 'Medicaid', conditions: { subject: ['MEDICAID'] }, actions: { unitCode: 'MEDICAID' }, stopProcessing: true },
+  { name: 'Eviction', conditions: { subject: ['EVICTION'] }, actions: { unitCode: 'HOMEBASE' }, stopProcessing: true },
+  { name: 'Home care', conditions: { subject: ['HOMECARE'] }, actions: { unitCode: 'HCS' }, stopProcessing: true },
+  { name: 'Heating', conditions: { subject: ['HEAT'] }, actions: { unitCode: 'HEAP' }, stopProcessing: true },
+  { name: 'IDNYC', conditions: { subject: ['ID'] }, actions: { unitCode: 'IDNYC' }, stopProcessing: true },
+  { name: 'HIV/AIDS', conditions: { subject: ['HIV'] }, actions: { unitCode: 'HASA' }, stopProcessing: true },
+  { name: 'Staff conduct', conditions: { subject: ['STAFF'] }, actions: { unitCode: 'OMB' }, stopProcessing: true },
+  {
+    name: 'Urgent words',
+    conditions: { words: ['no heat', 'evicted today', 'unsafe', 'emergency'] },
+    actions: { priority: 'urgent', tags: ['urgent-words'] },
+    stopProcessing: false,
+  },
+  { name: 'Everything else to triage', conditions: {}, actions: { unitCode: 'OCS' }, stopProcessing: true },
+];
+
+export const starterStandards: {
+  name: string;
+  match: StandardMatch;
+  firstResponse: Target;
+  resolution: Target;
+  warningPercent: number;
+}[] = [
+  {
+    name: "Elected officials' offices: 5 business days",
+    match: { writerType: ['elected_official'] },
+    firstResponse: { amount: 5, unit: 'business_days' },
+    resolution: { amount: 14, unit: 'calendar_days' },
+    warningPercent: 60,
+  },
+  {
+    name: 'Email and letters: 14 calendar days',
+    match: { channel: ['email', 'letter'] },
+    firstResponse: { amount: 14, unit: 'calendar_days' },
+    resolution: { amount: 30, unit: 'calendar_days' },
+    warningPercent: 75,
+  },
+  {
+    name: 'Everything else: 14 calendar days',
+    match: {},
+    firstResponse: { amount: 14, unit: 'calendar_days' },
+    resolution: { amount: 30, unit: 'calendar_days' },
+    warningPercent: 75,
+  },
+];
+
+export const starterEscalationLevels: EscalationLevel[] = [
+  { level: 1, name: 'Supervisor', notifyRole: 'supervisor' },
+  { level: 2, name: 'Unit manager', notifyRole: 'unit_manager' },
+  { level: 3, name: 'Director', notifyRole: 'administrator' },
+];
+
+export const starterTemplates: {
+  code: string;
+  name: string;
+  channel: 'email' | 'letter';
+  subject: string;
+  body: string;
+}[] = [
+  {
+    code: 'acknowledgement',
+    name: 'Acknowledgement',
+    channel: 'email',
+    subject: 'We received your message ({{trackingNumber}})',
+    body:
+      'Dear {{firstName}} {{lastName}},\n\nThank you for contacting {{agencyName}}. Your tracking number is ' +
+      '{{trackingNumber}}. We will answer by {{firstResponseDue}}.\n\nYou can check the status at {{statusUrl}}.\n\n' +
+      'Sincerely,\n{{agencyName}}',
+  },
+  {
+    code: 'acknowledgement',
+    name: 'Acknowledgement',
+    channel: 'letter',
+    subject: 'Your correspondence {{trackingNumber}}',
+    body:
+      'Dear {{firstName}} {{lastName}},\n\nWe received your letter and gave it the tracking number ' +
+      '{{trackingNumber}}. We will answer by {{firstResponseDue}}.\n\nSincerely,\n{{agencyName}}',
+  },
+  {
+    code: 'general-response',
+    name: 'General response',
+    channel: 'email',
+    subject: 'Your request {{trackingNumber}}',
+    body:
+      'Dear {{firstName}} {{lastName}},\n\nThank you for writing to {{agencyName}} about {{subjectName}}. ' +
+      '{{responseText}}\n\nSincerely,\n{{caseworkerName}}\n{{agencyName}}',
+  },
+];

@@ -1,0 +1,127 @@
+// Every screen's address. Filters and the selected tab live in the search part of the URL, so a view can be
+// bookmarked, shared and restored with the back button.
+import { Navigate, createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { AppShell } from './components/app-shell.tsx';
+import { QueueScreen } from './screens/queues/queue-screen.tsx';
+import { CaseScreen } from './screens/cases/case-screen.tsx';
+import { NewCaseScreen } from './screens/cases/new-case-screen.tsx';
+import { PeopleSearchScreen } from './screens/people/people-search-screen.tsx';
+import { PersonProfileScreen } from './screens/people/person-profile-screen.tsx';
+import { AdminLayout } from './screens/admin/admin-layout.tsx';
+import { ADMIN_SCREENS } from './screens/admin/admin-screens.ts';
+import { NotFoundScreen } from './screens/not-found-screen.tsx';
+import { SearchScreen } from './screens/search/search-screen.tsx';
+import { OverviewScreen, seesOverview } from './screens/overview/overview-screen.tsx';
+import { useUser } from './session.tsx';
+
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+export interface QueueSearch {
+  channel?: string | undefined;
+  subject?: string | undefined;
+  status?: string | undefined;
+  unit?: string | undefined;
+  q?: string | undefined;
+}
+
+const rootRoute = createRootRoute({ component: AppShell, notFoundComponent: NotFoundScreen });
+
+/** Where "/" lands: supervisors on the overview, everyone else on their own cases. */
+function Landing() {
+  const user = useUser();
+  return user.role === 'supervisor' ? (
+    <Navigate to="/overview" replace />
+  ) : (
+    <Navigate to="/queues/$queue" params={{ queue: 'mine' }} replace />
+  );
+}
+
+const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: Landing });
+
+export const overviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/overview',
+  component: function Overview() {
+    return seesOverview(useUser().role) ? <OverviewScreen /> : <NotFoundScreen />;
+  },
+});
+
+export const searchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/search',
+  validateSearch: (search: Record<string, unknown>): { q?: string | undefined } => ({ q: text(search.q) }),
+  component: SearchScreen,
+});
+
+export const queueRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/queues/$queue',
+  validateSearch: (search: Record<string, unknown>): QueueSearch => ({
+    channel: text(search.channel),
+    subject: text(search.subject),
+    status: text(search.status),
+    unit: text(search.unit),
+    q: text(search.q),
+  }),
+  component: QueueScreen,
+});
+
+const newCaseRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases/new', component: NewCaseScreen });
+
+export const caseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cases/$trackingNumber',
+  validateSearch: (search: Record<string, unknown>): { tab?: string | undefined } => ({ tab: text(search.tab) }),
+  component: CaseScreen,
+});
+
+export const peopleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/people',
+  validateSearch: (search: Record<string, unknown>): { q?: string | undefined } => ({ q: text(search.q) }),
+  component: PeopleSearchScreen,
+});
+
+export const personRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/people/$personId',
+  component: PersonProfileScreen,
+});
+
+const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin', component: AdminLayout });
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/admin/$section', params: { section: 'units' } });
+  },
+});
+export const adminSectionRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '$section',
+  component: function AdminSection() {
+    const { section } = adminSectionRoute.useParams();
+    const screen = ADMIN_SCREENS.find((s) => s.slug === section);
+    return screen ? <screen.component /> : <NotFoundScreen />;
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  overviewRoute,
+  searchRoute,
+  queueRoute,
+  newCaseRoute,
+  caseRoute,
+  peopleRoute,
+  personRoute,
+  adminRoute.addChildren([adminIndexRoute, adminSectionRoute]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

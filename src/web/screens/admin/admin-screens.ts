@@ -1,0 +1,29 @@
+// The configuration screens, in the order the administration menu lists them.
+import type { ComponentType } from 'react';
+import { UnitsScreen } from './units-screen.tsx';
+import { UsersScreen } from './users-screen.tsx';
+import { SubjectsScreen } from './subjects-screen.tsx';
+import { RoutingRulesScreen } from './routing-rules-screen.tsx';
+import { ServiceStandardsScreen } from './service-standards-screen.tsx';
+import { CalendarScreen } from './calendar-screen.tsx';
+import { EscalationScreen } from './escalation-screen.tsx';
+import { TemplatesScreen } from './templates-screen.tsx';
+import { ChannelsScreen } from './channels-screen.tsx';
+
+export interface AdminScreen {
+  slug: string;
+  title: string;
+  component: ComponentType;
+}
+
+export const ADMIN_SCREENS: AdminScreen[] = [
+  { slug: 'units', title: 'Units', component: UnitsScreen },
+  { slug: 'users', title: 'Users', component: UsersScreen },
+  { slug: 'subjects', title: 'Subjects', component: SubjectsScreen },
+  { slug: 'channels', title: 'Channels', component: ChannelsScreen },
+  { slug: 'routing-rules', title: 'Routing rules', component: RoutingRulesScreen },
+  { slug: 'service-standards', title: 'Service standards', component: ServiceStandardsScreen },
+  { slug: 'calendar', title: 'Business calendar', component: CalendarScreen },
+  { slug: 'escalation', title: 'Escalation levels', component: EscalationScreen },
+  { slug: 'templates', title: 'Templates', component: TemplatesScreen },
+];

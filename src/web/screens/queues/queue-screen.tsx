@@ -1,0 +1,140 @@
+// A queue: the cases of one queue (Mine, My unit, Overdue, …) sorted by deadline, with filters, paging by cursor,
+// row selection for bulk actions, and j / k / x / Enter to work it from the keyboard.
+import { useEffect, useRef, useState } from 'react';
+import { useQuery, keepPreviousData } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { api, queryString } from '../../api/client.ts';
+import type { CaseList, CaseRecord } from '../../api/types.ts';
+import { queueRoute, type QueueSearch } from '../../router.tsx';
+import { useShortcuts } from '../../components/shortcuts.ts';
+import { FormError } from '../../components/form-error.tsx';
+import { queueBySlug } from './queue-definitions.ts';
+import { QueueNav } from './queue-nav.tsx';
+import { QueueFilters } from './queue-filters.tsx';
+import { QueueTable } from './queue-table.tsx';
+import { BulkActions } from './bulk-actions.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
+import { useChannels } from '../../api/reference.ts';
+
+const PAGE_SIZE = 50;
+
+/** One queue. */
+export function QueueScreen() {
+  const { queue: slug } = queueRoute.useParams();
+  const search = queueRoute.useSearch();
+  const navigate = useNavigate();
+  const queue = queueBySlug(slug);
+  const channels = useChannels({ fresh: true });
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const tableRef = useRef<HTMLTableElement>(null);
+  const viewKey = `${slug}?${JSON.stringify(search)}`;
+
+  useEffect(() => {
+    setCursors([]);
+    setSelected(new Set());
+  }, [viewKey]);
+
+  const cursor = cursors[cursors.length - 1];
+  const list = useQuery({
+    queryKey: ['cases', queue.apiQueue ?? 'all', search, cursor ?? null],
+    queryFn: () =>
+      api<CaseList>(
+        'GET',
+        `/cases${queryString({ queue: queue.apiQueue, sort: 'deadline', limit: PAGE_SIZE, cursor, ...search })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const cases = list.data?.items ?? [];
+  // The selection may span pages: remember the cases seen so the bulk bar knows their units.
+  const seen = useRef(new Map<string, CaseRecord>());
+  for (const c of cases) seen.current.set(c.trackingNumber, c);
+
+  const rowLinks = () => Array.from(tableRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-row-link]') ?? []);
+  const currentRow = () => rowLinks().findIndex((link) => link.closest('tr')?.contains(document.activeElement));
+  const moveRow = (delta: number) => {
+    const links = rowLinks();
+    if (!links.length) return;
+    const current = currentRow();
+    const next = current === -1 ? (delta > 0 ? 0 : links.length - 1) : current + delta;
+    links[Math.min(links.length - 1, Math.max(0, next))]?.focus();
+  };
+  useShortcuts({
+    j: () => moveRow(1),
+    k: () => moveRow(-1),
+    x: () => {
+      const row = currentRow();
+      const c = row >= 0 ? cases[row] : undefined;
+      if (c) toggle(c.trackingNumber);
+    },
+  });
+
+  const toggle = (trackingNumber: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(trackingNumber)) next.delete(trackingNumber);
+      else next.add(trackingNumber);
+      return next;
+    });
+  const toggleAll = () =>
+    setSelected((prev) =>
+      cases.every((c) => prev.has(c.trackingNumber)) ? new Set() : new Set(cases.map((c) => c.trackingNumber)),
+    );
+
+  const apply = (next: QueueSearch) => void navigate({ to: '/queues/$queue', params: { queue: slug }, search: next });
+  const start = cursors.length * PAGE_SIZE;
+  const queueTitle = queue.slug === 'all' ? 'All cases' : queue.slug === 'mine' ? 'My cases' : queue.title;
+  // A channel's own queue (e.g. a hotline's, opened from the channels screen) says so in its heading.
+  const channelName = search.channel
+    ? (channels.data?.find((c) => c.slug === search.channel)?.name ?? search.channel)
+    : undefined;
+  const title = channelName ? `${queueTitle} from ${channelName}` : queueTitle;
+
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      <QueueNav current={queue.slug} />
+      <QueueFilters search={search} onApply={apply} />
+      <p role="status" className="result-count">
+        {list.isPending
+          ? 'Loading cases…'
+          : list.data
+            ? list.data.total === 0
+              ? 'No cases match.'
+              : `Showing ${start + 1}–${start + cases.length} of ${list.data.total} cases, soonest deadline first.`
+            : ''}
+      </p>
+      <FormError error={list.error} />
+      {selected.size > 0 && (
+        <BulkActions
+          cases={[...selected].flatMap((tn) => seen.current.get(tn) ?? [])}
+          onDone={() => setSelected(new Set())}
+        />
+      )}
+      {cases.length > 0 && (
+        <div className="table-wrap">
+          <QueueTable
+            ref={tableRef}
+            caption={`${title}: cases sorted by deadline`}
+            cases={cases}
+            selected={selected}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+          />
+        </div>
+      )}
+      <nav aria-label="Pages" className="pager">
+        <button type="button" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          Previous page
+        </button>
+        <button
+          type="button"
+          disabled={!list.data?.nextCursor}
+          onClick={() => list.data?.nextCursor && setCursors((c) => [...c, list.data!.nextCursor!])}
+        >
+          Next page
+        </button>
+      </nav>
+    </>
+  );
+}
