@@ -9,6 +9,8 @@ import { PeopleSearchScreen } from './screens/people/people-search-screen.tsx';
 import { PersonProfileScreen } from './screens/people/person-profile-screen.tsx';
 import { AdminLayout } from './screens/admin/admin-layout.tsx';
 import { ADMIN_SCREENS } from './screens/admin/admin-screens.ts';
+import { ReportsLayout } from './screens/reports/reports-layout.tsx';
+import { REPORT_SCREENS } from './screens/reports/report-screens.ts';
 import { NotFoundScreen } from './screens/not-found-screen.tsx';
 import { SearchScreen } from './screens/search/search-screen.tsx';
 import { OverviewScreen, seesOverview } from './screens/overview/overview-screen.tsx';
@@ -106,6 +108,29 @@ export const adminSectionRoute = createRoute({
   },
 });
 
+/** A report's period and filters, as text; each report screen reads the keys it knows. */
+export type ReportSearch = Record<string, string | undefined>;
+
+const reportsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reports', component: ReportsLayout });
+const reportsIndexRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/reports/$section', params: { section: REPORT_SCREENS[0]?.slug ?? 'none' } });
+  },
+});
+export const reportSectionRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '$section',
+  validateSearch: (search: Record<string, unknown>): ReportSearch =>
+    Object.fromEntries(Object.entries(search).map(([key, value]) => [key, text(value)])),
+  component: function ReportSection() {
+    const { section } = reportSectionRoute.useParams();
+    const screen = REPORT_SCREENS.find((s) => s.slug === section);
+    return screen ? <screen.component /> : <NotFoundScreen />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   overviewRoute,
@@ -116,6 +141,7 @@ const routeTree = rootRoute.addChildren([
   peopleRoute,
   personRoute,
   adminRoute.addChildren([adminIndexRoute, adminSectionRoute]),
+  reportsRoute.addChildren([reportsIndexRoute, reportSectionRoute]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });

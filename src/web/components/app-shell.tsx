@@ -3,6 +3,7 @@
 // navigation.
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { REPORT_SCREENS } from '../screens/reports/report-screens.ts';
 import { useSession, useUser } from '../session.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { ShortcutHelp } from './shortcut-help.tsx';
@@ -72,6 +73,17 @@ export function AppShell() {
                 People
               </Link>
             </li>
+            {REPORT_SCREENS.length > 0 && (
+              <li>
+                <Link
+                  to="/reports/$section"
+                  params={{ section: REPORT_SCREENS[0]!.slug }}
+                  className={navClass('/reports')}
+                >
+                  Reports
+                </Link>
+              </li>
+            )}
             {CONFIGURATION_ROLES.includes(user.role) && (
               <li>
                 <Link to="/admin/$section" params={{ section: 'units' }} className={navClass('/admin')}>

@@ -1,0 +1,18 @@
+// The reports that can be scheduled and exported, by kind: each builds a ReportDocument for a reader (whose
+// policies decide which cases count) and a period. Schedules, the CLI and the API find a report here by its kind.
+import type { CommandContext } from '../context.ts';
+import type { ReportPeriod } from '../../domain/report-periods.ts';
+import type { ReportDocument } from './report-document.ts';
+
+export interface ReportRequest {
+  period: ReportPeriod;
+  /** The saved ad-hoc report, for kind "saved". */
+  savedReportId?: number;
+  /** When the report is made; numbers that depend on "today" (pending items, open backlog) use it. */
+  asOf: Date;
+}
+
+export type ReportBuilder = (ctx: CommandContext, request: ReportRequest) => Promise<ReportDocument>;
+
+/** Every report kind and its builder. Each reporting module adds its own line. */
+export const reportBuilders: Record<string, ReportBuilder> = {};
