@@ -83,7 +83,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       fieldWithNulCharacter(req.query, 'query') ??
       fieldWithNulCharacter(req.params, 'params') ??
       fieldWithNulCharacter(req.body);
-    if (field) throw invalid(field, 'contains a NUL character (\\u0000), which no text field accepts.');
+    if (field) throw invalid(field, 'contains a NUL character (\\u0000); text must be UTF-8 without NUL characters.');
   });
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
