@@ -114,7 +114,7 @@ export function registerImportCommands(program: Command): void {
       .requiredOption('--agency <slug>', 'the agency to import into (e.g. main)')
       .option('--strict', 'stop at the first bad row and write nothing at all')
       .option('--rejects <file>', 'write the rejected rows with line, column and reason to this CSV file')
-      .option('--batch-size <n>', 'rows per transaction', '2000')
+      .option('--batch-size <n>', 'rows per batch (the whole file is one transaction)', '5000')
       .option('--encoding <name>', 'utf8 (default; invalid bytes reject the row) or latin1', 'utf8')
       .option('--json', 'print the report as JSON');
     if (createUnknown) {

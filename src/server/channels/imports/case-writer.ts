@@ -1,19 +1,24 @@
-// Writes a batch of imported cases: reads the existing ones (locked), gives new ones tracking numbers from the
-// per-agency-year sequence, upserts all changed rows in one statement, and writes one audit event per created
-// (case.imported) or updated (case.import_updated, with old and new values) case. Unchanged rows cost nothing.
+// Writes a batch of imported cases: finds the batch's existing cases by external id (their hashes only) and inserts
+// the others in the same statement (in a second one when people must be found first), with tracking numbers from
+// the per-agency-year sequences intake uses; updates the changed ones in one statement and writes one audit event
+// per updated case (case.import_updated, with old and new values). Unchanged rows cost one index probe and are not
+// locked. New cases get no audit event each: the run's own import.completed event (with its counts) and the case's
+// channel and external id say where they came from.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { diffFields } from '../../repositories/audit.ts';
+import { recordImportAudits, type ImportedCaseValues, type ImportUpdateColumns } from '../../repositories/imports.ts';
 import {
-  findImportedCases,
-  recordImportAudits,
-  takeTrackingNumbers,
-  upsertImportedCases,
-  type ExistingImportedCase,
-  type ImportedCaseValues,
-  type ImportUpdateColumns,
-} from '../../repositories/imports.ts';
+  ensureTrackingSequences,
+  findImportHashes,
+  insertImportedCases,
+  insertNewImportedCases,
+  type ImportedCaseHash,
+  lockImportedCases,
+  updateImportedCases,
+  type CaseRowToWrite,
+} from './case-batch-sql.ts';
 import type { BatchResult, ImportRow } from './import-runner.ts';
 
 /** An imported case ready to write, without its tracking number. */
@@ -21,6 +26,11 @@ export interface PreparedCase {
   values: Omit<ImportedCaseValues, 'tracking_number' | 'import_hash'>;
   trackingYear: number;
   reason: string | null;
+  /**
+   * The external data already serialized (it was hashed that way): when given, it is what is stored and
+   * `values.external_data` is not read, so that a batch does not hold the data twice.
+   */
+  externalJson?: string | null;
 }
 
 /** ANALYZE of the cases table, so that the external-id look-ups of the next batches use the index. */
@@ -56,90 +66,122 @@ function audited(values: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/** hashValues of an array whose elements are given already serialized (JSON.stringify of each, in order). */
+export function hashJsonParts(parts: string[]): string {
+  return createHash('sha1')
+    .update(`[${parts.join(',')}]`)
+    .digest('base64');
+}
+
 /** The hash of a prepared case: what the source says about it, routing and deadlines aside. */
 export function hashPrepared(values: PreparedCase['values'], fields: readonly string[]): string {
   const record = values as unknown as Record<string, unknown>;
   return hashValues(fields.map((f) => record[f] ?? null));
 }
 
+type PreparedRow = ImportRow<PreparedCase & { hash: string }>;
+
 /** Writes one batch of prepared cases of a channel for the agency. */
 export async function writeImportedCases(
   tx: Db,
   agency: { id: number; trackingPrefix: string; actorLabel: string },
   channel: string,
-  rows: ImportRow<PreparedCase & { hash: string }>[],
+  rows: PreparedRow[],
   update: ImportUpdateColumns,
-  /** Runs on the rows that will be written (new or changed) before they are, e.g. to find or create people. */
-  beforeWrite?: (rows: ImportRow<PreparedCase & { hash: string }>[]) => Promise<void>,
+  options: {
+    /** Runs on the rows that will be written (new or changed) before they are, e.g. to find or create people. */
+    beforeWrite?: (rows: PreparedRow[]) => Promise<void>;
+    /** The tracking-number sequences of the rows' years exist already (ensureTrackingSequences). */
+    sequencesReady?: boolean;
+  } = {},
 ): Promise<BatchResult> {
-  const existing = await findImportedCases(
-    tx,
-    agency.id,
-    channel,
-    rows.map((r) => r.key),
-  );
-  const fresh: ImportRow<PreparedCase & { hash: string }>[] = [];
-  const changed: { row: ImportRow<PreparedCase & { hash: string }>; before: ExistingImportedCase }[] = [];
+  const toWrite = (row: PreparedRow): CaseRowToWrite => ({
+    values: row.value.values,
+    hash: row.value.hash,
+    externalJson: row.value.externalJson ?? null,
+    trackingYear: row.value.trackingYear,
+  });
+  const { beforeWrite } = options;
+  if (!options.sequencesReady) {
+    await ensureTrackingSequences(
+      tx,
+      agency.id,
+      rows.map((row) => row.value.trackingYear),
+    );
+  }
+  let created = 0;
+  let existing: Map<string, ImportedCaseHash>;
+  if (beforeWrite) {
+    existing = await findImportHashes(
+      tx,
+      agency.id,
+      channel,
+      rows.map((r) => r.key),
+    );
+  } else {
+    // Nothing to do before the new rows are written: find the existing cases and insert the others at once.
+    const result = await insertNewImportedCases(tx, agency.id, channel, agency.trackingPrefix, rows.map(toWrite));
+    existing = result.existing;
+    created = result.inserted;
+  }
+  const fresh: PreparedRow[] = [];
+  const changed: { row: PreparedRow; id: number }[] = [];
   for (const row of rows) {
     const before = existing.get(row.key);
     if (!before) fresh.push(row);
-    else if (before.import_hash !== row.value.hash) changed.push({ row, before }); // same hash: unchanged, skipped
+    else if (before.import_hash !== row.value.hash) changed.push({ row, id: before.id }); // same hash: unchanged
   }
-  await beforeWrite?.([...fresh, ...changed.map((c) => c.row)]);
-  const byYear = new Map<number, ImportRow<PreparedCase & { hash: string }>[]>();
-  for (const row of fresh) {
-    const list = byYear.get(row.value.trackingYear) ?? [];
-    list.push(row);
-    byYear.set(row.value.trackingYear, list);
+  if (beforeWrite && (fresh.length || changed.length)) {
+    await beforeWrite([...fresh, ...changed.map((c) => c.row)]);
+    created = await insertImportedCases(tx, agency.id, agency.trackingPrefix, fresh.map(toWrite));
   }
-  const values: ImportedCaseValues[] = [];
-  for (const [year, list] of byYear) {
-    const numbers = await takeTrackingNumbers(tx, agency.id, agency.trackingPrefix, year, list.length);
-    list.forEach((row, i) =>
-      values.push({ ...row.value.values, tracking_number: numbers[i]!, import_hash: row.value.hash }),
-    );
-  }
-  for (const { row, before } of changed) {
-    values.push({ ...row.value.values, tracking_number: before.tracking_number, import_hash: row.value.hash });
-  }
-  const written = await upsertImportedCases(tx, agency.id, values, update);
-  const byKey = new Map(values.map((v) => [v.external_id, v]));
-  const reasons = new Map(rows.map((r) => [r.key, r.value.reason]));
-  let created = 0;
-  let updated = 0;
-  const events = written.map((w) => {
-    const after = audited(byKey.get(w.external_id)! as unknown as Record<string, unknown>);
-    if (w.inserted) {
-      created++;
-      return {
-        action: 'case.imported',
-        entityId: w.tracking_number,
-        caseId: w.id,
-        changes: diffFields(null, { ...after, external_id: w.external_id, channel }),
-        reason: reasons.get(w.external_id) ?? null,
-      };
-    }
-    updated++;
-    const before = existing.get(w.external_id);
-    const beforeValues = before ? audited(before as unknown as Record<string, unknown>) : null;
-    const afterValues =
-      update === 'all'
-        ? after
-        : {
-            ...beforeValues,
-            ...pick(after, ['status', 'received_at', 'closed_at', 'first_response_at', 'description', 'facility']),
-          };
-    return {
-      action: 'case.import_updated',
-      entityId: w.tracking_number,
-      caseId: w.id,
-      changes: diffFields(beforeValues, afterValues),
-      reason: null,
-    };
-  });
-  await recordImportAudits(tx, agency.id, agency.actorLabel, events);
-  // A row changed by someone else between the read and the upsert to the same values is left alone: unchanged.
+  const updated = changed.length ? await updateChanged(tx, agency, changed, update, toWrite) : 0;
+  // A row changed by someone else between the read and the update to the same values is left alone: unchanged.
   return { created, updated, unchanged: rows.length - created - updated };
+}
+
+// Locks the changed cases, updates them and writes one audit event per case updated, with its old and new values.
+async function updateChanged(
+  tx: Db,
+  agency: { id: number; actorLabel: string },
+  changed: { row: PreparedRow; id: number }[],
+  update: ImportUpdateColumns,
+  toWrite: (row: PreparedRow) => CaseRowToWrite,
+): Promise<number> {
+  const locked = await lockImportedCases(
+    tx,
+    agency.id,
+    changed.map((c) => c.id),
+  );
+  const written = await updateImportedCases(
+    tx,
+    agency.id,
+    changed.map((c) => ({ ...toWrite(c.row), id: c.id })),
+    update,
+  );
+  const events = changed
+    .filter((c) => written.has(c.id))
+    .map(({ row, id }) => {
+      const before = locked.get(id)!;
+      const beforeValues = audited(before as unknown as Record<string, unknown>);
+      const after = audited(row.value.values as unknown as Record<string, unknown>);
+      const afterValues =
+        update === 'all'
+          ? after
+          : {
+              ...beforeValues,
+              ...pick(after, ['status', 'received_at', 'closed_at', 'first_response_at', 'description', 'facility']),
+            };
+      return {
+        action: 'case.import_updated',
+        entityId: before.tracking_number,
+        caseId: id,
+        changes: diffFields(beforeValues, afterValues),
+        reason: null,
+      };
+    });
+  await recordImportAudits(tx, agency.id, agency.actorLabel, events);
+  return events.length;
 }
 
 function pick(values: Record<string, unknown>, fields: string[]): Record<string, unknown> {

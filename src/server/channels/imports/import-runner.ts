@@ -1,16 +1,21 @@
 // The import engine every `civicdesk import …` shares: streams the file, matches columns by name, validates each
 // row (a bad row is reported with its line, column and reason and nothing of it is written), detects duplicate
-// keys, writes batches in their own transactions (or everything in one with --strict), writes the rejects file
-// and the run's report. What a row means and how it is stored is the handler's business.
+// keys, and writes the rows in batches — all inside one transaction, so that an import that fails (or is
+// stopped) leaves nothing behind; without --strict a batch the database refuses is rolled back to its savepoint
+// and retried row by row, so that only the rows at fault are rejected. Parsing the next batch overlaps the
+// writing of the previous one. Writes the rejects file and the run's report. What a row means and how it is
+// stored is the handler's business.
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { stringify } from 'csv-stringify';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { CommandContext } from '../../context.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { finishImportRun, startImportRun, type ImportKind } from '../../repositories/imports.ts';
 import { CsvFileError, readCsvRecords } from './csv-reader.ts';
+import { KeyLines } from './key-lines.ts';
 import { neutralizeCell } from '../../../domain/csv-safety.ts';
 
 /** A column the importer knows: its name and the other names it goes by in other layouts. */
@@ -52,11 +57,17 @@ export interface ImportHandler<T> {
   duplicateOf?: string;
   /** A valid row, or throws RowRejected. `get` returns the trimmed cell of a column ('' when absent). */
   parse(get: (column: string) => string, line: number): { key: string; value: T };
-  /** Writes a batch inside `tx`. */
+  /**
+   * Creates what the batch's rows refer to and a refused batch must not take away (subjects, units, sequences),
+   * before the batch's savepoint; the import's transaction still takes it all away if the import fails.
+   */
+  prepare?(tx: Db, rows: ImportRow<T>[]): Promise<void>;
+  /** Writes a batch inside `tx` (the import's one transaction; without --strict, inside a savepoint). */
   write(tx: Db, rows: ImportRow<T>[], runId: number): Promise<BatchResult>;
   /**
-   * Refreshes the planner statistics of the tables the import fills (ANALYZE): at the start and as they grow, so
-   * that the per-batch look-ups stay index look-ups instead of scans planned for an empty table.
+   * Refreshes the planner statistics of the tables the import fills (ANALYZE), after a large import has committed.
+   * (During the import the planner scales its estimates with the tables' growing size, so the per-batch look-ups
+   * stay index look-ups without it, and no ANALYZE lock is held for the length of the import.)
    */
   analyze?(db: Db): Promise<void>;
   /** What the report adds for this kind (e.g. unknown complaint types). */
@@ -100,6 +111,12 @@ export interface ImportReport {
 }
 
 const REPORTED_REJECTS = 1000;
+/** Rows per batch: large enough that a batch's few statements cost little per row, small enough to stay light. */
+export const DEFAULT_BATCH_SIZE = 5000;
+/** A batch is also written once its rows' cells reach this many characters, so that long texts keep it small. */
+const MAX_BATCH_CHARS = 8_000_000;
+/** An import that writes at least this many cases refreshes the planner statistics when it is done. */
+const ANALYZE_AFTER_ROWS = 10_000;
 
 function normalizeName(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -128,6 +145,20 @@ export function matchColumns(
 
 class StrictAbort extends Error {}
 
+/** Runs `write` inside a savepoint of `tx`: a failure rolls back only what `write` did. */
+async function inSavepoint<R>(tx: Db, write: () => Promise<R>): Promise<R> {
+  await sql`savepoint import_batch`.execute(tx);
+  try {
+    const result = await write();
+    await sql`release savepoint import_batch`.execute(tx);
+    return result;
+  } catch (error) {
+    await sql`rollback to savepoint import_batch`.execute(tx);
+    await sql`release savepoint import_batch`.execute(tx);
+    throw error;
+  }
+}
+
 /** Runs one import of `handler`'s kind for the context's agency and returns its report. */
 export async function runImport<T>(
   ctx: CommandContext,
@@ -136,7 +167,7 @@ export async function runImport<T>(
 ): Promise<ImportReport> {
   const started = Date.now();
   const db = ctx.db;
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const runId = await startImportRun(db, ctx.agency.id, {
     kind: handler.kind,
     fileName: path.basename(options.file),
@@ -170,23 +201,23 @@ export async function runImport<T>(
     rejectsOut?.write([line, column, reason, ...fields].map((cell) => neutralizeCell(String(cell))));
   };
 
-  const seen = new Map<string, number>();
-  let batch: ImportRow<T>[] = [];
-  let inFlight: Promise<void> = Promise.resolve();
-
   const add = (result: BatchResult) => {
     report.created += result.created;
     report.updated += result.updated;
     report.unchanged += result.unchanged;
   };
-  // A batch that fails as a whole (a database constraint) is retried row by row, so that only the bad rows fail.
-  const writeBatch = async (rows: ImportRow<T>[]) => {
+  // With --strict the first refusal ends the import. Otherwise a batch the database refuses as a whole (a
+  // constraint, a concurrent import of the same rows) is retried row by row, each in its own savepoint, so that
+  // only the bad rows fail.
+  const writeBatch = async (tx: Db, rows: ImportRow<T>[]) => {
+    await handler.prepare?.(tx, rows);
+    if (options.strict) return add(await handler.write(tx, rows, runId));
     try {
-      add(await db.transaction().execute((tx) => handler.write(tx, rows, runId)));
+      add(await inSavepoint(tx, () => handler.write(tx, rows, runId)));
     } catch {
       for (const row of rows) {
         try {
-          add(await db.transaction().execute((tx) => handler.write(tx, [row], runId)));
+          add(await inSavepoint(tx, () => handler.write(tx, [row], runId)));
         } catch (error) {
           reject(row.line, '', `could not be stored: ${(error as Error).message}`);
         }
@@ -194,124 +225,133 @@ export async function runImport<T>(
     }
   };
 
-  // Statistics are refreshed at the start, then each time the rows written double (and at least every 250,000).
   let peakRss = process.memoryUsage.rss();
-  let sinceAnalyze = 0;
-  let nextAnalyze = 0;
-  let written = 0;
-  const analyze = async (on: Db) => {
-    written += sinceAnalyze;
-    sinceAnalyze = 0;
-    nextAnalyze = Math.min(Math.max(written, 5000), 250_000);
-    await handler.analyze?.(on);
-  };
-
-  const processAll = async (tx: Db | null) => {
+  const processAll = async (tx: Db) => {
+    const seen = new KeyLines();
+    let batch: ImportRow<T>[] = [];
+    let batchChars = 0;
+    // The batch being written while the next one is parsed; a failure is kept and rethrown at the next flush.
+    let inFlight: Promise<void> = Promise.resolve();
+    let writeError: { error: unknown } | null = null;
+    const settle = async () => {
+      await inFlight;
+      if (writeError) throw writeError.error;
+    };
     const flush = async () => {
+      await settle();
       if (!batch.length) return;
       const rows = batch;
       batch = [];
-      sinceAnalyze += rows.length;
+      batchChars = 0;
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
-      if (tx) {
-        if (sinceAnalyze >= nextAnalyze) await analyze(tx);
-        add(await handler.write(tx, rows, runId));
-      } else {
-        await inFlight;
-        if (sinceAnalyze >= nextAnalyze) await analyze(db);
-        inFlight = writeBatch(rows);
-      }
+      inFlight = writeBatch(tx, rows).catch((error: unknown) => {
+        writeError = { error };
+      });
     };
     let index = new Map<string, number>();
-    const source = createReadStream(options.file, { highWaterMark: 256 * 1024 });
-    for await (const records of readCsvRecords(source, {
-      encoding: options.encoding ?? 'utf8',
-      onBytes: (bytes) => options.onProgress?.(bytes, totalBytes),
-    })) {
-      for (const record of records) {
-        if (header.length === 0) {
-          if (record.error !== undefined) throw new CsvFileError(record.line, record.error);
-          header = record.fields;
-          const matched = matchColumns(header, handler.columns);
-          if (matched.missing.length) {
-            throw new CsvFileError(record.line, `the header has no column ${matched.missing.join(', no column ')}`);
+    // Small reads give the event loop a turn every few hundred rows, so that the database's answers about the batch
+    // in flight are taken up promptly instead of waiting behind the parsing of the next one.
+    const source = createReadStream(options.file, { highWaterMark: 64 * 1024 });
+    try {
+      for await (const records of readCsvRecords(source, {
+        encoding: options.encoding ?? 'utf8',
+        onBytes: (bytes) => options.onProgress?.(bytes, totalBytes),
+      })) {
+        for (const record of records) {
+          if (header.length === 0) {
+            if (record.error !== undefined) throw new CsvFileError(record.line, record.error);
+            header = record.fields;
+            const matched = matchColumns(header, handler.columns);
+            if (matched.missing.length) {
+              throw new CsvFileError(record.line, `the header has no column ${matched.missing.join(', no column ')}`);
+            }
+            index = matched.index;
+            rejectsOut?.write(['line', 'column', 'reason', ...header].map(neutralizeCell));
+            continue;
           }
-          index = matched.index;
-          rejectsOut?.write(['line', 'column', 'reason', ...header].map(neutralizeCell));
-          continue;
+          report.rowsRead++;
+          if (record.error !== undefined) {
+            reject(record.line, '', record.error);
+            continue;
+          }
+          const fields = record.fields;
+          if (fields.length !== header.length) {
+            reject(record.line, '', `has ${fields.length} fields, the header has ${header.length}`, fields);
+            continue;
+          }
+          const badByte = fields.findIndex((f) => f.includes('\uFFFD'));
+          if (badByte !== -1) {
+            reject(
+              record.line,
+              header[badByte]!,
+              'is not valid UTF-8 (save the file as UTF-8, or import it with --encoding latin1)',
+              fields,
+            );
+            continue;
+          }
+          // PostgreSQL text cannot hold NUL, so such a row is refused here rather than failing its whole batch.
+          const nul = fields.findIndex((f) => f.includes('\u0000'));
+          if (nul !== -1) {
+            reject(record.line, header[nul]!, 'contains a NUL character', fields);
+            continue;
+          }
+          let parsed: { key: string; value: T };
+          try {
+            parsed = handler.parse((column) => {
+              const at = index.get(column);
+              return at === undefined ? '' : fields[at]!.trim();
+            }, record.line);
+          } catch (error) {
+            if (!(error instanceof RowRejected)) throw error;
+            reject(record.line, error.column, error.reason, fields);
+            continue;
+          }
+          const earlier = seen.firstLine(parsed.key, record.line);
+          if (earlier !== undefined) {
+            reject(
+              record.line,
+              handler.keyColumn,
+              `duplicates line ${earlier} (${handler.duplicateOf ?? 'same value'})`,
+              fields,
+            );
+            continue;
+          }
+          batch.push({ line: record.line, key: parsed.key, value: parsed.value });
+          for (const field of fields) batchChars += field.length;
+          if (batch.length >= batchSize || batchChars >= MAX_BATCH_CHARS) await flush();
         }
-        report.rowsRead++;
-        if (record.error !== undefined) {
-          reject(record.line, '', record.error);
-          continue;
-        }
-        const fields = record.fields;
-        if (fields.length !== header.length) {
-          reject(record.line, '', `has ${fields.length} fields, the header has ${header.length}`, fields);
-          continue;
-        }
-        const badByte = fields.findIndex((f) => f.includes('\uFFFD'));
-        if (badByte !== -1) {
-          reject(
-            record.line,
-            header[badByte]!,
-            'is not valid UTF-8 (save the file as UTF-8, or import it with --encoding latin1)',
-            fields,
-          );
-          continue;
-        }
-        let parsed: { key: string; value: T };
-        try {
-          parsed = handler.parse((column) => {
-            const at = index.get(column);
-            return at === undefined ? '' : fields[at]!.trim();
-          }, record.line);
-        } catch (error) {
-          if (!(error instanceof RowRejected)) throw error;
-          reject(record.line, error.column, error.reason, fields);
-          continue;
-        }
-        const earlier = seen.get(parsed.key);
-        if (earlier !== undefined) {
-          reject(
-            record.line,
-            handler.keyColumn,
-            `duplicates line ${earlier} (${handler.duplicateOf ?? 'same value'})`,
-            fields,
-          );
-          continue;
-        }
-        seen.set(parsed.key, record.line);
-        batch.push({ line: record.line, key: parsed.key, value: parsed.value });
-        if (batch.length >= batchSize) await flush();
       }
+      if (header.length === 0) throw new CsvFileError(1, 'the file is empty (no header row)');
+      await flush();
+      await settle();
+    } finally {
+      // Whatever stopped the reading, the transaction ends only after the batch in flight has.
+      await inFlight;
     }
-    if (header.length === 0) throw new CsvFileError(1, 'the file is empty (no header row)');
-    await flush();
-    await inFlight;
   };
 
   try {
-    if (options.strict) await db.transaction().execute((tx) => processAll(tx));
-    else await processAll(null);
+    await db.transaction().execute((tx) => processAll(tx));
   } catch (error) {
-    await inFlight.catch(() => {});
+    report.created = report.updated = report.unchanged = 0;
     if (error instanceof StrictAbort) {
       report.status = 'aborted';
       report.error = `--strict: nothing was written; the first bad row is at ${error.message}`;
-      report.created = report.updated = report.unchanged = 0;
     } else if (error instanceof CsvFileError) {
       report.status = 'failed';
-      report.error = options.strict ? `${error.message}; nothing was written` : error.message;
-      if (options.strict) report.created = report.updated = report.unchanged = 0;
+      report.error = `${error.message}; nothing was written`;
     } else {
       report.status = 'failed';
-      report.error = (error as Error).message;
+      report.error = `${(error as Error).message}; nothing was written`;
     }
   }
   if (rejectsOut && rejectsFile) {
     rejectsOut.end();
     await once(rejectsFile, 'close');
+  }
+  // Fresh planner statistics for what the import added (queues and reports run on them next).
+  if (report.status === 'completed' && report.created + report.updated >= ANALYZE_AFTER_ROWS) {
+    await handler.analyze?.(db);
   }
   report.seconds = Math.round((Date.now() - started) / 10) / 100;
   report.rowsPerSecond = report.seconds > 0 ? Math.round(report.rowsRead / report.seconds) : report.rowsRead;

@@ -1,6 +1,7 @@
 // Intake semantics for imported rows, without a query per row: the agency's clock, routing rules, standards,
 // units and subjects are read once, then each row goes through the same domain functions case-create uses
-// (evaluateRules, selectStandard, computeDeadlines). Deadlines of day-based targets are memoised per local date.
+// (evaluateRules, selectStandard, computeDeadlines). Deadlines of day-based targets are memoised per local date,
+// and the local date and tracking year of each receipt come from a per-zone reader that rarely asks Intl.
 import type { Db } from '../../db/database.ts';
 import type { Priority, WriterType } from '../../db/schema.ts';
 import type { AgencyClock, StandardRow } from '../../repositories/cases.ts';
@@ -10,7 +11,7 @@ import { evaluateRules } from '../../../domain/routing-rules.ts';
 import { selectStandard } from '../../../domain/service-standards.ts';
 import { computeDeadlines, type Deadlines } from '../../../domain/deadlines.ts';
 import { initialEscalationLevel } from '../../../domain/escalation.ts';
-import { localDate, localParts } from '../../../domain/local-time.ts';
+import { localDayReader } from './import-times.ts';
 
 export interface IntakeItem {
   channel: string;
@@ -55,7 +56,8 @@ export async function loadIntakePlanner(db: Db, agencyId: number): Promise<Intak
 
 function decider(clock: AgencyClock, rules: RoutingRule[], standards: StandardRow[]) {
   const deadlineCache = new Map<string, Deadlines>();
-  const deadlinesFor = (standard: StandardRow | null, receivedAt: Date): Deadlines => {
+  const localDay = localDayReader(clock.timeZone);
+  const deadlinesFor = (standard: StandardRow | null, receivedAt: Date, date: string): Deadlines => {
     if (!standard) return { firstResponseDueAt: null, resolutionDueAt: null };
     const dayBased =
       standard.firstResponse?.unit !== 'business_hours' && standard.resolution?.unit !== 'business_hours';
@@ -68,7 +70,7 @@ function decider(clock: AgencyClock, rules: RoutingRule[], standards: StandardRo
         timeZone: clock.timeZone,
       });
     if (!dayBased) return compute();
-    const key = `${standard.id}|${localDate(receivedAt, clock.timeZone)}`;
+    const key = `${standard.id}|${date}`;
     let cached = deadlineCache.get(key);
     if (!cached) {
       cached = compute();
@@ -95,7 +97,8 @@ function decider(clock: AgencyClock, rules: RoutingRule[], standards: StandardRo
         priority,
         writerType: item.writerType,
       });
-    const deadlines = deadlinesFor(standard || null, item.receivedAt);
+    const day = localDay(item.receivedAt);
+    const deadlines = deadlinesFor(standard || null, item.receivedAt, day.date);
     return {
       unitCode: item.unitCode ?? ruled.unitCode ?? null,
       priority,
@@ -104,7 +107,7 @@ function decider(clock: AgencyClock, rules: RoutingRule[], standards: StandardRo
       firstResponseDueAt: deadlines.firstResponseDueAt,
       resolutionDueAt: deadlines.resolutionDueAt,
       escalationLevel: initialEscalationLevel(item.writerType),
-      trackingYear: localParts(item.receivedAt, clock.timeZone).year,
+      trackingYear: day.year,
       reason: ruled.matched.length ? `Routing rules: ${ruled.matched.map((m) => m.name).join(', ')}` : null,
     };
   };

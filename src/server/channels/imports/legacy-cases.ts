@@ -246,7 +246,7 @@ export async function legacyCasesHandler(
           channel,
           list,
           'all',
-          (toWrite) => resolvePeople(tx, agency.id, toWrite as ImportRow<LegacyCase>[]),
+          { beforeWrite: (toWrite) => resolvePeople(tx, agency.id, toWrite as ImportRow<LegacyCase>[]) },
         );
         total.created += result.created;
         total.updated += result.updated;

@@ -15,7 +15,8 @@
 import type { Db } from '../../db/database.ts';
 import type { CaseStatus } from '../../db/schema.ts';
 import { ensureSubjects, ensureUnits, loadMappings, mappingKey, saveMappings } from '../../repositories/imports.ts';
-import { analyzeCaseTables, hashPrepared, writeImportedCases, type PreparedCase } from './case-writer.ts';
+import { ensureTrackingSequences } from './case-batch-sql.ts';
+import { analyzeCaseTables, hashJsonParts, writeImportedCases, type PreparedCase } from './case-writer.ts';
 import { RowRejected, type ColumnSpec, type ImportHandler } from './import-runner.ts';
 import { parseImportTime } from './import-times.ts';
 import { loadIntakePlanner } from './intake-plan.ts';
@@ -86,15 +87,21 @@ export function unitCodeFor(agency: string): string {
 
 const EMPTY = new Set(['', 'N/A', 'NA', 'UNSPECIFIED']);
 const meaningful = (value: string) => (EMPTY.has(value.toUpperCase()) ? '' : value);
-const HASHED = [
-  'description',
-  'status',
-  'received_at',
-  'closed_at',
-  'first_response_at',
-  'facility',
-  'external_data',
-] as const;
+
+// The hash of what the source says about a case (routing and deadlines aside), in the order earlier versions
+// hashed it (description, status, received_at, closed_at, first_response_at, facility, external_data), so that
+// cases imported before stay unchanged on re-import. The external data is serialized once, for the hash and the row.
+function sourceHash(values: PreparedCase['values'], externalJson: string): string {
+  return hashJsonParts([
+    JSON.stringify(values.description),
+    JSON.stringify(values.status),
+    JSON.stringify(values.received_at),
+    JSON.stringify(values.closed_at),
+    JSON.stringify(values.first_response_at),
+    JSON.stringify(values.facility),
+    externalJson,
+  ]);
+}
 
 interface Unknown {
   rows: number;
@@ -107,6 +114,24 @@ export interface Nyc311Options {
   createUnknown?: boolean;
   actorLabel: string;
 }
+
+// A cell is a slice of the text of the chunk of the file it came from, and keeping the slice keeps the whole chunk:
+// a string the batch keeps is copied out of it (flattening ' ' + s copies s; the slice after it is of the copy).
+const detached = (text: string): string => (text.length < 13 ? text : (' ' + text).slice(1));
+
+// Deadlines come from a per-day cache, so many rows share one Date: they share its ISO text too.
+const isoTexts = new WeakMap<Date, string>();
+function sharedIso(date: Date | null): string | null {
+  if (!date) return null;
+  let text = isoTexts.get(date);
+  if (text === undefined) {
+    text = date.toISOString();
+    isoTexts.set(date, text);
+  }
+  return text;
+}
+
+const unitCodeOf = (value: PreparedCase): string | null => (value as { unitCode?: string | null }).unitCode ?? null;
 
 /** The handler of `civicdesk import nyc311`. */
 export async function nyc311Handler(
@@ -122,6 +147,10 @@ export async function nyc311Handler(
   const unitCodes = new Map([...planner.units.keys()].map((code) => [code.toUpperCase(), code]));
   const unknownTypes = new Map<string, Unknown>();
   const unknownAgencies = new Map<string, Unknown>();
+  // What this import has created so far (see prepare).
+  const ensuredSubjects = new Set<string>();
+  const createdUnitIds = new Map<string, number>();
+  const ensuredYears = new Set<number>();
   const channel = await db
     .selectFrom('channels')
     .select('slug')
@@ -255,11 +284,12 @@ export async function nyc311Handler(
         resolutionUpdatedAt: resolutionUpdated?.toISOString() ?? null,
         channelType: get('Open Data Channel Type') || null,
       };
+      const externalJson = JSON.stringify(externalData);
       const values: PreparedCase['values'] = {
         channel: '311',
         channel_slug: channel?.slug ?? null,
         subject_code: subject,
-        description,
+        description: detached(description),
         received_at: receivedAt.toISOString(),
         status,
         priority: decision.priority,
@@ -267,16 +297,16 @@ export async function nyc311Handler(
         writer_type: 'constituent',
         person_id: null,
         unit_id: null,
-        facility: facility?.slice(0, 500) ?? null,
+        facility: facility === null ? null : detached(facility.slice(0, 500)),
         tags: decision.tags,
         service_standard_id: decision.standardId,
-        first_response_due_at: decision.firstResponseDueAt?.toISOString() ?? null,
-        resolution_due_at: decision.resolutionDueAt?.toISOString() ?? null,
+        first_response_due_at: sharedIso(decision.firstResponseDueAt),
+        resolution_due_at: sharedIso(decision.resolutionDueAt),
         first_response_at: firstResponseAt?.toISOString() ?? null,
         closed_at: closedAt?.toISOString() ?? null,
         escalation_level: decision.escalationLevel,
         external_id: key,
-        external_data: externalData,
+        external_data: null, // travels serialized, as externalJson (a batch holds one copy of it, not two)
       };
       return {
         key,
@@ -284,42 +314,55 @@ export async function nyc311Handler(
           values,
           trackingYear: decision.trackingYear,
           reason: decision.reason,
-          hash: hashPrepared(values, HASHED),
+          hash: sourceHash(values, externalJson),
+          externalJson,
           unitCode: decision.unitCode,
         } as PreparedCase & { hash: string; unitCode: string | null },
       };
     },
-    async write(tx, rows) {
-      // Subjects and units the import creates are (re-)ensured in each batch's own transaction, so a batch that
-      // rolls back never leaves a case pointing at a unit that was not kept.
-      const subjectCodes = new Set(rows.map((r) => r.value.values.subject_code).filter((c) => c !== null));
-      const newSubjects = [...unknownTypes.values()].filter((u) => u.created && subjectCodes.has(u.code));
+    // Subjects, units and mappings the import creates, and the tracking sequences of the rows' years, once per
+    // import, before the batch's savepoint: a batch retried row by row keeps them, and a failed import takes
+    // them away with everything else.
+    async prepare(tx, rows) {
+      const subjectCodes = new Set(rows.map((r) => r.value.values.subject_code));
+      const newSubjects = [...unknownTypes.values()].filter(
+        (u) => u.created && subjectCodes.has(u.code) && !ensuredSubjects.has(u.code),
+      );
       if (newSubjects.length) {
         await ensureSubjects(tx, agency.id, [
           { code: PARENT_311_SUBJECT.code, name: PARENT_311_SUBJECT.name, parentCode: null },
           ...newSubjects.map((u) => ({ code: u.code, name: u.name, parentCode: PARENT_311_SUBJECT.code })),
         ]);
-      }
-      const unitCodesInBatch = new Set(
-        rows.map((r) => (r.value as { unitCode?: string | null }).unitCode).filter((c): c is string => !!c),
-      );
-      const newUnits = [...unknownAgencies.values()].filter((u) => u.created && unitCodesInBatch.has(u.code));
-      const created = await ensureUnits(
-        tx,
-        agency.id,
-        newUnits.map((u) => ({ code: u.code, name: u.name })),
-      );
-      for (const row of rows) {
-        const code = (row.value as { unitCode?: string | null }).unitCode;
-        row.value.values.unit_id = code ? (created.get(code) ?? planner.units.get(code) ?? null) : null;
-      }
-      if (options.createUnknown) {
         await saveMappings(
           tx,
           agency.id,
           'complaint_type',
           newSubjects.map((u) => ({ source: u.name, targetCode: u.code })),
         );
+        for (const u of newSubjects) ensuredSubjects.add(u.code);
+      }
+      const unitCodesInBatch = new Set(rows.map((r) => unitCodeOf(r.value)));
+      const newUnits = [...unknownAgencies.values()].filter(
+        (u) => u.created && unitCodesInBatch.has(u.code) && !createdUnitIds.has(u.code),
+      );
+      if (newUnits.length) {
+        const created = await ensureUnits(
+          tx,
+          agency.id,
+          newUnits.map((u) => ({ code: u.code, name: u.name })),
+        );
+        for (const [code, id] of created) createdUnitIds.set(code, id);
+      }
+      const years = [...new Set(rows.map((r) => r.value.trackingYear))].filter((year) => !ensuredYears.has(year));
+      if (years.length) {
+        await ensureTrackingSequences(tx, agency.id, years);
+        for (const year of years) ensuredYears.add(year);
+      }
+    },
+    async write(tx, rows) {
+      for (const row of rows) {
+        const code = unitCodeOf(row.value);
+        row.value.values.unit_id = code ? (createdUnitIds.get(code) ?? planner.units.get(code) ?? null) : null;
       }
       return writeImportedCases(
         tx,
@@ -327,6 +370,7 @@ export async function nyc311Handler(
         '311',
         rows,
         'source',
+        { sequencesReady: true },
       );
     },
     async analyze(on) {
