@@ -1,6 +1,7 @@
-// `npm run bench [-- intake|queries] [--quick]`: the performance checks of docs/performance.md. Intake is measured
-// through POST /api/v1/cases on a real listening server (PostgreSQL and PGlite) beside the same rows written by
-// plain SQL; reads are measured on a generated large case load on PostgreSQL, with EXPLAIN ANALYZE of each query.
+// `npm run bench [-- intake|queries|reports] [--quick]`: the performance checks of docs/performance.md. Intake is
+// measured through POST /api/v1/cases on a real listening server (PostgreSQL and PGlite) beside the same rows written
+// by plain SQL; reads are measured on a generated large case load on PostgreSQL, with EXPLAIN ANALYZE of each query;
+// reports (bench/reports.ts) on a generated reporting load beside hand-written SQL for the same numbers.
 // Everything runs on 127.0.0.1 against throw-away databases; every loop is bounded in count and time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -18,14 +19,15 @@ import { startRuntime } from '../src/server/runtime.ts';
 import { getCaseView, listCases, type CaseListFilter } from '../src/server/queries/case-list.ts';
 import { intakeBodies } from './intake-bodies.ts';
 import { generateCases } from './generate.ts';
+import { reportBenchmarks, type BenchRow } from './reports.ts';
 import { percentile } from './stats.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const sections = args.filter((a) => !a.startsWith('--'));
 for (const s of sections) {
-  if (s !== 'intake' && s !== 'queries') {
-    process.stderr.write(`unknown benchmark "${s}" (known: intake, queries)\n`);
+  if (s !== 'intake' && s !== 'queries' && s !== 'reports') {
+    process.stderr.write(`unknown benchmark "${s}" (known: intake, queries, reports)\n`);
     process.exit(2);
   }
 }
@@ -45,15 +47,12 @@ if (host !== '127.0.0.1' && host !== 'localhost') {
 const resultsDir = path.resolve('bench/results');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-interface Row {
-  measure: string;
-  driver: string;
-  value: string;
-  target: string;
-  verdict: 'met' | 'missed' | '';
-}
+type Row = BenchRow;
 const rows: Row[] = [];
 const notes: string[] = [];
+// The reports section has its own table and its own markers in docs/performance.md.
+const reportRows: Row[] = [];
+const reportNotes: string[] = [];
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const verdict = (ok: boolean): Row['verdict'] => (ok ? 'met' : 'missed');
@@ -438,9 +437,9 @@ async function readBenchmarks(): Promise<void> {
 
 // ---------------------------------------------------------------- report
 
-function table(): string {
+function table(tableRows: Row[] = rows): string {
   const header = ['measure', 'driver', 'value', 'target', 'verdict'];
-  const lines = rows.map((r) => [r.measure, r.driver, r.value, r.target, r.verdict]);
+  const lines = tableRows.map((r) => [r.measure, r.driver, r.value, r.target, r.verdict]);
   return [
     `| ${header.join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
@@ -448,10 +447,18 @@ function table(): string {
   ].join('\n');
 }
 
-async function writeReport(startedAt: Date, seconds: number): Promise<void> {
+async function writeReport(
+  startedAt: Date,
+  seconds: number,
+  section: { tableRows: Row[]; tableNotes: string[]; marker: string } = {
+    tableRows: rows,
+    tableNotes: notes,
+    marker: 'results',
+  },
+): Promise<void> {
   const file = path.resolve('docs/performance.md');
-  const begin = '<!-- bench:results:start -->';
-  const end = '<!-- bench:results:end -->';
+  const begin = `<!-- bench:${section.marker}:start -->`;
+  const end = `<!-- bench:${section.marker}:end -->`;
   const load = os
     .loadavg()
     .map((n) => n.toFixed(1))
@@ -463,14 +470,16 @@ async function writeReport(startedAt: Date, seconds: number): Promise<void> {
       `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}; ` +
       `load average at the end ${load} (1 / 5 / 15 min). Server, load generator and database share the machine.`,
     '',
-    table(),
+    table(section.tableRows),
     '',
-    ...notes.map((n) => `- ${n}`),
+    ...section.tableNotes.map((n) => `- ${n}`),
     end,
   ].join('\n');
   let text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   if (text.includes(begin) && text.includes(end)) {
     text = text.slice(0, text.indexOf(begin)) + block + text.slice(text.indexOf(end) + end.length);
+  } else if (section.marker !== 'results') {
+    text = `${text.trimEnd()}\n\n## Reports\n\n${block}\n`;
   } else {
     text = `# Performance\n\nLatest numbers from \`npm run bench\` (see bench/README.md).\n\n${block}\n${text ? `\n${text}` : ''}`;
   }
@@ -482,13 +491,33 @@ const startedAt = new Date();
 try {
   if (wanted('intake')) await intakeBenchmarks();
   if (wanted('queries')) await readBenchmarks();
+  if (wanted('reports')) {
+    await reportBenchmarks({
+      quick,
+      rollups: args.includes('--rollups=triggers') ? 'triggers' : 'backfill',
+      log,
+      createDatabase,
+      dropDatabase,
+      benchEnv,
+      resultsDir,
+      rows: reportRows,
+      notes: reportNotes,
+    });
+  }
 } catch (error) {
   log(`failed: ${(error as Error).stack ?? String(error)}`);
   process.exitCode = 1;
 }
 const seconds = (Date.now() - startedAt.getTime()) / 1000;
-process.stdout.write(`\n${table()}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
+if (rows.length || !reportRows.length) {
+  process.stdout.write(`\n${table()}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
+}
 if (rows.length) {
   await writeReport(startedAt, seconds);
   log('numbers written to docs/performance.md');
+}
+if (reportRows.length) {
+  process.stdout.write(`\n${table(reportRows)}\n\n${reportNotes.map((n) => `- ${n}`).join('\n')}\n`);
+  await writeReport(startedAt, seconds, { tableRows: reportRows, tableNotes: reportNotes, marker: 'reports' });
+  log('report numbers written to docs/performance.md');
 }

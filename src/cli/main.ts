@@ -4,6 +4,7 @@ import { loadConfig } from '../server/env.ts';
 import { startRuntime } from '../server/runtime.ts';
 import { registerAgencyCommands } from './agency.ts';
 import { registerImportCommands } from './import.ts';
+import { registerReportCommands } from './report.ts';
 
 const program = new Command();
 program.name('civicdesk').description('civicdesk: case management for public offices that answer people');
@@ -39,6 +40,8 @@ seed
 registerImportCommands(program);
 
 registerAgencyCommands(program);
+
+registerReportCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`civicdesk: ${(error as Error).message ?? String(error)}\n`);

@@ -24,7 +24,52 @@ export interface QueueSearch {
   status?: string | undefined;
   unit?: string | undefined;
   q?: string | undefined;
+  /** Report drill-downs (the monthly report's numbers): more filters of GET /api/v1/cases, passed through as text. */
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+  closedFrom?: string | undefined;
+  closedTo?: string | undefined;
+  openAt?: string | undefined;
+  facility?: string | undefined;
+  language?: string | undefined;
+  writerType?: string | undefined;
+  escalatedFrom?: string | undefined;
+  escalatedTo?: string | undefined;
+  escalationLevel?: string | undefined;
+  merged?: string | undefined;
+  restricted?: string | undefined;
+  missing?: string | undefined;
+  firstResponse?: string | undefined;
+  repeatContact?: string | undefined;
+  surveyedFrom?: string | undefined;
+  surveyedTo?: string | undefined;
 }
+
+/** The report drill-down keys of QueueSearch. */
+export const REPORT_DRILL_KEYS = [
+  'receivedFrom',
+  'receivedTo',
+  'closedFrom',
+  'closedTo',
+  'openAt',
+  'facility',
+  'language',
+  'writerType',
+  'escalatedFrom',
+  'escalatedTo',
+  'escalationLevel',
+  'merged',
+  'restricted',
+  'missing',
+  'firstResponse',
+  'repeatContact',
+  'surveyedFrom',
+  'surveyedTo',
+] as const;
+
+/** A search value as text whatever the URL parser made of it (2 → "2", false → "false"). */
+const scalar = (value: unknown) =>
+  typeof value === 'number' || typeof value === 'boolean' ? String(value) : text(value);
 
 const rootRoute = createRootRoute({ component: AppShell, notFoundComponent: NotFoundScreen });
 
@@ -64,6 +109,7 @@ export const queueRoute = createRoute({
     status: text(search.status),
     unit: text(search.unit),
     q: text(search.q),
+    ...Object.fromEntries(REPORT_DRILL_KEYS.map((key) => [key, scalar(search[key])])),
   }),
   component: QueueScreen,
 });

@@ -16,7 +16,8 @@ declare module 'fastify' {
   }
 }
 
-async function loadActor(db: Db, agencyId: number, userId: number, via: Actor['via']) {
+/** A user's actor and agency as a request would see them; null when the user is missing or inactive. */
+export async function loadActor(db: Db, agencyId: number, userId: number, via: Actor['via']) {
   // One round trip: the user, their agency and their unit memberships (intake runs this on every request).
   const user = await db
     .selectFrom('users')

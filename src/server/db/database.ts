@@ -31,15 +31,19 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+// JIT compiling pays off for long analytic queries, not for the short OLTP statements of this service,
+// where it added seconds to text searches over a million cases; and on SSD storage random reads cost
+// little more than sequential ones, which lets the planner use the primary key. Reports sort and group
+// hundreds of thousands of index entries; 64 MB per sort keeps them in memory instead of spilling to disk
+// (only a statement that needs it takes it; docs/performance.md).
+export const SESSION_OPTIONS = '-c jit=off -c random_page_cost=1.1 -c work_mem=64MB';
+
 /** Opens the configured database; with PGlite it also takes the data directory's lock file. */
 export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
   if (options.databaseUrl) {
     // A short connect timeout turns a lost database into a quick 503 instead of requests hanging.
     const pool = new pg.Pool({
-      // JIT compiling pays off for long analytic queries, not for the short OLTP statements of this service,
-      // where it added seconds to text searches over a million cases; and on SSD storage random reads cost
-      // little more than sequential ones, which lets the planner use the primary key (docs/performance.md).
-      options: '-c jit=off -c random_page_cost=1.1',
+      options: SESSION_OPTIONS,
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 20,
       connectionTimeoutMillis: 5000,

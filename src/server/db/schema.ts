@@ -488,7 +488,8 @@ export interface OutboxTable {
   id: Generated<number>;
   case_id: number | null;
   entry_id: number | null;
-  kind: 'acknowledgement' | 'response';
+  /** 'notification' (0015): mail to staff, such as a new-issue alert, with no case of its own. */
+  kind: 'acknowledgement' | 'response' | 'notification';
   message_id: string;
   from_address: string;
   to_address: string;
@@ -644,7 +645,146 @@ export interface LetterMailingsTable {
   recorded_at: Generated<Date>;
 }
 
+/** A significant rise in a subject's, facility's or unit's count, told to the unit's managers (migration 0015). */
+export interface IssueAlertsTable {
+  agency_id: number;
+  id: Generated<number>;
+  dimension: 'subject' | 'facility' | 'unit' | 'subject_facility';
+  /** Subject code, facility, unit id as text, or "SUBJECT|Facility". */
+  key: string;
+  label: string;
+  window: 'day' | 'week';
+  /** Local dates (YYYY-MM-DD; select them as text). */
+  period_from: ColumnType<string, string, string>;
+  period_to: ColumnType<string, string, string>;
+  observed: number;
+  expected: number;
+  probability: number;
+  /** Counts of the windows before it and its own, oldest first: 13 weeks, or 28 days for a day alert. */
+  history: Generated<number[]>;
+  unit_id: number | null;
+  created_at: CreatedAt;
+  acknowledged_by: number | null;
+  acknowledged_at: Timestamp | null;
+}
+
+/** One daily new-issue detection per agency and judged day (migration 0015): what it raised, and when it ran. */
+export interface IssueDetectionRunsTable {
+  agency_id: number;
+  /** The last day judged (local date, YYYY-MM-DD; select it as text). */
+  as_of: ColumnType<string, string, string>;
+  raised: number;
+  ran_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** An administrator's target for one customer-service indicator of the agency (migration 0012). */
+export interface IndicatorTargetsTable {
+  agency_id: number;
+  key: string;
+  target: number;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+
+/** Case counts per agency, local day and dimensions, kept by triggers on cases (migration 0014). */
+export interface CaseDailyRollupsTable {
+  agency_id: number;
+  /** Local date (YYYY-MM-DD; select it as text): receipt day for received/responses, close day for closed. */
+  day: ColumnType<string, string, string>;
+  channel: string;
+  /** '' when the case came through no configured channel. */
+  channel_slug: string;
+  /** '' when the case has no subject. */
+  subject_code: string;
+  /** 0 when the case is not routed to a unit. */
+  unit_id: number;
+  restricted: boolean;
+  received: number;
+  first_responded: number;
+  first_response_seconds: number;
+  responded_with_standard: number;
+  responded_within_standard: number;
+  responded_same_day: number;
+  responded_1_day: number;
+  responded_2_3_days: number;
+  responded_4_7_days: number;
+  responded_8_14_days: number;
+  responded_15_30_days: number;
+  responded_31_plus_days: number;
+  closed: number;
+  closed_seconds: number;
+}
+
+/** Open cases now per agency, dimensions and local resolution due day ('infinity' when none) (migration 0014). */
+export interface CaseOpenRollupsTable {
+  agency_id: number;
+  resolution_due_day: ColumnType<string, string, string>;
+  channel: string;
+  channel_slug: string;
+  subject_code: string;
+  unit_id: number;
+  restricted: boolean;
+  open_cases: number;
+}
+
+/** A saved ad-hoc cross-tab: its definition, owner and sharing (migration 0016). */
+export interface SavedReportsTable {
+  agency_id: number;
+  id: Generated<number>;
+  name: string;
+  description: Generated<string>;
+  /** A CrosstabDefinition (src/server/reports/crosstab-definition.ts), checked again whenever it is run. */
+  definition: Json<Record<string, unknown>>;
+  owner_user_id: number;
+  shared_with: Generated<'private' | 'unit' | 'agency'>;
+  shared_unit_id: number | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+/** A report sent by email each month to configured recipients, built with its owner's policies (migration 0013). */
+export interface ReportSchedulesTable {
+  agency_id: number;
+  id: Generated<number>;
+  name: string;
+  /** A key of reportBuilders (src/server/reports/report-builders.ts). */
+  report_kind: string;
+  saved_report_id: number | null;
+  formats: string[];
+  recipients: string[];
+  /** 'first_business_day' or 'day_of_month:N'. */
+  run_on: string;
+  /** Local time of day; comes back as 'HH:MM:SS'. */
+  run_at_local: ColumnType<string, string | undefined, string>;
+  active: Generated<boolean>;
+  owner_user_id: number;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+/** One sending of a schedule's report for one period; unique per schedule and period (migration 0013). */
+export interface ReportDeliveriesTable {
+  agency_id: number;
+  id: Generated<number>;
+  schedule_id: number;
+  period_key: string;
+  status: Generated<'queued' | 'sent' | 'failed'>;
+  trigger: Generated<'schedule' | 'send_now'>;
+  requested_by: number | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  message_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
+  report_schedules: ReportSchedulesTable;
+  report_deliveries: ReportDeliveriesTable;
+  saved_reports: SavedReportsTable;
   channels: ChannelsTable;
   agencies: AgenciesTable;
   units: UnitsTable;
@@ -688,4 +828,9 @@ export interface Database {
   print_batches: PrintBatchesTable;
   print_batch_letters: PrintBatchLettersTable;
   letter_mailings: LetterMailingsTable;
+  issue_alerts: IssueAlertsTable;
+  issue_detection_runs: IssueDetectionRunsTable;
+  case_daily_rollups: CaseDailyRollupsTable;
+  case_open_rollups: CaseOpenRollupsTable;
+  indicator_targets: IndicatorTargetsTable;
 }

@@ -30,7 +30,15 @@ describe('deadline sweep', () => {
     const fresh = await caseReceivedDaysAgo(1);
     const near = await caseReceivedDaysAgo(12);
     const late = await caseReceivedDaysAgo(20);
-    const now = new Date();
+    // Sweep when 90% of the near case's time to first response has passed: that deadline moves with weekends and
+    // holidays, so "12 days ago" alone is past the warning share on some days and not on others.
+    const span = await t.db
+      .selectFrom('cases')
+      .select(['received_at', 'first_response_due_at'])
+      .where('tracking_number', '=', near.trackingNumber)
+      .executeTakeFirstOrThrow();
+    const received = span.received_at.getTime();
+    const now = new Date(Math.max(Date.now(), received + 0.9 * (span.first_response_due_at!.getTime() - received)));
     await runDeadlineSweep(t.db, now);
 
     const audit = async (tn: string) =>

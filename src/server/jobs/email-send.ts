@@ -16,7 +16,8 @@ export interface EmailSendDependencies {
 
 const transports = new Map<string, Transporter>();
 
-function transportFor(url: string): Transporter {
+/** The cached nodemailer transport for a relay URL (shared by outbox mail and scheduled reports). */
+export function transportFor(url: string): Transporter {
   let transport = transports.get(url);
   if (!transport) {
     transport = nodemailer.createTransport(url, {});

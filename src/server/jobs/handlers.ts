@@ -4,6 +4,8 @@ import type { WorkerDependencies } from './worker.ts';
 import { runDeadlineSweep } from './deadline-sweep.ts';
 import { runSurveyInvitations } from '../commands/survey-invitations.ts';
 import { requeueWaitingMail, sendOutboxMessage } from './email-send.ts';
+import { runNewIssueDetection } from '../reports/new-issue-alerts.ts';
+import { runReportSchedules, sendReportDelivery } from './report-schedules.ts';
 
 export type JobHandler = (deps: WorkerDependencies, job: ClaimedJob) => Promise<void>;
 
@@ -18,4 +20,11 @@ export const jobHandlers: Record<string, JobHandler> = {
   'email-requeue': async (deps) => {
     await requeueWaitingMail(deps.db);
   },
+  'new-issue-detection': async (deps, job) => {
+    await runNewIssueDetection(deps, Number(job.payload.agencyId), new Date());
+  },
+  'report-schedules': async (deps) => {
+    await runReportSchedules(deps.db, new Date());
+  },
+  'report-delivery': (deps, job) => sendReportDelivery(deps, job),
 };

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import { claimJobs, completeJob, enqueueJob, failJob, type ClaimedJob } from '../repositories/jobs.ts';
 import { jobHandlers } from './handlers.ts';
+import { scheduleNewIssueDetection } from '../reports/new-issue-alerts.ts';
 
 export interface WorkerDependencies {
   db: Db;
@@ -48,7 +49,9 @@ export function startWorker(deps: WorkerDependencies): { stop(): Promise<void> }
       if (Date.now() - lastSweep >= SWEEP_EVERY_MS) {
         lastSweep = Date.now();
         await enqueueJob(deps.db, 'deadline-sweep', {}, { uniqueKey: 'deadline-sweep' });
+        await enqueueJob(deps.db, 'report-schedules', {}, { uniqueKey: 'report-schedules' });
         await enqueueJob(deps.db, 'survey-invitations', {}, { uniqueKey: 'survey-invitations' });
+        await scheduleNewIssueDetection(deps.db, new Date());
       }
       await drainJobs(deps, workerId);
     } catch {

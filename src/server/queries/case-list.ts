@@ -13,6 +13,18 @@ export const TOTAL_CAP = 10_000;
 export type Queue = 'mine' | 'unit' | 'unassigned' | 'due_today' | 'overdue' | 'escalated' | 'elected_official';
 export const QUEUES: Queue[] = ['mine', 'unit', 'unassigned', 'due_today', 'overdue', 'escalated', 'elected_official'];
 
+/** Fields a case may lack (not coded, not routed, no facility): filter `missing`. */
+export type MissingField = 'subject' | 'unit' | 'facility';
+export const MISSING_FIELDS: MissingField[] = ['subject', 'unit', 'facility'];
+/** Whether a case has its first response: any, none yet, or one no later than its first-response due time. */
+export type FirstResponseFilter = 'any' | 'none' | 'within_standard';
+export const FIRST_RESPONSE_FILTERS: FirstResponseFilter[] = ['any', 'none', 'within_standard'];
+/**
+ * A repeat contact: a case whose person had another case with the same subject received before it, at most this
+ * many calendar days earlier in the agency's time zone (same day up to day 90 counts; day 91 does not).
+ */
+export const REPEAT_CONTACT_DAYS = 90;
+
 export interface CaseListFilter {
   channel?: string[];
   subject?: string;
@@ -27,6 +39,23 @@ export interface CaseListFilter {
   q?: string;
   receivedFrom?: Date;
   receivedTo?: Date;
+  /** Filters the reports' numbers drill down with (see applyReportFilters). */
+  closedFrom?: Date;
+  closedTo?: Date;
+  openAt?: Date;
+  facility?: string;
+  language?: string[];
+  escalatedFrom?: Date;
+  escalatedTo?: Date;
+  escalationLevel?: number;
+  merged?: boolean;
+  /** Restricted cases in or out (of those the reader may see at all). */
+  restricted?: boolean;
+  missing?: MissingField[];
+  firstResponse?: FirstResponseFilter;
+  repeatContact?: boolean;
+  surveyedFrom?: Date;
+  surveyedTo?: Date;
   queue?: Queue;
   sort?: 'received' | 'deadline';
   limit: number;
@@ -134,6 +163,7 @@ function applyFilters<O>(
   if (f.personId !== undefined) q = q.where('c.person_id', '=', f.personId);
   if (f.receivedFrom) q = q.where('c.received_at', '>=', f.receivedFrom);
   if (f.receivedTo) q = q.where('c.received_at', '<=', f.receivedTo);
+  q = applyReportFilters(ctx, q, f);
   if (f.q) {
     // A union of three index searches (case text, correspondence, the writer's name); an OR of them would
     // defeat every index and scan all cases.
@@ -199,6 +229,85 @@ function applyFilters<O>(
     }
   }
   return q;
+}
+
+/**
+ * The filters behind the reports' numbers: closed in a range, open at an instant (received before it and not closed
+ * by then), facility, language, escalated in a range or at a level, merged duplicates in or out, missing fields,
+ * first response, repeat contacts and survey answers given in a range. Every earlier case a repeat contact points to
+ * must itself be visible to the reader, as the monthly report counts it.
+ */
+function applyReportFilters<O>(
+  ctx: CommandContext,
+  query: SelectQueryBuilder<Joined, 'c', O>,
+  f: CaseListFilter,
+): SelectQueryBuilder<Joined, 'c', O> {
+  let q = query;
+  if (f.closedFrom) q = q.where('c.closed_at', '>=', f.closedFrom);
+  if (f.closedTo) q = q.where('c.closed_at', '<=', f.closedTo);
+  if (f.openAt) {
+    const at = f.openAt;
+    q = q
+      .where('c.received_at', '<', at)
+      .where((eb) => eb.or([eb('c.closed_at', 'is', null), eb('c.closed_at', '>', at)]));
+  }
+  if (f.facility !== undefined) q = q.where('c.facility', '=', f.facility);
+  if (f.language?.length) q = q.where('c.language', 'in', f.language);
+  if (f.escalatedFrom) q = q.where('c.escalated_at', '>=', f.escalatedFrom);
+  if (f.escalatedTo) q = q.where('c.escalated_at', '<=', f.escalatedTo);
+  if (f.escalationLevel !== undefined) q = q.where('c.escalation_level', '=', f.escalationLevel);
+  if (f.merged !== undefined) q = q.where('c.merged_into_id', f.merged ? 'is not' : 'is', null);
+  if (f.restricted !== undefined) q = q.where('c.restricted', '=', f.restricted);
+  for (const field of f.missing ?? []) {
+    if (field === 'subject') q = q.where('c.subject_code', 'is', null);
+    if (field === 'unit') q = q.where('c.unit_id', 'is', null);
+    if (field === 'facility') q = q.where((eb) => eb.or([eb('c.facility', 'is', null), eb('c.facility', '=', '')]));
+  }
+  if (f.firstResponse === 'any') q = q.where('c.first_response_at', 'is not', null);
+  if (f.firstResponse === 'none') q = q.where('c.first_response_at', 'is', null);
+  if (f.firstResponse === 'within_standard') {
+    q = q
+      .where('c.first_response_due_at', 'is not', null)
+      .whereRef('c.first_response_at', '<=', 'c.first_response_due_at');
+  }
+  if (f.repeatContact !== undefined) {
+    const repeat = sql<boolean>`exists (select 1 from (select c.agency_id, c.id, c.person_id, c.subject_code, c.received_at) as me
+      where exists (${earlierContactQuery(ctx)}))`;
+    q = q.where(f.repeatContact ? repeat : sql<boolean>`not ${repeat}`);
+  }
+  if (f.surveyedFrom || f.surveyedTo) {
+    const { surveyedFrom, surveyedTo } = f;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('survey_responses as sr')
+          .select('sr.id')
+          .whereRef('sr.agency_id', '=', 'c.agency_id')
+          .whereRef('sr.case_id', '=', 'c.id')
+          .$if(surveyedFrom !== undefined, (s) => s.where('sr.created_at', '>=', surveyedFrom!))
+          .$if(surveyedTo !== undefined, (s) => s.where('sr.created_at', '<=', surveyedTo!)),
+      ),
+    );
+  }
+  return q;
+}
+
+/**
+ * An earlier visible, not merged case of the same person and subject as the case `me` (a derived row of the outer
+ * case), received before it (or at the same instant with a lower id) within REPEAT_CONTACT_DAYS local days.
+ */
+function earlierContactQuery(ctx: CommandContext) {
+  const zone = ctx.agency.timeZone;
+  return ctx.db
+    .selectFrom('cases as c')
+    .select('c.id')
+    .where(visibleCasesFilter(ctx))
+    .where('c.merged_into_id', 'is', null)
+    .where(
+      sql<boolean>`c.agency_id = me.agency_id and c.person_id = me.person_id and c.subject_code = me.subject_code
+        and (c.received_at, c.id) < (me.received_at, me.id)
+        and (me.received_at at time zone ${zone})::date - (c.received_at at time zone ${zone})::date <= ${sql.lit(REPEAT_CONTACT_DAYS)}`,
+    );
 }
 
 /** A page of cases matching the filter, the total the reader may see, and the cursor of the next page. */

@@ -3,6 +3,9 @@
 import type { CommandContext } from '../context.ts';
 import type { ReportPeriod } from '../../domain/report-periods.ts';
 import type { ReportDocument } from './report-document.ts';
+import { buildSavedReport } from './saved-report.ts';
+import { buildIndicatorsReport } from './indicators-document.ts';
+import { buildMonthlyReportDocument } from './monthly-report-document.ts';
 
 export interface ReportRequest {
   period: ReportPeriod;
@@ -16,3 +19,6 @@ export type ReportBuilder = (ctx: CommandContext, request: ReportRequest) => Pro
 
 /** Every report kind and its builder. Each reporting module adds its own line. */
 export const reportBuilders: Record<string, ReportBuilder> = {};
+reportBuilders.saved = buildSavedReport;
+reportBuilders.mmr = buildIndicatorsReport;
+reportBuilders.monthly = buildMonthlyReportDocument;

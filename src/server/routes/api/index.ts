@@ -22,6 +22,12 @@ import { emailRoutes } from './email/email.route.ts';
 import { open311KeyRoutes } from './admin/open311-keys.route.ts';
 import { subjectQuestionRoutes } from './admin/subject-questions.route.ts';
 import { publicLinkRoutes } from '../public/public-link.route.ts';
+import { newIssueRoutes } from './reports/new-issues.route.ts';
+import { dashboardRoutes } from './reports/dashboard.route.ts';
+import { crosstabRoutes } from './reports/crosstab.route.ts';
+import { reportScheduleRoutes } from './reports/report-schedules.route.ts';
+import { indicatorRoutes } from './reports/indicators.route.ts';
+import { monthlyReportRoutes } from './reports/monthly.route.ts';
 
 export interface RouteDependencies {
   config: Config;
@@ -50,4 +56,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   open311KeyRoutes(app);
   subjectQuestionRoutes(app);
   publicLinkRoutes(app, deps);
+  newIssueRoutes(app);
+  dashboardRoutes(app);
+  crosstabRoutes(app);
+  reportScheduleRoutes(app);
+  indicatorRoutes(app, deps);
+  monthlyReportRoutes(app, deps);
 }

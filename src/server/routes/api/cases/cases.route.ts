@@ -4,7 +4,17 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Static } from '@sinclair/typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { createCase } from '../../../commands/case-create.ts';
-import { getCaseView, listCases, QUEUES, type CaseListFilter, type Queue } from '../../../queries/case-list.ts';
+import {
+  FIRST_RESPONSE_FILTERS,
+  getCaseView,
+  listCases,
+  MISSING_FIELDS,
+  QUEUES,
+  type CaseListFilter,
+  type FirstResponseFilter,
+  type MissingField,
+  type Queue,
+} from '../../../queries/case-list.ts';
 import { AppError, invalid, type ErrorDetail } from '../../../errors.ts';
 import type { CommandContext } from '../../../context.ts';
 import { CASE_STATUSES } from '../../../../domain/case-status.ts';
@@ -21,14 +31,46 @@ const list = (value: string | undefined) =>
 function parseInstant(ctx: CommandContext, field: string, value: string | undefined, edge: 'start' | 'end') {
   if (!value) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const date =
-      edge === 'start' ? startOfLocalDay(value, ctx.agency.timeZone) : endOfLocalDay(value, ctx.agency.timeZone);
+    // A day that does not exist (2024-13-45) makes the local-time functions throw: it is the reader's mistake.
+    const date = (() => {
+      try {
+        return edge === 'start'
+          ? startOfLocalDay(value, ctx.agency.timeZone)
+          : endOfLocalDay(value, ctx.agency.timeZone);
+      } catch {
+        return new Date(Number.NaN);
+      }
+    })();
     if (!Number.isNaN(date.getTime())) return date;
   } else if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
     const date = new Date(value);
     if (!Number.isNaN(date.getTime())) return date;
   }
   throw invalid(field, 'must be a date (YYYY-MM-DD, in the agency time zone) or an ISO 8601 date-time');
+}
+
+/** The filters the reports' numbers drill down with (dates as in receivedFrom/receivedTo). */
+function parseReportFilters(ctx: CommandContext, query: Static<typeof ListCasesQuery>): Partial<CaseListFilter> {
+  const instants = {
+    closedFrom: parseInstant(ctx, 'closedFrom', query.closedFrom, 'start'),
+    closedTo: parseInstant(ctx, 'closedTo', query.closedTo, 'end'),
+    openAt: parseInstant(ctx, 'openAt', query.openAt, 'end'),
+    escalatedFrom: parseInstant(ctx, 'escalatedFrom', query.escalatedFrom, 'start'),
+    escalatedTo: parseInstant(ctx, 'escalatedTo', query.escalatedTo, 'end'),
+    surveyedFrom: parseInstant(ctx, 'surveyedFrom', query.surveyedFrom, 'start'),
+    surveyedTo: parseInstant(ctx, 'surveyedTo', query.surveyedTo, 'end'),
+  };
+  const filter: Partial<CaseListFilter> = Object.fromEntries(
+    Object.entries(instants).filter(([, value]) => value !== undefined),
+  );
+  if (query.facility) filter.facility = query.facility;
+  if (list(query.language)?.length) filter.language = list(query.language);
+  if (query.escalationLevel !== undefined) filter.escalationLevel = query.escalationLevel;
+  if (query.merged) filter.merged = query.merged === 'true';
+  if (query.restricted) filter.restricted = query.restricted === 'true';
+  if (query.firstResponse) filter.firstResponse = query.firstResponse as FirstResponseFilter;
+  if (query.repeatContact) filter.repeatContact = query.repeatContact === 'true';
+  return filter;
 }
 
 /** Turns the query string into a validated list filter. */
@@ -51,6 +93,15 @@ export function parseListQuery(ctx: CommandContext, query: Static<typeof ListCas
       problems.push({ field: 'assignee', message: 'must be a user id or "me"' });
     }
   }
+  const missing = list(query.missing);
+  for (const m of missing ?? []) {
+    if (!(MISSING_FIELDS as string[]).includes(m)) {
+      problems.push({ field: 'missing', message: `"${m}" is not one of ${MISSING_FIELDS.join(', ')}` });
+    }
+  }
+  if (query.firstResponse && !(FIRST_RESPONSE_FILTERS as string[]).includes(query.firstResponse)) {
+    problems.push({ field: 'firstResponse', message: `must be one of ${FIRST_RESPONSE_FILTERS.join(', ')}` });
+  }
   if (problems.length)
     throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   const receivedFrom = parseInstant(ctx, 'receivedFrom', query.receivedFrom, 'start');
@@ -67,6 +118,8 @@ export function parseListQuery(ctx: CommandContext, query: Static<typeof ListCas
     ...(query.q?.trim() ? { q: query.q.trim() } : {}),
     ...(receivedFrom ? { receivedFrom } : {}),
     ...(receivedTo ? { receivedTo } : {}),
+    ...parseReportFilters(ctx, query),
+    ...(missing?.length ? { missing: missing as MissingField[] } : {}),
     ...(query.queue ? { queue: query.queue as Queue } : {}),
     ...(query.sort ? { sort: query.sort } : {}),
     ...(query.cursor ? { cursor: query.cursor } : {}),

@@ -1,0 +1,163 @@
+// The cases behind one number of a cross-tab: the same scoped cases as the table, narrowed to the cell's row and
+// column values, and to the cases the measure is computed over (answered cases for a time to first response,
+// cases with a due date that are done or past due for an on-time share). For the count measure the total is the
+// cell's number exactly. A page at a time, newest first, with each case's own value of the measure.
+import { sql } from 'kysely';
+import type { CommandContext } from '../context.ts';
+import { invalid } from '../errors.ts';
+import type { ReportPeriod } from '../../domain/report-periods.ts';
+import { NUMERIC_DIMENSIONS, type CrosstabDefinition, type Dimension } from './crosstab-definition.ts';
+import { dimensionSql, measureValueSql, scopedCases, type CaseQuery, type DimensionValue } from './crosstab-sql.ts';
+
+export interface CrosstabCell {
+  /** The row's values, one per row dimension; absent or null for all rows (a column total, the grand total). */
+  row?: DimensionValue[] | null | undefined;
+  /** The column's values, one per column dimension; absent or null for all columns (a row total). */
+  column?: DimensionValue[] | null | undefined;
+}
+
+export interface CrosstabCasePage {
+  total: number;
+  items: {
+    trackingNumber: string;
+    receivedAt: string;
+    status: string;
+    channel: string;
+    subject: string | null;
+    subjectName: string | null;
+    unit: string | null;
+    unitName: string | null;
+    assignee: string | null;
+    priority: string;
+    firstResponseAt: string | null;
+    closedAt: string | null;
+    /** The case's own value of the measure: 1 for a count, days, or 100 / 0 for on time / late. */
+    value: number | null;
+  }[];
+  nextCursor: string | null;
+}
+
+function checkCoordinates(field: 'row' | 'column', dimensions: Dimension[], values: DimensionValue[]): void {
+  if (values.length !== dimensions.length) {
+    throw invalid(
+      field,
+      `must have ${dimensions.length} value${dimensions.length === 1 ? '' : 's'} (${dimensions.join(', ') || 'none'})`,
+    );
+  }
+  values.forEach((value, i) => {
+    const numeric = NUMERIC_DIMENSIONS.includes(dimensions[i]!);
+    const ok =
+      value === null ||
+      (numeric
+        ? Number.isInteger(value) && Math.abs(value as number) <= 2147483647
+        : typeof value === 'string' && value.length <= 200);
+    if (!ok) throw invalid(`${field}[${i}]`, `must be ${numeric ? 'an id' : 'text'} or null for ${dimensions[i]}`);
+  });
+}
+
+function narrowTo(ctx: CommandContext, query: CaseQuery, dimensions: Dimension[], values: DimensionValue[]): CaseQuery {
+  let q = query;
+  dimensions.forEach((dimension, i) => {
+    const expression = dimensionSql(dimension, ctx.agency.timeZone);
+    const value = values[i];
+    q = q.where(
+      value === null || value === undefined
+        ? sql<boolean>`${expression} is null`
+        : sql<boolean>`${expression} = ${value}`,
+    );
+  });
+  return q;
+}
+
+function decodeCursor(cursor: string | undefined): [string, number] | null {
+  if (!cursor) return null;
+  try {
+    const state = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(state) &&
+      state.length === 2 &&
+      typeof state[0] === 'string' &&
+      !Number.isNaN(new Date(state[0]).getTime()) &&
+      Number.isInteger(state[1])
+    ) {
+      return [state[0], state[1] as number];
+    }
+  } catch {
+    // fall through
+  }
+  throw invalid('cursor', 'is not a cursor this API returned; start again without it');
+}
+
+/** A page of the cases behind a cell (or a total) of a cross-tab, as the reader may see them. */
+export async function crosstabCases(
+  ctx: CommandContext,
+  definition: CrosstabDefinition,
+  period: ReportPeriod,
+  cell: CrosstabCell,
+  page: { limit: number; cursor?: string | undefined },
+  asOf: Date = new Date(),
+): Promise<CrosstabCasePage> {
+  let query = scopedCases(ctx, definition.filters, period);
+  if (cell.row) {
+    checkCoordinates('row', definition.rows, cell.row);
+    query = narrowTo(ctx, query, definition.rows, cell.row);
+  }
+  if (cell.column) {
+    checkCoordinates('column', definition.columns, cell.column);
+    query = narrowTo(ctx, query, definition.columns, cell.column);
+  }
+  const value = measureValueSql(definition.measure, asOf);
+  if (definition.measure !== 'count') query = query.where(sql<boolean>`${value} is not null`);
+  const after = decodeCursor(page.cursor);
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  let list = query
+    .leftJoin('units as u', (j) => j.onRef('u.agency_id', '=', 'c.agency_id').onRef('u.id', '=', 'c.unit_id'))
+    .leftJoin('subjects as s', (j) => j.onRef('s.agency_id', '=', 'c.agency_id').onRef('s.code', '=', 'c.subject_code'))
+    .leftJoin('users as a', (j) => j.onRef('a.agency_id', '=', 'c.agency_id').onRef('a.id', '=', 'c.assignee_id'))
+    .select([
+      'c.id',
+      'c.tracking_number',
+      'c.received_at',
+      'c.status',
+      'c.channel',
+      'c.subject_code',
+      's.name as subject_name',
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'a.name as assignee_name',
+      'c.priority',
+      'c.first_response_at',
+      'c.closed_at',
+      value.as('value'),
+    ]);
+  if (after) list = list.where(sql<boolean>`(c.received_at, c.id) < (${new Date(after[0])}::timestamptz, ${after[1]})`);
+  const rows = await list
+    .orderBy('c.received_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return {
+    total: Number(total),
+    items: items.map((r) => ({
+      trackingNumber: r.tracking_number,
+      receivedAt: r.received_at.toISOString(),
+      status: r.status,
+      channel: r.channel,
+      subject: r.subject_code,
+      subjectName: r.subject_name ?? null,
+      unit: r.unit_code ?? null,
+      unitName: r.unit_name ?? null,
+      assignee: r.assignee_name ?? null,
+      priority: r.priority,
+      firstResponseAt: r.first_response_at?.toISOString() ?? null,
+      closedAt: r.closed_at?.toISOString() ?? null,
+      value: r.value === null ? null : Math.round(Number(r.value) * 100) / 100,
+    })),
+    nextCursor:
+      rows.length > page.limit && last
+        ? Buffer.from(JSON.stringify([last.received_at.toISOString(), last.id])).toString('base64url')
+        : null,
+  };
+}

@@ -1,0 +1,141 @@
+// The SQL pieces of a cross-tab. Every dimension and measure name maps to a fixed SQL expression written here;
+// values from the request reach the database only as bound parameters. scopedCases applies the reader's policy
+// (visibleCasesFilter), leaves out merged duplicates and applies the period and filters, so the table, its totals
+// and the drill-down to cases all start from the same set of cases.
+import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { CommandContext } from '../context.ts';
+import type { Database } from '../db/schema.ts';
+import { visibleCasesFilter } from '../policies/case-access.ts';
+import { periodInstants, type ReportPeriod } from '../../domain/report-periods.ts';
+import type { CaseStatus } from '../../domain/case-status.ts';
+import type { CrosstabFilters, Dimension, Measure } from './crosstab-definition.ts';
+
+type Joined = Database & { c: Database['cases'] };
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type CaseQuery = SelectQueryBuilder<Joined, 'c', {}>;
+
+export type DimensionValue = string | number | null;
+
+/** A LIKE pattern matching the children of a subject code (codes may hold _, which LIKE reads as a wildcard). */
+const childrenOf = (code: string) => `${code.replace(/[\\%_]/g, (ch) => `\\${ch}`)}.%`;
+
+/** The cases a cross-tab counts: visible to the reader, not merged away, received in the period, filtered. */
+export function scopedCases(ctx: CommandContext, filters: CrosstabFilters, period: ReportPeriod): CaseQuery {
+  const { start, end } = periodInstants(period, ctx.agency.timeZone);
+  let q = ctx.db
+    .selectFrom('cases as c')
+    .where(visibleCasesFilter(ctx))
+    .where('c.merged_into_id', 'is', null)
+    .where('c.received_at', '>=', start)
+    .where('c.received_at', '<', end) as CaseQuery;
+  const { channel, unitId, subject, status, writerType, language, facility } = filters;
+  if (channel) q = q.where((eb) => eb.or([eb('c.channel', 'in', channel), eb('c.channel_slug', 'in', channel)]));
+  if (unitId) q = q.where('c.unit_id', 'in', unitId);
+  if (subject) {
+    q = q.where((eb) =>
+      eb.or(
+        subject.flatMap((code) => [eb('c.subject_code', '=', code), eb('c.subject_code', 'like', childrenOf(code))]),
+      ),
+    );
+  }
+  if (status) {
+    const exact = status.filter((s): s is CaseStatus => s !== 'open');
+    q = q.where((eb) => {
+      const any: Expression<SqlBool>[] = [];
+      if (exact.length > 0) any.push(eb('c.status', 'in', exact));
+      if (status.includes('open')) any.push(eb('c.status', '<>', 'closed'));
+      return eb.or(any);
+    });
+  }
+  if (writerType) q = q.where('c.writer_type', 'in', writerType);
+  if (language) q = q.where('c.language', 'in', language);
+  if (facility) q = q.where('c.facility', 'in', facility);
+  return q;
+}
+
+/** The SQL value a case has in a dimension (the key it is grouped by). */
+export function dimensionSql(dimension: Dimension, timeZone: string): RawBuilder<DimensionValue> {
+  switch (dimension) {
+    case 'subject':
+      return sql`c.subject_code`;
+    case 'subject_parent':
+      // A child's code is its parent's code, a dot and one more segment (admin-subjects.ts).
+      return sql`split_part(c.subject_code, '.', 1)`;
+    case 'unit':
+      return sql`c.unit_id`;
+    case 'channel':
+      return sql`c.channel`;
+    case 'status':
+      return sql`c.status`;
+    case 'writer_type':
+      return sql`c.writer_type`;
+    case 'language':
+      return sql`c.language`;
+    case 'facility':
+      return sql`c.facility`;
+    case 'priority':
+      return sql`c.priority`;
+    case 'assignee':
+      return sql`c.assignee_id`;
+    case 'month':
+      return sql`to_char(c.received_at at time zone ${timeZone}, 'YYYY-MM')`;
+    case 'week':
+      return sql`to_char(date_trunc('week', c.received_at at time zone ${timeZone}), 'YYYY-MM-DD')`;
+    case 'day':
+      return sql`to_char(c.received_at at time zone ${timeZone}, 'YYYY-MM-DD')`;
+  }
+}
+
+const DAYS = (to: RawBuilder<unknown>) => sql<number>`(extract(epoch from (${to} - c.received_at)) / 86400.0)::float8`;
+
+/**
+ * A case's own value for the measure, or null when the case is outside what the measure is computed over: 1 for
+ * a counted case, days to first response or to close, 100 or 0 for on time or late. The cell aggregates these
+ * values, and the drill-down lists exactly the cases whose value is not null.
+ */
+export function measureValueSql(measure: Measure, asOf: Date): RawBuilder<number | null> {
+  switch (measure) {
+    case 'count':
+      return sql`1`;
+    case 'open_count':
+      return sql`case when c.status <> 'closed' then 1 end`;
+    case 'median_days_to_first_response':
+    case 'p90_days_to_first_response':
+    case 'mean_days_to_first_response':
+      return DAYS(sql`c.first_response_at`);
+    case 'median_days_to_close':
+      return DAYS(sql`c.closed_at`);
+    case 'pct_first_response_on_time':
+      return onTimeSql(sql`c.first_response_at`, sql`c.first_response_due_at`, asOf);
+    case 'pct_closed_on_time':
+      return onTimeSql(sql`c.closed_at`, sql`c.resolution_due_at`, asOf);
+  }
+}
+
+/** 100 when done by the due date, 0 when done late or not done and past due, null without a due date or still in time. */
+function onTimeSql(doneAt: RawBuilder<unknown>, dueAt: RawBuilder<unknown>, asOf: Date): RawBuilder<number | null> {
+  return sql`case
+    when ${dueAt} is null then null
+    when ${doneAt} is not null and ${doneAt} <= ${dueAt} then 100
+    when ${doneAt} is not null or ${dueAt} < ${asOf} then 0
+  end`;
+}
+
+/** The aggregate of the measure over the values of a group (column `v` of the inner query `x`). */
+export function measureAggregateSql(measure: Measure): RawBuilder<number | null> {
+  switch (measure) {
+    case 'count':
+      return sql`count(*)::float8`;
+    case 'open_count':
+      return sql`count(x.v)::float8`;
+    case 'median_days_to_first_response':
+    case 'median_days_to_close':
+      return sql`(percentile_cont(0.5) within group (order by x.v))::float8`;
+    case 'p90_days_to_first_response':
+      return sql`(percentile_cont(0.9) within group (order by x.v))::float8`;
+    case 'mean_days_to_first_response':
+    case 'pct_first_response_on_time':
+    case 'pct_closed_on_time':
+      return sql`avg(x.v)::float8`;
+  }
+}

@@ -1,0 +1,371 @@
+// Stored new-issue alerts: the daily job (yesterday, by day and by week) stores each rise once and emails the
+// managers of the unit most of its cases went to; staff list the alerts they may see and acknowledge them (audited).
+// Administrators, supervisors and auditors see every alert; everyone else the alerts of their own units. Alert counts
+// never include restricted cases (see new-issues.ts), so an alert reveals none.
+import { randomUUID } from 'node:crypto';
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { IssueAlertsTable } from '../db/schema.ts';
+import type { Config } from '../env.ts';
+import { systemActor, type CommandContext } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { recordAudit } from '../repositories/audit.ts';
+import { enqueueJob } from '../repositories/jobs.ts';
+import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB } from '../commands/email-outbound.ts';
+import { addLocalDays, localDate, zonedDateTime } from '../../domain/local-time.ts';
+import type { ReportPeriod } from '../../domain/report-periods.ts';
+import {
+  agencyToday,
+  detectIssues,
+  issueFromAlert,
+  seesAllAlerts,
+  type DetectedIssue,
+  type NewIssue,
+  type NewIssueWindow,
+} from './new-issues.ts';
+
+/** The job kind of the daily detection (one job per agency). */
+export const NEW_ISSUE_DETECTION_JOB = 'new-issue-detection';
+/** The local time the daily detection runs at, once the previous day is complete. */
+const DETECTION_TIME = '06:00';
+
+type AlertRow = Omit<Selectable<IssueAlertsTable>, 'period_from' | 'period_to'> & {
+  period_from: string;
+  period_to: string;
+};
+
+/** The filters of the case list that show an alert's cases. */
+export interface AlertCaseFilter {
+  subject?: string;
+  facility?: string;
+  unit?: string;
+  receivedFrom: string;
+  receivedTo: string;
+  merged: 'false';
+}
+
+export interface IssueAlertView extends NewIssue {
+  id: number;
+  history: number[];
+  unit: { id: number; code: string; name: string } | null;
+  createdAt: string;
+  acknowledged: { at: string; by: string } | null;
+  /** Query of GET /api/v1/cases (and of the console's case list) for the cases behind the count. */
+  cases: AlertCaseFilter;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading.
+
+function alertQuery(ctx: CommandContext) {
+  let query = ctx.db
+    .selectFrom('issue_alerts as a')
+    .leftJoin('units as u', (j) => j.onRef('u.agency_id', '=', 'a.agency_id').onRef('u.id', '=', 'a.unit_id'))
+    .leftJoin('users as k', (j) => j.onRef('k.agency_id', '=', 'a.agency_id').onRef('k.id', '=', 'a.acknowledged_by'))
+    .selectAll('a')
+    .select([
+      sql<string>`to_char(a.period_from, 'YYYY-MM-DD')`.as('period_from'),
+      sql<string>`to_char(a.period_to, 'YYYY-MM-DD')`.as('period_to'),
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'k.name as acknowledged_by_name',
+    ])
+    .where('a.agency_id', '=', ctx.agency.id);
+  if (!seesAllAlerts(ctx)) {
+    query = query.where('a.unit_id', 'in', ctx.actor.unitIds.length ? ctx.actor.unitIds : [-1]);
+  }
+  return query;
+}
+
+type ListedRow = AlertRow & { unit_code: string | null; unit_name: string | null; acknowledged_by_name: string | null };
+
+function caseFilter(row: ListedRow): AlertCaseFilter {
+  const filter: AlertCaseFilter = { receivedFrom: row.period_from, receivedTo: row.period_to, merged: 'false' };
+  if (row.dimension === 'subject') filter.subject = row.key;
+  if (row.dimension === 'facility') filter.facility = row.key;
+  if (row.dimension === 'unit' && row.unit_code) filter.unit = row.unit_code;
+  if (row.dimension === 'subject_facility') {
+    const bar = row.key.indexOf('|');
+    filter.subject = row.key.slice(0, bar);
+    filter.facility = row.key.slice(bar + 1);
+  }
+  return filter;
+}
+
+function present(row: ListedRow, today: string): IssueAlertView {
+  return {
+    id: row.id,
+    ...issueFromAlert(row, today),
+    history: row.history.map(Number),
+    unit: row.unit_id !== null ? { id: row.unit_id, code: row.unit_code ?? '', name: row.unit_name ?? '' } : null,
+    createdAt: new Date(row.created_at).toISOString(),
+    acknowledged: row.acknowledged_at
+      ? { at: new Date(row.acknowledged_at).toISOString(), by: row.acknowledged_by_name ?? '' }
+      : null,
+    cases: caseFilter(row),
+  };
+}
+
+/** The alerts the reader may see, newest first: open ones only or all, optionally those ending inside a period. */
+export async function listIssueAlerts(
+  ctx: CommandContext,
+  options: { status: 'open' | 'all'; period?: ReportPeriod; limit: number },
+): Promise<IssueAlertView[]> {
+  let query = alertQuery(ctx);
+  if (options.status === 'open') query = query.where('a.acknowledged_at', 'is', null);
+  if (options.period) {
+    query = query.where('a.period_to', '>=', options.period.from).where('a.period_to', '<=', options.period.to);
+  }
+  const rows = await query.orderBy('a.period_to', 'desc').orderBy('a.id', 'desc').limit(options.limit).execute();
+  const today = agencyToday(ctx);
+  return (rows as ListedRow[]).map((row) => present(row, today));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Acknowledging.
+
+/**
+ * Marks an alert as seen: by an administrator, a supervisor, or a manager of the alert's unit. Acknowledging it again
+ * changes nothing. One audit event.
+ */
+export async function acknowledgeIssueAlert(ctx: CommandContext, id: number): Promise<IssueAlertView> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const current = (await alertQuery(txCtx).where('a.id', '=', id).forUpdate('a').executeTakeFirst()) as
+      ListedRow | undefined;
+    if (!current) throw notFound('The new-issue alert');
+    const manages = current.unit_id !== null && ctx.actor.managedUnitIds.includes(current.unit_id);
+    if (!['administrator', 'supervisor'].includes(ctx.actor.role) && !manages) {
+      throw new AppError(
+        'forbidden',
+        "Only a manager of the alert's unit, a supervisor or an administrator can acknowledge a new-issue alert.",
+      );
+    }
+    const today = agencyToday(ctx);
+    if (current.acknowledged_at) return present(current, today);
+    const at = new Date();
+    await tx
+      .updateTable('issue_alerts')
+      .set({ acknowledged_by: ctx.actor.userId, acknowledged_at: at })
+      .where('agency_id', '=', ctx.agency.id)
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(tx, ctx, {
+      action: 'issue_alert.acknowledged',
+      entityType: 'issue_alert',
+      entityId: id,
+      before: { acknowledged_by: null, acknowledged_at: null },
+      after: { acknowledged_by: ctx.actor.userId, acknowledged_at: at },
+    });
+    return present({ ...current, acknowledged_at: at, acknowledged_by_name: ctx.actor.name }, today);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The daily job.
+
+/** A week alert is not raised again while an earlier alert of the same key covers part of the same days. */
+async function overlapsEarlierWeek(tx: Db, agencyId: number, issue: DetectedIssue): Promise<boolean> {
+  const row = await tx
+    .selectFrom('issue_alerts')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('dimension', '=', issue.dimension)
+    .where('key', '=', issue.key)
+    .where('window', '=', 'week')
+    .where('period_to', '>=', issue.from)
+    .where('period_to', '<', issue.to)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Stores the rises not stored yet; returns the ones that are new (a second run of the same day stores none). */
+async function storeAlerts(tx: Db, agencyId: number, issues: DetectedIssue[]): Promise<DetectedIssue[]> {
+  const stored: DetectedIssue[] = [];
+  for (const issue of issues) {
+    if (issue.window === 'week' && (await overlapsEarlierWeek(tx, agencyId, issue))) continue;
+    const row = await tx
+      .insertInto('issue_alerts')
+      .values({
+        agency_id: agencyId,
+        dimension: issue.dimension,
+        key: issue.key,
+        label: issue.label,
+        window: issue.window,
+        period_from: issue.from,
+        period_to: issue.to,
+        observed: issue.observed,
+        expected: issue.expected,
+        probability: issue.probability,
+        history: issue.history,
+        unit_id: issue.unitId,
+      })
+      .onConflict((oc) => oc.columns(['agency_id', 'dimension', 'key', 'window', 'period_to']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (row) stored.push(issue);
+  }
+  return stored;
+}
+
+/** The address staff mail comes from: the agency's first email channel, else a local placeholder. */
+async function senderAddress(tx: Db, agencyId: number): Promise<string> {
+  const channel = await tx
+    .selectFrom('channels')
+    .select('address')
+    .where('agency_id', '=', agencyId)
+    .where('type', '=', 'email')
+    .where('address', 'is not', null)
+    .orderBy('id')
+    .executeTakeFirst();
+  return channel?.address ?? 'civicdesk@localhost';
+}
+
+/** One line of text, fit for a mail header. */
+// eslint-disable-next-line no-control-regex
+const oneLine = (text: string) => text.replace(/[\r\n\u0000-\u001f\u007f]+/g, ' ').trim();
+
+function notificationBody(name: string, unitNames: string[], issues: DetectedIssue[], publicUrl: string): string {
+  const base = publicUrl.replace(/\/$/, '');
+  const lines = [
+    `Hello ${oneLine(name)},`,
+    '',
+    issues.length === 1
+      ? 'civicdesk noticed more cases than usual:'
+      : `civicdesk noticed more cases than usual in ${issues.length} places:`,
+    '',
+    ...issues.map((issue) => `- ${oneLine(issue.sentence)}.`),
+    '',
+    `See them, their cases and acknowledge them: ${base}/reports/new-issues`,
+    '',
+    `You receive this because you manage ${unitNames.join(', ')}. Expected counts come from the last 12 weeks, by`,
+    'weekday and trend; restricted cases are not counted.',
+  ];
+  return lines.join('\n');
+}
+
+/** Emails each manager of the alerts' units one message listing the alerts of the units they manage. */
+async function notifyManagers(tx: Db, ctx: CommandContext, issues: DetectedIssue[], config: Config): Promise<number> {
+  const unitIds = [...new Set(issues.map((i) => i.unitId).filter((id): id is number => id !== null))];
+  if (unitIds.length === 0) return 0;
+  const managers = await tx
+    .selectFrom('unit_memberships as m')
+    .innerJoin('users as u', (j) => j.onRef('u.agency_id', '=', 'm.agency_id').onRef('u.id', '=', 'm.user_id'))
+    .innerJoin('units as n', (j) => j.onRef('n.agency_id', '=', 'm.agency_id').onRef('n.id', '=', 'm.unit_id'))
+    .select(['u.id', 'u.name', 'u.email', 'm.unit_id', 'n.name as unit_name'])
+    .where('m.agency_id', '=', ctx.agency.id)
+    .where('m.is_manager', '=', true)
+    .where('u.active', '=', true)
+    .where('m.unit_id', 'in', unitIds)
+    .orderBy('u.id')
+    .execute();
+  const byUser = new Map<number, { name: string; email: string; units: Map<number, string> }>();
+  for (const m of managers) {
+    const entry = byUser.get(m.id) ?? { name: m.name, email: m.email, units: new Map<number, string>() };
+    entry.units.set(m.unit_id, m.unit_name);
+    byUser.set(m.id, entry);
+  }
+  const from = await senderAddress(tx, ctx.agency.id);
+  let sent = 0;
+  for (const manager of byUser.values()) {
+    const theirs = issues.filter((i) => i.unitId !== null && manager.units.has(i.unitId));
+    const subject =
+      theirs.length === 1 ? `New issue: ${oneLine(theirs[0]!.sentence)}` : `${theirs.length} new issues in your units`;
+    const outbox = await tx
+      .insertInto('outbox')
+      .values({
+        agency_id: ctx.agency.id,
+        case_id: null,
+        entry_id: null,
+        kind: 'notification',
+        message_id: `civicdesk.${randomUUID()}@${from.split('@')[1] ?? 'localhost'}`,
+        from_address: from,
+        to_address: manager.email,
+        to_name: oneLine(manager.name),
+        subject: oneLine(subject).slice(0, 250),
+        body: notificationBody(manager.name, [...manager.units.values()], theirs, config.publicUrl),
+        auto_submitted: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await enqueueJob(
+      tx,
+      EMAIL_SEND_JOB,
+      { agencyId: ctx.agency.id, outboxId: outbox.id },
+      {
+        agencyId: ctx.agency.id,
+        uniqueKey: `email-send:${ctx.agency.id}:${outbox.id}`,
+        maxAttempts: EMAIL_SEND_ATTEMPTS,
+      },
+    );
+    sent++;
+  }
+  return sent;
+}
+
+export interface DetectionRun {
+  asOf: string;
+  raised: number;
+  notified: number;
+}
+
+/**
+ * The daily detection for one agency: judges yesterday (by day) and the 7 days ending yesterday (by week) as the
+ * system, stores the new alerts and emails their units' managers, all in one transaction.
+ */
+export async function runNewIssueDetection(
+  deps: { db: Db; config: Config },
+  agencyId: number,
+  now: Date,
+): Promise<DetectionRun> {
+  const agency = await deps.db
+    .selectFrom('agencies')
+    .select(['id', 'slug', 'name', 'time_zone'])
+    .where('id', '=', agencyId)
+    .executeTakeFirstOrThrow();
+  const ctx: CommandContext = {
+    db: deps.db,
+    agency: { id: agency.id, slug: agency.slug, name: agency.name, timeZone: agency.time_zone },
+    actor: systemActor('new-issue detection'),
+    requestId: null,
+  };
+  const today = localDate(now, ctx.agency.timeZone);
+  const asOf = addLocalDays(today, -1);
+  const windows: NewIssueWindow[] = ['week', 'day'];
+  const found: DetectedIssue[] = [];
+  for (const window of windows) found.push(...(await detectIssues(ctx, { asOf, window, today })));
+  return deps.db.transaction().execute(async (tx) => {
+    const stored = await storeAlerts(tx, agency.id, found);
+    const notified = await notifyManagers(tx, { ...ctx, db: tx }, stored, deps.config);
+    await tx
+      .insertInto('issue_detection_runs')
+      .values({ agency_id: agency.id, as_of: asOf, raised: stored.length })
+      .onConflict((oc) => oc.columns(['agency_id', 'as_of']).doUpdateSet({ raised: stored.length, ran_at: new Date() }))
+      .execute();
+    return { asOf, raised: stored.length, notified };
+  });
+}
+
+/** The next run of the daily detection in an agency: today at 06:00 local if still ahead, else tomorrow. */
+export function nextDetectionAt(now: Date, timeZone: string): Date {
+  const today = localDate(now, timeZone);
+  const todayRun = zonedDateTime(today, DETECTION_TIME, timeZone);
+  return todayRun > now ? todayRun : zonedDateTime(addLocalDays(today, 1), DETECTION_TIME, timeZone);
+}
+
+/** Schedules each agency's next daily detection unless one is already waiting (the worker calls this every minute). */
+export async function scheduleNewIssueDetection(db: Db, now: Date): Promise<void> {
+  const agencies = await db.selectFrom('agencies').select(['id', 'time_zone']).execute();
+  for (const agency of agencies) {
+    await enqueueJob(
+      db,
+      NEW_ISSUE_DETECTION_JOB,
+      { agencyId: agency.id },
+      {
+        agencyId: agency.id,
+        uniqueKey: `${NEW_ISSUE_DETECTION_JOB}:${agency.id}`,
+        runAt: nextDetectionAt(now, agency.time_zone),
+      },
+    );
+  }
+}
