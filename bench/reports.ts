@@ -670,11 +670,7 @@ async function measureMonthly({ env, ctx, request, scenario, sampling, driver, j
   const runs: number[] = [];
   for (let day = period.from; day <= period.to; day = addLocalDays(day, 1)) {
     const started = performance.now();
-    await runNewIssueDetection(
-      jobs,
-      ctx.agency.id,
-      zonedDateTime(addLocalDays(day, 1), '06:00', ctx.agency.timeZone),
-    );
+    await runNewIssueDetection(jobs, ctx.agency.id, zonedDateTime(addLocalDays(day, 1), '06:00', ctx.agency.timeZone));
     runs.push(performance.now() - started);
   }
   pushMeasured(env, { name: 'daily new-issue detection job, one day', driver, latencies: runs });
