@@ -1,12 +1,8 @@
 // `civicdesk report monthly`: the commissioner's monthly report of one agency for a month, made as the system
 // (restricted cases count). JSON (every count with its case-list filter, and the new issues) goes to standard output
 // or a file; PDF, XLSX and CSV are written from the same numbers.
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import type { Command } from 'commander';
-import { loadConfig } from '../server/env.ts';
-import { startRuntime } from '../server/runtime.ts';
-import { importContext } from '../server/commands/import-context.ts';
+import { writeReport } from './report-output.ts';
 import { parsePeriod, type ReportPeriod } from '../domain/report-periods.ts';
 
 export const MONTHLY_CLI_FORMATS = ['json', 'pdf', 'xlsx', 'csv'] as const;
@@ -42,47 +38,15 @@ export function readMonthlyOptions(
   return problems.length || !period ? { problems } : { period, format, asOf };
 }
 
-function actorLabel(): string {
-  let user = 'unknown';
-  try {
-    user = os.userInfo().username;
-  } catch {
-    // no user name in some containers
-  }
-  return `civicdesk report monthly (${user}@${os.hostname()})`;
-}
-
 async function runMonthly(flags: MonthlyFlags): Promise<void> {
   const options = readMonthlyOptions(flags);
   if ('problems' in options) throw new Error(`cannot make the report:\n- ${options.problems.join('\n- ')}`);
-  const binary = options.format === 'xlsx' || options.format === 'pdf';
-  if (binary && !flags.output && process.stdout.isTTY) {
-    throw new Error(`--format ${options.format} writes a binary file: give --output FILE or pipe the output`);
-  }
-  const config = loadConfig();
-  const runtime = await startRuntime(config);
-  try {
-    const ctx = await importContext(runtime.db, flags.agency, actorLabel());
+  await writeReport('report monthly', flags, options, async (ctx) => {
     const { buildMonthlyReport } = await import('../server/reports/monthly-report.ts');
+    const { monthlyReportDocument } = await import('../server/reports/monthly-report-document.ts');
     const report = await buildMonthlyReport(ctx, { period: options.period, asOf: options.asOf });
-    let body: string | Buffer;
-    if (options.format === 'json') body = `${JSON.stringify(report, null, 2)}\n`;
-    else {
-      const { monthlyReportDocument } = await import('../server/reports/monthly-report-document.ts');
-      const { renderReport } = await import('../server/reports/render/index.ts');
-      const file = await renderReport(monthlyReportDocument(report, ctx.agency.name), options.format, {
-        chromiumPath: config.chromiumPath,
-      });
-      body = file.body;
-      if (options.format === 'pdf') await (await import('../server/channels/letters/pdf-renderer.ts')).closeRenderer();
-    }
-    if (flags.output) {
-      writeFileSync(flags.output, body);
-      process.stderr.write(`Wrote ${flags.output} (${options.period.label}, ${ctx.agency.name}).\n`);
-    } else process.stdout.write(body);
-  } finally {
-    await runtime.close();
-  }
+    return { json: report, document: () => monthlyReportDocument(report, ctx.agency.name) };
+  });
 }
 
 /** Adds `report monthly` to the `report` command. */

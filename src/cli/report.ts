@@ -1,12 +1,8 @@
 // `civicdesk report …`: reports from the command line, made as the system for one agency (restricted cases
 // included). `report mmr` prints the customer-service indicators of the Mayor's Management Report as JSON, or
 // writes them as CSV, XLSX or PDF. The `report` command is returned so that other report kinds join it.
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import type { Command } from 'commander';
-import { loadConfig } from '../server/env.ts';
-import { startRuntime } from '../server/runtime.ts';
-import { importContext } from '../server/commands/import-context.ts';
+import { writeReport } from './report-output.ts';
 import { parsePeriod, type ReportPeriod } from '../domain/report-periods.ts';
 import { registerMonthlyReportCommand } from './report-monthly.ts';
 import { unreportablePeriod, type IndicatorsResult } from '../server/reports/indicators.ts';
@@ -80,47 +76,15 @@ export function mmrJson(result: IndicatorsResult, agencySlug: string) {
   };
 }
 
-function actorLabel(): string {
-  let user = 'unknown';
-  try {
-    user = os.userInfo().username;
-  } catch {
-    // no user name in some containers
-  }
-  return `civicdesk report (${user}@${os.hostname()})`;
-}
-
 async function runMmr(flags: MmrFlags): Promise<void> {
   const options = readMmrOptions(flags);
   if ('problems' in options) throw new Error(`cannot make the report:\n- ${options.problems.join('\n- ')}`);
-  const binary = options.format === 'xlsx' || options.format === 'pdf';
-  if (binary && !flags.output && process.stdout.isTTY) {
-    throw new Error(`--format ${options.format} writes a binary file: give --output FILE or pipe the output`);
-  }
-  const config = loadConfig();
-  const runtime = await startRuntime(config);
-  try {
-    const ctx = await importContext(runtime.db, flags.agency, actorLabel());
+  await writeReport('report mmr', flags, options, async (ctx) => {
     const { computeIndicators } = await import('../server/reports/indicators.ts');
+    const { indicatorsDocument } = await import('../server/reports/indicators-document.ts');
     const result = await computeIndicators(ctx, { period: options.period, asOf: options.asOf });
-    let body: string | Buffer;
-    if (options.format === 'json') body = `${JSON.stringify(mmrJson(result, ctx.agency.slug), null, 2)}\n`;
-    else {
-      const { indicatorsDocument } = await import('../server/reports/indicators-document.ts');
-      const { renderReport } = await import('../server/reports/render/index.ts');
-      const file = await renderReport(indicatorsDocument(result, ctx.agency.name), options.format, {
-        chromiumPath: config.chromiumPath,
-      });
-      body = file.body;
-      if (options.format === 'pdf') await (await import('../server/channels/letters/pdf-renderer.ts')).closeRenderer();
-    }
-    if (flags.output) {
-      writeFileSync(flags.output, body);
-      process.stderr.write(`Wrote ${flags.output} (${options.period.label}, ${ctx.agency.name}).\n`);
-    } else process.stdout.write(body);
-  } finally {
-    await runtime.close();
-  }
+    return { json: mmrJson(result, ctx.agency.slug), document: () => indicatorsDocument(result, ctx.agency.name) };
+  });
 }
 
 /** Adds `report` and `report mmr` to the civicdesk program; returns `report` for other report kinds to join. */

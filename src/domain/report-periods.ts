@@ -17,7 +17,8 @@ export interface ReportPeriod {
   to: string;
 }
 
-const MONTHS = [
+/** English month names, January first. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -49,7 +50,7 @@ function isRealDate(date: string): boolean {
 
 function shortDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]!.slice(0, 3)} ${y}`;
+  return `${d} ${MONTH_NAMES[m - 1]!.slice(0, 3)} ${y}`;
 }
 
 /** A month as a period. */
@@ -57,7 +58,7 @@ export function monthPeriod(year: number, month: number): ReportPeriod {
   return {
     kind: 'month',
     key: `${year}-${pad(month)}`,
-    label: `${MONTHS[month - 1]} ${year}`,
+    label: `${MONTH_NAMES[month - 1]} ${year}`,
     from: `${year}-${pad(month)}-01`,
     to: lastDayOfMonth(year, month),
   };

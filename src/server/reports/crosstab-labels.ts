@@ -6,25 +6,11 @@ import type { CommandContext } from '../context.ts';
 import { CASE_STATUSES } from '../../domain/case-status.ts';
 import { LANGUAGES } from '../../domain/languages.ts';
 import { addLocalDays, weekdayOf } from '../../domain/local-time.ts';
-import type { ReportPeriod } from '../../domain/report-periods.ts';
+import { MONTH_NAMES, type ReportPeriod } from '../../domain/report-periods.ts';
 import type { Dimension } from './crosstab-definition.ts';
 import type { DimensionValue } from './crosstab-sql.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
 
 const FIXED_ORDER: Partial<Record<Dimension, readonly string[]>> = {
   status: CASE_STATUSES,

@@ -15,6 +15,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
 import { useSavedReports } from './saved-reports-panel.tsx';
+import { MONTH_NAMES } from '../../../domain/report-periods.ts';
 
 export const SCHEDULES_KEY = ['report-schedules'] as const;
 
@@ -70,20 +71,6 @@ const FORMAT_NAMES: Record<Format, string> = {
   csv: 'CSV',
 };
 const STATUS_NAMES: Record<Delivery['status'], string> = { queued: 'Being sent', sent: 'Sent', failed: 'Failed' };
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const kindName = (kind: string) => KIND_NAMES[kind] ?? humanize(kind);
 
@@ -96,7 +83,7 @@ function runText(s: Pick<Schedule, 'runOn' | 'runAtLocal'>): string {
 /** "2026-10" → "October 2026"; other period keys as they are. */
 function periodText(key: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(key);
-  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : key;
+  return m ? `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : key;
 }
 
 /** The month before this one, as a month input value ("2026-10"). */
