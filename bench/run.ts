@@ -1,7 +1,8 @@
 // `npm run bench [-- intake|queries|reports] [--quick]`: the performance checks of docs/performance.md. Intake is
 // measured through POST /api/v1/cases on a real listening server (PostgreSQL and PGlite) beside the same rows written
 // by plain SQL; reads are measured on a generated large case load on PostgreSQL, with EXPLAIN ANALYZE of each query;
-// reports (bench/reports.ts) on a generated reporting load beside hand-written SQL for the same numbers.
+// reports (bench/reports.ts) on a generated reporting load beside hand-written SQL for the same numbers;
+// channels (bench/channels.ts): Open311 POST requests and email over SMTP, beside the plain-SQL intake.
 // Everything runs on 127.0.0.1 against throw-away databases; every loop is bounded in count and time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -20,14 +21,15 @@ import { getCaseView, listCases, type CaseListFilter } from '../src/server/queri
 import { intakeBodies } from './intake-bodies.ts';
 import { generateCases } from './generate.ts';
 import { reportBenchmarks, type BenchRow } from './reports.ts';
+import { channelBenchmarks } from './channels.ts';
 import { percentile } from './stats.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const sections = args.filter((a) => !a.startsWith('--'));
 for (const s of sections) {
-  if (s !== 'intake' && s !== 'queries' && s !== 'reports') {
-    process.stderr.write(`unknown benchmark "${s}" (known: intake, queries, reports)\n`);
+  if (s !== 'intake' && s !== 'queries' && s !== 'reports' && s !== 'channels') {
+    process.stderr.write(`unknown benchmark "${s}" (known: intake, queries, reports, channels)\n`);
     process.exit(2);
   }
 }
@@ -53,6 +55,9 @@ const notes: string[] = [];
 // The reports section has its own table and its own markers in docs/performance.md.
 const reportRows: Row[] = [];
 const reportNotes: string[] = [];
+// So has the channels section (Open311 and email intake).
+const channelRows: Row[] = [];
+const channelNotes: string[] = [];
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const verdict = (ok: boolean): Row['verdict'] => (ok ? 'met' : 'missed');
@@ -504,12 +509,26 @@ try {
       notes: reportNotes,
     });
   }
+  if (wanted('channels')) {
+    await channelBenchmarks({
+      quick,
+      log,
+      createDatabase,
+      dropDatabase,
+      benchEnv,
+      startServer,
+      stopChild,
+      sqlIntake,
+      rows: channelRows,
+      notes: channelNotes,
+    });
+  }
 } catch (error) {
   log(`failed: ${(error as Error).stack ?? String(error)}`);
   process.exitCode = 1;
 }
 const seconds = (Date.now() - startedAt.getTime()) / 1000;
-if (rows.length || !reportRows.length) {
+if (rows.length || (!reportRows.length && !channelRows.length)) {
   process.stdout.write(`\n${table()}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
 }
 if (rows.length) {
@@ -520,4 +539,9 @@ if (reportRows.length) {
   process.stdout.write(`\n${table(reportRows)}\n\n${reportNotes.map((n) => `- ${n}`).join('\n')}\n`);
   await writeReport(startedAt, seconds, { tableRows: reportRows, tableNotes: reportNotes, marker: 'reports' });
   log('report numbers written to docs/performance.md');
+}
+if (channelRows.length) {
+  process.stdout.write(`\n${table(channelRows)}\n\n${channelNotes.map((n) => `- ${n}`).join('\n')}\n`);
+  await writeReport(startedAt, seconds, { tableRows: channelRows, tableNotes: channelNotes, marker: 'channels' });
+  log('channel numbers written to docs/performance.md');
 }

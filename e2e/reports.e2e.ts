@@ -123,3 +123,62 @@ it('works at 390 px: no violations and nothing scrolls sideways', async () => {
   expect(await sidewaysOverflow(narrow)).toBe(0);
   await screenshot(narrow, 'dashboard-390');
 });
+
+const thisMonth = new Date().toISOString().slice(0, 7);
+/** Every other reports screen with what shows that its numbers arrived. */
+const SCREENS: { title: string; path: string; ready: (p: Page) => Promise<unknown> }[] = [
+  {
+    title: 'MMR indicators',
+    path: `/reports/indicators?period=${thisMonth}`,
+    ready: (p) => p.getByRole('table', { name: 'Indicators' }).waitFor(),
+  },
+  {
+    title: 'Monthly report',
+    path: `/reports/monthly?month=${thisMonth}`,
+    ready: (p) => p.getByRole('heading', { level: 2, name: 'Open backlog by unit and age' }).waitFor(),
+  },
+  { title: 'New issues', path: '/reports/new-issues', ready: (p) => p.getByLabel('Show').waitFor() },
+  { title: 'Cross-tabs', path: '/reports/crosstab', ready: (p) => p.getByLabel('Rows', { exact: true }).waitFor() },
+  {
+    title: 'Scheduled reports',
+    path: '/reports/schedules',
+    ready: (p) => p.getByRole('heading', { level: 1, name: 'Scheduled reports' }).waitFor(),
+  },
+];
+
+it('shows every other reports screen without violations, at 1280 px and at 390 px', async () => {
+  const wide = await supervisorPage(h.browser, WIDE);
+  const narrow = await supervisorPage(h.browser, NARROW);
+  for (const screen of SCREENS) {
+    for (const [p, width] of [
+      [wide, 1280],
+      [narrow, 390],
+    ] as const) {
+      await p.goto(`${h.baseUrl}${screen.path}`);
+      await p.getByRole('heading', { level: 1, name: screen.title }).waitFor();
+      await screen.ready(p);
+      await p.getByText('Counting…').waitFor({ state: 'detached' });
+      page = p;
+      await noViolations(`${screen.title} ${width}`);
+      if (width === 390) expect(await sidewaysOverflow(p), screen.title).toBe(0);
+      await screenshot(p, `reports-${screen.path.split(/[/?]/)[2]}-${width}`);
+    }
+  }
+});
+
+it('opens the cases behind an indicator from its number, and focus lands on the list', async () => {
+  page = await supervisorPage(h.browser, WIDE);
+  await page.goto(`${h.baseUrl}/reports/indicators?period=${encodeURIComponent(period)}`);
+  const table = page.getByRole('table', { name: 'Indicators' });
+  await table.waitFor();
+  await table
+    .getByRole('link', { name: /E-mails responded to in 14 days.*list them/ })
+    .first()
+    .click();
+  await page.waitForURL(/drill=emails_responded_14d_pct/);
+  const focused = page.locator('h2:focus');
+  await focused.waitFor();
+  await page.getByRole('table').nth(1).waitFor();
+  await noViolations('indicator drill-down');
+  await screenshot(page, 'reports-indicators-drill-1280');
+});
