@@ -135,7 +135,7 @@ const SCREENS: { title: string; path: string; ready: (p: Page) => Promise<unknow
   {
     title: 'Monthly report',
     path: `/reports/monthly?month=${thisMonth}`,
-    ready: (p) => p.getByRole('heading', { level: 2, name: 'Open backlog by unit and age' }).waitFor(),
+    ready: (p) => p.getByRole('heading', { level: 2, name: 'Open backlog', exact: true }).waitFor(),
   },
   { title: 'New issues', path: '/reports/new-issues', ready: (p) => p.getByLabel('Show').waitFor() },
   { title: 'Cross-tabs', path: '/reports/crosstab', ready: (p) => p.getByLabel('Rows', { exact: true }).waitFor() },

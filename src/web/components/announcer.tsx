@@ -11,7 +11,8 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
   const nextId = useRef(1);
   const announce = useCallback((text: string) => {
     const id = nextId.current++;
-    setMessages((list) => [...list.slice(-2), { id, text }]);
+    // A message already showing is not shown (or read out) twice, e.g. when the same data arrives again.
+    setMessages((list) => (list.some((m) => m.text === text) ? list : [...list.slice(-2), { id, text }]));
     setTimeout(() => setMessages((list) => list.filter((m) => m.id !== id)), 6000);
   }, []);
   return (
