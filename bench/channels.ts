@@ -4,7 +4,9 @@
 // receiver of `src/server/main.ts --services=smtp`, with pooled nodemailer connections, until every accepted message
 // is a case. Each count the server answered is checked against the rows in the database afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import nodemailer from 'nodemailer';
@@ -91,13 +93,176 @@ async function settledCount(url: string, statement: string): Promise<number> {
   return last;
 }
 
+/** Samples of what the busy connections were doing, and the tables of the rows they waited for. */
+interface WaitSamples {
+  states: Map<string, number>;
+  /** Row-lock waits by the table of the row (its oid; named once the run is over). */
+  rowWaits: Map<number, number>;
+  /** Lock waits by the statement waiting (its first words; a trigger's statement shows as the one firing it). */
+  lockedStatements: Map<string, number>;
+}
+
+/**
+ * Samples, every 20 ms from a connection of its own (to the maintenance database, so the bench database's counts
+ * stay the server's), what the bench database's busy connections are doing: running ("CPU"), waiting for a lock,
+ * for the write-ahead log to reach the disk, … or "idle in transaction" — holding a transaction open while the
+ * application works between two statements. A connection waiting for another's row holds a tuple lock on its table.
+ */
+function sampleWaits(url: string): { stop(): Promise<WaitSamples> } {
+  const maintenance = new URL(url);
+  const database = maintenance.pathname.slice(1);
+  maintenance.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  const samples: WaitSamples = { states: new Map(), rowWaits: new Map(), lockedStatements: new Map() };
+  let running = true;
+  const loop = (async () => {
+    await client.connect();
+    while (running) {
+      const { rows } = await client.query<{ what: string; rel: number | null; statement: string | null }>(
+        `select case when a.state = 'idle in transaction' then 'idle in transaction'
+                     else coalesce(a.wait_event_type || ':' || a.wait_event, 'CPU') end as what,
+                (select l.relation::int from pg_locks l where l.pid = a.pid and l.locktype = 'tuple' limit 1) as rel,
+                case when a.wait_event_type = 'Lock'
+                     then substring(regexp_replace(a.query, '\\s+', ' ', 'g') from '^\\w+ \\w+ "?\\w+"?') end
+                  as statement
+           from pg_stat_activity a
+          where a.datname = $1 and a.pid <> pg_backend_pid() and a.state in ('active', 'idle in transaction')`,
+        [database],
+      );
+      for (const row of rows) {
+        samples.states.set(row.what, (samples.states.get(row.what) ?? 0) + 1);
+        if (row.rel !== null) samples.rowWaits.set(row.rel, (samples.rowWaits.get(row.rel) ?? 0) + 1);
+        if (row.statement) {
+          samples.lockedStatements.set(row.statement, (samples.lockedStatements.get(row.statement) ?? 0) + 1);
+        }
+      }
+      await sleep(20);
+    }
+    await client.end();
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return samples;
+    },
+  };
+}
+
+/** The samples as shares, largest first, with the tables of the waited-for rows named. */
+async function describeWaits(url: string, samples: WaitSamples): Promise<string> {
+  const total = [...samples.states.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return 'no samples';
+  const names = await withClient(url, async (client) => {
+    const { rows } = await client.query<{ oid: number; name: string }>(
+      'select oid::int as oid, relname as name from pg_class where oid = any($1::oid[])',
+      [[...samples.rowWaits.keys()]],
+    );
+    return new Map(rows.map((r) => [r.oid, r.name]));
+  });
+  const share = (n: number) => `${fmt((100 * n) / total, 0)} %`;
+  const states = [...samples.states.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .filter(([, n]) => n / total >= 0.01)
+    .map(([what, n]) => `${what} ${share(n)}`);
+  const rows = [...samples.rowWaits.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .filter(([, n]) => n / total >= 0.01)
+    .map(([oid, n]) => `${names.get(oid) ?? oid} ${share(n)}`);
+  const statements = [...samples.lockedStatements.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .filter(([, n]) => n / total >= 0.01)
+    .slice(0, 3)
+    .map(([statement, n]) => `\`${statement.replace(/"/g, '')}\` ${share(n)}`);
+  return (
+    states.join(', ') +
+    (statements.length ? `; lock waits in ${statements.join(', ')}` : '') +
+    (rows.length ? `; row-lock waits on a row of ${rows.join(', ')}` : '')
+  );
+}
+
+/** CPU seconds (user + system) each process has used so far, from /proc (Linux; none elsewhere). */
+function cpuSecondsOf(pids: Iterable<number>): Map<number, number> {
+  const used = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // After the command name: state is the first field, utime the 12th, stime the 13th (proc(5)).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) / 100); // in ticks of 1/100 s
+    } catch {
+      // not Linux, or the process ended: no figure rather than a wrong one
+    }
+  }
+  return used;
+}
+
+/** The PostgreSQL processes serving the bench database's connections. */
+async function backendsOf(url: string): Promise<number[]> {
+  const maintenance = new URL(url);
+  const database = maintenance.pathname.slice(1);
+  maintenance.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      `select pid from pg_stat_activity where datname = $1 and backend_type = 'client backend'`,
+      [database],
+    );
+    return rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU used during a run by the server process, by its PostgreSQL backends and by this load generator. */
+interface CpuUse {
+  server: number;
+  postgres: number;
+  generator: number;
+  seconds: number;
+}
+
+/**
+ * Starts counting CPU. PostgreSQL's share is that of the bench database's backends (a connection opened during the
+ * run counts from its start; one closed during it is lost — the server's pool keeps its connections while busy).
+ */
+async function meterCpu(serverPid: number, url: string): Promise<{ stop(): Promise<CpuUse> }> {
+  const serverBefore = cpuSecondsOf([serverPid]).get(serverPid) ?? 0;
+  const postgresBefore = cpuSecondsOf(await backendsOf(url));
+  const generatorBefore = process.cpuUsage();
+  const started = performance.now();
+  return {
+    async stop() {
+      const generator = process.cpuUsage(generatorBefore);
+      const seconds = (performance.now() - started) / 1000;
+      const server = (cpuSecondsOf([serverPid]).get(serverPid) ?? 0) - serverBefore;
+      let postgres = 0;
+      for (const [pid, used] of cpuSecondsOf(await backendsOf(url))) postgres += used - (postgresBefore.get(pid) ?? 0);
+      return { server, postgres, generator: (generator.user + generator.system) / 1e6, seconds };
+    },
+  };
+}
+
+/** Milliseconds of CPU per request or message (server / PostgreSQL / load generator) and the cores' busy share. */
+function describeCpu(cpu: CpuUse, units: number): { perUnit: string; busy: string } {
+  const ms = (seconds: number) => fmt((1000 * seconds) / Math.max(1, units), 2);
+  const cores = os.cpus().length;
+  const busy = (cpu.server + cpu.postgres + cpu.generator) / (cores * cpu.seconds);
+  return {
+    perUnit: `${ms(cpu.server)} / ${ms(cpu.postgres)} / ${ms(cpu.generator)}`,
+    busy: `${fmt(100 * busy, 0)} % of ${cores} cores`,
+  };
+}
+
 // ---------------------------------------------------------------- Open311
 
-async function staffCall(server: ServerUnderTest, method: string, path: string, body?: unknown): Promise<unknown> {
+/** A JSON call: as the administrator (bearer token) for the staff API, anonymously for Open311 reads. */
+async function call(server: ServerUnderTest, method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${server.url}${path}`, {
     method,
     headers: {
-      authorization: `Bearer ${server.adminToken}`,
+      ...(path.startsWith('/api/') ? { authorization: `Bearer ${server.adminToken}` } : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -110,12 +275,12 @@ async function staffCall(server: ServerUnderTest, method: string, path: string, 
 /** What a 311 system does first: questions set by the administrator, a key, the service list and definitions. */
 async function open311Setup(server: ServerUnderTest): Promise<{ apiKey: string; services: Open311Service[] }> {
   for (const [code, questions] of Object.entries(benchQuestions)) {
-    await staffCall(server, 'PUT', `/api/v1/subjects/${encodeURIComponent(code)}/questions`, { questions });
+    await call(server, 'PUT', `/api/v1/subjects/${encodeURIComponent(code)}/questions`, { questions });
   }
-  const key = (await staffCall(server, 'POST', '/api/v1/open311-keys', { name: 'Benchmark 311 system' })) as {
+  const key = (await call(server, 'POST', '/api/v1/open311-keys', { name: 'Benchmark 311 system' })) as {
     apiKey: string;
   };
-  const listed = (await staffCall(server, 'GET', '/open311/v2/services.json')) as {
+  const listed = (await call(server, 'GET', '/open311/v2/services.json')) as {
     service_code: string;
     metadata: boolean;
   }[];
@@ -123,7 +288,7 @@ async function open311Setup(server: ServerUnderTest): Promise<{ apiKey: string; 
   for (const service of listed) {
     let attributes: Open311Service['attributes'] = [];
     if (service.metadata) {
-      const definition = (await staffCall(
+      const definition = (await call(
         server,
         'GET',
         `/open311/v2/services/${encodeURIComponent(service.service_code)}.json`,
@@ -145,6 +310,8 @@ interface Open311Result {
   non2xx: number;
   errors: number;
   statusCodes: string;
+  waits: WaitSamples;
+  cpu: CpuUse;
   casesCreated: number;
   detailsStored: number;
   transactionsPerRequest: number;
@@ -175,20 +342,29 @@ async function open311Intake(
     ],
     ...amount,
   });
-  const warm = await autocannon(options({ duration: settings.warmup }));
-  if (warm.non2xx || warm.errors) {
-    throw new Error(`Open311 warm-up: ${warm.non2xx} answers other than 2xx, ${warm.errors} errors`);
+  // Two warm-up rounds: the first warms the server (compiled code, pool connections, cached plans), the second
+  // gives the rate. The timed run then sends a fixed number of requests (that rate × the duration), so that every
+  // request it sent is answered before it ends and the cases can be counted against the answers exactly.
+  let warmRate = 0;
+  for (let round = 0; round < 2; round++) {
+    const warm = await autocannon(options({ duration: settings.warmup }));
+    if (warm.non2xx || warm.errors) {
+      throw new Error(`Open311 warm-up: ${warm.non2xx} answers other than 2xx, ${warm.errors} errors`);
+    }
+    warmRate = warm['2xx'] / warm.duration;
   }
-  // The timed run sends a fixed number of requests (the warm-up rate × the duration), so that every request it
-  // sent is answered before it ends and the cases can be counted against the answers exactly.
-  const amount = Math.max(OPEN311_CONNECTIONS * 20, Math.round((warm['2xx'] / warm.duration) * settings.seconds));
+  const amount = Math.max(OPEN311_CONNECTIONS * 20, Math.round(warmRate * settings.seconds));
   const casesBefore = await settledCount(url, CASES_311);
   const detailsBefore = await countOf(url, 'select count(*) as n from open311_requests');
   const transactionsBefore = await transactionsSoFar(url);
   bench.log(`Open311: ${count(amount)} POST requests, ${OPEN311_CONNECTIONS} connections`);
+  const sampler = sampleWaits(url);
+  const meter = await meterCpu(server.child.pid!, url);
   const result = (await autocannon(options({ amount }))) as Awaited<ReturnType<typeof autocannon>> & {
     statusCodeStats?: Record<string, { count: number }>;
   };
+  const cpu = await meter.stop();
+  const waits = await sampler.stop();
   const transactionsAfter = await transactionsSoFar(url);
   const casesCreated = (await settledCount(url, CASES_311)) - casesBefore;
   const detailsStored = (await countOf(url, 'select count(*) as n from open311_requests')) - detailsBefore;
@@ -205,6 +381,8 @@ async function open311Intake(
     statusCodes: Object.entries(codes)
       .map(([code, c]) => `${code}: ${count(c.count)}`)
       .join(', '),
+    waits,
+    cpu,
     casesCreated,
     detailsStored,
     transactionsPerRequest: (transactionsAfter - transactionsBefore - 1) / Math.max(1, result['2xx']),
@@ -229,7 +407,10 @@ async function startMailService(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the mail service did not start in 2 minutes')), 120_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the mail service did not start in 2 minutes'));
+    }, 120_000);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       if (!line.includes('civicdesk is running')) return;
@@ -258,7 +439,11 @@ interface EmailResult {
   endToEndSeconds: number;
   endToEndPerSecond: number;
   quarantined: number;
+  /** Why messages were quarantined (the commonest reasons), when any were. */
+  quarantineReasons: string;
   acknowledgementsWaiting: number;
+  waits: WaitSamples;
+  cpu: CpuUse;
   transactionsPerMessage: number;
 }
 
@@ -317,9 +502,13 @@ async function emailIntake(
     const transactionsBefore = await transactionsSoFar(url);
     bench.log(`email: ${settings.seconds} s`);
     const latencies: number[] = [];
+    const sampler = sampleWaits(url);
+    const meter = await meterCpu(child.pid!, url);
     const started = Date.now();
     const accepted = await send(started + settings.seconds * 1000, latencies);
     const seconds = (Date.now() - started) / 1000;
+    const cpu = await meter.stop();
+    const waits = await sampler.stop();
     // 250 is answered only once the case is stored, so the cases should all be there; poll to see it.
     let casesCreated = 0;
     let seenAt = Date.now();
@@ -345,8 +534,17 @@ async function emailIntake(
       endToEndSeconds,
       endToEndPerSecond: casesCreated / endToEndSeconds,
       quarantined: (await countOf(url, 'select count(*) as n from email_quarantine')) - quarantineBefore,
+      quarantineReasons: await withClient(url, async (client) => {
+        const { rows } = await client.query<{ reason: string; n: number }>(
+          `select left(reason, 200) as reason, count(*)::int as n from email_quarantine
+            group by 1 order by 2 desc limit 3`,
+        );
+        return rows.map((r) => `${r.n} × "${r.reason}"`).join('; ');
+      }),
       acknowledgementsWaiting:
         (await countOf(url, `select count(*) as n from outbox where status = 'queued'`)) - waitingBefore,
+      waits,
+      cpu,
       // The first look-up of the statistics and each poll of the count are transactions of their own.
       transactionsPerMessage: (transactionsAfter - transactionsBefore - 1 - polls) / Math.max(1, accepted),
     };
@@ -379,6 +577,10 @@ export async function channelBenchmarks(bench: ChannelBenchEnvironment): Promise
     bench.log(`channels: email over SMTP, ${SMTP_CONNECTIONS} connections`);
     const email = await emailIntake(bench, env, url, settings);
 
+    const open311Waits = await describeWaits(url, open311.waits);
+    const emailWaits = await describeWaits(url, email.waits);
+    const open311Cpu = describeCpu(open311.cpu, open311.created + open311.duplicates);
+    const emailCpu = describeCpu(email.cpu, email.accepted);
     const open311Ratio = open311.perSecond / plain.perSecond;
     const emailRatio = email.perSecond / plain.perSecond;
     const answered = open311.created + open311.duplicates;
@@ -419,6 +621,13 @@ export async function channelBenchmarks(bench: ChannelBenchEnvironment): Promise
         measure: 'Open311 database transactions per request (a statement outside a transaction counts as one)',
         driver: DRIVER,
         value: fmt(open311.transactionsPerRequest, 2),
+        target: '',
+        verdict: '',
+      },
+      {
+        measure: `Open311 CPU per request: server / PostgreSQL / load generator, ms (cores busy)`,
+        driver: DRIVER,
+        value: `${open311Cpu.perUnit} (${open311Cpu.busy})`,
         target: '',
         verdict: '',
       },
@@ -479,6 +688,13 @@ export async function channelBenchmarks(bench: ChannelBenchEnvironment): Promise
         verdict: '',
       },
       {
+        measure: `email CPU per message: receiver / PostgreSQL / SMTP clients, ms (cores busy)`,
+        driver: DRIVER,
+        value: `${emailCpu.perUnit} (${emailCpu.busy})`,
+        target: '',
+        verdict: '',
+      },
+      {
         measure: 'ratio email / plain SQL intake',
         driver: DRIVER,
         value: fmt(emailRatio, 2),
@@ -488,7 +704,8 @@ export async function channelBenchmarks(bench: ChannelBenchEnvironment): Promise
     );
     bench.notes.push(
       `Open311: form-urlencoded POST /open311/v2/requests.json with an API key issued by POST /api/v1/open311-keys; ` +
-        `${count(answered)} requests (the warm-up rate × ${settings.seconds} s) after a ${settings.warmup} s warm-up; ` +
+        `${count(answered)} requests (the rate of the second warm-up round × ${settings.seconds} s) after two ` +
+        `${settings.warmup} s warm-up rounds; ` +
         `answers ${open311.statusCodes || 'none'}. Bodies: a point (60 %) or a street address, the reporter's ` +
         `name, email (90 %) and phone (50 %) or an anonymous device id (5 %), a photo URL (10 %), and attribute ` +
         `answers for the four services given questions through PUT /api/v1/subjects/:code/questions.`,
@@ -502,7 +719,10 @@ export async function channelBenchmarks(bench: ChannelBenchEnvironment): Promise
         `(${count(email.acknowledgementsWaiting)} waiting after the run). The receiver answers 250 only once the ` +
         `case is committed; end to end is measured to the database poll that saw every accepted message as a case ` +
         `(${fmt(email.endToEndSeconds, 1)} s).` +
-        (email.firstFailure ? ` First refusal: ${email.firstFailure}` : ''),
+        (email.firstFailure ? ` First refusal: ${email.firstFailure}` : '') +
+        (email.quarantineReasons ? ` Quarantined: ${email.quarantineReasons}.` : ''),
+      `What the database connections of the server were doing (pg_stat_activity every 20 ms, busy connections ` +
+        `only) — Open311: ${open311Waits}; email: ${emailWaits}.`,
     );
   } finally {
     await bench.dropDatabase(name);

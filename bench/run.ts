@@ -11,12 +11,15 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
 import { format, resolveConfig } from 'prettier';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import type { Database } from '../src/server/db/schema.ts';
 import type { CommandContext } from '../src/server/context.ts';
 import { loadConfig } from '../src/server/env.ts';
 import { startRuntime } from '../src/server/runtime.ts';
+import { buildApp } from '../src/server/app.ts';
+import { newToken, tokenDigest } from '../src/server/auth/credentials.ts';
 import { getCaseView, listCases, type CaseListFilter } from '../src/server/queries/case-list.ts';
 import { intakeBodies } from './intake-bodies.ts';
 import { generateCases } from './generate.ts';
@@ -52,6 +55,9 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 type Row = BenchRow;
 const rows: Row[] = [];
 const notes: string[] = [];
+// Intake has its own table and markers in docs/performance.md.
+const intakeRows: Row[] = [];
+const intakeNotes: string[] = [];
 // The reports section has its own table and its own markers in docs/performance.md.
 const reportRows: Row[] = [];
 const reportNotes: string[] = [];
@@ -152,7 +158,59 @@ interface IntakeResult {
   failures: number;
 }
 
-async function apiIntake(server: Server, tag: string): Promise<IntakeResult> {
+/** CPU seconds (user + system) the processes have used so far, from /proc; a process gone counts 0. */
+function cpuSeconds(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command name: state is the first, utime the 12th, stime the 13th (proc(5)).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Not Linux, or the process ended: no figure rather than a wrong one.
+    }
+  }
+  return ticks / 100; // USER_HZ, 100 on Linux
+}
+
+/**
+ * Planner statistics for the bench database (PostgreSQL), as autovacuum gathers them within a minute or so of a
+ * database filling up: the timed runs measure a steady state, not a planner that believes every table empty.
+ */
+async function analyzeDatabase(databaseName: string | null): Promise<void> {
+  if (!databaseName) return;
+  const client = new pg.Client({ connectionString: databaseUrl(databaseName) });
+  await client.connect();
+  try {
+    await client.query('analyze');
+  } finally {
+    await client.end();
+  }
+}
+
+/** The server processes of a database: the bench database's client backends on PostgreSQL. */
+async function backendPids(databaseName: string | null): Promise<number[]> {
+  if (!databaseName) return [];
+  const client = new pg.Client({ connectionString: databaseUrl('postgres') });
+  await client.connect();
+  try {
+    const { rows: found } = await client.query<{ pid: number }>(
+      `select pid from pg_stat_activity where datname = $1 and backend_type = 'client backend'`,
+      [databaseName],
+    );
+    return found.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+interface ApiIntakeResult extends IntakeResult {
+  /** CPU milliseconds per created case: the server process, PostgreSQL's backends, the load generator. */
+  cpu: { server: number; database: number | null; loadGenerator: number };
+}
+
+async function apiIntake(server: Server, tag: string, databaseName: string | null): Promise<ApiIntakeResult> {
   const next = intakeBodies(7, `${tag}${process.pid}`);
   const options = {
     url: server.url,
@@ -167,13 +225,80 @@ async function apiIntake(server: Server, tag: string): Promise<IntakeResult> {
     ],
   };
   await autocannon({ ...options, duration: settings.warmup });
+  await analyzeDatabase(databaseName);
+  // The pool's connections are open after the warm-up; their CPU and the server's is read around the timed run.
+  const backends = await backendPids(databaseName);
+  const serverPid = [server.child.pid!];
+  const before = { server: cpuSeconds(serverPid), database: cpuSeconds(backends), own: process.cpuUsage() };
   const result = await autocannon({ ...options, duration: settings.seconds });
+  const own = process.cpuUsage(before.own);
+  const created = Math.max(1, result['2xx']);
+  const perCase = (seconds: number) => (1000 * seconds) / created;
   return {
     perSecond: result['2xx'] / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,
+    cpu: {
+      server: perCase(cpuSeconds(serverPid) - before.server),
+      database: backends.length ? perCase(cpuSeconds(backends) - before.database) : null,
+      loadGenerator: perCase((own.user + own.system) / 1e6),
+    },
   };
+}
+
+/**
+ * Statements (round trips, BEGIN and COMMIT included) and milliseconds of one intake through the API, one request at
+ * a time in this process — the work per case without concurrency. Counts every query the drivers send.
+ */
+async function serialIntake(env: NodeJS.ProcessEnv, driver: 'PostgreSQL' | 'PGlite') {
+  const runtime = await startRuntime(loadConfig(env, { logLevel: 'error' }));
+  const db = runtime.db;
+  const agency = await db.selectFrom('agencies').select('id').where('slug', '=', 'main').executeTakeFirstOrThrow();
+  const admin = await db
+    .selectFrom('users')
+    .select('id')
+    .where('agency_id', '=', agency.id)
+    .where('role', '=', 'administrator')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const token = newToken('cdk_');
+  await db
+    .insertInto('api_tokens')
+    .values({ agency_id: agency.id, user_id: admin.id, name: 'benchmark', token_hash: tokenDigest(token) })
+    .execute();
+  const app = await buildApp({ config: loadConfig(env, { logLevel: 'error' }), db });
+  const next = intakeBodies(13, `serial${driver === 'PGlite' ? 'pgl' : 'pg'}${process.pid}`);
+  const post = async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: { authorization: `Bearer ${token}` },
+      payload: next() as unknown as Record<string, unknown>,
+    });
+    if (res.statusCode !== 201) throw new Error(`serial intake answered ${res.statusCode}: ${res.body}`);
+  };
+  const driverPrototype = (driver === 'PGlite' ? Object.getPrototypeOf(PGlite.prototype) : pg.Client.prototype) as {
+    query: (...args: unknown[]) => unknown;
+  };
+  const query = driverPrototype.query;
+  let statements = 0;
+  try {
+    for (let i = 0; i < 100; i++) await post();
+    driverPrototype.query = function (this: unknown, ...queryArgs: unknown[]) {
+      statements += 1;
+      return query.apply(this, queryArgs);
+    };
+    const count = 200;
+    const started = performance.now();
+    for (let i = 0; i < count; i++) await post();
+    const ms = (performance.now() - started) / count;
+    return { statements: statements / count, ms };
+  } finally {
+    driverPrototype.query = query;
+    await app.close();
+    await runtime.close();
+  }
 }
 
 async function sqlIntake(env: NodeJS.ProcessEnv): Promise<IntakeResult> {
@@ -188,19 +313,28 @@ async function sqlIntake(env: NodeJS.ProcessEnv): Promise<IntakeResult> {
   return { perSecond: result.perSecond, p50: result.p50, p99: result.p99, failures: result.errors };
 }
 
-async function intakeOn(driver: 'PostgreSQL' | 'PGlite', env: NodeJS.ProcessEnv, minimum: number, p99Limit?: number) {
+async function intakeOn(
+  driver: 'PostgreSQL' | 'PGlite',
+  env: NodeJS.ProcessEnv,
+  minimum: number,
+  p99Limit: number | null,
+  databaseName: string | null,
+) {
   log(`intake on ${driver}: API, ${CONNECTIONS} connections, ${settings.seconds} s`);
   const server = await startServer(env);
-  let api: IntakeResult;
+  let api: ApiIntakeResult;
   try {
-    api = await apiIntake(server, driver === 'PGlite' ? 'pgl' : 'pg');
+    api = await apiIntake(server, driver === 'PGlite' ? 'pgl' : 'pg', databaseName);
   } finally {
     await stopChild(server.child);
   }
   log(`intake on ${driver}: plain SQL, ${CONNECTIONS} concurrent, ${settings.seconds} s`);
+  await analyzeDatabase(databaseName);
   const plain = await sqlIntake(env);
+  log(`intake on ${driver}: one request at a time, statements counted`);
+  const serial = await serialIntake(env, driver);
   const ratio = api.perSecond / plain.perSecond;
-  rows.push(
+  intakeRows.push(
     {
       measure: 'intake POST /api/v1/cases, cases/s',
       driver,
@@ -215,6 +349,25 @@ async function intakeOn(driver: 'PostgreSQL' | 'PGlite', env: NodeJS.ProcessEnv,
       target: p99Limit ? `p99 < ${p99Limit}` : '',
       verdict: p99Limit ? verdict(api.p99 < p99Limit) : '',
     },
+    {
+      measure:
+        driver === 'PGlite'
+          ? 'CPU per case, ms: server (with the embedded database) / load generator'
+          : 'CPU per case, ms: server / PostgreSQL backends / load generator',
+      driver,
+      value: [api.cpu.server, ...(api.cpu.database === null ? [] : [api.cpu.database]), api.cpu.loadGenerator]
+        .map((n) => fmt(n, 2))
+        .join(' / '),
+      target: '',
+      verdict: '',
+    },
+    {
+      measure: 'one request at a time: statements per intake, ms per intake',
+      driver,
+      value: `${fmt(serial.statements, 1)}, ${fmt(serial.ms, 1)}`,
+      target: '',
+      verdict: '',
+    },
     { measure: 'same rows by plain SQL, cases/s', driver, value: fmt(plain.perSecond, 0), target: '', verdict: '' },
     {
       measure: 'plain SQL latency p50 / p99, ms',
@@ -226,21 +379,34 @@ async function intakeOn(driver: 'PostgreSQL' | 'PGlite', env: NodeJS.ProcessEnv,
     { measure: 'ratio API / plain SQL', driver, value: fmt(ratio, 2), target: '≥ 0.5', verdict: verdict(ratio >= 0.5) },
   );
   if (api.failures || plain.failures) {
-    notes.push(`${driver} intake: ${api.failures} failed API requests, ${plain.failures} failed plain-SQL intakes.`);
+    intakeNotes.push(
+      `${driver} intake: ${api.failures} failed API requests, ${plain.failures} failed plain-SQL intakes.`,
+    );
   }
 }
 
 async function intakeBenchmarks(): Promise<void> {
+  intakeNotes.push(
+    `API: POST /api/v1/cases with an API token over ${CONNECTIONS} connections (autocannon), ${settings.seconds} s after ` +
+      `${settings.warmup} s of warm-up; bodies from bench/intake-bodies.ts (about one writer in six writes again). Plain ` +
+      `SQL: bench/target.ts sql, the same rows in one transaction per intake, ${CONNECTIONS} at once. On PostgreSQL ` +
+      'each timed run follows an ANALYZE (autovacuum would have run one on a live database); PGlite has no autovacuum.',
+    'CPU per case: user + system time (from /proc) of the server process and, on PostgreSQL, of its client backends ' +
+      'during the timed run, over the cases created; the load generator is the bench process. On 2 cores, 1,000 ' +
+      'cases/s leaves 2 ms of CPU per case for all of them together.',
+    'One request at a time: 200 intakes through app.inject in the bench process after 100 of warm-up; statements are ' +
+      'the queries sent to the driver, BEGIN and COMMIT included.',
+  );
   const name = `civicdesk_bench_intake_${process.pid}`;
   const url = await createDatabase(name);
   try {
-    await intakeOn('PostgreSQL', benchEnv({ DATABASE_URL: url }), 1000, 100);
+    await intakeOn('PostgreSQL', benchEnv({ DATABASE_URL: url }), 1000, 100, name);
   } finally {
     await dropDatabase(name);
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'civicdesk-bench-'));
   try {
-    await intakeOn('PGlite', benchEnv({ CIVICDESK_DATA_DIR: dir }), 300);
+    await intakeOn('PGlite', benchEnv({ CIVICDESK_DATA_DIR: dir }), 300, null, null);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -528,7 +694,12 @@ try {
   process.exitCode = 1;
 }
 const seconds = (Date.now() - startedAt.getTime()) / 1000;
-if (rows.length || (!reportRows.length && !channelRows.length)) {
+if (intakeRows.length) {
+  process.stdout.write(`\n${table(intakeRows)}\n\n${intakeNotes.map((n) => `- ${n}`).join('\n')}\n`);
+  await writeReport(startedAt, seconds, { tableRows: intakeRows, tableNotes: intakeNotes, marker: 'intake' });
+  log('intake numbers written to docs/performance.md');
+}
+if (rows.length || (!intakeRows.length && !reportRows.length && !channelRows.length)) {
   process.stdout.write(`\n${table()}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
 }
 if (rows.length) {

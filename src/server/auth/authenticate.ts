@@ -16,10 +16,9 @@ declare module 'fastify' {
   }
 }
 
-/** A user's actor and agency as a request would see them; null when the user is missing or inactive. */
-export async function loadActor(db: Db, agencyId: number, userId: number, via: Actor['via']) {
-  // One round trip: the user, their agency and their unit memberships (intake runs this on every request).
-  const user = await db
+/** The user with their agency and unit memberships: one statement, to which a credential's table can be joined. */
+function actorQuery(db: Db) {
+  return db
     .selectFrom('users')
     .innerJoin('agencies', 'agencies.id', 'users.agency_id')
     .select([
@@ -44,10 +43,13 @@ export async function loadActor(db: Db, agencyId: number, userId: number, via: A
         .whereRef('m.agency_id', '=', 'users.agency_id')
         .whereRef('m.user_id', '=', 'users.id')
         .as('memberships'),
-    )
-    .where('users.agency_id', '=', agencyId)
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
+    );
+}
+
+type ActorRow = NonNullable<Awaited<ReturnType<ReturnType<typeof actorQuery>['executeTakeFirst']>>>;
+
+/** The actor and agency of a user row; null when the user is missing or inactive. */
+function actorOf(user: ActorRow | undefined, via: Actor['via']): { actor: Actor; agency: Agency } | null {
   if (!user || !user.active) return null;
   const memberships = (typeof user.memberships === 'string' ? JSON.parse(user.memberships) : user.memberships) ?? [];
   const actor: Actor = {
@@ -63,36 +65,52 @@ export async function loadActor(db: Db, agencyId: number, userId: number, via: A
   return { actor, agency };
 }
 
-/** Resolves the caller of a request, or null when it carries no valid credentials. */
+/** A user's actor and agency as a request would see them; null when the user is missing or inactive. */
+export async function loadActor(db: Db, agencyId: number, userId: number, via: Actor['via']) {
+  const user = await actorQuery(db)
+    .where('users.agency_id', '=', agencyId)
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  return actorOf(user, via);
+}
+
+/**
+ * Resolves the caller of a request, or null when it carries no valid credentials. The credential is read with its
+ * user, agency and memberships in one statement (every API request runs it, intake included).
+ */
 export async function authenticate(db: Db, req: FastifyRequest): Promise<CommandContext | null> {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) {
-    const token = await db
-      .selectFrom('api_tokens')
-      .select(['agency_id', 'user_id', 'id', 'last_used_at'])
-      .where('token_hash', '=', tokenDigest(header.slice(7).trim()))
-      .where('revoked_at', 'is', null)
+    const token = await actorQuery(db)
+      .innerJoin('api_tokens as t', (join) =>
+        join.onRef('t.agency_id', '=', 'users.agency_id').onRef('t.user_id', '=', 'users.id'),
+      )
+      .select(['t.id as tokenId', 't.last_used_at as tokenLastUsedAt'])
+      .where('t.token_hash', '=', tokenDigest(header.slice(7).trim()))
+      .where('t.revoked_at', 'is', null)
       .executeTakeFirst();
     if (!token) throw new AppError('unauthenticated', 'The API token is not valid or was revoked.');
-    const found = await loadActor(db, token.agency_id, token.user_id, 'token');
+    const found = actorOf(token, 'token');
     if (!found) throw new AppError('unauthenticated', 'The API token belongs to a user who is no longer active.');
     // Recording every use would add a write to each read; once an hour is enough to see which tokens live.
-    if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > 3_600_000) {
+    if (!token.tokenLastUsedAt || Date.now() - token.tokenLastUsedAt.getTime() > 3_600_000) {
       await db
         .updateTable('api_tokens')
         .set({ last_used_at: new Date() })
-        .where('agency_id', '=', token.agency_id)
-        .where('id', '=', token.id)
+        .where('agency_id', '=', token.agencyId)
+        .where('id', '=', token.tokenId)
         .execute();
     }
     return { db, ...found, requestId: req.id };
   }
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return null;
-  const session = await db
-    .selectFrom('sessions')
-    .select(['agency_id', 'user_id', 'csrf_token', 'expires_at'])
-    .where('id', '=', tokenDigest(cookie))
+  const session = await actorQuery(db)
+    .innerJoin('sessions as s', (join) =>
+      join.onRef('s.agency_id', '=', 'users.agency_id').onRef('s.user_id', '=', 'users.id'),
+    )
+    .select(['s.csrf_token', 's.expires_at'])
+    .where('s.id', '=', tokenDigest(cookie))
     .executeTakeFirst();
   if (!session || session.expires_at.getTime() < Date.now()) return null;
   if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== session.csrf_token) {
@@ -100,7 +118,7 @@ export async function authenticate(db: Db, req: FastifyRequest): Promise<Command
       { field: 'X-CSRF-Token', message: 'must be the csrfToken returned at sign-in' },
     ]);
   }
-  const found = await loadActor(db, session.agency_id, session.user_id, 'session');
+  const found = actorOf(session, 'session');
   return found ? { db, ...found, requestId: req.id } : null;
 }
 

@@ -1,13 +1,26 @@
 // Intake: every door (API, web form, email, Open311, phone log, imports) ends here, so routing rules, service
 // standards, deadlines and the audit trail behave the same whatever the channel.
 import type { CommandContext } from '../context.ts';
-import { AppError, invalid, type ErrorDetail } from '../errors.ts';
+import { AppError, invalid, notFound, type ErrorDetail } from '../errors.ts';
 import type { Priority, WriterType } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
-import { recordAudit } from '../repositories/audit.ts';
-import { findOrCreatePersonForIntake, type IntakePerson } from '../repositories/people.ts';
-import { nextTrackingNumber, type CaseRow } from '../repositories/cases.ts';
-import { intakeConfiguration, type IntakeConfiguration } from '../repositories/intake-configuration.ts';
+import { diffFields } from '../repositories/audit.ts';
+import type { IntakePerson } from '../repositories/people.ts';
+import type { CaseRow } from '../repositories/cases.ts';
+import {
+  createTrackingSequence,
+  findOrCreatePersonForIntake,
+  insertIntakeCase,
+  isMissingSequence,
+  type IntakeCaseValues,
+  type IntakePersonRow,
+} from '../repositories/case-intake.ts';
+import {
+  cachedIntakeConfiguration,
+  intakeConfiguration,
+  type IntakeConfiguration,
+} from '../repositories/intake-configuration.ts';
+import type { CaseViewRow } from '../queries/case-list.ts';
 import { evaluateRules } from '../../domain/routing-rules.ts';
 import { selectStandard } from '../../domain/service-standards.ts';
 import { computeDeadlines } from '../../domain/deadlines.ts';
@@ -105,12 +118,30 @@ function validate(config: IntakeConfiguration, input: CreateCaseInput): Resolved
   return channel;
 }
 
-/** Creates a case: finds or creates the person, applies routing rules and the service standard, sets deadlines. */
-export async function createCase(ctx: CommandContext, input: CreateCaseInput): Promise<CaseRow> {
-  if (ctx.actor.role === 'auditor') throw new AppError('forbidden', 'Auditors have read-only access.');
+interface Intake {
+  row: CaseRow;
+  person: IntakePersonRow;
+  config: IntakeConfiguration;
+  unitCode: string | null;
+  standardName: string | null;
+  /** Whether the actor was named on the case (a confidential case logged from outside its unit). */
+  namedOnCase: boolean;
+}
+
+/**
+ * Validates and routes the intake with one configuration, then writes it: without a person written for or writes of
+ * the caller, as one statement (one round trip, one transaction); otherwise in a transaction with the same rows.
+ * With `unchecked` (a cached configuration whose version nobody read), null when the statement found that the
+ * configuration has changed since: nothing was written.
+ */
+async function intakeWith(
+  ctx: CommandContext,
+  input: CreateCaseInput,
+  config: IntakeConfiguration,
+  unchecked: boolean,
+): Promise<Intake | null> {
   const now = new Date();
   const receivedAt = parseReceivedAt(input.receivedAt, now);
-  const config = await intakeConfiguration(ctx.db, ctx.agency.id);
   const channel = validate(config, input);
   const { clock, rules, standards } = config;
   const writerType = input.writerType ?? input.person.kind ?? 'constituent';
@@ -141,90 +172,161 @@ export async function createCase(ctx: CommandContext, input: CreateCaseInput): P
     calendar: clock.calendar,
     timeZone: clock.timeZone,
   });
-  const trackingNumber = await nextTrackingNumber(
-    ctx.db,
-    ctx.agency.id,
-    clock.trackingPrefix,
-    localParts(now, clock.timeZone).year,
-  );
-
-  return ctx.db.transaction().execute(async (tx) => {
-    const unitId = (routing.unitCode && config.units.get(routing.unitCode)?.id) || null;
-    const person = await findOrCreatePersonForIntake(tx, ctx.agency.id, {
-      ...input.person,
-      language: input.person.language ?? input.language,
-      kind: input.person.kind ?? writerType,
-    });
-    const onBehalfOf = input.onBehalfOf ? await findOrCreatePersonForIntake(tx, ctx.agency.id, input.onBehalfOf) : null;
-    const tags = [...new Set([...(input.tags ?? []), ...routing.tags])];
-    const row = await tx
-      .insertInto('cases')
-      .values({
-        agency_id: ctx.agency.id,
-        tracking_number: trackingNumber,
+  // Tracking numbers come from a sequence per agency and year (PREFIX-YEAR-000123): no row lock, so concurrent
+  // intakes never queue behind each other (a rolled-back intake leaves a gap).
+  const year = localParts(now, clock.timeZone).year;
+  const unitId = (routing.unitCode && config.units.get(routing.unitCode)?.id) || null;
+  const restricted = input.restricted ?? false;
+  const status = unitId ? ('triaged' as const) : ('new' as const);
+  // Whoever logs a confidential matter from outside its unit keeps sight of it.
+  const namedOnCase =
+    restricted && Boolean(ctx.actor.userId) && !(unitId !== null && ctx.actor.unitIds.includes(unitId));
+  const person: IntakePerson = {
+    ...input.person,
+    language: input.person.language ?? input.language,
+    kind: input.person.kind ?? writerType,
+  };
+  const values: Omit<IntakeCaseValues, 'onBehalfOfPersonId'> = {
+    agencyId: ctx.agency.id,
+    trackingSequence: `tracking_${ctx.agency.id}_${year}`,
+    trackingHead: `${clock.trackingPrefix}-${year}-`,
+    channel: channel.type,
+    channelSlug: channel.slug,
+    subjectCode: subject,
+    description: input.description,
+    title: input.title ?? null,
+    receivedAt,
+    status,
+    priority,
+    language,
+    writerType,
+    unitId,
+    facility: input.facility?.trim() || null,
+    restricted,
+    tags: [...new Set([...(input.tags ?? []), ...routing.tags])],
+    serviceStandardId: standard?.id ?? null,
+    firstResponseDueAt: deadlines.firstResponseDueAt,
+    resolutionDueAt: deadlines.resolutionDueAt,
+    escalationLevel: initialEscalationLevel(writerType),
+    externalId: input.externalId ?? null,
+    grantAccessTo: namedOnCase ? ctx.actor.userId : null,
+    configVersion: unchecked ? config.version : null,
+    audit: {
+      actorUserId: ctx.actor.userId || null,
+      actorLabel: ctx.actor.name,
+      requestId: ctx.requestId,
+      // The writer's id is known once the statement has found or created them; it fills the person_id entry.
+      changes: diffFields(null, {
         channel: channel.type,
-        channel_slug: channel.slug,
         subject_code: subject,
-        description: input.description,
-        received_at: receivedAt,
-        status: unitId ? 'triaged' : 'new',
+        status,
         priority,
-        language,
-        writer_type: writerType,
-        person_id: person.id,
-        on_behalf_of_person_id: onBehalfOf?.id ?? null,
-        unit_id: unitId,
-        facility: input.facility?.trim() || null,
-        restricted: input.restricted ?? false,
-        tags,
-        service_standard_id: standard?.id ?? null,
-        first_response_due_at: deadlines.firstResponseDueAt,
-        resolution_due_at: deadlines.resolutionDueAt,
-        escalation_level: initialEscalationLevel(writerType),
-        external_id: input.externalId ?? null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (row.restricted && ctx.actor.userId && !(unitId !== null && ctx.actor.unitIds.includes(unitId))) {
-      // Whoever logs a confidential matter from outside its unit keeps sight of it.
-      await tx
-        .insertInto('case_access')
-        .values({ agency_id: ctx.agency.id, case_id: row.id, user_id: ctx.actor.userId })
-        .execute();
-    }
-    await tx
-      .insertInto('timeline_entries')
-      .values({
-        agency_id: ctx.agency.id,
-        case_id: row.id,
-        kind: 'inbound',
-        channel: channel.type,
-        subject: input.title ?? null,
-        body: input.description,
-        language,
-        created_at: receivedAt,
-      })
-      .execute();
-    await recordAudit(tx, ctx, {
-      action: 'case.created',
-      entityType: 'case',
-      entityId: trackingNumber,
-      caseId: row.id,
-      after: {
-        channel: row.channel,
-        subject_code: row.subject_code,
-        status: row.status,
-        priority: row.priority,
         unit: routing.unitCode ?? null,
         service_standard: standard?.name ?? null,
-        first_response_due_at: row.first_response_due_at,
-        resolution_due_at: row.resolution_due_at,
-        person_id: row.person_id,
-        restricted: row.restricted,
-      },
+        first_response_due_at: deadlines.firstResponseDueAt,
+        resolution_due_at: deadlines.resolutionDueAt,
+        person_id: 0,
+        restricted,
+      }),
       reason: routing.matched.length ? `Routing rules: ${routing.matched.map((m) => m.name).join(', ')}` : null,
+    },
+  };
+
+  const write = async () => {
+    if (!input.onBehalfOf && !input.withinTransaction) {
+      return insertIntakeCase(ctx.db, { ...values, onBehalfOfPersonId: null }, { find: person });
+    }
+    return ctx.db.transaction().execute(async (tx) => {
+      const writer = await findOrCreatePersonForIntake(tx, ctx.agency.id, person);
+      const onBehalfOf = input.onBehalfOf
+        ? await findOrCreatePersonForIntake(tx, ctx.agency.id, input.onBehalfOf)
+        : null;
+      // This path always decides with a configuration whose version it read, so the statement always writes.
+      const written = await insertIntakeCase(
+        tx,
+        { ...values, configVersion: null, onBehalfOfPersonId: onBehalfOf?.id ?? null },
+        { known: writer },
+      );
+      if (!written) throw new Error('The intake statement wrote no case.');
+      if (input.withinTransaction) await input.withinTransaction(tx, written.row);
+      return written;
     });
-    if (input.withinTransaction) await input.withinTransaction(tx, row);
-    return row;
-  });
+  };
+  let written;
+  try {
+    written = await write();
+  } catch (error) {
+    if (!isMissingSequence(error)) throw error;
+    // The agency's first intake of the year: nothing was written; create the year's sequence and write again.
+    await createTrackingSequence(ctx.db, ctx.agency.id, year);
+    written = await write();
+  }
+  if (!written) {
+    if (unchecked) return null;
+    throw new Error('The intake statement wrote no case.');
+  }
+  return {
+    ...written,
+    config,
+    unitCode: unitId ? routing.unitCode! : null,
+    standardName: standard?.name ?? null,
+    namedOnCase,
+  };
+}
+
+/**
+ * The intake with the agency's current configuration. A single-statement intake takes the cached configuration and
+ * lets its statement check the version, saving a round trip; the transaction path reads the version first.
+ */
+async function intake(ctx: CommandContext, input: CreateCaseInput): Promise<Intake> {
+  if (ctx.actor.role === 'auditor') throw new AppError('forbidden', 'Auditors have read-only access.');
+  const cached =
+    input.onBehalfOf || input.withinTransaction ? undefined : cachedIntakeConfiguration(ctx.db, ctx.agency.id);
+  if (cached) {
+    try {
+      const written = await intakeWith(ctx, input, cached, true);
+      if (written) return written;
+    } catch (error) {
+      // A refusal may come from a configuration changed since it was cached (a subject added meanwhile): the
+      // current one decides.
+      if (!(error instanceof AppError && error.code === 'validation_failed')) throw error;
+      if ((await intakeConfiguration(ctx.db, ctx.agency.id)).version === cached.version) throw error;
+    }
+  }
+  return (await intakeWith(ctx, input, await intakeConfiguration(ctx.db, ctx.agency.id), false))!;
+}
+
+/** Creates a case: finds or creates the person, applies routing rules and the service standard, sets deadlines. */
+export async function createCase(ctx: CommandContext, input: CreateCaseInput): Promise<CaseRow> {
+  return (await intake(ctx, input)).row;
+}
+
+/**
+ * Creates a case and answers it as the case view (GET /cases/:trackingNumber) shows it, from what was just written
+ * instead of reading it back. Like the view, it is 404 for an actor who may not see the new case
+ * (visibleCasesFilter: a new case has no assignee and no referrals yet).
+ */
+export async function createCaseView(ctx: CommandContext, input: CreateCaseInput): Promise<CaseViewRow> {
+  const { row, person, config, unitCode, standardName, namedOnCase } = await intake(ctx, input);
+  const { actor } = ctx;
+  const inActorsUnit = row.unit_id !== null && actor.unitIds.includes(row.unit_id);
+  const visible =
+    actor.via === 'system' ||
+    ((!row.restricted || inActorsUnit || namedOnCase) &&
+      (actor.role !== 'unit_liaison' || inActorsUnit || namedOnCase));
+  if (!visible) throw notFound(`Case ${row.tracking_number}`);
+  const unit = unitCode ? config.units.get(unitCode) : undefined;
+  return {
+    ...row,
+    unit_code: unit ? unitCode : null,
+    unit_name: unit?.name ?? null,
+    subject_name: row.subject_code ? (config.subjects.get(row.subject_code)?.name ?? null) : null,
+    assignee_name: null,
+    person_first_name: person.firstName,
+    person_last_name: person.lastName,
+    person_language: person.preferredLanguage,
+    standard_name: standardName,
+    person_email: person.email,
+    person_phone: person.phone,
+  };
 }

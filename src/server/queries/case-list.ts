@@ -6,8 +6,9 @@ import type { Database } from '../db/schema.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
 import { invalid, notFound } from '../errors.ts';
 import { endOfLocalDay, localDate } from '../../domain/local-time.ts';
+import { MAX_BLOCKS_BACK, MAX_PERIOD_LEVEL, textSearchPage, type FilteredCases } from './case-text-search.ts';
 
-/** How far a text search's total is counted. */
+/** How far a text search's total is counted when every match is ranked. */
 export const TOTAL_CAP = 10_000;
 
 export type Queue = 'mine' | 'unit' | 'unassigned' | 'due_today' | 'overdue' | 'escalated' | 'elected_official';
@@ -120,6 +121,8 @@ export async function getCaseView(ctx: CommandContext, trackingNumber: string): 
 interface CursorState {
   k?: [string | null, number];
   o?: number;
+  /** A text search's period (level, -1 for every match; blocks back; anchor day), kept from its first page. */
+  p?: [number, number, number];
 }
 
 function decodeCursor(cursor: string | undefined): CursorState {
@@ -132,6 +135,23 @@ function decodeCursor(cursor: string | undefined): CursorState {
       throw new Error('bad key');
     }
     if (state.k?.[0] != null && Number.isNaN(new Date(state.k[0]).getTime())) throw new Error('bad date');
+    if (
+      state.p !== undefined &&
+      !(
+        Array.isArray(state.p) &&
+        state.p.length === 3 &&
+        Number.isInteger(state.p[0]) &&
+        state.p[0] >= -1 &&
+        state.p[0] <= MAX_PERIOD_LEVEL &&
+        Number.isInteger(state.p[1]) &&
+        state.p[1] >= 0 &&
+        state.p[1] <= MAX_BLOCKS_BACK &&
+        Number.isInteger(state.p[2]) &&
+        Math.abs(state.p[2]) < 100_000
+      )
+    ) {
+      throw new Error('bad period');
+    }
     return state;
   } catch {
     throw invalid('cursor', 'is not a cursor this API returned; start again without it');
@@ -164,36 +184,6 @@ function applyFilters<O>(
   if (f.receivedFrom) q = q.where('c.received_at', '>=', f.receivedFrom);
   if (f.receivedTo) q = q.where('c.received_at', '<=', f.receivedTo);
   q = applyReportFilters(ctx, q, f);
-  if (f.q) {
-    // A union of three index searches (case text, correspondence, the writer's name); an OR of them would
-    // defeat every index and scan all cases.
-    const tsquery = sql`websearch_to_tsquery('simple', ${f.q})`;
-    const agencyId = ctx.agency.id;
-    q = q.where('c.id', 'in', (eb) =>
-      eb
-        .selectFrom('cases as s1')
-        .select('s1.id')
-        .where('s1.agency_id', '=', agencyId)
-        .where(sql<boolean>`s1.search @@ ${tsquery}`)
-        .union(
-          eb
-            .selectFrom('timeline_entries as t')
-            .select('t.case_id as id')
-            .where('t.agency_id', '=', agencyId)
-            .where(sql<boolean>`t.search @@ ${tsquery}`),
-        )
-        .union(
-          eb
-            .selectFrom('people as p2')
-            .innerJoin('cases as s2', (j) =>
-              j.onRef('s2.agency_id', '=', 'p2.agency_id').onRef('s2.person_id', '=', 'p2.id'),
-            )
-            .select('s2.id')
-            .where('p2.agency_id', '=', agencyId)
-            .where(sql<boolean>`p2.search @@ ${tsquery}`),
-        ),
-    );
-  }
   if (f.queue) {
     // Written as the partial indexes' own predicate so the planner can use them.
     q = q.where('c.status', '<>', 'closed');
@@ -310,8 +300,16 @@ function earlierContactQuery(ctx: CommandContext) {
     );
 }
 
+/** A page of the case list; a text search's total may be a lower bound (see searchCases). */
+export interface CaseListPage {
+  items: CaseViewRow[];
+  total: number;
+  totalIsLowerBound?: true;
+  nextCursor: string | null;
+}
+
 /** A page of cases matching the filter, the total the reader may see, and the cursor of the next page. */
-export async function listCases(ctx: CommandContext, filter: CaseListFilter, now = new Date()) {
+export async function listCases(ctx: CommandContext, filter: CaseListFilter, now = new Date()): Promise<CaseListPage> {
   const f = { ...filter };
   if (f.unit !== undefined) {
     const unit = await ctx.db
@@ -323,18 +321,11 @@ export async function listCases(ctx: CommandContext, filter: CaseListFilter, now
     f.unitId = unit?.id ?? -1;
   }
   const cursor = decodeCursor(f.cursor);
+  if (f.q) return searchCases(ctx, { ...f, q: f.q }, cursor, now);
   const sort = f.sort ?? (f.queue ? 'deadline' : 'received');
   let page = applyFilters(ctx, caseViewQuery(ctx) as unknown as SelectQueryBuilder<Joined, 'c', CaseViewRow>, f, now);
-  let nextState: (row: CaseViewRow, index: number) => CursorState;
-  if (f.q) {
-    const offset = cursor.o ?? 0;
-    page = page
-      .orderBy(sql`ts_rank(c.search, websearch_to_tsquery('simple', ${f.q}))`, 'desc')
-      .orderBy('c.received_at', 'desc')
-      .orderBy('c.id', 'desc')
-      .offset(offset);
-    nextState = (_row, index) => ({ o: offset + index + 1 });
-  } else if (sort === 'deadline') {
+  let nextState: (row: CaseViewRow) => CursorState;
+  if (sort === 'deadline') {
     // Cases without a deadline sort last; the sentinel keeps the keyset comparison a plain row comparison.
     const dueKey = sql<Date>`coalesce(c.resolution_due_at, 'infinity'::timestamptz)`;
     if (cursor.k) {
@@ -354,28 +345,61 @@ export async function listCases(ctx: CommandContext, filter: CaseListFilter, now
   }
   const rows = await page.limit(f.limit + 1).execute();
   const items = rows.slice(0, f.limit);
-  // A text search's total is counted up to TOTAL_CAP: past that, "10,000+" tells a reader all they need and an
-  // exact count of every case mentioning a common word costs seconds at city scale.
-  const matching = applyFilters(
-    ctx,
-    ctx.db.selectFrom('cases as c') as unknown as SelectQueryBuilder<Joined, 'c', object>,
-    f,
-    now,
-  );
-  const { total } = f.q
-    ? await ctx.db
-        .selectFrom(matching.select('c.id').limit(TOTAL_CAP).as('m'))
-        .select((eb) => eb.fn.countAll<number>().as('total'))
-        .executeTakeFirstOrThrow()
-    : ((await matching.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()) as {
-        total: number;
-      });
+  const { total } = await filteredCases(ctx, f, now)()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
   const last = items[items.length - 1];
   return {
     items,
     total: Number(total),
-    ...(f.q && Number(total) >= TOTAL_CAP ? { totalIsLowerBound: true } : {}),
-    nextCursor: rows.length > f.limit && last ? encodeCursor(nextState(last, items.length - 1)) : null,
+    nextCursor: rows.length > f.limit && last ? encodeCursor(nextState(last)) : null,
+  };
+}
+
+/** The cases the filter keeps (visibility included), alias `c`, for counts and for the text search. */
+function filteredCases(ctx: CommandContext, f: CaseListFilter, now: Date): FilteredCases {
+  return () =>
+    applyFilters(ctx, ctx.db.selectFrom('cases as c') as unknown as SelectQueryBuilder<Joined, 'c', object>, f, now);
+}
+
+/**
+ * A text search's page (see case-text-search.ts for the ranking rule) with the case views of its rows. The total is
+ * exact up to TOTAL_CAP when every match was ranked; when the ranking was bounded to a recent period it is the
+ * number of matches found there, flagged as a lower bound (there may be older ones).
+ */
+async function searchCases(
+  ctx: CommandContext,
+  f: CaseListFilter & { q: string },
+  cursor: CursorState,
+  now: Date,
+): Promise<CaseListPage> {
+  const offset = cursor.o ?? 0;
+  const period = cursor.p
+    ? { level: cursor.p[0] < 0 ? null : cursor.p[0], back: cursor.p[1], anchorDay: cursor.p[2] }
+    : undefined;
+  const found = await textSearchPage(ctx, filteredCases(ctx, f, now), f.q, {
+    offset,
+    limit: f.limit + 1,
+    now,
+    ...(period ? { period } : {}),
+  });
+  const pageIds = found.ids.slice(0, f.limit);
+  const views = pageIds.length ? await caseViewQuery(ctx).where('c.id', 'in', pageIds).execute() : [];
+  const byId = new Map(views.map((row) => [row.id, row]));
+  const items = pageIds.flatMap((id) => byId.get(id) ?? []);
+  const total = Math.min(found.counted, TOTAL_CAP);
+  const lowerBound = !found.exact || found.counted >= TOTAL_CAP;
+  return {
+    items,
+    total,
+    ...(lowerBound ? { totalIsLowerBound: true as const } : {}),
+    nextCursor:
+      found.ids.length > f.limit
+        ? encodeCursor({
+            o: offset + f.limit,
+            p: [found.period.level ?? -1, found.period.back, found.period.anchorDay],
+          })
+        : null,
   };
 }
 

@@ -38,6 +38,14 @@ async function load(db: Db, agencyId: number, version: number): Promise<IntakeCo
   };
 }
 
+/**
+ * The agency's intake configuration as last read, without checking that it is still current; a caller that uses it
+ * must check agencies.config_version where it writes (intake does so inside its one statement).
+ */
+export function cachedIntakeConfiguration(db: Db, agencyId: number): IntakeConfiguration | undefined {
+  return caches.get(db)?.get(agencyId);
+}
+
 /** The agency's intake configuration, from the cache when nothing changed since it was read. */
 export async function intakeConfiguration(db: Db, agencyId: number): Promise<IntakeConfiguration> {
   const { config_version: version } = await db

@@ -10,6 +10,7 @@ import { importNyc311 } from '../../commands/import-nyc311.ts';
 import { localDate, localParts, zonedDateTime } from '../../../domain/local-time.ts';
 import { arrayLiteral } from './case-batch-sql.ts';
 import { hashPrepared } from './case-writer.ts';
+import { loadIntakePlanner } from './intake-plan.ts';
 import { RowRejected, runImport, type ImportHandler } from './import-runner.ts';
 import { localDayReader, parseImportTime } from './import-times.ts';
 import { KeyLines } from './key-lines.ts';
@@ -261,6 +262,43 @@ describe('import nyc311 — batches in one transaction', () => {
         { field: 'unchanged', old: null, new: 2 },
       ]),
     );
+  });
+});
+
+describe('intake decisions of imported rows', () => {
+  it('are memoised on the fields the rules read: a rule on words makes the text count', async () => {
+    const ctx = await importContext(t.db, 'main');
+    const item = (text: string) => ({
+      channel: '311',
+      subject: null,
+      text,
+      writerType: 'constituent' as const,
+      language: 'en',
+      facility: null,
+      receivedAt: new Date('2011-03-01T15:00:00Z'),
+    });
+    const before = await loadIntakePlanner(t.db, ctx.agency.id);
+    expect(before.decide(item('Flooded basement')).priority).toBe(before.decide(item('Noise')).priority);
+    const rule = await sql<{ id: number }>`insert into routing_rules (agency_id, name, position, conditions, actions,
+        stop_processing)
+      values (${ctx.agency.id}, 'Floods first', 0, ${JSON.stringify({ words: ['flooded basement'] })}::jsonb,
+        ${JSON.stringify({ priority: 'urgent', tags: ['flood'] })}::jsonb, false)
+      returning id`.execute(t.db);
+    try {
+      const planner = await loadIntakePlanner(t.db, ctx.agency.id);
+      for (let round = 0; round < 2; round++) {
+        expect(planner.decide(item('A flooded  basement again'))).toMatchObject({
+          priority: 'urgent',
+          tags: ['flood'],
+        });
+        expect(planner.decide(item('Noise')).priority).toBe('normal');
+        expect(planner.decide(item('Noise')).tags).not.toContain('flood');
+      }
+    } finally {
+      await sql`delete from routing_rules where agency_id = ${ctx.agency.id} and id = ${rule.rows[0]!.id}`.execute(
+        t.db,
+      );
+    }
   });
 });
 

@@ -1,12 +1,14 @@
 // Intake semantics for imported rows, without a query per row: the agency's clock, routing rules, standards,
 // units and subjects are read once, then each row goes through the same domain functions case-create uses
-// (evaluateRules, selectStandard, computeDeadlines). Deadlines of day-based targets are memoised per local date,
-// and the local date and tracking year of each receipt come from a per-zone reader that rarely asks Intl.
+// (evaluateRules, selectStandard, computeDeadlines). The routing of an item is memoised on the fields the active
+// rules read (a 311 file has a few hundred complaint types, so the rules run a few hundred times, not once a row),
+// deadlines of day-based targets per local date, and the local date and tracking year of each receipt come from a
+// per-zone reader that rarely asks Intl.
 import type { Db } from '../../db/database.ts';
 import type { Priority, WriterType } from '../../db/schema.ts';
 import type { AgencyClock, StandardRow } from '../../repositories/cases.ts';
 import { intakeConfiguration } from '../../repositories/intake-configuration.ts';
-import type { RoutingRule } from '../../../domain/routing-rules.ts';
+import type { RoutingResult, RoutingRule } from '../../../domain/routing-rules.ts';
 import { evaluateRules } from '../../../domain/routing-rules.ts';
 import { selectStandard } from '../../../domain/service-standards.ts';
 import { computeDeadlines, type Deadlines } from '../../../domain/deadlines.ts';
@@ -54,9 +56,66 @@ export async function loadIntakePlanner(db: Db, agencyId: number): Promise<Intak
   return { clock, units, subjects, decide: decider(clock, rules, standards) };
 }
 
+/** What the rules and standards make of an item, whatever its receipt time (memoised per distinct item). */
+interface Routing {
+  ruled: RoutingResult;
+  priority: Priority;
+  standard: StandardRow | null;
+  escalationLevel: number;
+  reason: string | null;
+}
+
+const ROUTING_CACHE_LIMIT = 10_000;
+
 function decider(clock: AgencyClock, rules: RoutingRule[], standards: StandardRow[]) {
   const deadlineCache = new Map<string, Deadlines>();
   const localDay = localDayReader(clock.timeZone);
+  // The item's text and facility are part of the memo key only when an active rule looks at them: otherwise two
+  // items with the same channel, subject, writer and language are routed alike, whatever they say.
+  const conditions = rules.filter((rule) => rule.active).map((rule) => rule.conditions);
+  const readsText = conditions.some((c) => !!c.words?.length);
+  const readsFacility = conditions.some((c) => !!c.facility?.length);
+  const routingCache = new Map<string, Routing>();
+  const route = (item: IntakeItem): Routing => {
+    const key = JSON.stringify([
+      item.channel,
+      item.subject,
+      item.writerType,
+      item.language,
+      readsFacility ? item.facility : null,
+      readsText ? item.text : null,
+    ]);
+    let routing = routingCache.get(key);
+    if (routing) return routing;
+    const ruled = evaluateRules(rules, {
+      channel: item.channel,
+      subject: item.subject,
+      text: item.text,
+      writerType: item.writerType,
+      language: item.language,
+      facility: item.facility,
+    });
+    Object.freeze(ruled.tags); // shared by every decision with this key
+    const priority = ruled.priority ?? 'normal';
+    const standard =
+      (ruled.serviceStandardId !== undefined && standards.find((s) => s.id === ruled.serviceStandardId)) ||
+      selectStandard(standards, {
+        channel: item.channel,
+        subject: item.subject,
+        priority,
+        writerType: item.writerType,
+      });
+    routing = {
+      ruled,
+      priority,
+      standard: standard || null,
+      escalationLevel: initialEscalationLevel(item.writerType),
+      reason: ruled.matched.length ? `Routing rules: ${ruled.matched.map((m) => m.name).join(', ')}` : null,
+    };
+    if (routingCache.size >= ROUTING_CACHE_LIMIT) routingCache.clear();
+    routingCache.set(key, routing);
+    return routing;
+  };
   const deadlinesFor = (standard: StandardRow | null, receivedAt: Date, date: string): Deadlines => {
     if (!standard) return { firstResponseDueAt: null, resolutionDueAt: null };
     const dayBased =
@@ -80,25 +139,9 @@ function decider(clock: AgencyClock, rules: RoutingRule[], standards: StandardRo
     return cached;
   };
   return (item: IntakeItem): IntakeDecision => {
-    const ruled = evaluateRules(rules, {
-      channel: item.channel,
-      subject: item.subject,
-      text: item.text,
-      writerType: item.writerType,
-      language: item.language,
-      facility: item.facility,
-    });
-    const priority = ruled.priority ?? 'normal';
-    const standard =
-      (ruled.serviceStandardId !== undefined && standards.find((s) => s.id === ruled.serviceStandardId)) ||
-      selectStandard(standards, {
-        channel: item.channel,
-        subject: item.subject,
-        priority,
-        writerType: item.writerType,
-      });
+    const { ruled, priority, standard, escalationLevel, reason } = route(item);
     const day = localDay(item.receivedAt);
-    const deadlines = deadlinesFor(standard || null, item.receivedAt, day.date);
+    const deadlines = deadlinesFor(standard, item.receivedAt, day.date);
     return {
       unitCode: item.unitCode ?? ruled.unitCode ?? null,
       priority,
@@ -106,9 +149,9 @@ function decider(clock: AgencyClock, rules: RoutingRule[], standards: StandardRo
       standardId: standard ? standard.id : null,
       firstResponseDueAt: deadlines.firstResponseDueAt,
       resolutionDueAt: deadlines.resolutionDueAt,
-      escalationLevel: initialEscalationLevel(item.writerType),
+      escalationLevel,
       trackingYear: day.year,
-      reason: ruled.matched.length ? `Routing rules: ${ruled.matched.map((m) => m.name).join(', ')}` : null,
+      reason,
     };
   };
 }

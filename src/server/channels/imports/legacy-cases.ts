@@ -9,7 +9,13 @@ import { ensureSubjects, ensureUnits } from '../../repositories/imports.ts';
 import { isChannelType } from '../channel-types.ts';
 import { isLanguageCode } from '../../../domain/languages.ts';
 import { normalizeAddress, normalizeEmail, normalizePhone } from '../../../domain/contact-normalization.ts';
-import { analyzeCaseTables, hashPrepared, writeImportedCases, type PreparedCase } from './case-writer.ts';
+import {
+  analyzeCaseTables,
+  analyzeCaseKeys,
+  hashPrepared,
+  writeImportedCases,
+  type PreparedCase,
+} from './case-writer.ts';
 import { RowRejected, type ImportHandler, type ImportRow } from './import-runner.ts';
 import { parseImportTime } from './import-times.ts';
 import { loadIntakePlanner } from './intake-plan.ts';
@@ -210,6 +216,10 @@ export async function legacyCasesHandler(
           unitCode: decision.unitCode,
         },
       };
+    },
+    async refreshStatistics(tx) {
+      await analyzeCaseKeys(tx);
+      await sql`analyze person_contacts (agency_id, kind, normalized)`.execute(tx);
     },
     async analyze(on) {
       await analyzeCaseTables(on);

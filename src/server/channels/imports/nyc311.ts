@@ -16,7 +16,13 @@ import type { Db } from '../../db/database.ts';
 import type { CaseStatus } from '../../db/schema.ts';
 import { ensureSubjects, ensureUnits, loadMappings, mappingKey, saveMappings } from '../../repositories/imports.ts';
 import { ensureTrackingSequences } from './case-batch-sql.ts';
-import { analyzeCaseTables, hashJsonParts, writeImportedCases, type PreparedCase } from './case-writer.ts';
+import {
+  analyzeCaseTables,
+  analyzeCaseKeys,
+  hashJsonParts,
+  writeImportedCases,
+  type PreparedCase,
+} from './case-writer.ts';
 import { RowRejected, type ColumnSpec, type ImportHandler } from './import-runner.ts';
 import { parseImportTime } from './import-times.ts';
 import { loadIntakePlanner } from './intake-plan.ts';
@@ -372,6 +378,9 @@ export async function nyc311Handler(
         'source',
         { sequencesReady: true },
       );
+    },
+    async refreshStatistics(tx) {
+      await analyzeCaseKeys(tx);
     },
     async analyze(on) {
       await analyzeCaseTables(on);

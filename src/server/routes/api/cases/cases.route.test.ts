@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
+import { createUser, USER_PASSWORD } from '../../../test/factories.ts';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -87,6 +88,227 @@ describe('POST /api/v1/cases', () => {
     expect(events).toHaveLength(1);
     expect(events[0]!.action).toBe('case.created');
     expect(events[0]!.changes.find((c) => c.field === 'status')?.new).toBe('new'.length ? res.json().status : '');
+  });
+});
+
+describe('POST /api/v1/cases answers with the case as GET shows it', () => {
+  /** Posts an intake and checks that its 201 body is what GET /cases/:trackingNumber then answers. */
+  async function intakeAsViewed(caller: SignedIn, body: Record<string, unknown>) {
+    const res = await caller.call('POST', '/api/v1/cases', body);
+    expect(res.statusCode, res.body).toBe(201);
+    const view = await caller.call('GET', `/api/v1/cases/${res.json().trackingNumber}`);
+    expect(view.statusCode).toBe(200);
+    expect(res.json()).toEqual(view.json());
+    return res.json();
+  }
+
+  it('for a returning writer: earlier contacts stay primary, new kinds are added', async () => {
+    const writer = { firstName: 'Mei', lastName: 'Chen', email: 'Mei.Chen@Example.org ', language: 'zh' };
+    const first = await intakeAsViewed(admin, {
+      channel: 'email',
+      subject: 'SNAP',
+      description: 'first',
+      person: writer,
+    });
+    expect(first.person).toMatchObject({ email: 'Mei.Chen@Example.org', phone: null, preferredLanguage: 'zh' });
+    // Same email in another spelling, a phone and an address: the same person, the first email still shown.
+    const second = await intakeAsViewed(admin, {
+      channel: 'web',
+      description: 'second',
+      title: 'Call back please',
+      tags: ['callback'],
+      person: {
+        ...writer,
+        firstName: 'M.',
+        email: 'mei.chen@example.org',
+        phone: '(718) 555-0101',
+        address: '1 Main St',
+      },
+    });
+    expect(second.person).toMatchObject({ id: first.person.id, firstName: 'Mei', email: 'Mei.Chen@Example.org' });
+    expect(second.person.phone).toBe('(718) 555-0101');
+    expect(second.tags).toContain('callback');
+    // Found by phone and last name, with no email given.
+    const third = await intakeAsViewed(admin, {
+      channel: 'web',
+      description: 'third',
+      person: { firstName: 'Mei', lastName: 'CHEN', phone: '718-555-0101' },
+    });
+    expect(third.person.id).toBe(first.person.id);
+    const contacts = await t.db
+      .selectFrom('person_contacts')
+      .select(['kind', 'value', 'is_primary', 'position'])
+      .where('person_id', '=', first.person.id)
+      .orderBy('kind')
+      .execute();
+    expect(contacts).toEqual([
+      { kind: 'address', value: '1 Main St', is_primary: true, position: 0 },
+      { kind: 'email', value: 'Mei.Chen@Example.org', is_primary: true, position: 0 },
+      { kind: 'phone', value: '(718) 555-0101', is_primary: true, position: 0 },
+    ]);
+    // A second email of the same person goes after the first and is not primary.
+    await intakeAsViewed(admin, {
+      channel: 'web',
+      description: 'fourth',
+      person: { firstName: 'Mei', lastName: 'Chen', email: 'mei@work.example', phone: '7185550101' },
+    });
+    const emails = await t.db
+      .selectFrom('person_contacts')
+      .select(['value', 'is_primary', 'position'])
+      .where('person_id', '=', first.person.id)
+      .where('kind', '=', 'email')
+      .orderBy('position')
+      .execute();
+    expect(emails).toEqual([
+      { value: 'Mei.Chen@Example.org', is_primary: true, position: 0 },
+      { value: 'mei@work.example', is_primary: false, position: 1 },
+    ]);
+  });
+
+  it('does not join a merged person, nor a phone match with another last name', async () => {
+    const a = await intakeAsViewed(admin, {
+      channel: 'web',
+      description: 'a',
+      person: { firstName: 'Sam', lastName: 'Okafor', phone: '212 555 0199' },
+    });
+    const b = await intakeAsViewed(admin, {
+      channel: 'web',
+      description: 'b',
+      person: { firstName: 'Sam', lastName: 'Okoro', phone: '212 555 0199' },
+    });
+    expect(b.person.id).not.toBe(a.person.id);
+    await t.db.updateTable('people').set({ merged_into_id: b.person.id }).where('id', '=', a.person.id).execute();
+    const c = await intakeAsViewed(admin, {
+      channel: 'web',
+      description: 'c',
+      person: { firstName: 'Sam', lastName: 'Okafor', phone: '2125550199' },
+    });
+    expect([a.person.id, b.person.id]).not.toContain(c.person.id);
+  });
+
+  it('records the person written for, and the audit event names the writer', async () => {
+    const body = await intakeAsViewed(admin, {
+      channel: 'letter',
+      subject: 'HOUSING',
+      description: 'Writing for my mother.',
+      writerType: 'representative',
+      person: { firstName: 'Rosa', lastName: 'Diaz', email: 'rosa.diaz@example.org' },
+      onBehalfOf: { firstName: 'Elena', lastName: 'Diaz', phone: '(347) 555-0111' },
+    });
+    const row = await t.db
+      .selectFrom('cases')
+      .select(['person_id', 'on_behalf_of_person_id'])
+      .where('tracking_number', '=', body.trackingNumber)
+      .executeTakeFirstOrThrow();
+    expect(row.person_id).toBe(body.person.id);
+    expect(row.on_behalf_of_person_id).not.toBeNull();
+    expect(row.on_behalf_of_person_id).not.toBe(row.person_id);
+    const event = await t.db
+      .selectFrom('audit_events')
+      .select(['changes', 'actor_label', 'case_id'])
+      .where('entity_id', '=', body.trackingNumber)
+      .executeTakeFirstOrThrow();
+    expect(event.changes.map((c) => c.field)).toEqual([
+      'channel',
+      'subject_code',
+      'status',
+      'priority',
+      'unit',
+      'service_standard',
+      'first_response_due_at',
+      'resolution_due_at',
+      'person_id',
+      'restricted',
+    ]);
+    expect(event.changes.find((c) => c.field === 'person_id')).toEqual({
+      field: 'person_id',
+      old: null,
+      new: body.person.id,
+    });
+    expect(event.changes.find((c) => c.field === 'first_response_due_at')?.new).toBe(body.firstResponseDueAt);
+  });
+
+  it('follows configuration changed since the last intake: a new subject, a new rule, a renamed unit', async () => {
+    await intakeAsViewed(admin, { channel: 'web', description: 'before the change', person });
+    const subject = await admin.call('POST', '/api/v1/subjects', { code: 'PARKS', name: 'Parks and playgrounds' });
+    expect(subject.statusCode).toBe(201);
+    const parks = await intakeAsViewed(admin, { channel: 'web', subject: 'PARKS', description: 'swings', person });
+    expect(parks).toMatchObject({ subject: 'PARKS', subjectName: 'Parks and playgrounds', unit: 'OCS' });
+    const rule = await admin.call('POST', '/api/v1/routing-rules', {
+      name: 'Parks to heating assistance',
+      position: 1,
+      conditions: { subject: ['PARKS'] },
+      actions: { unitCode: 'HEAP', tags: ['parks'] },
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const routed = await intakeAsViewed(admin, { channel: 'web', subject: 'PARKS', description: 'slide', person });
+    expect(routed).toMatchObject({ unit: 'HEAP', status: 'triaged', tags: ['parks'] });
+    const unit = await admin.call('GET', '/api/v1/units');
+    const heap = unit.json().find((u: { code: string }) => u.code === 'HEAP');
+    const renamed = await admin.call('PATCH', `/api/v1/units/${heap.id}`, { name: 'Heating and cooling assistance' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const again = await intakeAsViewed(admin, { channel: 'web', subject: 'PARKS', description: 'fence', person });
+    expect(again.unitName).toBe('Heating and cooling assistance');
+    const retired = await admin.call('PATCH', '/api/v1/subjects/PARKS', { active: false });
+    expect(retired.statusCode, retired.body).toBe(200);
+    const refused = await admin.call('POST', '/api/v1/cases', {
+      channel: 'web',
+      subject: 'PARKS',
+      description: 'x',
+      person,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0]).toMatchObject({ field: 'subject' });
+  });
+
+  it('for a confidential case logged from outside its unit, and as the view answers a unit liaison', async () => {
+    const worker = await createUser(t.db, { email: 'intake.snap@example.gov', role: 'caseworker', units: ['SNAP'] });
+    const session = await signInAs(t.app, worker.email, USER_PASSWORD);
+    const dv = await intakeAsViewed(session, {
+      channel: 'web',
+      subject: 'DV',
+      restricted: true,
+      description: 'confidential',
+      person: { firstName: 'Jo', lastName: 'Doe' },
+    });
+    expect(dv.restricted).toBe(true);
+    const own = await intakeAsViewed(session, {
+      channel: 'web',
+      subject: 'SNAP',
+      restricted: true,
+      description: 'confidential, own unit',
+      person: { firstName: 'Jo', lastName: 'Doe' },
+    });
+    expect(own.unit).toBe('SNAP');
+    const access = await t.db.selectFrom('case_access').select('case_id').where('user_id', '=', worker.id).execute();
+    expect(access).toHaveLength(1);
+
+    const liaison = await createUser(t.db, {
+      email: 'liaison.snap@example.gov',
+      role: 'unit_liaison',
+      units: ['SNAP'],
+    });
+    const liaisonSession = await signInAs(t.app, liaison.email, USER_PASSWORD);
+    await intakeAsViewed(liaisonSession, {
+      channel: 'web',
+      subject: 'SNAP',
+      description: 'for my unit',
+      person: { firstName: 'Al', lastName: 'Bo' },
+    });
+    // Routed elsewhere, the new case is out of the liaison's sight: 404, as GET answers, though it was written.
+    const elsewhere = await liaisonSession.call('POST', '/api/v1/cases', {
+      channel: 'web',
+      subject: 'HOUSING',
+      description: 'not my unit',
+      person: { firstName: 'Al', lastName: 'Bo' },
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    const written = await t.db
+      .selectFrom('cases')
+      .select('tracking_number')
+      .where('description', '=', 'not my unit')
+      .executeTakeFirstOrThrow();
+    expect((await liaisonSession.call('GET', `/api/v1/cases/${written.tracking_number}`)).statusCode).toBe(404);
   });
 });
 

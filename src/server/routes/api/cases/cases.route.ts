@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Static } from '@sinclair/typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { createCase } from '../../../commands/case-create.ts';
+import { createCaseView } from '../../../commands/case-create.ts';
 import {
   FIRST_RESPONSE_FILTERS,
   getCaseView,
@@ -140,9 +140,8 @@ export function caseRoutes(app: FastifyInstance): void {
       },
     },
     async (req, reply) => {
-      const ctx = requireContext(req);
-      const row = await createCase(ctx, req.body);
-      return reply.status(201).send(presentCase(await getCaseView(ctx, row.tracking_number)));
+      // The answer is built from the rows just written: the same body as GET /cases/:trackingNumber, no re-read.
+      return reply.status(201).send(presentCase(await createCaseView(requireContext(req), req.body)));
     },
   );
 
