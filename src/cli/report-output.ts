@@ -3,16 +3,65 @@
 // standard output or --output. Renderers load only when a rendered format is asked for.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import type { Command } from 'commander';
 import { loadConfig } from '../server/env.ts';
 import { startRuntime } from '../server/runtime.ts';
 import { importContext } from '../server/commands/import-context.ts';
 import type { CommandContext } from '../server/context.ts';
-import type { ReportPeriod } from '../domain/report-periods.ts';
+import { AppError } from '../server/errors.ts';
+import { parsePeriod, type ReportPeriod } from '../domain/report-periods.ts';
 import type { ReportDocument } from '../server/reports/report-document.ts';
 
-export interface BuiltReport {
+/** The formats every report command writes: JSON of its numbers, or the rendered document. */
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The options every report command shares. */
+export interface ReportFlags {
+  agency: string;
+  month?: string;
+  format: string;
+  output?: string;
+  asOf?: string;
+}
+
+interface BuiltReport {
   json: unknown;
   document: () => ReportDocument;
+}
+
+/** `--month YYYY-MM` as a period; a problem (one sentence naming the option) is pushed when it is not a month. */
+export function readMonth(month: string, problems: string[]): ReportPeriod | undefined {
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return parsePeriod(month);
+  problems.push(`--month: "${month}" is not a month; write it as YYYY-MM, e.g. 2026-10`);
+  return undefined;
+}
+
+/** `--format` and `--as-of` (default `now`, never later); problems are pushed one sentence each. */
+export function readFormatAndAsOf(
+  flags: Pick<ReportFlags, 'format' | 'asOf'>,
+  now: Date,
+  problems: string[],
+): { format: ReportFormat; asOf: Date } {
+  const format = flags.format as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) problems.push(`--format: use one of ${REPORT_FORMATS.join(', ')}`);
+  let asOf = now;
+  if (flags.asOf !== undefined) {
+    asOf = new Date(flags.asOf);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(flags.asOf) || Number.isNaN(asOf.getTime())) {
+      problems.push('--as-of: write an ISO 8601 date-time, e.g. 2026-11-01T08:00:00-04:00');
+    } else if (asOf.getTime() > now.getTime()) problems.push('--as-of: must not be in the future');
+  }
+  return { format, asOf };
+}
+
+/** Adds the options every report command shares (`--month` is the caller's: its help differs). */
+export function withReportOptions(command: Command, asOfHelp: string): Command {
+  return command
+    .requiredOption('--agency <slug>', 'the agency (e.g. main)')
+    .option('--format <format>', REPORT_FORMATS.join(', '), 'json')
+    .option('--output <file>', 'write to this file instead of standard output')
+    .option('--as-of <instant>', asOfHelp);
 }
 
 function actorLabel(command: string): string {
@@ -28,8 +77,8 @@ function actorLabel(command: string): string {
 /** Builds a report for `flags.agency` and writes it in `options.format`; refuses binary output to a terminal. */
 export async function writeReport(
   command: string,
-  flags: { agency: string; output?: string },
-  options: { period: ReportPeriod; format: 'json' | 'csv' | 'xlsx' | 'pdf' },
+  flags: Pick<ReportFlags, 'agency' | 'output'>,
+  options: { period: ReportPeriod; format: ReportFormat },
   build: (ctx: CommandContext) => Promise<BuiltReport>,
 ): Promise<void> {
   const { format, period } = options;
@@ -39,7 +88,11 @@ export async function writeReport(
   const config = loadConfig();
   const runtime = await startRuntime(config);
   try {
-    const ctx = await importContext(runtime.db, flags.agency, actorLabel(command));
+    const ctx = await importContext(runtime.db, flags.agency, actorLabel(command)).catch(async (error: unknown) => {
+      if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+      const agencies = await runtime.db.selectFrom('agencies').select('slug').orderBy('slug').execute();
+      throw new Error(`--agency: ${error.message} Agencies here: ${agencies.map((a) => a.slug).join(', ')}.`);
+    });
     const report = await build(ctx);
     let body: string | Buffer;
     if (format === 'json') body = `${JSON.stringify(report.json, null, 2)}\n`;

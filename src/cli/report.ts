@@ -2,57 +2,46 @@
 // included). `report mmr` prints the customer-service indicators of the Mayor's Management Report as JSON, or
 // writes them as CSV, XLSX or PDF. The `report` command is returned so that other report kinds join it.
 import type { Command } from 'commander';
-import { writeReport } from './report-output.ts';
+import {
+  readFormatAndAsOf,
+  readMonth,
+  withReportOptions,
+  writeReport,
+  type ReportFlags,
+  type ReportFormat,
+} from './report-output.ts';
 import { parsePeriod, type ReportPeriod } from '../domain/report-periods.ts';
 import { registerMonthlyReportCommand } from './report-monthly.ts';
 import { unreportablePeriod, type IndicatorsResult } from '../server/reports/indicators.ts';
 
-export const MMR_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
-export type MmrFormat = (typeof MMR_FORMATS)[number];
-
-export interface MmrFlags {
-  agency: string;
-  month?: string;
+interface MmrFlags extends ReportFlags {
   period?: string;
-  format: string;
-  output?: string;
-  asOf?: string;
 }
 
 /** The period, format and moment of `report mmr`, or the problems with its options, one sentence each. */
 export function readMmrOptions(
   flags: MmrFlags,
   now = new Date(),
-): { period: ReportPeriod; format: MmrFormat; asOf: Date } | { problems: string[] } {
+): { period: ReportPeriod; format: ReportFormat; asOf: Date } | { problems: string[] } {
   const problems: string[] = [];
   let period: ReportPeriod | undefined;
   if (flags.month !== undefined && flags.period !== undefined) problems.push('give --month or --period, not both');
-  else if (flags.month !== undefined) {
-    if (/^\d{4}-(0[1-9]|1[0-2])$/.test(flags.month)) period = parsePeriod(flags.month);
-    else problems.push(`--month: "${flags.month}" is not a month; write it as YYYY-MM, e.g. 2026-10`);
-  } else if (flags.period !== undefined) {
+  else if (flags.month !== undefined) period = readMonth(flags.month, problems);
+  else if (flags.period !== undefined) {
     try {
       period = parsePeriod(flags.period);
     } catch (error) {
       problems.push(`--period: ${(error as Error).message}`);
     }
   } else problems.push('--month YYYY-MM (or --period) is required');
-  const format = flags.format as MmrFormat;
-  if (!MMR_FORMATS.includes(format)) problems.push(`--format: use one of ${MMR_FORMATS.join(', ')}`);
-  let asOf = now;
-  if (flags.asOf !== undefined) {
-    asOf = new Date(flags.asOf);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(flags.asOf) || Number.isNaN(asOf.getTime())) {
-      problems.push('--as-of: write an ISO 8601 date-time, e.g. 2026-11-01T08:00:00-04:00');
-    } else if (asOf.getTime() > now.getTime()) problems.push('--as-of: must not be in the future');
-  }
+  const { format, asOf } = readFormatAndAsOf(flags, now, problems);
   const unreportable = period && unreportablePeriod(period);
   if (unreportable) problems.push(`${flags.month !== undefined ? '--month' : '--period'}: ${unreportable}`);
   return problems.length || !period ? { problems } : { period, format, asOf };
 }
 
 /** The JSON `report mmr` prints: each indicator's key, name, value, numerator, denominator, pending and target. */
-export function mmrJson(result: IndicatorsResult, agencySlug: string) {
+function mmrJson(result: IndicatorsResult, agencySlug: string) {
   return {
     agency: agencySlug,
     period: result.period.key,
@@ -90,16 +79,14 @@ async function runMmr(flags: MmrFlags): Promise<void> {
 /** Adds `report` and `report mmr` to the civicdesk program; returns `report` for other report kinds to join. */
 export function registerReportCommands(program: Command): Command {
   const report = program.command('report').description('reports: the MMR customer-service indicators and more');
-  report
-    .command('mmr')
-    .description("the Mayor's Management Report customer-service indicators of an agency for a month or period")
-    .requiredOption('--agency <slug>', 'the agency (e.g. main)')
-    .option('--month <YYYY-MM>', 'the month, e.g. 2026-10')
-    .option('--period <period>', 'instead of --month: 2026-Q3, FY2027 (July–June) or 2026-01-01..2026-03-31')
-    .option('--format <format>', `${MMR_FORMATS.join(', ')}`, 'json')
-    .option('--output <file>', 'write to this file instead of standard output')
-    .option('--as-of <instant>', 'take the numbers as of this moment (ISO 8601; default now)')
-    .action((flags: MmrFlags) => runMmr(flags));
+  withReportOptions(
+    report
+      .command('mmr')
+      .description("the Mayor's Management Report customer-service indicators of an agency for a month or period")
+      .option('--month <YYYY-MM>', 'the month, e.g. 2026-10')
+      .option('--period <period>', 'instead of --month: 2026-Q3, FY2027 (July–June) or 2026-01-01..2026-03-31'),
+    'take the numbers as of this moment (ISO 8601; default now)',
+  ).action((flags: MmrFlags) => runMmr(flags));
   registerMonthlyReportCommand(report);
   return report;
 }

@@ -48,7 +48,8 @@ function isRealDate(date: string): boolean {
   return date <= lastDayOfMonth(y, mo);
 }
 
-function shortDate(date: string): string {
+/** A date (YYYY-MM-DD) as "5 Mar 2026". */
+export function shortDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return `${d} ${MONTH_NAMES[m - 1]!.slice(0, 3)} ${y}`;
 }

@@ -12,6 +12,7 @@ import {
   findOrCreatePersonForIntake,
   insertIntakeCase,
   isMissingSequence,
+  trackingSequenceName,
   type IntakeCaseValues,
   type IntakePersonRow,
 } from '../repositories/case-intake.ts';
@@ -172,8 +173,7 @@ async function intakeWith(
     calendar: clock.calendar,
     timeZone: clock.timeZone,
   });
-  // Tracking numbers come from a sequence per agency and year (PREFIX-YEAR-000123): no row lock, so concurrent
-  // intakes never queue behind each other (a rolled-back intake leaves a gap).
+  // Tracking numbers come from a sequence per agency and year (trackingSequenceName).
   const year = localParts(now, clock.timeZone).year;
   const unitId = (routing.unitCode && config.units.get(routing.unitCode)?.id) || null;
   const restricted = input.restricted ?? false;
@@ -188,7 +188,7 @@ async function intakeWith(
   };
   const values: Omit<IntakeCaseValues, 'onBehalfOfPersonId'> = {
     agencyId: ctx.agency.id,
-    trackingSequence: `tracking_${ctx.agency.id}_${year}`,
+    trackingSequence: trackingSequenceName(ctx.agency.id, year),
     trackingHead: `${clock.trackingPrefix}-${year}-`,
     channel: channel.type,
     channelSlug: channel.slug,

@@ -130,18 +130,27 @@ async function mustFind(ctx: CommandContext, id: number, lock = false): Promise<
   return schedule;
 }
 
+/** The schedules with their next runs and latest deliveries (read for all of them at once). */
 async function present(
   ctx: CommandContext,
-  schedule: ReportScheduleRecord,
+  schedules: ReportScheduleRecord[],
   agency: { timeZone: string; calendar: BusinessCalendar },
   now: Date,
-): Promise<ReportScheduleView> {
-  const next = schedule.active ? nextRun(schedule, agency.timeZone, agency.calendar, now) : null;
-  return {
-    ...schedule,
-    nextRun: next ? { periodKey: next.period.key, periodLabel: next.period.label, at: next.dueAt } : null,
-    deliveries: await listDeliveries(ctx.db, ctx.agency.id, schedule.id, DELIVERIES_SHOWN),
-  };
+): Promise<ReportScheduleView[]> {
+  const deliveries = await listDeliveries(
+    ctx.db,
+    ctx.agency.id,
+    schedules.map((schedule) => schedule.id),
+    DELIVERIES_SHOWN,
+  );
+  return schedules.map((schedule) => {
+    const next = schedule.active ? nextRun(schedule, agency.timeZone, agency.calendar, now) : null;
+    return {
+      ...schedule,
+      nextRun: next ? { periodKey: next.period.key, periodLabel: next.period.label, at: next.dueAt } : null,
+      deliveries: deliveries.get(schedule.id) ?? [],
+    };
+  });
 }
 
 /** The schedules of the agency, each with its next run and its latest deliveries. */
@@ -151,7 +160,7 @@ export async function listReportSchedules(ctx: CommandContext, now = new Date())
     listSchedules(ctx.db, ctx.agency.id),
     getAgency(ctx.db, ctx.agency.id),
   ]);
-  return Promise.all(schedules.map((schedule) => present(ctx, schedule, agency, now)));
+  return present(ctx, schedules, agency, now);
 }
 
 /** One schedule with its next run and deliveries. */
@@ -161,7 +170,8 @@ export async function getReportSchedule(
   now = new Date(),
 ): Promise<ReportScheduleView> {
   requireRole(ctx, MANAGERS, 'see scheduled reports');
-  return present(ctx, await mustFind(ctx, id), await getAgency(ctx.db, ctx.agency.id), now);
+  const [view] = await present(ctx, [await mustFind(ctx, id)], await getAgency(ctx.db, ctx.agency.id), now);
+  return view!;
 }
 
 /** Adds a schedule owned by the caller. */

@@ -11,7 +11,7 @@
 // - Ranked matches come first, by rank, then newest first; the older matches outside the period follow, newest
 //   first. A cursor keeps the period of its first page, so the order does not shift while paging.
 // Each period is one lookup in the GIN indexes of migration 0018, which index the text with the period keys.
-import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -99,6 +99,27 @@ function inPeriod(column: string, period: SearchPeriod): Expression<SqlBool> {
   return sql<boolean>`civicdesk_search_periods(${sql.ref(column)}) && array[${sql.join(keys)}]::int[]`;
 }
 
+/** Ids of the cases whose correspondence matches (written in the period, when one is given). */
+function correspondenceMatches(ctx: CommandContext, terms: RawBuilder<unknown>, period?: SearchPeriod) {
+  const query = ctx.db
+    .selectFrom('timeline_entries as t')
+    .select('t.case_id as id')
+    .where('t.agency_id', '=', ctx.agency.id)
+    .where(sql<boolean>`t.search @@ ${terms}`);
+  return period ? query.where(inPeriod('t.created_at', period)) : query;
+}
+
+/** Ids of the cases whose writer's name matches (received in the period, when one is given). */
+function writerMatches(ctx: CommandContext, terms: RawBuilder<unknown>, period?: SearchPeriod) {
+  const query = ctx.db
+    .selectFrom('people as p2')
+    .innerJoin('cases as s2', (j) => j.onRef('s2.agency_id', '=', 'p2.agency_id').onRef('s2.person_id', '=', 'p2.id'))
+    .select('s2.id')
+    .where('p2.agency_id', '=', ctx.agency.id)
+    .where(sql<boolean>`p2.search @@ ${terms}`);
+  return period ? query.where(inPeriod('s2.received_at', period)) : query;
+}
+
 /**
  * Every match of the period with its rank: those by the case's own text are read with their rank straight from the
  * index lookup; those only by correspondence or by the writer's name are then joined back by primary key.
@@ -110,24 +131,12 @@ async function periodMatches(
   period: SearchPeriod,
 ): Promise<Candidate[]> {
   const terms = searchTerms(q);
-  const agencyId = ctx.agency.id;
   const byText = filtered()
     .select(['c.id', 'c.received_at', sql<number>`ts_rank(c.search, ${terms})`.as('rank')])
     .where(sql<boolean>`c.search @@ ${terms}`)
     .where(inPeriod('c.received_at', period));
-  const byCorrespondence = ctx.db
-    .selectFrom('timeline_entries as t')
-    .select('t.case_id as id')
-    .where('t.agency_id', '=', agencyId)
-    .where(sql<boolean>`t.search @@ ${terms}`)
-    .where(inPeriod('t.created_at', period));
-  const byWriter = ctx.db
-    .selectFrom('people as p2')
-    .innerJoin('cases as s2', (j) => j.onRef('s2.agency_id', '=', 'p2.agency_id').onRef('s2.person_id', '=', 'p2.id'))
-    .select('s2.id')
-    .where('p2.agency_id', '=', agencyId)
-    .where(sql<boolean>`p2.search @@ ${terms}`)
-    .where(inPeriod('s2.received_at', period));
+  const byCorrespondence = correspondenceMatches(ctx, terms, period);
+  const byWriter = writerMatches(ctx, terms, period);
   const byOthersOnly = filtered()
     .select(['c.id', 'c.received_at', sql<number>`ts_rank(c.search, ${terms})`.as('rank')])
     .where(
@@ -165,32 +174,16 @@ async function olderMatches(
 ): Promise<number[]> {
   if (period.level === null || limit <= 0) return [];
   const terms = searchTerms(q);
-  const agencyId = ctx.agency.id;
   const rows = await filtered()
     .select('c.id')
     .where('c.id', 'in', (eb) =>
       eb
         .selectFrom('cases as s1')
         .select('s1.id')
-        .where('s1.agency_id', '=', agencyId)
+        .where('s1.agency_id', '=', ctx.agency.id)
         .where(sql<boolean>`s1.search @@ ${terms}`)
-        .union(
-          eb
-            .selectFrom('timeline_entries as t')
-            .select('t.case_id as id')
-            .where('t.agency_id', '=', agencyId)
-            .where(sql<boolean>`t.search @@ ${terms}`),
-        )
-        .union(
-          eb
-            .selectFrom('people as p2')
-            .innerJoin('cases as s2', (j) =>
-              j.onRef('s2.agency_id', '=', 'p2.agency_id').onRef('s2.person_id', '=', 'p2.id'),
-            )
-            .select('s2.id')
-            .where('p2.agency_id', '=', agencyId)
-            .where(sql<boolean>`p2.search @@ ${terms}`),
-        ),
+        .union(correspondenceMatches(ctx, terms))
+        .union(writerMatches(ctx, terms)),
     )
     // Not a match of the period: the same three ways periodMatches finds them.
     .where(

@@ -6,11 +6,9 @@ import type { CommandContext } from '../context.ts';
 import { CASE_STATUSES } from '../../domain/case-status.ts';
 import { LANGUAGES } from '../../domain/languages.ts';
 import { addLocalDays, weekdayOf } from '../../domain/local-time.ts';
-import { MONTH_NAMES, type ReportPeriod } from '../../domain/report-periods.ts';
+import { monthPeriod, shortDate, type ReportPeriod } from '../../domain/report-periods.ts';
 import type { Dimension } from './crosstab-definition.ts';
 import type { DimensionValue } from './crosstab-sql.ts';
-
-const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
 
 const FIXED_ORDER: Partial<Record<Dimension, readonly string[]>> = {
   status: CASE_STATUSES,
@@ -32,15 +30,10 @@ function plain(value: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function shortDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
 function timeLabel(dimension: Dimension, key: string): string {
   if (dimension === 'month') {
     const [y, m] = key.split('-').map(Number) as [number, number];
-    return `${MONTH_NAMES[m - 1]} ${y}`;
+    return monthPeriod(y, m).label;
   }
   return dimension === 'week' ? `Week of ${shortDate(key)}` : shortDate(key);
 }

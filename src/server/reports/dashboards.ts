@@ -12,6 +12,7 @@ import type { ReportPeriod } from '../../domain/report-periods.ts';
 import { addLocalDays, localDate, localDaysBetween, startOfLocalDay, weekdayOf } from '../../domain/local-time.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
 import type { ReportCell, ReportTable } from './report-document.ts';
+import { percentOf, roundTo } from './report-numbers.ts';
 
 export interface DashboardFilters {
   period: ReportPeriod;
@@ -141,9 +142,7 @@ function bucketIndex(buckets: Bucket[]): (day: string) => number {
   };
 }
 
-const round1 = (value: number) => Math.round(value * 10) / 10;
-const percent = (part: number, whole: number) => (whole ? round1((100 * part) / whole) : null);
-const meanDays = (seconds: number, count: number) => (count ? round1(seconds / count / 86_400) : null);
+const meanDays = (seconds: number, count: number) => (count ? roundTo(seconds / count / 86_400, 1) : null);
 
 /** Rollup rows per day and channel from the period's first day on (later days feed the backlog's walk back). */
 async function dailyRows(ctx: CommandContext, filters: DashboardFilters): Promise<DailyRow[]> {
@@ -323,7 +322,7 @@ function responseTimesChart(weeks: Bucket[], sums: Sums[]): DashboardChart {
           responded: s.first_responded,
           awaiting: s.received - s.first_responded,
           mean_days: meanDays(s.first_response_seconds, s.first_responded),
-          within_standard_pct: percent(s.responded_within_standard, s.responded_with_standard),
+          within_standard_pct: percentOf(s.responded_within_standard, s.responded_with_standard),
         };
       }),
     },
@@ -367,8 +366,8 @@ function responseDistributionChart(total: Sums): DashboardChart {
         return {
           band: band.label,
           responses: counts[i]!,
-          share_pct: percent(counts[i]!, responded),
-          cumulative_pct: percent(cumulative, responded),
+          share_pct: percentOf(counts[i]!, responded),
+          cumulative_pct: percentOf(cumulative, responded),
         };
       }),
     },
@@ -377,7 +376,7 @@ function responseDistributionChart(total: Sums): DashboardChart {
     notes: responded
       ? [
           `The median response came in the "${RESPONSE_BANDS[median]!.label}" band.`,
-          `${percent(within14, responded)}% of the responses were sent within 14 calendar days.`,
+          `${percentOf(within14, responded)}% of the responses were sent within 14 calendar days.`,
         ]
       : ['No first responses to cases received in the period yet.'],
   };

@@ -17,6 +17,7 @@ import {
   type IndicatorUnit,
 } from './indicator-definitions.ts';
 import { readIndicatorTargets } from './indicator-targets.ts';
+import { percentOf, roundTo } from './report-numbers.ts';
 
 /** The instants counted for a period: [start, end), the end never after asOf. */
 export interface CountingWindow {
@@ -200,11 +201,6 @@ interface Tally {
 
 const emptyTally = (): Tally => ({ numerator: 0, late: 0, pending: 0, excluded: 0, timed: 0, waitSeconds: 0 });
 
-/** A share in percent with one decimal (exact halves round up); null when the denominator is 0. */
-export function percentOf(numerator: number, denominator: number): number | null {
-  return denominator > 0 ? Math.round((numerator * 1000) / denominator) / 10 : null;
-}
-
 function numbersFor(definition: IndicatorDefinition, t: Tally): IndicatorNumbers {
   switch (definition.source) {
     case 'responses':
@@ -224,8 +220,8 @@ function numbersFor(definition: IndicatorDefinition, t: Tally): IndicatorNumbers
       };
     case 'waits':
       return {
-        value: t.timed > 0 ? Math.round((t.waitSeconds * 10) / t.timed) / 10 : null,
-        numerator: Math.round(t.waitSeconds * 10) / 10,
+        value: t.timed > 0 ? roundTo(t.waitSeconds / t.timed, 1) : null,
+        numerator: roundTo(t.waitSeconds, 1),
         denominator: t.timed,
       };
     case 'interpretations':

@@ -4,6 +4,7 @@
 import type { ReportChart, ReportColumn, ReportDocument, ReportTable } from './report-document.ts';
 import type { CommandContext } from '../context.ts';
 import type { ReportRequest } from './report-builders.ts';
+import { roundTo } from './report-numbers.ts';
 import { buildMonthlyReport, type MonthlyReport, type VolumeRow } from './monthly-report.ts';
 
 const count = (key: string, label: string): ReportColumn => ({ key, label, format: 'count' });
@@ -231,7 +232,7 @@ function newIssuesTable(report: MonthlyReport): ReportTable {
       from: i.from,
       to: i.to,
       observed: i.observed,
-      expected: Math.round(i.expected * 10) / 10,
+      expected: roundTo(i.expected, 1),
       sentence: i.sentence,
     })),
   };

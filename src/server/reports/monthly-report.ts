@@ -10,6 +10,7 @@ import { LANGUAGES } from '../../domain/languages.ts';
 import { AppError } from '../errors.ts';
 import { REPEAT_CONTACT_DAYS } from '../queries/case-list.ts';
 import { newIssuesForPeriod, type NewIssue } from './new-issues.ts';
+import { percentOf, roundTo } from './report-numbers.ts';
 import {
   BAND_DAYS,
   backlogRows,
@@ -195,9 +196,6 @@ export const AGE_BANDS: { band: string; label: string; minDays: number; maxDays:
   { band: '91+', label: 'Over 90 days', minDays: 91, maxDays: null },
 ];
 
-const round = (value: number | null, digits: number) =>
-  value === null || !Number.isFinite(value) ? null : Math.round(value * 10 ** digits) / 10 ** digits;
-const percentOf = (part: number, whole: number) => (whole > 0 ? round((part / whole) * 100, 1) : null);
 const change = (now: number, before: number): Change => ({
   absolute: now - before,
   percent: percentOf(now - before, before),
@@ -411,13 +409,13 @@ function timesSection(rows: Awaited<ReturnType<typeof responseTimeRows>>, month:
       received: { count: r.received, cases: base },
       firstResponse: {
         cases: { count: r.responded, cases: { ...base, firstResponse: 'any' } },
-        medianDays: round(r.first_response_median, 2),
-        p90Days: round(r.first_response_p90, 2),
+        medianDays: roundTo(r.first_response_median, 2),
+        p90Days: roundTo(r.first_response_p90, 2),
       },
       close: {
         cases: { count: r.closed, cases: { ...base, status: 'closed' } },
-        medianDays: round(r.close_median, 2),
-        p90Days: round(r.close_p90, 2),
+        medianDays: roundTo(r.close_median, 2),
+        p90Days: roundTo(r.close_p90, 2),
       },
     };
   });
@@ -591,7 +589,7 @@ export async function buildMonthlyReport(
         count: survey.responses,
         cases: { surveyedFrom: current.from, surveyedTo: current.to, merged: 'false' },
       },
-      meanSatisfaction: round(survey.mean_satisfaction, 2),
+      meanSatisfaction: roundTo(survey.mean_satisfaction, 2),
       resolvedYes: survey.resolved_yes,
       resolvedAnswered: survey.resolved_answered,
       resolvedYesPercent: percentOf(survey.resolved_yes, survey.resolved_answered),

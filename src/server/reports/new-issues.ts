@@ -7,14 +7,13 @@
 // shown to many people, so its numbers must never reveal a restricted case.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { CommandContext } from '../context.ts';
-import type { ReportPeriod } from '../../domain/report-periods.ts';
+import { shortDate, type ReportPeriod } from '../../domain/report-periods.ts';
 import { addLocalDays, localDate } from '../../domain/local-time.ts';
 import { DEFAULT_DETECTION_SETTINGS, detectRise } from '../../domain/new-issues.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
 
 export type NewIssueDimension = 'subject' | 'facility' | 'unit' | 'subject_facility';
 export type NewIssueWindow = 'day' | 'week';
-export const NEW_ISSUE_DIMENSIONS: NewIssueDimension[] = ['subject', 'facility', 'unit', 'subject_facility'];
 
 /** One significant rise: what was counted, against what was expected, over which days, and a sentence saying so. */
 export interface NewIssue {
@@ -49,15 +48,9 @@ export const HISTORY_WINDOWS: Record<NewIssueWindow, number> = { day: 28, week: 
 /** Weeks of history fetched before a window: the model's baseline. */
 const BASELINE_DAYS = 7 * DEFAULT_DETECTION_SETTINGS.baselineWeeks;
 const WINDOW_DAYS: Record<NewIssueWindow, number> = { day: 1, week: 7 };
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sentences.
-
-function shortDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
 
 /**
  * The plain sentence of a rise, read on local day `today`: "Shelter conditions at Facility X: 23 this week, 6

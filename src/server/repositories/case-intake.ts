@@ -179,10 +179,21 @@ export interface IntakeCaseValues {
 /** The error PostgreSQL gives when the tracking-number sequence of the agency and year does not exist yet. */
 export const isMissingSequence = (error: unknown) => (error as { code?: string }).code === '42P01';
 
-/** Creates the tracking-number sequence of an agency and year (the one imports draw from too) if it is missing. */
+/**
+ * The tracking-number sequence of an agency and year, which intake and imports both draw from: numbers come without
+ * a row lock, so concurrent intakes never queue behind each other (a rolled-back intake leaves a gap).
+ */
+export const trackingSequenceName = (agencyId: number, year: number) =>
+  `tracking_${Math.trunc(agencyId)}_${Math.trunc(year)}`;
+
+/** A tracking number (PREFIX-YEAR-000123) from its text before the number and the number drawn from the sequence. */
+export const trackingNumberSql = (head: RawBuilder<unknown>, n: RawBuilder<unknown>) =>
+  sql<string>`${head} || case when ${n} < 1000000 then lpad(${n}::text, 6, '0') else ${n}::text end`;
+
+/** Creates the tracking-number sequence of an agency and year if it is missing. */
 export async function createTrackingSequence(db: Db, agencyId: number, year: number): Promise<void> {
   try {
-    await sql.raw(`create sequence if not exists tracking_${Math.trunc(agencyId)}_${Math.trunc(year)}`).execute(db);
+    await sql.raw(`create sequence if not exists ${trackingSequenceName(agencyId, year)}`).execute(db);
   } catch (raced) {
     // Two intakes creating the year's sequence at the same moment: the loser's "if not exists" can still fail.
     if (!['23505', '42P07'].includes((raced as { code?: string }).code ?? '')) throw raced;
@@ -221,7 +232,7 @@ export async function insertIntakeCase(
         status, priority, language, writer_type, person_id, on_behalf_of_person_id, unit_id, facility, restricted, tags,
         service_standard_id, first_response_due_at, resolution_due_at, escalation_level, external_id)
       select ${v.agencyId}::int,
-        ${v.trackingHead}::text || case when t.n < 1000000 then lpad(t.n::text, 6, '0') else t.n::text end,
+        ${trackingNumberSql(sql`${v.trackingHead}::text`, sql.ref('t.n'))},
         ${v.channel}::text, ${v.channelSlug}::text, ${v.subjectCode}::text, ${v.description}::text,
         ${v.receivedAt}::timestamptz, ${v.status}::text, ${v.priority}::text, ${v.language}::text,
         ${v.writerType}::text, t.id, ${v.onBehalfOfPersonId}::int, ${v.unitId}::int, ${v.facility}::text,

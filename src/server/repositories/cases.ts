@@ -1,6 +1,6 @@
-// SQL for cases: tracking numbers, insert, visibility-checked reads (optionally FOR UPDATE), versioned updates,
-// and the agency facts intake needs (calendar, time zone, rules, standards).
-import { sql, type Selectable, type Updateable } from 'kysely';
+// SQL for cases: visibility-checked reads (optionally FOR UPDATE), versioned updates, and the agency facts intake
+// needs (calendar, time zone, rules, standards). A new case is written by repositories/case-intake.ts.
+import type { Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { CasesTable, Database } from '../db/schema.ts';
 import type { CommandContext } from '../context.ts';
@@ -52,29 +52,6 @@ export async function routingRules(db: Db, agencyId: number): Promise<RoutingRul
 /** Service standards in selection order. */
 export async function serviceStandards(db: Db, agencyId: number): Promise<StandardRow[]> {
   return listServiceStandards(db, agencyId);
-}
-
-/**
- * The next tracking number, e.g. OCS-2026-000123. A sequence per agency and year hands out numbers without a
- * row lock, so concurrent intakes never queue behind each other (a rolled-back intake leaves a gap).
- */
-export async function nextTrackingNumber(db: Db, agencyId: number, prefix: string, year: number): Promise<string> {
-  const sequence = `tracking_${agencyId}_${year}`;
-  const take = () => sql<{ n: number }>`select nextval(${sequence}::regclass)::int as n`.execute(db);
-  let result;
-  try {
-    result = await take();
-  } catch (error) {
-    if ((error as { code?: string }).code !== '42P01') throw error;
-    try {
-      await sql.raw(`create sequence if not exists ${sequence}`).execute(db);
-    } catch (raced) {
-      // Two intakes creating the year's sequence at the same moment: the loser's "if not exists" can still fail.
-      if (!['23505', '42P07'].includes((raced as { code?: string }).code ?? '')) throw raced;
-    }
-    result = await take();
-  }
-  return `${prefix}-${year}-${String(result.rows[0]!.n).padStart(6, '0')}`;
 }
 
 /** The case with this tracking number if the actor may see it; optionally locked for update. */

@@ -139,21 +139,6 @@ export async function ensureUnits(
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
-/** `count` tracking numbers of one agency-year from the same sequence intake uses (see cases.nextTrackingNumber). */
-export async function takeTrackingNumbers(
-  db: Db,
-  agencyId: number,
-  prefix: string,
-  year: number,
-  count: number,
-): Promise<string[]> {
-  const sequence = `tracking_${agencyId}_${year}`;
-  await sql.raw(`create sequence if not exists ${sequence}`).execute(db);
-  const result = await sql<{ n: number }>`select nextval(${sequence}::regclass)::int as n
-    from generate_series(1, ${count}::int)`.execute(db);
-  return result.rows.map((r) => `${prefix}-${year}-${String(r.n).padStart(6, '0')}`);
-}
-
 /** What an existing imported case looks like before a re-import changes it. */
 export interface ExistingImportedCase {
   id: number;

@@ -77,23 +77,13 @@ function scheduleQuery(db: Db, agencyId: number) {
 
 type ScheduleRow = Awaited<ReturnType<ReturnType<typeof scheduleQuery>['executeTakeFirstOrThrow']>>;
 
-/** A text[] as an array whichever driver read it (pg parses it; a raw '{a,b}' literal is split here). */
-function textArray(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string' && value.startsWith('{') && value.endsWith('}')) {
-    const inner = value.slice(1, -1);
-    return inner ? inner.split(',').map((v) => v.replace(/^"|"$/g, '')) : [];
-  }
-  return [];
-}
-
 const toSchedule = (r: ScheduleRow): ReportScheduleRecord => ({
   id: r.id,
   name: r.name,
   reportKind: r.report_kind,
   savedReportId: r.saved_report_id,
-  formats: textArray(r.formats) as ReportFormatName[],
-  recipients: textArray(r.recipients),
+  formats: r.formats as ReportFormatName[],
+  recipients: r.recipients,
   runOn: r.run_on,
   runAtLocal: r.run_at_local,
   active: r.active,
@@ -239,20 +229,27 @@ const toDelivery = (r: DeliveryRow): ReportDeliveryRecord => ({
   updatedAt: r.updated_at,
 });
 
-/** A schedule's deliveries, newest first. */
+/** The latest `limit` deliveries of each of these schedules, newest first: one statement for a whole list. */
 export async function listDeliveries(
   db: Db,
   agencyId: number,
-  scheduleId: number,
-  limit = 50,
-): Promise<ReportDeliveryRecord[]> {
-  const rows = await deliveryQuery(db, agencyId)
-    .where('schedule_id', '=', scheduleId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
+  scheduleIds: number[],
+  limit: number,
+): Promise<Map<number, ReportDeliveryRecord[]>> {
+  const bySchedule = new Map<number, ReportDeliveryRecord[]>(scheduleIds.map((id) => [id, []]));
+  if (!scheduleIds.length) return bySchedule;
+  const ranked = deliveryQuery(db, agencyId)
+    .select(sql<number>`row_number() over (partition by schedule_id order by created_at desc, id desc)`.as('n'))
+    .where('schedule_id', 'in', scheduleIds);
+  const rows = await db
+    .selectFrom(ranked.as('d'))
+    .selectAll()
+    .where('n', '<=', limit)
+    .orderBy('schedule_id')
+    .orderBy('n')
     .execute();
-  return rows.map(toDelivery);
+  for (const { n: _n, ...row } of rows) bySchedule.get(row.schedule_id)?.push(toDelivery(row));
+  return bySchedule;
 }
 
 /** One delivery, or null; `lock` for a change in the caller's transaction. */

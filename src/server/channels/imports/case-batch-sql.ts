@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { ExistingImportedCase, ImportedCaseValues, ImportUpdateColumns } from '../../repositories/imports.ts';
+import { trackingNumberSql, trackingSequenceName } from '../../repositories/case-intake.ts';
 
 /** What a batch needs to know of an existing imported case: which it is and the hash of what it was made from. */
 export interface ImportedCaseHash {
@@ -77,7 +78,7 @@ export async function lockImportedCases(
 /** Creates the tracking-number sequences of these years if they are missing (the ones intake uses). */
 export async function ensureTrackingSequences(db: Db, agencyId: number, years: Iterable<number>): Promise<void> {
   for (const year of new Set(years)) {
-    await sql.raw(`create sequence if not exists tracking_${agencyId}_${Math.trunc(year)}`).execute(db);
+    await sql.raw(`create sequence if not exists ${trackingSequenceName(agencyId, year)}`).execute(db);
   }
 }
 
@@ -109,8 +110,8 @@ const externalJson = (row: CaseRowToWrite) =>
 const SEPARATOR = '\u001e';
 const jsonColumn = (rows: CaseRowToWrite[]): string => rows.map((row) => externalJson(row) ?? '').join(SEPARATOR);
 
-// INSERT of new cases in file order, each with the next number of its agency-year sequence, formatted like
-// cases.nextTrackingNumber (PREFIX-YEAR-000123); with `skipExisting`, rows whose external id is in the CTE
+// INSERT of new cases in file order, each with the next number of its agency-year sequence (named as
+// trackingSequenceName names it), formatted as intake formats it; with `skipExisting`, rows whose external id is in the CTE
 // `existing` are left out (and draw no number).
 function insertStatement(agencyId: number, trackingPrefix: string, rows: CaseRowToWrite[], skipExisting: boolean) {
   const v = (pick: (values: CaseRowToWrite['values']) => string | number | null) =>
@@ -127,8 +128,7 @@ function insertStatement(agencyId: number, trackingPrefix: string, rows: CaseRow
       first_response_due_at, resolution_due_at, first_response_at, closed_at, escalation_level, external_id,
       external_data, import_hash)
     select ${agencyId}::int,
-      ${trackingPrefix}::text || '-' || r.year || '-' ||
-        case when r.n < 1000000 then lpad(r.n::text, 6, '0') else r.n::text end,
+      ${trackingNumberSql(sql`${trackingPrefix}::text || '-' || r.year || '-'`, sql.ref('r.n'))},
       r.channel, r.channel_slug, r.subject_code, r.description, r.received_at, r.status, r.priority, r.language,
       r.writer_type, r.person_id, r.unit_id, r.facility, r.tags::text[], r.service_standard_id,
       r.first_response_due_at, r.resolution_due_at, r.first_response_at, r.closed_at, r.escalation_level,

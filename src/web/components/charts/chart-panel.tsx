@@ -18,7 +18,7 @@ export function formatCell(value: ReportCell | undefined, format: ReportColumn['
 const isNumeric = (column: ReportColumn) => column.format !== 'text' && column.format !== 'date';
 
 /** The chart's numbers as a table. */
-export function ChartTable({ table, id }: { table: ReportTable; id: string }) {
+function ChartTable({ table, id }: { table: ReportTable; id: string }) {
   const [first, ...rest] = table.columns;
   return (
     <div id={id} className="chart-table">

@@ -43,6 +43,12 @@ export function labelStep(count: number, space: number, labelWidth: number): num
   return Math.max(1, Math.ceil((count * labelWidth) / space));
 }
 
+/** A name cut with an ellipsis to fit `width` pixels of 12 px text (about 7 px a character). */
+export function fitLabel(name: string, width: number): string {
+  const chars = Math.floor(width / 7);
+  return name.length <= chars ? name : `${name.slice(0, Math.max(1, chars - 1))}…`;
+}
+
 /** A number as staff read it: 1,234 or 2.5. */
 export const formatNumber = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 1 });
 

@@ -2,13 +2,12 @@
 // so it reads without colour. Cells keep a minimum size; on a narrow screen the map scrolls sideways in its frame.
 import { useId } from 'react';
 import { AXIS_TEXT, ChartSvg } from './chart-svg.tsx';
-import { heatShade, labelStep, shortDate } from './chart-scale.ts';
+import { fitLabel, heatShade, labelStep, shortDate } from './chart-scale.ts';
 import { useElementWidth } from './use-element-width.ts';
 
 const CELL_HEIGHT = 26;
 const MIN_CELL_WIDTH = 34;
 const HEADER = 24;
-const CHAR_WIDTH = 7;
 
 /** A heat map with numbers in its cells. */
 export function HeatMap(props: {
@@ -28,10 +27,6 @@ export function HeatMap(props: {
   const scrolls = width > frameWidth;
   const max = Math.max(0, ...props.values.flat());
   const step = labelStep(columns, cellWidth * columns, 44);
-  const fit = (name: string) => {
-    const chars = Math.floor((labelWidth - 8) / CHAR_WIDTH);
-    return name.length <= chars ? name : `${name.slice(0, Math.max(1, chars - 1))}…`;
-  };
 
   return (
     <div ref={ref} className="chart-box">
@@ -65,7 +60,7 @@ export function HeatMap(props: {
                 fontSize={12}
                 fill="#1b1f24"
               >
-                {fit(label)}
+                {fitLabel(label, labelWidth - 8)}
               </text>
               {props.columnLabels.map((column, c) => {
                 const value = props.values[r]?.[c] ?? 0;

@@ -1,18 +1,11 @@
 // Horizontal bars for categories with long names (units, bands of days): the name on the left, one bar per series
 // side by side in each row, and each bar's value written at its end so the chart reads without colour.
 import { AXIS_TEXT, ChartLegend, ChartSvg, GRID_LINE, type Series } from './chart-svg.tsx';
-import { formatNumber, niceTicks } from './chart-scale.ts';
+import { fitLabel, formatNumber, niceTicks } from './chart-scale.ts';
 import { useElementWidth } from './use-element-width.ts';
 
 const BAR = 14;
 const GAP = 10;
-const CHAR_WIDTH = 7;
-
-/** Fits a name into `width` pixels of 12 px text, cutting it with an ellipsis. */
-function fit(name: string, width: number): string {
-  const chars = Math.floor(width / CHAR_WIDTH);
-  return name.length <= chars ? name : `${name.slice(0, Math.max(1, chars - 1))}…`;
-}
 
 /** A horizontal (grouped) bar chart. */
 export function HorizontalBarChart(props: { title: string; desc: string; labels: string[]; series: Series[] }) {
@@ -50,7 +43,7 @@ export function HorizontalBarChart(props: { title: string; desc: string; labels:
                 fontSize={12}
                 fill="#1b1f24"
               >
-                {fit(label, labelWidth)}
+                {fitLabel(label, labelWidth)}
               </text>
               {props.series.map((s, i) => {
                 const value = s.values[row] ?? 0;

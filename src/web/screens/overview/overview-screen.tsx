@@ -7,6 +7,12 @@ import type { CaseList, CaseRecord, Role } from '../../api/types.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
+import {
+  RecordRows,
+  byTrackingNumber,
+  trackingNumberColumn,
+  type RecordColumn,
+} from '../../components/record-rows.tsx';
 import { TimeLeft } from '../../components/badges.tsx';
 import { currentDeadline } from '../../format.ts';
 
@@ -29,6 +35,26 @@ const dueTime = (c: CaseRecord) => {
   const deadline = currentDeadline(c);
   return deadline ? new Date(deadline.dueAt).getTime() : Number.POSITIVE_INFINITY;
 };
+
+function DeadlineCell({ c }: { c: CaseRecord }) {
+  const deadline = currentDeadline(c);
+  if (!deadline) return <>—</>;
+  return (
+    <>
+      <span className="deadline-kind">{deadline.label}: </span>
+      <TimeLeft dueAt={deadline.dueAt} />
+    </>
+  );
+}
+
+const OVERDUE_COLUMNS: RecordColumn<CaseRecord>[] = [
+  trackingNumberColumn,
+  { label: 'Subject', cell: (c) => c.subjectName ?? 'Not coded' },
+  { label: 'Unit', cell: (c) => c.unit ?? '—' },
+  { label: 'Assignee', cell: (c) => c.assignee?.name ?? 'Unassigned' },
+  { label: 'Deadline', cell: (c) => <DeadlineCell c={c} /> },
+  { label: 'Escalation', cell: (c) => (c.escalationLevel > 0 ? `Level ${c.escalationLevel}` : 'None') },
+];
 
 /** The overview screen. */
 export function OverviewScreen() {
@@ -89,44 +115,7 @@ export function OverviewScreen() {
                 <caption className="visually-hidden">
                   The {cases.length} most overdue cases, the longest overdue first
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Tracking number</th>
-                    <th scope="col">Subject</th>
-                    <th scope="col">Unit</th>
-                    <th scope="col">Assignee</th>
-                    <th scope="col">Deadline</th>
-                    <th scope="col">Escalation</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {cases.map((c) => {
-                    const deadline = currentDeadline(c);
-                    return (
-                      <tr key={c.trackingNumber}>
-                        <th scope="row">
-                          <Link to="/cases/$trackingNumber" params={{ trackingNumber: c.trackingNumber }} search={{}}>
-                            {c.trackingNumber}
-                          </Link>
-                        </th>
-                        <td data-label="Subject">{c.subjectName ?? 'Not coded'}</td>
-                        <td data-label="Unit">{c.unit ?? '—'}</td>
-                        <td data-label="Assignee">{c.assignee?.name ?? 'Unassigned'}</td>
-                        <td data-label="Deadline">
-                          {deadline ? (
-                            <>
-                              <span className="deadline-kind">{deadline.label}: </span>
-                              <TimeLeft dueAt={deadline.dueAt} />
-                            </>
-                          ) : (
-                            '—'
-                          )}
-                        </td>
-                        <td data-label="Escalation">{c.escalationLevel > 0 ? `Level ${c.escalationLevel}` : 'None'}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
+                <RecordRows columns={OVERDUE_COLUMNS} items={cases} rowKey={byTrackingNumber} />
               </table>
             </TableWrap>
             {(overdue.data?.total ?? 0) > cases.length && (

@@ -6,12 +6,21 @@ import { Link } from '@tanstack/react-router';
 import { api } from '../../api/client.ts';
 import type { ReportSearch } from '../../router.tsx';
 import { FormError } from '../../components/form-error.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
+import {
+  RecordRows,
+  byTrackingNumber,
+  trackingNumberColumn,
+  type RecordColumn,
+} from '../../components/record-rows.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
 import type { CrosstabCasePage } from '../../../server/reports/crosstab-cases.ts';
 import type { CrosstabResult, DefinitionInput, DrillCell } from './crosstab-search.ts';
-import { formatMeasure } from './crosstab-table.tsx';
+import { formatValue } from '../../../server/reports/render/value-format.ts';
 
 const PAGE_SIZE = 50;
+
+type CrosstabCase = CrosstabCasePage['items'][number];
 
 function describeCell(result: CrosstabResult, cell: DrillCell): string {
   const find = (headers: CrosstabResult['rowHeaders'], key: unknown[] | null, all: string) =>
@@ -51,6 +60,23 @@ export function CrosstabCasesPanel(props: {
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
   const total = pages.data?.pages[0]?.total;
   const showValue = result.measure.key !== 'count';
+  const percent = result.measure.format === 'percent';
+  const columns: RecordColumn<CrosstabCase>[] = [
+    trackingNumberColumn,
+    { label: 'Received', cell: (c) => formatDateTime(c.receivedAt) },
+    { label: 'Subject', cell: (c) => c.subjectName ?? c.subject ?? 'Not coded' },
+    { label: 'Unit', cell: (c) => c.unitName ?? '—' },
+    { label: 'Status', cell: (c) => humanize(c.status) },
+    ...(showValue
+      ? [
+          {
+            label: percent ? 'On time' : 'Days',
+            cell: (c: CrosstabCase) =>
+              c.value === null ? '—' : percent ? (c.value === 100 ? 'Yes' : 'No') : formatValue(c.value, 'days'),
+          },
+        ]
+      : []),
+  ];
   return (
     <section aria-labelledby={headingId} className="panel">
       <div className="section-heading">
@@ -70,46 +96,11 @@ export function CrosstabCasesPanel(props: {
             {total === 1 ? '1 case' : `${(total ?? 0).toLocaleString('en-US')} cases`}
             {showValue ? ` that ${result.measure.label.toLowerCase()} is computed over` : ''}.
           </p>
-          <div className="table-wrap" role="region" aria-label="Cases behind the number" tabIndex={0}>
+          <TableWrap label="Cases behind the number">
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Tracking number</th>
-                  <th scope="col">Received</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Unit</th>
-                  <th scope="col">Status</th>
-                  {showValue && <th scope="col">{result.measure.format === 'percent' ? 'On time' : 'Days'}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((c) => (
-                  <tr key={c.trackingNumber}>
-                    <th scope="row">
-                      <Link to="/cases/$trackingNumber" params={{ trackingNumber: c.trackingNumber }} search={{}}>
-                        {c.trackingNumber}
-                      </Link>
-                    </th>
-                    <td>{formatDateTime(c.receivedAt)}</td>
-                    <td>{c.subjectName ?? c.subject ?? 'Not coded'}</td>
-                    <td>{c.unitName ?? '—'}</td>
-                    <td>{humanize(c.status)}</td>
-                    {showValue && (
-                      <td>
-                        {c.value === null
-                          ? '—'
-                          : result.measure.format === 'percent'
-                            ? c.value === 100
-                              ? 'Yes'
-                              : 'No'
-                            : formatMeasure(c.value, 'days')}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
+              <RecordRows columns={columns} items={items} rowKey={byTrackingNumber} />
             </table>
-          </div>
+          </TableWrap>
           {pages.hasNextPage && (
             <div className="actions">
               <button type="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>

@@ -33,6 +33,24 @@ export function CrosstabForm(props: {
   const subjects = useSubjects();
   const channels = useChannels();
   const [row1, row2] = (search.rows ?? '').split(',');
+  const filterSelects = [
+    {
+      label: 'Unit',
+      name: 'unit',
+      options: (units.data ?? []).map((u) => ({ value: String(u.id), label: u.name })),
+      field: 'filters.unitId',
+    },
+    {
+      label: 'Subject',
+      name: 'subject',
+      hint: 'A subject includes its sub-subjects',
+      options: subjectOptions(subjects.data),
+    },
+    { label: 'Channel', name: 'channel', options: channelFilterOptions(channels.data) },
+    { label: 'Status', name: 'status', options: statusFilterOptions },
+    { label: 'Who is writing', name: 'writer', options: writerTypeOptions, placeholder: 'Anyone' },
+    { label: 'Language', name: 'language', options: languageOptions },
+  ];
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -43,13 +61,7 @@ export function CrosstabForm(props: {
       rows: rows || undefined,
       columns: value('column'),
       measure: value('measure'),
-      unit: value('unit'),
-      subject: value('subject'),
-      channel: value('channel'),
-      status: value('status'),
-      writer: value('writer'),
-      language: value('language'),
-      facility: value('facility'),
+      ...Object.fromEntries([...filterSelects.map((f) => f.name), 'facility'].map((name) => [name, value(name)])),
     });
   };
   return (
@@ -104,51 +116,16 @@ export function CrosstabForm(props: {
             field="filters.period"
             error={error}
           />
-          <SelectField
-            label="Unit"
-            name="unit"
-            defaultValue={search.unit ?? ''}
-            placeholder="Any"
-            options={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))}
-            field="filters.unitId"
-            error={error}
-          />
-          <SelectField
-            label="Subject"
-            name="subject"
-            defaultValue={search.subject ?? ''}
-            placeholder="Any"
-            hint="A subject includes its sub-subjects"
-            options={subjectOptions(subjects.data)}
-          />
-          <SelectField
-            label="Channel"
-            name="channel"
-            defaultValue={search.channel ?? ''}
-            placeholder="Any"
-            options={channelFilterOptions(channels.data)}
-          />
-          <SelectField
-            label="Status"
-            name="status"
-            defaultValue={search.status ?? ''}
-            placeholder="Any"
-            options={statusFilterOptions}
-          />
-          <SelectField
-            label="Who is writing"
-            name="writer"
-            defaultValue={search.writer ?? ''}
-            placeholder="Anyone"
-            options={writerTypeOptions}
-          />
-          <SelectField
-            label="Language"
-            name="language"
-            defaultValue={search.language ?? ''}
-            placeholder="Any"
-            options={languageOptions}
-          />
+          {filterSelects.map(({ name, ...select }) => (
+            <SelectField
+              key={name}
+              name={name}
+              defaultValue={search[name] ?? ''}
+              placeholder="Any"
+              error={error}
+              {...select}
+            />
+          ))}
           <TextField
             label="Facility"
             name="facility"

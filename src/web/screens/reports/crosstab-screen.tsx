@@ -1,17 +1,16 @@
 // Cross-tabs: build a table of cases by up to two row dimensions and one column dimension with a measure, see it
 // with its totals, open the cases behind any number, download it as CSV or XLSX, and save, share or schedule it.
 // The whole view lives in the URL, so a table can be bookmarked or sent to a colleague (who sees their own cases).
-import { useEffect } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api } from '../../api/client.ts';
 import { reportSectionRoute, type ReportSearch } from '../../router.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
-import { useAnnounce } from '../../components/announcer.tsx';
 import { CrosstabForm } from './crosstab-form.tsx';
 import { CrosstabTable } from './crosstab-table.tsx';
 import { CrosstabCasesPanel } from './crosstab-cases-panel.tsx';
+import { DownloadLinks, useAnnounceReady } from './report-parts.tsx';
 import { SaveReportForm, SavedReportsList, useSavedReports } from './saved-reports-panel.tsx';
 import {
   decodeDrill,
@@ -25,7 +24,6 @@ import {
 export function CrosstabScreen() {
   const search = reportSectionRoute.useSearch();
   const navigate = useNavigate();
-  const announce = useAnnounce();
   const definition = definitionFromSearch(search);
   const savedId = search.saved ? Number(search.saved) : undefined;
   const saved = useSavedReports();
@@ -43,11 +41,10 @@ export function CrosstabScreen() {
     staleTime: 60_000,
   });
   const result = definition && !run.isError ? run.data?.result : undefined;
-  useEffect(() => {
-    if (!run.data || run.isPlaceholderData) return;
-    const { rowHeaders, columnHeaders } = run.data.result;
-    announce(`Table ready: ${rowHeaders.length} rows, ${columnHeaders.length} columns.`);
-  }, [run.data, run.isPlaceholderData, announce]);
+  useAnnounceReady(
+    run,
+    ({ result }) => `Table ready: ${result.rowHeaders.length} rows, ${result.columnHeaders.length} columns.`,
+  );
 
   return (
     <>
@@ -72,14 +69,7 @@ export function CrosstabScreen() {
         <section aria-labelledby="crosstab-result">
           <div className="section-heading">
             <h2 id="crosstab-result">Result</h2>
-            <div className="actions">
-              <a href={downloadPath(definition, 'csv')} download>
-                Download CSV
-              </a>
-              <a href={downloadPath(definition, 'xlsx')} download>
-                Download XLSX
-              </a>
-            </div>
+            <DownloadLinks formats={['csv', 'xlsx']} href={(format) => downloadPath(definition, format)} />
           </div>
           {result.filterSummary.length > 0 && <p className="muted">{result.filterSummary.join(' · ')}</p>}
           <CrosstabTable result={result} search={search} />

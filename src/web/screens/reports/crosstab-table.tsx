@@ -3,19 +3,8 @@
 import type { CSSProperties } from 'react';
 import { Link } from '@tanstack/react-router';
 import type { ReportSearch } from '../../router.tsx';
+import { formatValue } from '../../../server/reports/render/value-format.ts';
 import { encodeDrill, type CrosstabResult, type DimensionValue } from './crosstab-search.ts';
-
-const numberFormats = {
-  count: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
-  days: new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-  percent: new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-};
-
-/** A measure value as a reader sees it: 1,234 · 2.4 · 87.5%. */
-export function formatMeasure(value: number, format: CrosstabResult['measure']['format']): string {
-  const text = numberFormats[format].format(value);
-  return format === 'percent' ? `${text}%` : text;
-}
 
 const stickyTop: CSSProperties = { position: 'sticky', insetBlockStart: 0, zIndex: 2 };
 const stickyStart: CSSProperties = { position: 'sticky', insetInlineStart: 0, zIndex: 1, background: 'var(--surface)' };
@@ -40,7 +29,7 @@ function Cell({ value, result, row, column, where, search }: CellProps) {
       </td>
     );
   }
-  const text = formatMeasure(value, result.measure.format);
+  const text = formatValue(value, result.measure.format);
   // A count of nothing has no cases to show.
   if (value === 0 && result.measure.format === 'count') return <td style={numeric}>{text}</td>;
   return (

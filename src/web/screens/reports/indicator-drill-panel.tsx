@@ -8,6 +8,12 @@ import { api, queryString } from '../../api/client.ts';
 import type { ReportSearch } from '../../router.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
+import {
+  RecordRows,
+  byTrackingNumber,
+  trackingNumberColumn,
+  type RecordColumn,
+} from '../../components/record-rows.tsx';
 import { formatDateTime, humanize, languageName } from '../../format.ts';
 import type {
   CallItem,
@@ -29,98 +35,33 @@ export const GROUP_LABELS: Record<string, string> = {
 
 const seconds = (value: number | null) => (value === null ? '—' : `${value.toLocaleString('en-US')} s`);
 
-function CaseRows({ items }: { items: CaseItem[] }) {
-  return (
-    <>
-      <thead>
-        <tr>
-          <th scope="col">Tracking number</th>
-          <th scope="col">Received</th>
-          <th scope="col">First response</th>
-          <th scope="col">Resolution due</th>
-          <th scope="col">Closed</th>
-          <th scope="col">Channel</th>
-          <th scope="col">Subject</th>
-          <th scope="col">Unit</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((c) => (
-          <tr key={c.trackingNumber}>
-            <th scope="row">
-              <Link to="/cases/$trackingNumber" params={{ trackingNumber: c.trackingNumber }} search={{}}>
-                {c.trackingNumber}
-              </Link>
-            </th>
-            <td data-label="Received">{formatDateTime(c.receivedAt)}</td>
-            <td data-label="First response">{formatDateTime(c.firstResponseAt)}</td>
-            <td data-label="Resolution due">{formatDateTime(c.resolutionDueAt)}</td>
-            <td data-label="Closed">{formatDateTime(c.closedAt)}</td>
-            <td data-label="Channel">{humanize(c.channel)}</td>
-            <td data-label="Subject">{c.subjectName ?? c.subject ?? 'Not coded'}</td>
-            <td data-label="Unit">{c.unitName ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </>
-  );
-}
+const CASE_COLUMNS: RecordColumn<CaseItem>[] = [
+  trackingNumberColumn,
+  { label: 'Received', cell: (c) => formatDateTime(c.receivedAt) },
+  { label: 'First response', cell: (c) => formatDateTime(c.firstResponseAt) },
+  { label: 'Resolution due', cell: (c) => formatDateTime(c.resolutionDueAt) },
+  { label: 'Closed', cell: (c) => formatDateTime(c.closedAt) },
+  { label: 'Channel', cell: (c) => humanize(c.channel) },
+  { label: 'Subject', cell: (c) => c.subjectName ?? c.subject ?? 'Not coded' },
+  { label: 'Unit', cell: (c) => c.unitName ?? '—' },
+];
 
-function CallRows({ items }: { items: CallItem[] }) {
-  return (
-    <>
-      <thead>
-        <tr>
-          <th scope="col">Call</th>
-          <th scope="col">Queue</th>
-          <th scope="col">Offered</th>
-          <th scope="col">Answered</th>
-          <th scope="col">Abandoned</th>
-          <th scope="col">Wait</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((c) => (
-          <tr key={c.callId}>
-            <th scope="row">{c.callId}</th>
-            <td data-label="Queue">{c.queue || '—'}</td>
-            <td data-label="Offered">{formatDateTime(c.offeredAt)}</td>
-            <td data-label="Answered">{formatDateTime(c.answeredAt)}</td>
-            <td data-label="Abandoned">{formatDateTime(c.abandonedAt)}</td>
-            <td data-label="Wait">{seconds(c.waitSeconds)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </>
-  );
-}
+const CALL_COLUMNS: RecordColumn<CallItem>[] = [
+  { label: 'Call', cell: (c) => c.callId },
+  { label: 'Queue', cell: (c) => c.queue || '—' },
+  { label: 'Offered', cell: (c) => formatDateTime(c.offeredAt) },
+  { label: 'Answered', cell: (c) => formatDateTime(c.answeredAt) },
+  { label: 'Abandoned', cell: (c) => formatDateTime(c.abandonedAt) },
+  { label: 'Wait', cell: (c) => seconds(c.waitSeconds) },
+];
 
-function InterpretationRows({ items }: { items: InterpretationItem[] }) {
-  return (
-    <>
-      <thead>
-        <tr>
-          <th scope="col">Request</th>
-          <th scope="col">Requested</th>
-          <th scope="col">Completed</th>
-          <th scope="col">Language</th>
-          <th scope="col">Mode</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((r) => (
-          <tr key={r.id}>
-            <th scope="row">{r.id}</th>
-            <td data-label="Requested">{formatDateTime(r.requestedAt)}</td>
-            <td data-label="Completed">{formatDateTime(r.completedAt)}</td>
-            <td data-label="Language">{languageName(r.language)}</td>
-            <td data-label="Mode">{humanize(r.mode)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </>
-  );
-}
+const INTERPRETATION_COLUMNS: RecordColumn<InterpretationItem>[] = [
+  { label: 'Request', cell: (r) => r.id },
+  { label: 'Requested', cell: (r) => formatDateTime(r.requestedAt) },
+  { label: 'Completed', cell: (r) => formatDateTime(r.completedAt) },
+  { label: 'Language', cell: (r) => languageName(r.language) },
+  { label: 'Mode', cell: (r) => humanize(r.mode) },
+];
 
 /** The drill-down panel of one indicator, group and period. */
 export function IndicatorDrillPanel(props: {
@@ -186,11 +127,15 @@ export function IndicatorDrillPanel(props: {
                   {props.name}, {props.periodLabel}: {GROUP_LABELS[group] ?? group}, oldest first
                 </caption>
                 {first.kind === 'cases' ? (
-                  <CaseRows items={items as CaseItem[]} />
+                  <RecordRows columns={CASE_COLUMNS} items={items as CaseItem[]} rowKey={byTrackingNumber} />
                 ) : first.kind === 'calls' ? (
-                  <CallRows items={items as CallItem[]} />
+                  <RecordRows columns={CALL_COLUMNS} items={items as CallItem[]} rowKey={(c) => c.callId} />
                 ) : (
-                  <InterpretationRows items={items as InterpretationItem[]} />
+                  <RecordRows
+                    columns={INTERPRETATION_COLUMNS}
+                    items={items as InterpretationItem[]}
+                    rowKey={(r) => r.id}
+                  />
                 )}
               </table>
             </TableWrap>

@@ -2,7 +2,6 @@
 // one table with each indicator's value, target, numerator, late, denominator, pending and excluded items and the
 // same period a year earlier. Every number opens the list of cases or calls behind it; downloads give the same
 // table as CSV, XLSX or PDF. Period, moment and open list live in the URL, so a view can be bookmarked and shared.
-import { useEffect } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { api, queryString } from '../../api/client.ts';
@@ -10,19 +9,13 @@ import { reportSectionRoute, type ReportSearch } from '../../router.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
-import { useAnnounce } from '../../components/announcer.tsx';
 import { formatDateTime } from '../../format.ts';
-import { monthPeriod, parsePeriod, type ReportPeriod } from '../../../domain/report-periods.ts';
+import { parsePeriod, type ReportPeriod } from '../../../domain/report-periods.ts';
 import { indicatorDefinition, type IndicatorGroup } from '../../../server/reports/indicator-definitions.ts';
 import type { Indicator, IndicatorsResult } from '../../../server/reports/indicators.ts';
 import { PeriodPicker } from './indicator-period-picker.tsx';
+import { DownloadLinks, lastMonth, useAnnounceReady } from './report-parts.tsx';
 import { GROUP_LABELS, IndicatorDrillPanel } from './indicator-drill-panel.tsx';
-
-/** The last complete month: the period the screen opens on. */
-function lastMonth(now = new Date()): ReportPeriod {
-  const month = now.getMonth();
-  return month === 0 ? monthPeriod(now.getFullYear() - 1, 12) : monthPeriod(now.getFullYear(), month);
-}
 
 function readPeriod(text: string | undefined): { period: ReportPeriod; problem?: string } {
   if (!text) return { period: lastMonth() };
@@ -122,7 +115,6 @@ function IndicatorRow(props: { indicator: Indicator; result: IndicatorsResult; s
 export function IndicatorsScreen() {
   const search = reportSectionRoute.useSearch();
   const navigate = useNavigate();
-  const announce = useAnnounce();
   const { period, problem } = readPeriod(search.period);
   const indicators = useQuery({
     queryKey: ['mmr-indicators', period.key, search.asOf ?? null],
@@ -132,10 +124,7 @@ export function IndicatorsScreen() {
     staleTime: 60_000,
   });
   const result = indicators.isError ? undefined : indicators.data;
-  useEffect(() => {
-    if (indicators.data && !indicators.isPlaceholderData)
-      announce(`Indicators for ${indicators.data.period.label} ready.`);
-  }, [indicators.data, indicators.isPlaceholderData, announce]);
+  useAnnounceReady(indicators, (data) => `Indicators for ${data.period.label} ready.`);
   const drilled = search.drill ? result?.indicators.find((i) => i.key === search.drill) : undefined;
   const download = (format: 'csv' | 'xlsx' | 'pdf') =>
     `/api/v1/reports/indicators${queryString({ period: period.key, asOf: result?.asOf, format })}`;
@@ -164,17 +153,7 @@ export function IndicatorsScreen() {
             <h2 id="indicators-result">
               {result.period.label} ({result.period.from} to {result.period.to})
             </h2>
-            <div className="actions">
-              <a href={download('csv')} download>
-                Download CSV
-              </a>
-              <a href={download('xlsx')} download>
-                Download XLSX
-              </a>
-              <a href={download('pdf')} download>
-                Download PDF
-              </a>
-            </div>
+            <DownloadLinks formats={['csv', 'xlsx', 'pdf']} href={download} />
           </div>
           <p className="muted">
             As of {formatDateTime(result.asOf)}, compared with {result.previousYearPeriod.label}.{' '}

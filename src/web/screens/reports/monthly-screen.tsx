@@ -2,7 +2,7 @@
 // type against the month before and a year earlier; the open backlog by age; times to first response and to close;
 // escalations; elected officials' items; repeat contacts; survey answers; new issues. Every count opens the case list
 // with the filter behind it; downloads give the same numbers as PDF, XLSX or CSV. The month lives in the URL.
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { api, queryString } from '../../api/client.ts';
@@ -10,7 +10,6 @@ import { reportSectionRoute, type QueueSearch } from '../../router.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
-import { useAnnounce } from '../../components/announcer.tsx';
 import { formatDateTime } from '../../format.ts';
 import type {
   CaseCount,
@@ -19,13 +18,7 @@ import type {
   MonthlyReport,
   VolumeRow,
 } from '../../../server/reports/monthly-report.ts';
-
-/** The last complete month as YYYY-MM: the month the screen opens on. */
-function lastMonth(now = new Date()): string {
-  const month = now.getMonth();
-  const year = month === 0 ? now.getFullYear() - 1 : now.getFullYear();
-  return `${year}-${String(month === 0 ? 12 : month).padStart(2, '0')}`;
-}
+import { DownloadLinks, lastMonth, useAnnounceReady } from './report-parts.tsx';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const number = (n: number | null | undefined, digits = 0) =>
@@ -399,8 +392,7 @@ function MonthPicker({ month, onChoose }: { month: string; onChoose(month: strin
 export function MonthlyScreen() {
   const search = reportSectionRoute.useSearch();
   const navigate = useNavigate();
-  const announce = useAnnounce();
-  const month = search.month && MONTH.test(search.month) ? search.month : lastMonth();
+  const month = search.month && MONTH.test(search.month) ? search.month : lastMonth().key;
   const report = useQuery({
     queryKey: ['monthly-report', month],
     queryFn: () => api<MonthlyReport>('GET', `/reports/monthly${queryString({ month })}`),
@@ -408,9 +400,7 @@ export function MonthlyScreen() {
     staleTime: 60_000,
   });
   const data = report.isError ? undefined : report.data;
-  useEffect(() => {
-    if (report.data && !report.isPlaceholderData) announce(`Monthly report for ${report.data.period.label} ready.`);
-  }, [report.data, report.isPlaceholderData, announce]);
+  useAnnounceReady(report, (report) => `Monthly report for ${report.period.label} ready.`);
   const download = (format: 'csv' | 'xlsx' | 'pdf') =>
     `/api/v1/reports/monthly${queryString({ month, asOf: data?.asOf, format })}`;
 
@@ -440,17 +430,7 @@ export function MonthlyScreen() {
               {data.period.label} ({data.period.from} to {data.period.to}), made {formatDateTime(data.asOf)}; compared
               with {data.previousMonth.label} and {data.yearEarlier.label}.
             </p>
-            <div className="actions">
-              <a href={download('pdf')} download>
-                Download PDF
-              </a>
-              <a href={download('xlsx')} download>
-                Download XLSX
-              </a>
-              <a href={download('csv')} download>
-                Download CSV
-              </a>
-            </div>
+            <DownloadLinks formats={['pdf', 'xlsx', 'csv']} href={download} />
           </div>
           <VolumeSection report={data} />
           <BacklogSection report={data} />

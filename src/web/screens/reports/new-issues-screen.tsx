@@ -4,14 +4,20 @@
 // or an administrator — an Acknowledge button. Status and period live in the URL.
 import { useId, useState, type FormEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { api, queryString } from '../../api/client.ts';
-import type { CaseList } from '../../api/types.ts';
+import type { CaseList, CaseRecord } from '../../api/types.ts';
 import { reportSectionRoute } from '../../router.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
+import {
+  RecordRows,
+  byTrackingNumber,
+  trackingNumberColumn,
+  type RecordColumn,
+} from '../../components/record-rows.tsx';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
 import { useUser } from '../../session.tsx';
@@ -44,7 +50,7 @@ function chanceText(probability: number): string {
 }
 
 /** The counts of the windows before the alert and of its own, drawn small; the numbers are in the title too. */
-export function Sparkline({ values, unit, label }: { values: number[]; unit: string; label: string }) {
+function Sparkline({ values, unit, label }: { values: number[]; unit: string; label: string }) {
   const titleId = useId();
   const descId = useId();
   const width = 160;
@@ -73,6 +79,15 @@ export function Sparkline({ values, unit, label }: { values: number[]; unit: str
   );
 }
 
+const CASE_COLUMNS: RecordColumn<CaseRecord>[] = [
+  trackingNumberColumn,
+  { label: 'Received', cell: (c) => formatDateTime(c.receivedAt) },
+  { label: 'Subject', cell: (c) => c.subjectName ?? 'Not coded' },
+  { label: 'Facility', cell: (c) => c.facility ?? '—' },
+  { label: 'Unit', cell: (c) => c.unitName ?? c.unit ?? '—' },
+  { label: 'Status', cell: (c) => humanize(c.status) },
+];
+
 function AlertCases({ alert }: { alert: IssueAlertView }) {
   const cases = useQuery({
     queryKey: ['new-issue-cases', alert.id],
@@ -89,32 +104,7 @@ function AlertCases({ alert }: { alert: IssueAlertView }) {
           {total > items.length ? `, the first ${items.length} listed` : ''} (restricted cases you may see are listed
           but not counted in the alert)
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Tracking number</th>
-            <th scope="col">Received</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Facility</th>
-            <th scope="col">Unit</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((c) => (
-            <tr key={c.trackingNumber}>
-              <th scope="row">
-                <Link to="/cases/$trackingNumber" params={{ trackingNumber: c.trackingNumber }} search={{}}>
-                  {c.trackingNumber}
-                </Link>
-              </th>
-              <td data-label="Received">{formatDateTime(c.receivedAt)}</td>
-              <td data-label="Subject">{c.subjectName ?? 'Not coded'}</td>
-              <td data-label="Facility">{c.facility ?? '—'}</td>
-              <td data-label="Unit">{c.unitName ?? c.unit ?? '—'}</td>
-              <td data-label="Status">{humanize(c.status)}</td>
-            </tr>
-          ))}
-        </tbody>
+        <RecordRows columns={CASE_COLUMNS} items={items} rowKey={byTrackingNumber} />
       </table>
     </TableWrap>
   );

@@ -13,7 +13,7 @@ import { FormError } from '../../components/form-error.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { searchFromDefinition, savedDownloadPath, type DefinitionInput, type SavedReport } from './crosstab-search.ts';
 
-export const SAVED_KEY = ['saved-reports'] as const;
+const SAVED_KEY = ['saved-reports'] as const;
 
 const SHARING_WORDS: Record<SavedReport['sharedWith'], string> = {
   private: 'Only the owner',

@@ -15,9 +15,10 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
 import { useSavedReports } from './saved-reports-panel.tsx';
+import { lastMonth } from './report-parts.tsx';
 import { MONTH_NAMES } from '../../../domain/report-periods.ts';
 
-export const SCHEDULES_KEY = ['report-schedules'] as const;
+const SCHEDULES_KEY = ['report-schedules'] as const;
 
 type Format = 'pdf' | 'xlsx' | 'csv';
 
@@ -84,12 +85,6 @@ function runText(s: Pick<Schedule, 'runOn' | 'runAtLocal'>): string {
 function periodText(key: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(key);
   return m ? `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : key;
-}
-
-/** The month before this one, as a month input value ("2026-10"). */
-function lastMonth(now = new Date()): string {
-  const d = new Date(now.getFullYear(), now.getMonth() - 1, 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
 /** Server messages for a field and its items ("recipients", "recipients[2]"), in one sentence. */
@@ -337,7 +332,7 @@ function SendNowForm(props: { schedule: Schedule; onDone(): void }) {
         name="period"
         type="month"
         required
-        defaultValue={lastMonth()}
+        defaultValue={lastMonth().key}
         hint="YYYY-MM"
         field="period"
         error={send.error}
