@@ -699,6 +699,8 @@ export interface CaseDailyRollupsTable {
   /** 0 when the case is not routed to a unit. */
   unit_id: number;
   restricted: boolean;
+  /** The writing connection's stripe (migration 0019): readers sum over stripes. */
+  stripe: Generated<number>;
   received: number;
   first_responded: number;
   first_response_seconds: number;
@@ -724,6 +726,7 @@ export interface CaseOpenRollupsTable {
   subject_code: string;
   unit_id: number;
   restricted: boolean;
+  stripe: Generated<number>;
   open_cases: number;
 }
 

@@ -136,12 +136,14 @@ function normalise(map: Map<string, Counts>): Record<string, Counts> {
 /** The rollup tables as they are, in the same shape. */
 async function readRollups(db: Db) {
   const dims = sql`channel || '|' || channel_slug || '|' || subject_code || '|' || unit_id || '|' || restricted`;
+  // Summed over the stripes of migration 0019 (a key has one row per connection that wrote it).
   const daily = await sql<Counts & { key: string }>`
-    select agency_id || '|' || day::text || '|' || ${dims} as key, ${sql.raw(MEASURES.join(', '))}
-    from case_daily_rollups`.execute(db);
+    select agency_id || '|' || day::text || '|' || ${dims} as key,
+      ${sql.raw(MEASURES.map((m) => `sum(${m})::bigint as ${m}`).join(', '))}
+    from case_daily_rollups group by 1`.execute(db);
   const open = await sql<{ key: string; open_cases: number }>`
-    select agency_id || '|' || resolution_due_day::text || '|' || ${dims} as key, open_cases
-    from case_open_rollups`.execute(db);
+    select agency_id || '|' || resolution_due_day::text || '|' || ${dims} as key, sum(open_cases)::int as open_cases
+    from case_open_rollups group by 1`.execute(db);
   const toMap = (rows: (Counts & { key: string })[]) =>
     new Map(rows.map(({ key, ...counts }) => [key, counts as Counts]));
   return { daily: normalise(toMap(daily.rows)), open: normalise(toMap(open.rows as never)) };

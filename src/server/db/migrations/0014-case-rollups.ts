@@ -73,11 +73,16 @@ const localDay = (instant: string) => `(${instant} at time zone a.time_zone)::da
 const dimensionValues = `s.channel, coalesce(s.channel_slug, '') as channel_slug,
   coalesce(s.subject_code, '') as subject_code, coalesce(s.unit_id, 0) as unit_id, s.restricted`;
 
-/** Adds the contributions of `source` (rows of sign + COUNTED columns) to case_daily_rollups. */
-function addToDaily(source: string): string {
+/**
+ * Adds the contributions of `source` (rows of sign + COUNTED columns) to case_daily_rollups. `stripe`, from
+ * migration 0019 on, is the expression of the stripe the statement writes to; without it the SQL is this
+ * migration's own, unchanged.
+ */
+export function addToDaily(source: string, stripe?: string): string {
   const measures = DAILY_MEASURES.map(([name]) => name);
-  return `insert into case_daily_rollups as r (${[...DAILY_KEY, ...measures].join(', ')})
-    select ${DAILY_KEY.join(', ')}, ${measures.map((m) => `sum(${m})`).join(', ')}
+  const key = stripe ? [...DAILY_KEY, 'stripe'] : DAILY_KEY;
+  return `insert into case_daily_rollups as r (${[...key, ...measures].join(', ')})
+    select ${DAILY_KEY.join(', ')}${stripe ? `, ${stripe}` : ''}, ${measures.map((m) => `sum(${m})`).join(', ')}
     from (
       select s.agency_id, e.day, ${dimensionValues},
         ${DAILY_MEASURES.map(([name, contribution]) => `${contribution} as ${name}`).join(',\n        ')}
@@ -95,28 +100,30 @@ function addToDaily(source: string): string {
     group by ${DAILY_KEY.join(', ')}
     having ${measures.map((m) => `sum(${m}) <> 0`).join(' or ')}
     order by ${DAILY_KEY.join(', ')}
-    on conflict (${DAILY_KEY.join(', ')}) do update set
+    on conflict (${key.join(', ')}) do update set
       ${measures.map((m) => `${m} = r.${m} + excluded.${m}`).join(', ')}`;
 }
 
-/** Adds the contributions of `source` to case_open_rollups (open = not closed). */
-function addToOpen(source: string): string {
-  return `insert into case_open_rollups as r (${OPEN_KEY.join(', ')}, open_cases)
+/** Adds the contributions of `source` to case_open_rollups (open = not closed); `stripe` as for addToDaily. */
+export function addToOpen(source: string, stripe?: string): string {
+  const key = stripe ? [...OPEN_KEY, 'stripe'] : OPEN_KEY;
+  return `insert into case_open_rollups as r (${key.join(', ')}, open_cases)
     select s.agency_id, coalesce(${localDay('s.resolution_due_at')}, 'infinity'::date) as resolution_due_day,
-      ${dimensionValues}, sum(s.sign)
+      ${dimensionValues}${stripe ? `, ${stripe}` : ''}, sum(s.sign)
     from (${source}) s
     join agencies a on a.id = s.agency_id
     where s.merged_into_id is null and s.status <> 'closed'
     group by ${OPEN_KEY.join(', ')}
     having sum(s.sign) <> 0
     order by ${OPEN_KEY.join(', ')}
-    on conflict (${OPEN_KEY.join(', ')}) do update set open_cases = r.open_cases + excluded.open_cases`;
+    on conflict (${key.join(', ')}) do update set open_cases = r.open_cases + excluded.open_cases`;
 }
 
 const columnsOf = (alias: string) => COUNTED.map((c) => `${alias}.${c}`).join(', ');
 const changed = `(${columnsOf('o')}) is distinct from (${columnsOf('n')})`;
 
-const SOURCES = {
+/** The rows a trigger, the recount or this migration counts: sign and COUNTED columns. */
+export const SOURCES = {
   insert: `select 1 as sign, ${columnsOf('n')} from new_cases n`,
   delete: `select -1 as sign, ${columnsOf('o')} from old_cases o`,
   // Only rows whose counted columns changed: the old row is taken away and the new one added.
@@ -129,11 +136,12 @@ const SOURCES = {
   all: `select 1 as sign, ${columnsOf('c')} from cases c`,
 };
 
-const triggerFunction = (name: string, source: string) =>
+/** The trigger function adding `source` to both tables; `stripe` as for addToDaily. */
+export const triggerFunction = (name: string, source: string, stripe?: string) =>
   `create function ${name}() returns trigger language plpgsql as $$
    begin
-     ${addToDaily(source)};
-     ${addToOpen(source)};
+     ${addToDaily(source, stripe)};
+     ${addToOpen(source, stripe)};
      return null;
    end $$`;
 
