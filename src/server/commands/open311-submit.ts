@@ -1,6 +1,7 @@
 // Open311 POST requests: checks the api_key (403), the jurisdiction, the service and every field (400, nothing
 // written), recognises an identical resubmission within ten minutes (the first case is answered again), and
-// creates the case through the intake command with channel 311, then stores the location and attribute answers.
+// creates the case through the intake command with channel 311 — the claim on the request's fingerprint, the case,
+// its location and attribute answers in one transaction, so a request is one commit.
 import type { CommandContext } from '../context.ts';
 import { systemActor } from '../context.ts';
 import type { Db } from '../db/database.ts';
@@ -14,7 +15,6 @@ import {
   findLiveKey,
   findService,
   insertRequestDetails,
-  releaseSubmission,
   type Open311KeyOwner,
 } from '../repositories/open311.ts';
 import {
@@ -28,8 +28,6 @@ import { DEFAULT_AGENCY_SLUG } from '../channels/open311/open311-reads.ts';
 
 /** An identical submission with the same key within this many seconds answers the first case. */
 export const DUPLICATE_WINDOW_SECONDS = 600;
-const IN_FLIGHT_WAIT_MS = 5000;
-const IN_FLIGHT_POLL_MS = 25;
 /** Who a request without name, email or phone is filed under. */
 export const ANONYMOUS_REPORTER = 'Anonymous (Open311)';
 
@@ -68,7 +66,8 @@ async function authorizeKey(db: Db, submission: Open311Submission): Promise<Open
   return owner;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Thrown inside the intake transaction when the request repeats one within the window: nothing is kept. */
+class RepeatedSubmission extends Error {}
 
 /** POST requests: one case per distinct submission (see DUPLICATE_WINDOW_SECONDS). */
 export async function submitOpen311Request(
@@ -93,19 +92,9 @@ export async function submitOpen311Request(
 
   const claim = { agencyId: owner.agency.id, keyId: owner.keyId, fingerprint: submissionFingerprint(submission) };
   const accountId = submission.accountId ?? null;
-  const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
-  while (!(await claimSubmission(db, { ...claim, windowSeconds: DUPLICATE_WINDOW_SECONDS }))) {
-    const first = await claimedCase(db, claim);
-    if (first?.trackingNumber) return { serviceRequestId: first.trackingNumber, accountId, duplicate: true };
-    if (first && Date.now() > deadline) {
-      throw new AppError('validation_failed', 'An identical request is still being processed; try again shortly.');
-    }
-    if (first) await sleep(IN_FLIGHT_POLL_MS);
-  }
-
+  const named = Boolean(submission.firstName || submission.lastName || submission.email || submission.phone);
   let created;
   try {
-    const named = Boolean(submission.firstName || submission.lastName || submission.email || submission.phone);
     created = await createCase(ctx, {
       channel: '311',
       subject: service!.code,
@@ -116,29 +105,35 @@ export async function submitOpen311Request(
         email: submission.email,
         phone: submission.phone,
       },
+      withinTransaction: async (tx, row) => {
+        const claimed = await claimSubmission(tx, {
+          ...claim,
+          caseId: row.id,
+          windowSeconds: DUPLICATE_WINDOW_SECONDS,
+        });
+        if (!claimed) throw new RepeatedSubmission();
+        await insertRequestDetails(tx, owner.agency.id, {
+          caseId: row.id,
+          keyId: owner.keyId,
+          serviceCode: service!.code,
+          lat: location.lat,
+          long: location.long,
+          addressString: submission.addressString ?? null,
+          addressId: submission.addressId ?? null,
+          zipcode: submission.zipcode ?? null,
+          mediaUrl: submission.mediaUrl ?? null,
+          deviceId: submission.deviceId ?? null,
+          accountId,
+          attributes,
+        });
+      },
     });
   } catch (error) {
-    await releaseSubmission(db, claim);
-    throw error;
+    if (!(error instanceof RepeatedSubmission)) throw error;
+    // The case of this attempt was rolled back (its tracking number stays unused); the first one is the answer.
+    const first = await claimedCase(db, claim);
+    if (!first) throw new AppError('validation_failed', 'An identical request is still being processed; try again.');
+    return { serviceRequestId: first, accountId, duplicate: true };
   }
-  await insertRequestDetails(
-    db,
-    owner.agency.id,
-    {
-      caseId: created.id,
-      keyId: owner.keyId,
-      serviceCode: service!.code,
-      lat: location.lat,
-      long: location.long,
-      addressString: submission.addressString ?? null,
-      addressId: submission.addressId ?? null,
-      zipcode: submission.zipcode ?? null,
-      mediaUrl: submission.mediaUrl ?? null,
-      deviceId: submission.deviceId ?? null,
-      accountId,
-      attributes,
-    },
-    claim.fingerprint,
-  );
   return { serviceRequestId: created.tracking_number, accountId, duplicate: false };
 }

@@ -241,21 +241,29 @@ export async function saveServiceDefinition(
 // ---------------------------------------------------------------- submissions
 
 /**
- * Claims a submission fingerprint for a new case. True when this caller may create the case: no claim exists, or
- * the existing one is older than `windowSeconds` (it is taken over). False means a duplicate within the window.
+ * Claims a submission fingerprint for the case `caseId`, in the transaction that creates the case. True when this
+ * caller may keep the case: no claim exists, or the existing one is older than `windowSeconds` (it is taken over).
+ * False means a duplicate within the window. A claim of a transaction still open makes this one wait for its end,
+ * so two identical requests at the same moment make one case.
  */
 export async function claimSubmission(
-  db: Db,
-  claim: { agencyId: number; keyId: number; fingerprint: string; windowSeconds: number },
+  tx: Db,
+  claim: { agencyId: number; keyId: number; fingerprint: string; windowSeconds: number; caseId: number },
 ): Promise<boolean> {
   const now = new Date();
-  const taken = await db
+  const taken = await tx
     .insertInto('open311_submissions')
-    .values({ agency_id: claim.agencyId, key_id: claim.keyId, fingerprint: claim.fingerprint, created_at: now })
+    .values({
+      agency_id: claim.agencyId,
+      key_id: claim.keyId,
+      fingerprint: claim.fingerprint,
+      case_id: claim.caseId,
+      created_at: now,
+    })
     .onConflict((oc) =>
       oc
         .columns(['agency_id', 'key_id', 'fingerprint'])
-        .doUpdateSet({ created_at: now, case_id: null })
+        .doUpdateSet({ created_at: now, case_id: claim.caseId })
         .where('open311_submissions.created_at', '<', new Date(now.getTime() - claim.windowSeconds * 1000)),
     )
     .returning('fingerprint')
@@ -263,34 +271,20 @@ export async function claimSubmission(
   return taken !== undefined;
 }
 
-/** The case a standing claim points to (null while its case is still being created, undefined without claim). */
+/** The tracking number of the case a standing claim points to, if any. */
 export async function claimedCase(
   db: Db,
   claim: { agencyId: number; keyId: number; fingerprint: string },
-): Promise<{ caseId: number | null; trackingNumber: string | null } | undefined> {
+): Promise<string | null> {
   const row = await db
     .selectFrom('open311_submissions as s')
-    .leftJoin('cases as c', (join) => join.onRef('c.agency_id', '=', 's.agency_id').onRef('c.id', '=', 's.case_id'))
-    .select(['s.case_id', 'c.tracking_number'])
+    .innerJoin('cases as c', (join) => join.onRef('c.agency_id', '=', 's.agency_id').onRef('c.id', '=', 's.case_id'))
+    .select('c.tracking_number')
     .where('s.agency_id', '=', claim.agencyId)
     .where('s.key_id', '=', claim.keyId)
     .where('s.fingerprint', '=', claim.fingerprint)
     .executeTakeFirst();
-  return row ? { caseId: row.case_id, trackingNumber: row.tracking_number } : undefined;
-}
-
-/** Drops a claim whose case could not be created, so that a corrected retry is not taken for a duplicate. */
-export async function releaseSubmission(
-  db: Db,
-  claim: { agencyId: number; keyId: number; fingerprint: string },
-): Promise<void> {
-  await db
-    .deleteFrom('open311_submissions')
-    .where('agency_id', '=', claim.agencyId)
-    .where('key_id', '=', claim.keyId)
-    .where('fingerprint', '=', claim.fingerprint)
-    .where('case_id', 'is', null)
-    .execute();
+  return row?.tracking_number ?? null;
 }
 
 export interface RequestDetails {
@@ -308,42 +302,25 @@ export interface RequestDetails {
   attributes: Record<string, string | string[]>;
 }
 
-/**
- * Stores what the 311 request adds to its case and points the submission claim at the case, in one statement
- * (atomic without a transaction of its own: one round trip on the POST path).
- */
-export async function insertRequestDetails(
-  db: Db,
-  agencyId: number,
-  details: RequestDetails,
-  fingerprint: string,
-): Promise<void> {
-  await db
-    .with('stored', (q) =>
-      q
-        .insertInto('open311_requests')
-        .values({
-          agency_id: agencyId,
-          case_id: details.caseId,
-          key_id: details.keyId,
-          service_code: details.serviceCode,
-          lat: details.lat,
-          long: details.long,
-          address_string: details.addressString,
-          address_id: details.addressId,
-          zipcode: details.zipcode,
-          media_url: details.mediaUrl,
-          device_id: details.deviceId,
-          account_id: details.accountId,
-          attributes: JSON.stringify(details.attributes),
-        })
-        .returning('case_id'),
-    )
-    .updateTable('open311_submissions')
-    .set((eb) => ({ case_id: eb.selectFrom('stored').select('case_id') }))
-    .where('agency_id', '=', agencyId)
-    .where('key_id', '=', details.keyId)
-    .where('fingerprint', '=', fingerprint)
+/** Stores what the 311 request adds to its case (in the transaction that creates the case). */
+export async function insertRequestDetails(tx: Db, agencyId: number, details: RequestDetails): Promise<void> {
+  await tx
+    .insertInto('open311_requests')
+    .values({
+      agency_id: agencyId,
+      case_id: details.caseId,
+      key_id: details.keyId,
+      service_code: details.serviceCode,
+      lat: details.lat,
+      long: details.long,
+      address_string: details.addressString,
+      address_id: details.addressId,
+      zipcode: details.zipcode,
+      media_url: details.mediaUrl,
+      device_id: details.deviceId,
+      account_id: details.accountId,
+      attributes: JSON.stringify(details.attributes),
+    })
     .execute();
 }
 
