@@ -38,6 +38,29 @@ export interface OpenDatabase {
 // (only a statement that needs it takes it; docs/performance.md).
 export const SESSION_OPTIONS = '-c jit=off -c random_page_cost=1.1 -c work_mem=64MB';
 
+/**
+ * A statement whose text begins with this comment is prepared on each PostgreSQL connection the first time it runs
+ * there and only executed afterwards: parsed and planned once, not on every call. For the few hot statements of
+ * fixed shape (intake); PGlite reads it as a comment.
+ */
+export const PREPARED = sql.raw('/* prepared */ ');
+const PREPARED_TEXT = '/* prepared */ ';
+const preparedNames = new Map<string, string>();
+
+/** Runs marked statements of this client as named prepared statements (one name per distinct text). */
+function prepareMarkedStatements(client: pg.PoolClient): void {
+  // The class's own query, looked up at each call (so that instrumentation of pg.Client sees these calls too).
+  const query = (...args: unknown[]) =>
+    (Object.getPrototypeOf(client) as { query: (...a: unknown[]) => unknown }).query.apply(client, args);
+  const prepared = (config: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof config !== 'string' || !config.startsWith(PREPARED_TEXT)) return query(config, values, callback);
+    let name = preparedNames.get(config);
+    if (!name) preparedNames.set(config, (name = `civicdesk_${preparedNames.size + 1}`));
+    return query({ name, text: config, values }, callback);
+  };
+  Object.assign(client, { query: prepared });
+}
+
 /** Opens the configured database; with PGlite it also takes the data directory's lock file. */
 export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
   if (options.databaseUrl) {
@@ -51,7 +74,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
     // A client whose connection drops (server restart, network cut) emits 'error'; unheard, that would end the
     // process. The pool replaces the client on next use, and the query in flight fails with its own error.
     pool.on('error', () => {});
-    pool.on('connect', (client) => client.on('error', () => {}));
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+      prepareMarkedStatements(client);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -3,7 +3,7 @@
 // inbound timeline entry and the audit event. One statement is one round trip and one transaction, whatever it
 // writes; the rollup triggers on cases run inside it as they would for any insert.
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../db/database.ts';
+import { PREPARED, type Db } from '../db/database.ts';
 import type { FieldChange, Priority, WriterType } from '../db/schema.ts';
 import type { CaseRow } from './cases.ts';
 import { normalizeContact, type ContactKind, type IntakePerson } from './people.ts';
@@ -128,7 +128,7 @@ export async function findOrCreatePersonForIntake(
   agencyId: number,
   person: IntakePerson,
 ): Promise<IntakePersonRow> {
-  const result = await sql<PersonColumns>`with ${personExpressions('writer', agencyId, person)}
+  const result = await sql<PersonColumns>`${PREPARED}with ${personExpressions('writer', agencyId, person)}
     select w.id as person_id, ${personColumns('writer')} from writer w`.execute(db);
   return personRow(result.rows[0]!);
 }
@@ -226,7 +226,7 @@ export async function insertIntakeCase(
     'find' in person
       ? personExpressions('writer', v.agencyId, person.find, current)
       : sql`writer as (select ${person.known.id}::int as id where ${current})`;
-  const statement = sql<CaseRow & Partial<PersonColumns>>`with ${writer},
+  const statement = sql<CaseRow & Partial<PersonColumns>>`${PREPARED}with ${writer},
     the_case as (
       insert into cases (agency_id, tracking_number, channel, channel_slug, subject_code, description, received_at,
         status, priority, language, writer_type, person_id, on_behalf_of_person_id, unit_id, facility, restricted, tags,
