@@ -45,6 +45,8 @@ export interface CreateCaseInput {
   restricted?: boolean | undefined;
   tags?: string[] | undefined;
   externalId?: string | undefined;
+  /** The access code of the case's public status link, given at intake when the intake sends the link at once. */
+  publicSecret?: string | undefined;
   /** The inbound message's subject line (email, letter heading), kept on the timeline. */
   title?: string | undefined;
   /** Runs inside the intake transaction once the case exists (email: message ids, acknowledgement + outbox). */
@@ -209,6 +211,7 @@ async function intakeWith(
     resolutionDueAt: deadlines.resolutionDueAt,
     escalationLevel: initialEscalationLevel(writerType),
     externalId: input.externalId ?? null,
+    publicSecret: input.publicSecret ?? null,
     grantAccessTo: namedOnCase ? ctx.actor.userId : null,
     configVersion: unchecked ? config.version : null,
     audit: {

@@ -33,7 +33,7 @@ export interface RenderedResponse {
 }
 
 async function mergeValues(db: Db, ctx: CommandContext, current: CaseRow, statusUrlBase: string, responseText: string) {
-  const [person, subject, agency] = await Promise.all([
+  const [person, subject] = await Promise.all([
     current.person_id
       ? db
           .selectFrom('people')
@@ -50,13 +50,9 @@ async function mergeValues(db: Db, ctx: CommandContext, current: CaseRow, status
           .where('code', '=', current.subject_code)
           .executeTakeFirst()
       : undefined,
-    db
-      .selectFrom('agencies')
-      .select(['name', 'time_zone'])
-      .where('id', '=', current.agency_id)
-      .executeTakeFirstOrThrow(),
   ]);
-  const day = (d: Date | null) => (d ? localDate(d, agency.time_zone) : '');
+  const agency = ctx.agency;
+  const day = (d: Date | null) => (d ? localDate(d, agency.timeZone) : '');
   return {
     trackingNumber: current.tracking_number,
     firstName: person?.first_name ?? '',

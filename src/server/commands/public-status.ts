@@ -104,9 +104,16 @@ export async function statusLinkForCase(
   db: Db,
   config: Pick<Config, 'publicUrl'>,
   agency: Pick<Agency, 'id' | 'slug'>,
-  current: { id: number; tracking_number: string; language: string; restricted: boolean },
+  current: {
+    id: number;
+    tracking_number: string;
+    language: string;
+    restricted: boolean;
+    public_secret?: string | null;
+  },
 ): Promise<string | null> {
   if (current.restricted) return null;
-  const { secret } = await ensurePublicSecret(db, agency.id, current.id, newAccessCode());
+  // A case given its access code at intake (email) has it on the row already: nothing to write.
+  const secret = current.public_secret ?? (await ensurePublicSecret(db, agency.id, current.id, newAccessCode())).secret;
   return statusUrl(config, agency.slug, current.tracking_number, secret, current.language);
 }

@@ -159,6 +159,8 @@ export interface IntakeCaseValues {
   resolutionDueAt: Date | null;
   escalationLevel: number;
   externalId: string | null;
+  /** The access code of the public status link, when the intake answers with one (email acknowledgements). */
+  publicSecret: string | null;
   /** A user to name on the case (case_access), so that whoever logs a confidential case keeps sight of it. */
   grantAccessTo: number | null;
   /**
@@ -230,14 +232,15 @@ export async function insertIntakeCase(
     the_case as (
       insert into cases (agency_id, tracking_number, channel, channel_slug, subject_code, description, received_at,
         status, priority, language, writer_type, person_id, on_behalf_of_person_id, unit_id, facility, restricted, tags,
-        service_standard_id, first_response_due_at, resolution_due_at, escalation_level, external_id)
+        service_standard_id, first_response_due_at, resolution_due_at, escalation_level, external_id, public_secret)
       select ${v.agencyId}::int,
         ${trackingNumberSql(sql`${v.trackingHead}::text`, sql.ref('t.n'))},
         ${v.channel}::text, ${v.channelSlug}::text, ${v.subjectCode}::text, ${v.description}::text,
         ${v.receivedAt}::timestamptz, ${v.status}::text, ${v.priority}::text, ${v.language}::text,
         ${v.writerType}::text, t.id, ${v.onBehalfOfPersonId}::int, ${v.unitId}::int, ${v.facility}::text,
         ${v.restricted}::boolean, ${v.tags}::text[], ${v.serviceStandardId}::int, ${v.firstResponseDueAt}::timestamptz,
-        ${v.resolutionDueAt}::timestamptz, ${v.escalationLevel}::int, ${v.externalId}::text
+        ${v.resolutionDueAt}::timestamptz, ${v.escalationLevel}::int, ${v.externalId}::text,
+        ${v.publicSecret}::text
       from (select w.id, nextval(${v.trackingSequence}::regclass) as n from writer w) t
       returning *
     ),

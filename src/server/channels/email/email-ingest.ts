@@ -10,6 +10,7 @@ import { createCase } from '../../commands/case-create.ts';
 import { addEmailReply } from '../../commands/email-reply.ts';
 import { acknowledgeByEmail } from '../../commands/email-outbound.ts';
 import { attachFile } from '../../commands/case-attachment.ts';
+import { newAccessCode } from '../../commands/public-form-token.ts';
 import { addCaseNote } from '../../commands/case-note.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import {
@@ -223,6 +224,8 @@ async function createFromEmail(
     ...(detected ? { language: detected } : {}),
     receivedAt,
     ...(campaignKey ? { tags: [`campaign:${campaignKey}`] } : {}),
+    // The acknowledgement carries the status link: its access code is written with the case.
+    publicSecret: newAccessCode(),
     withinTransaction: async (tx, created) => {
       const entry = await tx
         .selectFrom('timeline_entries')
@@ -265,14 +268,16 @@ async function createFromEmail(
           );
         }
       }
-      const person = created.person_id
-        ? await tx
-            .selectFrom('people')
-            .select('preferred_language')
-            .where('agency_id', '=', ctx.agency.id)
-            .where('id', '=', created.person_id)
-            .executeTakeFirst()
-        : undefined;
+      // The detected language wins; only without one is the writer's preferred language read.
+      const person =
+        !detected && created.person_id
+          ? await tx
+              .selectFrom('people')
+              .select('preferred_language')
+              .where('agency_id', '=', ctx.agency.id)
+              .where('id', '=', created.person_id)
+              .executeTakeFirst()
+          : undefined;
       const result = await acknowledgeByEmail(tx, { ...ctx, db: tx }, created, {
         language: detected ?? person?.preferred_language ?? created.language,
         statusUrlBase: deps.config.publicUrl,

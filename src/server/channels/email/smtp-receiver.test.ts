@@ -149,6 +149,9 @@ describe('SMTP intake', () => {
     expect(relay.messages[0]!.from).toBe(INBOX);
     expect(sent.subject).toContain(row.tracking_number);
     expect(sent.text).toContain('https://desk.example.gov/public/main/status/');
+    // The link carries the access code the case was written with.
+    expect(row.public_secret).toBeTruthy();
+    expect(sent.text).toContain(row.public_secret!);
     expect(sent.headers.get('auto-submitted')).toBe('auto-replied');
     expect(sent.inReplyTo).toBe('<first@sender.example>');
     expect(sent.messageId).toBe(`<${queued!.message_id}>`);
