@@ -137,13 +137,40 @@ export const SOURCES = {
 };
 
 /** The trigger function adding `source` to both tables; `stripe` as for addToDaily. */
-export const triggerFunction = (name: string, source: string, stripe?: string) =>
+const triggerFunction = (name: string, source: string, stripe?: string) =>
   `create function ${name}() returns trigger language plpgsql as $$
    begin
      ${addToDaily(source, stripe)};
      ${addToOpen(source, stripe)};
      return null;
    end $$`;
+
+/**
+ * The trigger functions, the triggers on cases and the recount of one agency; `stripe` as for addToDaily. The recount
+ * makes case writes wait (share lock) so none slips between the delete and the recount; it runs when the agency's
+ * time zone changes and for operators who want to check the rollups.
+ */
+export function rollupFunctions(stripe?: string): string[] {
+  return [
+    triggerFunction('civicdesk_case_rollups_insert', SOURCES.insert, stripe),
+    triggerFunction('civicdesk_case_rollups_update', SOURCES.update, stripe),
+    triggerFunction('civicdesk_case_rollups_delete', SOURCES.delete, stripe),
+    `create trigger cases_rollups_insert after insert on cases referencing new table as new_cases
+     for each statement execute function civicdesk_case_rollups_insert()`,
+    `create trigger cases_rollups_update after update on cases referencing old table as old_cases new table as new_cases
+     for each statement execute function civicdesk_case_rollups_update()`,
+    `create trigger cases_rollups_delete after delete on cases referencing old table as old_cases
+     for each statement execute function civicdesk_case_rollups_delete()`,
+    `create function civicdesk_rebuild_case_rollups(target_agency int) returns void language plpgsql as $$
+   begin
+     lock table cases in share mode;
+     delete from case_daily_rollups where agency_id = target_agency;
+     delete from case_open_rollups where agency_id = target_agency;
+     ${addToDaily(SOURCES.agency, stripe)};
+     ${addToOpen(SOURCES.agency, stripe)};
+   end $$`,
+  ];
+}
 
 const dimensionColumns = `channel text not null,
     channel_slug text not null,
@@ -166,25 +193,7 @@ const statements = [
     open_cases int not null default 0,
     primary key (${OPEN_KEY.join(', ')})
   ) with (fillfactor = 70)`,
-  triggerFunction('civicdesk_case_rollups_insert', SOURCES.insert),
-  triggerFunction('civicdesk_case_rollups_update', SOURCES.update),
-  triggerFunction('civicdesk_case_rollups_delete', SOURCES.delete),
-  `create trigger cases_rollups_insert after insert on cases referencing new table as new_cases
-     for each statement execute function civicdesk_case_rollups_insert()`,
-  `create trigger cases_rollups_update after update on cases referencing old table as old_cases new table as new_cases
-     for each statement execute function civicdesk_case_rollups_update()`,
-  `create trigger cases_rollups_delete after delete on cases referencing old table as old_cases
-     for each statement execute function civicdesk_case_rollups_delete()`,
-  // Recounts one agency from its cases. Case writes wait (share lock) so none slips between the delete and the
-  // recount; used when the agency's time zone changes and by operators who want to check the rollups.
-  `create function civicdesk_rebuild_case_rollups(target_agency int) returns void language plpgsql as $$
-   begin
-     lock table cases in share mode;
-     delete from case_daily_rollups where agency_id = target_agency;
-     delete from case_open_rollups where agency_id = target_agency;
-     ${addToDaily(SOURCES.agency)};
-     ${addToOpen(SOURCES.agency)};
-   end $$`,
+  ...rollupFunctions(),
   `create function civicdesk_case_rollups_time_zone() returns trigger language plpgsql as $$
    begin
      perform civicdesk_rebuild_case_rollups(new.id);

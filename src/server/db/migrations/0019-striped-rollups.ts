@@ -6,7 +6,7 @@
 // key (an import batch stays as compact as before), and readers sum over stripes as they already sum over days.
 // The triggers and the recount are those of migration 0014 with the stripe in the key.
 import { sql, type Kysely } from 'kysely';
-import { addToDaily, addToOpen, SOURCES, triggerFunction } from './0014-case-rollups.ts';
+import { addToDaily, addToOpen, rollupFunctions, SOURCES } from './0014-case-rollups.ts';
 
 export const STRIPES = 32;
 const STRIPE = `(pg_backend_pid() % ${STRIPES})::smallint`;
@@ -16,27 +16,6 @@ const TABLES = [
   { table: 'case_open_rollups', key: `agency_id, resolution_due_day, ${DIMENSIONS}` },
 ];
 const WRITES = ['insert', 'update', 'delete'] as const;
-
-/** The triggers, the trigger functions and the recount, written with `stripe` (or as migration 0014 wrote them). */
-function rollupFunctions(stripe?: string): string[] {
-  return [
-    ...WRITES.map((write) => triggerFunction(`civicdesk_case_rollups_${write}`, SOURCES[write], stripe)),
-    `create trigger cases_rollups_insert after insert on cases referencing new table as new_cases
-       for each statement execute function civicdesk_case_rollups_insert()`,
-    `create trigger cases_rollups_update after update on cases referencing old table as old_cases new table as new_cases
-       for each statement execute function civicdesk_case_rollups_update()`,
-    `create trigger cases_rollups_delete after delete on cases referencing old table as old_cases
-       for each statement execute function civicdesk_case_rollups_delete()`,
-    `create function civicdesk_rebuild_case_rollups(target_agency int) returns void language plpgsql as $$
-     begin
-       lock table cases in share mode;
-       delete from case_daily_rollups where agency_id = target_agency;
-       delete from case_open_rollups where agency_id = target_agency;
-       ${addToDaily(SOURCES.agency, stripe)};
-       ${addToOpen(SOURCES.agency, stripe)};
-     end $$`,
-  ];
-}
 
 const dropFunctions = [
   ...WRITES.map((write) => `drop trigger cases_rollups_${write} on cases`),
