@@ -86,7 +86,7 @@ it('opens the dashboard from the reports menu and shows every chart with its tit
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
   await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Dashboard' }).click();
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-  await page.getByLabel('Period').fill(period);
+  await page.getByRole('textbox', { name: 'Period' }).fill(period);
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await page.waitForURL(/period=/);
   await chartsShown(page);

@@ -71,7 +71,7 @@ function VolumeTable({ title, rows, report }: { title: string; rows: VolumeRow[]
         <table className="data-table card-table" aria-labelledby={id}>
           <thead>
             <tr>
-              <th scope="col">{title.replace(/^By /, '')}</th>
+              <th scope="col">{title.replace(/^By (.)/, (_, first: string) => first.toUpperCase())}</th>
               <th scope="col">{report.period.label}</th>
               <th scope="col">{report.previousMonth.label}</th>
               <th scope="col">Change</th>
@@ -107,8 +107,9 @@ function VolumeTable({ title, rows, report }: { title: string; rows: VolumeRow[]
   );
 }
 
+/** Counts by one key; nothing when there are none (the section's total already says 0). */
 function KeyedTable({ label, heading, rows }: { label: string; heading: string; rows: KeyedCount[] }) {
-  if (!rows.length) return <p>None.</p>;
+  if (!rows.length) return null;
   return (
     <TableWrap label={label}>
       <table className="data-table">
@@ -224,14 +225,26 @@ function TimesSection({ report }: { report: MonthlyReport }) {
           <caption className="visually-hidden">Time to first response and to close, by channel</caption>
           <thead>
             <tr>
-              <th scope="col">Channel</th>
-              <th scope="col">Received</th>
-              <th scope="col">With a first response</th>
+              <th scope="col" rowSpan={2}>
+                Channel
+              </th>
+              <th scope="col" rowSpan={2}>
+                Received
+              </th>
+              <th scope="colgroup" colSpan={3}>
+                First response
+              </th>
+              <th scope="colgroup" colSpan={3}>
+                Closed
+              </th>
+            </tr>
+            <tr>
+              <th scope="col">Cases</th>
               <th scope="col">Median days</th>
               <th scope="col">90th percentile days</th>
-              <th scope="col">Closed</th>
-              <th scope="col">Median days to close</th>
-              <th scope="col">90th percentile days to close</th>
+              <th scope="col">Cases</th>
+              <th scope="col">Median days</th>
+              <th scope="col">90th percentile days</th>
             </tr>
           </thead>
           <tbody>
@@ -244,8 +257,8 @@ function TimesSection({ report }: { report: MonthlyReport }) {
                 <td data-label="With a first response">
                   <CaseLink count={r.firstResponse.cases} what={`with a first response, ${r.label}`} />
                 </td>
-                <td data-label="Median days">{number(r.firstResponse.medianDays, 1)}</td>
-                <td data-label="90th percentile days">{number(r.firstResponse.p90Days, 1)}</td>
+                <td data-label="Median days to first response">{number(r.firstResponse.medianDays, 1)}</td>
+                <td data-label="90th percentile days to first response">{number(r.firstResponse.p90Days, 1)}</td>
                 <td data-label="Closed">
                   <CaseLink count={r.close.cases} what={`closed, ${r.label}`} />
                 </td>
