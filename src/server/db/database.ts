@@ -43,8 +43,8 @@ export const SESSION_OPTIONS = '-c jit=off -c random_page_cost=1.1 -c work_mem=6
  * there and only executed afterwards: parsed and planned once, not on every call. For the few hot statements of
  * fixed shape (intake); PGlite reads it as a comment.
  */
-export const PREPARED = sql.raw('/* prepared */ ');
 const PREPARED_TEXT = '/* prepared */ ';
+export const PREPARED = sql.raw(PREPARED_TEXT);
 const preparedNames = new Map<string, string>();
 
 /** Runs marked statements of this client as named prepared statements (one name per distinct text). */
