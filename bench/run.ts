@@ -19,7 +19,7 @@ import type { CommandContext } from '../src/server/context.ts';
 import { loadConfig } from '../src/server/env.ts';
 import { startRuntime } from '../src/server/runtime.ts';
 import { buildApp } from '../src/server/app.ts';
-import { newToken, tokenDigest } from '../src/server/auth/credentials.ts';
+import { mainAdministrator, tokenFor } from './tokens.ts';
 import { getCaseView, listCases, type CaseListFilter } from '../src/server/queries/case-list.ts';
 import { intakeBodies } from './intake-bodies.ts';
 import { generateCases } from './generate.ts';
@@ -254,19 +254,8 @@ async function apiIntake(server: Server, tag: string, databaseName: string | nul
 async function serialIntake(env: NodeJS.ProcessEnv, driver: 'PostgreSQL' | 'PGlite') {
   const runtime = await startRuntime(loadConfig(env, { logLevel: 'error' }));
   const db = runtime.db;
-  const agency = await db.selectFrom('agencies').select('id').where('slug', '=', 'main').executeTakeFirstOrThrow();
-  const admin = await db
-    .selectFrom('users')
-    .select('id')
-    .where('agency_id', '=', agency.id)
-    .where('role', '=', 'administrator')
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  const token = newToken('cdk_');
-  await db
-    .insertInto('api_tokens')
-    .values({ agency_id: agency.id, user_id: admin.id, name: 'benchmark', token_hash: tokenDigest(token) })
-    .execute();
+  const { agencyId, adminId } = await mainAdministrator(db);
+  const token = await tokenFor(db, agencyId, adminId);
   const app = await buildApp({ config: loadConfig(env, { logLevel: 'error' }), db });
   const next = intakeBodies(13, `serial${driver === 'PGlite' ? 'pgl' : 'pg'}${process.pid}`);
   const post = async () => {

@@ -7,7 +7,8 @@ import { loadConfig } from '../src/server/env.ts';
 import { startRuntime } from '../src/server/runtime.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { Db } from '../src/server/db/database.ts';
-import { newToken, tokenDigest } from '../src/server/auth/credentials.ts';
+import { mainAdministrator, tokenFor } from './tokens.ts';
+import { createTrackingSequence, trackingSequenceName } from '../src/server/repositories/case-intake.ts';
 import { normalizeEmail, normalizePhone } from '../src/domain/contact-normalization.ts';
 import { starterRules } from '../src/server/starter-configuration.ts';
 import { intakeBodies, type IntakeBody } from './intake-bodies.ts';
@@ -15,46 +16,30 @@ import { percentile } from './stats.ts';
 
 const CASEWORKER_EMAIL = 'bench.caseworker@bench.example';
 
-async function tokenFor(db: Db, agencyId: number, userId: number): Promise<string> {
-  const token = newToken('cdk_');
-  await db
-    .insertInto('api_tokens')
-    .values({ agency_id: agencyId, user_id: userId, name: 'benchmark', token_hash: tokenDigest(token) })
-    .execute();
-  return token;
-}
-
 /** The administrator's token and that of a caseworker in unit `queueUnit`, creating the caseworker once. */
 async function benchTokens(db: Db, queueUnit: string) {
-  const agency = await db.selectFrom('agencies').select('id').where('slug', '=', 'main').executeTakeFirstOrThrow();
-  const admin = await db
-    .selectFrom('users')
-    .select('id')
-    .where('agency_id', '=', agency.id)
-    .where('role', '=', 'administrator')
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
+  const { agencyId, adminId } = await mainAdministrator(db);
   let worker = await db.selectFrom('users').select('id').where('email', '=', CASEWORKER_EMAIL).executeTakeFirst();
   if (!worker) {
     worker = await db
       .insertInto('users')
-      .values({ agency_id: agency.id, email: CASEWORKER_EMAIL, name: 'Bench Caseworker', role: 'caseworker' })
+      .values({ agency_id: agencyId, email: CASEWORKER_EMAIL, name: 'Bench Caseworker', role: 'caseworker' })
       .returning('id')
       .executeTakeFirstOrThrow();
     const unit = await db
       .selectFrom('units')
       .select('id')
-      .where('agency_id', '=', agency.id)
+      .where('agency_id', '=', agencyId)
       .where('code', '=', queueUnit)
       .executeTakeFirstOrThrow();
     await db
       .insertInto('unit_memberships')
-      .values({ agency_id: agency.id, user_id: worker.id, unit_id: unit.id })
+      .values({ agency_id: agencyId, user_id: worker.id, unit_id: unit.id })
       .execute();
   }
   return {
-    adminToken: await tokenFor(db, agency.id, admin.id),
-    caseworkerToken: await tokenFor(db, agency.id, worker.id),
+    adminToken: await tokenFor(db, agencyId, adminId),
+    caseworkerToken: await tokenFor(db, agencyId, worker.id),
   };
 }
 
@@ -89,7 +74,7 @@ const unitForSubject = (subject: string): string => {
 async function plainIntake(db: Db, agencyId: number, prefix: string, body: IntakeBody): Promise<void> {
   const now = new Date();
   const year = now.getFullYear();
-  const sequence = `tracking_${agencyId}_${year}`;
+  const sequence = trackingSequenceName(agencyId, year);
   const taken = await sql<{ n: number }>`select nextval(${sequence}::regclass)::int as n`.execute(db);
   const trackingNumber = `${prefix}-${year}-${String(taken.rows[0]!.n).padStart(6, '0')}`;
   const firstDue = new Date(now.getTime() + 14 * 86_400_000);
@@ -149,7 +134,7 @@ async function plainSql(): Promise<void> {
     .select(['id', 'tracking_prefix'])
     .where('slug', '=', 'main')
     .executeTakeFirstOrThrow();
-  await sql.raw(`create sequence if not exists tracking_${agency.id}_${new Date().getFullYear()}`).execute(db);
+  await createTrackingSequence(db, agency.id, new Date().getFullYear());
   const concurrency = Number(process.env.BENCH_CONNECTIONS ?? 32);
   const warmupMs = Number(process.env.BENCH_WARMUP_SECONDS ?? 2) * 1000;
   const durationMs = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
