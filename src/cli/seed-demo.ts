@@ -4,16 +4,13 @@
 import cliProgress from 'cli-progress';
 import { sql } from 'kysely';
 import type { Db } from '../server/db/database.ts';
-import type { CaseStatus, Priority, WriterType } from '../server/db/schema.ts';
+import type { CaseStatus, WriterType } from '../server/db/schema.ts';
 import { hashPassword } from '../server/auth/credentials.ts';
 import { diffFields } from '../server/repositories/audit.ts';
-import { routingRules, serviceStandards, type StandardRow } from '../server/repositories/cases.ts';
+import { intakeConfiguration, type IntakeConfiguration } from '../server/repositories/intake-configuration.ts';
 import { normalizeContact, type ContactKind } from '../server/repositories/people.ts';
 import { starterTemplates } from '../server/starter-configuration.ts';
-import { evaluateRules, type RoutingRule } from '../domain/routing-rules.ts';
-import { selectStandard } from '../domain/service-standards.ts';
-import { computeDeadlines } from '../domain/deadlines.ts';
-import { initialEscalationLevel } from '../domain/escalation.ts';
+import { decideIntake } from '../domain/intake-decision.ts';
 import { mergeFields } from '../domain/template-merge.ts';
 import { addLocalDays, localDate as domainLocalDate, weekdayOf, zonedDateTime } from '../domain/local-time.ts';
 import type { BusinessCalendar } from '../domain/types.ts';
@@ -168,8 +165,10 @@ interface DemoContext {
   prefix: string;
   now: Date;
   statusUrlBase: string;
-  rules: RoutingRule[];
-  standards: StandardRow[];
+  /** The agency's configuration as every intake reads it, for the intake decision. */
+  setup: IntakeConfiguration;
+  /** The configured channel a case of each channel type comes through (the first active one, as at intake). */
+  channelSlugs: Map<string, string>;
   unitIds: Map<string, number>;
   subjectNames: Map<string, string>;
   staffByUnit: Map<number, { id: number; name: string }[]>;
@@ -420,13 +419,12 @@ async function demoContext(
   staff: StaffRow[],
   templates: Map<string, TemplateRef>,
 ): Promise<DemoContext> {
-  const [rules, standards, units, subjects] = await Promise.all([
-    routingRules(tx, agency.id),
-    serviceStandards(tx, agency.id),
-    tx.selectFrom('units').select(['id', 'code']).where('agency_id', '=', agency.id).execute(),
-    tx.selectFrom('subjects').select(['code', 'name']).where('agency_id', '=', agency.id).execute(),
-  ]);
-  const unitIds = new Map(units.map((u) => [u.code, u.id]));
+  const setup = await intakeConfiguration(tx, agency.id);
+  const unitIds = new Map([...setup.units].map(([code, unit]) => [code, unit.id]));
+  const channelSlugs = new Map<string, string>();
+  for (const channel of setup.channels) {
+    if (channel.active && !channelSlugs.has(channel.type)) channelSlugs.set(channel.type, channel.slug);
+  }
   const staffByUnit = new Map<number, { id: number; name: string }[]>();
   for (const member of staff) {
     if (member.role !== 'caseworker' && member.role !== 'supervisor') continue;
@@ -449,10 +447,10 @@ async function demoContext(
     prefix: agency.tracking_prefix,
     now,
     statusUrlBase,
-    rules,
-    standards,
+    setup,
+    channelSlugs,
     unitIds,
-    subjectNames: new Map(subjects.map((s) => [s.code, s.name])),
+    subjectNames: new Map([...setup.subjects].map(([code, subject]) => [code, subject.name])),
     staffByUnit,
     triageStaff: triage.length ? triage : [{ id: 0, name: 'Constituent Services' }],
     templates,
@@ -856,26 +854,23 @@ async function writeBatch(
   const timeline = [];
   const audits = [];
   for (const d of drafts) {
-    const routing = evaluateRules(ctx.rules, {
+    const facts = {
       channel: d.channel,
+      channelSlug: ctx.channelSlugs.get(d.channel) ?? null,
       subject: d.subject,
       text: `${d.title ?? ''}\n${d.description}`,
       writerType: d.writerType,
       language: d.language,
       facility: d.facility,
-    });
-    const priority: Priority = routing.priority ?? (random.chance(0.03) ? 'low' : 'normal');
-    const standard =
-      (routing.serviceStandardId !== undefined && ctx.standards.find((s) => s.id === routing.serviceStandardId)) ||
-      selectStandard(ctx.standards, { channel: d.channel, subject: d.subject, priority, writerType: d.writerType });
-    const deadlines = computeDeadlines({
-      receivedAt: d.receivedAt,
-      firstResponse: standard?.firstResponse ?? null,
-      resolution: standard?.resolution ?? null,
-      calendar: ctx.calendar,
-      timeZone: ctx.timeZone,
-    });
-    const unitId = routing.unitCode ? (ctx.unitIds.get(routing.unitCode) ?? null) : null;
+    };
+    let decision = decideIntake(ctx.setup, facts, { receivedAt: d.receivedAt });
+    // Now and then a caseworker marks an item low when no rule has set its priority.
+    if (decision.prioritySource === 'default' && random.chance(0.03)) {
+      decision = decideIntake(ctx.setup, { ...facts, priority: 'low' }, { receivedAt: d.receivedAt });
+    }
+    const { priority, standard, firstResponseDueAt, resolutionDueAt } = decision;
+    const deadlines = { firstResponseDueAt, resolutionDueAt };
+    const unitId = decision.unitCode ? (ctx.unitIds.get(decision.unitCode) ?? null) : null;
     const workers = (unitId !== null && ctx.staffByUnit.get(unitId)) || ctx.triageStaff;
     const worker = random.pick(workers);
     const now = ctx.now.getTime();
@@ -915,7 +910,7 @@ async function writeBatch(
         }
       }
     }
-    const initialLevel = initialEscalationLevel(d.writerType);
+    const initialLevel = decision.escalationLevel;
     const overdue =
       status !== 'closed' &&
       ((deadlines.resolutionDueAt !== null && deadlines.resolutionDueAt.getTime() < now) ||
@@ -925,7 +920,7 @@ async function writeBatch(
     const restricted = d.subject === 'DV' && random.chance(0.85);
     const tags = [
       ...new Set([
-        ...routing.tags,
+        ...decision.tags,
         ...(d.facility && d.subject === 'SHELTER.CONDITIONS' && random.chance(0.2) ? ['site-visit'] : []),
       ]),
     ];
@@ -936,6 +931,7 @@ async function writeBatch(
       id: d.id,
       tracking_number: d.trackingNumber,
       channel: d.channel,
+      channel_slug: facts.channelSlug,
       subject_code: d.subject,
       description: d.description,
       received_at: d.receivedAt,
@@ -991,7 +987,7 @@ async function writeBatch(
           subject_code: d.subject,
           status: unitId ? 'triaged' : 'new',
           priority,
-          unit: routing.unitCode ?? null,
+          unit: decision.unitCode,
           service_standard: standard?.name ?? null,
           first_response_due_at: deadlines.firstResponseDueAt,
           resolution_due_at: deadlines.resolutionDueAt,
@@ -999,7 +995,7 @@ async function writeBatch(
           restricted,
         }),
       ),
-      reason: routing.matched.length ? `Routing rules: ${routing.matched.map((m) => m.name).join(', ')}` : null,
+      reason: decision.reason,
       request_id: null,
     });
   }

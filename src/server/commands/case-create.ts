@@ -22,10 +22,7 @@ import {
   type IntakeConfiguration,
 } from '../repositories/intake-configuration.ts';
 import type { CaseViewRow } from '../queries/case-list.ts';
-import { evaluateRules } from '../../domain/routing-rules.ts';
-import { selectStandard } from '../../domain/service-standards.ts';
-import { computeDeadlines } from '../../domain/deadlines.ts';
-import { initialEscalationLevel } from '../../domain/escalation.ts';
+import { decideIntake } from '../../domain/intake-decision.ts';
 import { localParts } from '../../domain/local-time.ts';
 import { isLanguageCode } from '../../domain/languages.ts';
 import { isChannelType } from '../channels/channel-types.ts';
@@ -146,38 +143,29 @@ async function intakeWith(
   const now = new Date();
   const receivedAt = parseReceivedAt(input.receivedAt, now);
   const channel = validate(config, input);
-  const { clock, rules, standards } = config;
+  const { clock } = config;
   const writerType = input.writerType ?? input.person.kind ?? 'constituent';
   const language = input.language ?? input.person.language ?? 'en';
   const subject = input.subject || null;
-  const ruled = evaluateRules(rules, {
-    channel: channel.type,
-    subject,
-    text: `${input.title ?? ''}\n${input.description}`,
-    writerType,
-    language,
-    facility: input.facility ?? null,
-  });
-  // A configured channel's own unit and standard (e.g. an emergency hotline's) win over the general rules.
-  const routing = {
-    ...ruled,
-    ...(channel.settings.unitCode ? { unitCode: channel.settings.unitCode } : {}),
-    ...(channel.settings.serviceStandardId ? { serviceStandardId: channel.settings.serviceStandardId } : {}),
-  };
-  const priority = input.priority ?? routing.priority ?? 'normal';
-  const standard =
-    (routing.serviceStandardId !== undefined && standards.find((s) => s.id === routing.serviceStandardId)) ||
-    selectStandard(standards, { channel: channel.type, subject, priority, writerType });
-  const deadlines = computeDeadlines({
-    receivedAt,
-    firstResponse: standard?.firstResponse ?? null,
-    resolution: standard?.resolution ?? null,
-    calendar: clock.calendar,
-    timeZone: clock.timeZone,
-  });
+  const decision = decideIntake(
+    config,
+    {
+      channel: channel.type,
+      channelSlug: channel.slug,
+      subject,
+      text: `${input.title ?? ''}\n${input.description}`,
+      writerType,
+      language,
+      facility: input.facility ?? null,
+      priority: input.priority,
+      tags: input.tags,
+    },
+    { receivedAt },
+  );
+  const { priority, standard } = decision;
   // Tracking numbers come from a sequence per agency and year (trackingSequenceName).
   const year = localParts(now, clock.timeZone).year;
-  const unitId = (routing.unitCode && config.units.get(routing.unitCode)?.id) || null;
+  const unitId = (decision.unitCode && config.units.get(decision.unitCode)?.id) || null;
   const restricted = input.restricted ?? false;
   const status = unitId ? ('triaged' as const) : ('new' as const);
   // Whoever logs a confidential matter from outside its unit keeps sight of it.
@@ -205,11 +193,11 @@ async function intakeWith(
     unitId,
     facility: input.facility?.trim() || null,
     restricted,
-    tags: [...new Set([...(input.tags ?? []), ...routing.tags])],
+    tags: decision.tags,
     serviceStandardId: standard?.id ?? null,
-    firstResponseDueAt: deadlines.firstResponseDueAt,
-    resolutionDueAt: deadlines.resolutionDueAt,
-    escalationLevel: initialEscalationLevel(writerType),
+    firstResponseDueAt: decision.firstResponseDueAt,
+    resolutionDueAt: decision.resolutionDueAt,
+    escalationLevel: decision.escalationLevel,
     externalId: input.externalId ?? null,
     publicSecret: input.publicSecret ?? null,
     grantAccessTo: namedOnCase ? ctx.actor.userId : null,
@@ -224,14 +212,14 @@ async function intakeWith(
         subject_code: subject,
         status,
         priority,
-        unit: routing.unitCode ?? null,
+        unit: decision.unitCode,
         service_standard: standard?.name ?? null,
-        first_response_due_at: deadlines.firstResponseDueAt,
-        resolution_due_at: deadlines.resolutionDueAt,
+        first_response_due_at: decision.firstResponseDueAt,
+        resolution_due_at: decision.resolutionDueAt,
         person_id: 0,
         restricted,
       }),
-      reason: routing.matched.length ? `Routing rules: ${routing.matched.map((m) => m.name).join(', ')}` : null,
+      reason: decision.reason,
     },
   };
 
@@ -271,7 +259,7 @@ async function intakeWith(
   return {
     ...written,
     config,
-    unitCode: unitId ? routing.unitCode! : null,
+    unitCode: unitId ? decision.unitCode : null,
     standardName: standard?.name ?? null,
     namedOnCase,
   };

@@ -203,7 +203,9 @@ export async function respondToCase(ctx: CommandContext, input: RespondInput, st
       return {
         patch: {
           status: input.close ? 'closed' : 'responded',
-          ...(current.status === 'waiting_on_constituent' ? await resumeClockPatch(tx, current, now) : {}),
+          ...(current.status === 'waiting_on_constituent'
+            ? await resumeClockPatch({ tx, db: ctx.db }, current, now)
+            : {}),
           ...(input.close ? { closed_at: now } : {}),
           ...(firstResponse ? { first_response_at: now } : {}),
         },

@@ -39,7 +39,7 @@ export async function changeCaseStatus(ctx: CommandContext, input: ChangeStatusI
         patch.paused_at = now;
         patch.pauses = JSON.stringify([...current.pauses, { from: now.toISOString(), to: null }]);
       } else if (current.status === 'waiting_on_constituent') {
-        Object.assign(patch, await resumeClockPatch(tx, current, now));
+        Object.assign(patch, await resumeClockPatch({ tx, db: ctx.db }, current, now));
       }
       if (input.status === 'closed') patch.closed_at = now;
       if (current.status === 'closed') patch.closed_at = null;

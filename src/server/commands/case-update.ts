@@ -64,7 +64,7 @@ export async function updateCaseDetails(ctx: CommandContext, input: UpdateCaseIn
         Object.assign(
           patch,
           await deadlinesFor(
-            tx,
+            { tx, db: ctx.db },
             current,
             {
               subject_code: patch.subject_code !== undefined ? patch.subject_code : current.subject_code,

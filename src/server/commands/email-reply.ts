@@ -59,7 +59,7 @@ export async function addEmailReply(ctx: CommandContext, input: EmailReplyInput)
       const patch: CasePatch = {};
       let reason = 'The constituent replied by email.';
       if (current.status === 'waiting_on_constituent') {
-        Object.assign(patch, await resumeClockPatch(tx, current, now), { status: 'in_progress' });
+        Object.assign(patch, await resumeClockPatch({ tx, db: ctx.db }, current, now), { status: 'in_progress' });
         reason = 'The constituent replied by email; the clock runs again.';
       } else if (current.status === 'responded') {
         patch.status = 'in_progress';

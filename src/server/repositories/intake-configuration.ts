@@ -46,15 +46,20 @@ export function cachedIntakeConfiguration(db: Db, agencyId: number): IntakeConfi
   return caches.get(db)?.get(agencyId);
 }
 
-/** The agency's intake configuration, from the cache when nothing changed since it was read. */
-export async function intakeConfiguration(db: Db, agencyId: number): Promise<IntakeConfiguration> {
+/**
+ * The agency's intake configuration, from the cache when nothing changed since it was read. `cacheOwner` is the
+ * database handle whose cache serves it when `db` is a transaction (a transaction's own handle lives too briefly to
+ * cache anything); the version is always read through `db`. A transaction that changes the configuration must not
+ * read it this way before it commits.
+ */
+export async function intakeConfiguration(db: Db, agencyId: number, cacheOwner: Db = db): Promise<IntakeConfiguration> {
   const { config_version: version } = await db
     .selectFrom('agencies')
     .select('config_version')
     .where('id', '=', agencyId)
     .executeTakeFirstOrThrow();
-  let perAgency = caches.get(db);
-  if (!perAgency) caches.set(db, (perAgency = new Map()));
+  let perAgency = caches.get(cacheOwner);
+  if (!perAgency) caches.set(cacheOwner, (perAgency = new Map()));
   const cached = perAgency.get(agencyId);
   if (cached && cached.version === version) return cached;
   // Read the version first: data loaded after it is at least as new, so a stale entry can only be reloaded.

@@ -169,6 +169,7 @@ export async function legacyCasesHandler(
       if (status !== 'closed') closedAt = null;
       const decision = planner.decide({
         channel: channelType,
+        channelSlug: slug,
         subject,
         text: description,
         writerType,

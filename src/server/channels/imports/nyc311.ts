@@ -250,6 +250,7 @@ export async function nyc311Handler(
         meaningful(get('Landmark')) || meaningful(get('Park Facility Name')) || address || intersection || null;
       const decision = planner.decide({
         channel: '311',
+        channelSlug: channel?.slug ?? null,
         subject,
         text: description,
         writerType: 'constituent',
