@@ -8,6 +8,7 @@ import type { CaseStatus, WriterType } from '../server/db/schema.ts';
 import { hashPassword } from '../server/auth/credentials.ts';
 import { diffFields } from '../server/repositories/audit.ts';
 import { intakeConfiguration, type IntakeConfiguration } from '../server/repositories/intake-configuration.ts';
+import { insertCaseRows, type BatchValue, type NewCaseColumn } from '../server/repositories/new-cases.ts';
 import { normalizeContact, type ContactKind } from '../server/repositories/people.ts';
 import { starterTemplates } from '../server/starter-configuration.ts';
 import { decideIntake } from '../domain/intake-decision.ts';
@@ -795,6 +796,43 @@ function responseDelayDays(random: SeededRandom, writerType: WriterType): number
   return 15 + random.logNormal(6, 0.8);
 }
 
+/** The columns the seed writes of each case: a case's whole life so far, ids and numbers given. */
+const SEEDED_COLUMNS = [
+  'agency_id',
+  'id',
+  'tracking_number',
+  'channel',
+  'channel_slug',
+  'subject_code',
+  'description',
+  'received_at',
+  'status',
+  'priority',
+  'language',
+  'writer_type',
+  'person_id',
+  'on_behalf_of_person_id',
+  'unit_id',
+  'assignee_id',
+  'facility',
+  'restricted',
+  'tags',
+  'service_standard_id',
+  'first_response_due_at',
+  'resolution_due_at',
+  'first_response_at',
+  'closed_at',
+  'paused_at',
+  'pauses',
+  'escalation_level',
+  'escalated_at',
+  'external_id',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly NewCaseColumn[];
+
+type NewCaseRow = Record<(typeof SEEDED_COLUMNS)[number], BatchValue>;
+
 async function writeBatch(
   tx: Db,
   ctx: DemoContext,
@@ -850,7 +888,7 @@ async function writeBatch(
   );
   await insertInChunks(contacts, (chunk) => tx.insertInto('person_contacts').values(chunk).execute());
 
-  const caseRows = [];
+  const caseRows: NewCaseRow[] = [];
   const timeline = [];
   const audits = [];
   for (const d of drafts) {
@@ -999,7 +1037,9 @@ async function writeBatch(
       request_id: null,
     });
   }
-  await insertInChunks(caseRows, (chunk) => tx.insertInto('cases').values(chunk).execute());
+  await insertInChunks(caseRows, (chunk) =>
+    insertCaseRows(ctx.agencyId, SEEDED_COLUMNS, chunk, (row, column) => row[column as keyof NewCaseRow]).execute(tx),
+  );
   await insertInChunks(timeline, (chunk) => tx.insertInto('timeline_entries').values(chunk).execute());
   await insertInChunks(audits, (chunk) => tx.insertInto('audit_events').values(chunk).execute());
 }

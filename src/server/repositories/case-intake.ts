@@ -7,6 +7,7 @@ import { PREPARED, type Db } from '../db/database.ts';
 import type { FieldChange, Priority, WriterType } from '../db/schema.ts';
 import type { CaseRow } from './cases.ts';
 import { normalizeContact, type ContactKind, type IntakePerson } from './people.ts';
+import { insertCaseRow, trackingNumberSql, trackingSequenceName } from './new-cases.ts';
 
 /** The writer of an intake as the case view shows them, after the intake. */
 export interface IntakePersonRow {
@@ -181,16 +182,9 @@ export interface IntakeCaseValues {
 /** The error PostgreSQL gives when the tracking-number sequence of the agency and year does not exist yet. */
 export const isMissingSequence = (error: unknown) => (error as { code?: string }).code === '42P01';
 
-/**
- * The tracking-number sequence of an agency and year, which intake and imports both draw from: numbers come without
- * a row lock, so concurrent intakes never queue behind each other (a rolled-back intake leaves a gap).
- */
-export const trackingSequenceName = (agencyId: number, year: number) =>
-  `tracking_${Math.trunc(agencyId)}_${Math.trunc(year)}`;
-
-/** A tracking number (PREFIX-YEAR-000123) from its text before the number and the number drawn from the sequence. */
-export const trackingNumberSql = (head: RawBuilder<unknown>, n: RawBuilder<unknown>) =>
-  sql<string>`${head} || case when ${n} < 1000000 then lpad(${n}::text, 6, '0') else ${n}::text end`;
+// Numbers come from a sequence per agency and year without a row lock, so concurrent intakes never queue behind
+// each other (a rolled-back intake leaves a gap).
+export { trackingSequenceName } from './new-cases.ts';
 
 /** Creates the tracking-number sequence of an agency and year if it is missing. */
 export async function createTrackingSequence(db: Db, agencyId: number, year: number): Promise<void> {
@@ -230,18 +224,34 @@ export async function insertIntakeCase(
       : sql`writer as (select ${person.known.id}::int as id where ${current})`;
   const statement = sql<CaseRow & Partial<PersonColumns>>`${PREPARED}with ${writer},
     the_case as (
-      insert into cases (agency_id, tracking_number, channel, channel_slug, subject_code, description, received_at,
-        status, priority, language, writer_type, person_id, on_behalf_of_person_id, unit_id, facility, restricted, tags,
-        service_standard_id, first_response_due_at, resolution_due_at, escalation_level, external_id, public_secret)
-      select ${v.agencyId}::int,
-        ${trackingNumberSql(sql`${v.trackingHead}::text`, sql.ref('t.n'))},
-        ${v.channel}::text, ${v.channelSlug}::text, ${v.subjectCode}::text, ${v.description}::text,
-        ${v.receivedAt}::timestamptz, ${v.status}::text, ${v.priority}::text, ${v.language}::text,
-        ${v.writerType}::text, t.id, ${v.onBehalfOfPersonId}::int, ${v.unitId}::int, ${v.facility}::text,
-        ${v.restricted}::boolean, ${v.tags}::text[], ${v.serviceStandardId}::int, ${v.firstResponseDueAt}::timestamptz,
-        ${v.resolutionDueAt}::timestamptz, ${v.escalationLevel}::int, ${v.externalId}::text,
-        ${v.publicSecret}::text
-      from (select w.id, nextval(${v.trackingSequence}::regclass) as n from writer w) t
+      ${insertCaseRow(
+        {
+          agency_id: sql`${v.agencyId}::int`,
+          tracking_number: trackingNumberSql(sql`${v.trackingHead}::text`, sql.ref('t.n')),
+          channel: sql`${v.channel}::text`,
+          channel_slug: sql`${v.channelSlug}::text`,
+          subject_code: sql`${v.subjectCode}::text`,
+          description: sql`${v.description}::text`,
+          received_at: sql`${v.receivedAt}::timestamptz`,
+          status: sql`${v.status}::text`,
+          priority: sql`${v.priority}::text`,
+          language: sql`${v.language}::text`,
+          writer_type: sql`${v.writerType}::text`,
+          person_id: sql.ref('t.id'),
+          on_behalf_of_person_id: sql`${v.onBehalfOfPersonId}::int`,
+          unit_id: sql`${v.unitId}::int`,
+          facility: sql`${v.facility}::text`,
+          restricted: sql`${v.restricted}::boolean`,
+          tags: sql`${v.tags}::text[]`,
+          service_standard_id: sql`${v.serviceStandardId}::int`,
+          first_response_due_at: sql`${v.firstResponseDueAt}::timestamptz`,
+          resolution_due_at: sql`${v.resolutionDueAt}::timestamptz`,
+          escalation_level: sql`${v.escalationLevel}::int`,
+          external_id: sql`${v.externalId}::text`,
+          public_secret: sql`${v.publicSecret}::text`,
+        },
+        sql`(select w.id, nextval(${v.trackingSequence}::regclass) as n from writer w) t`,
+      )}
       returning *
     ),
     ${

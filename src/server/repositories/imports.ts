@@ -1,6 +1,6 @@
 // SQL for imports: the import runs and their reports, the 311 mappings (complaint type → subject, city agency →
-// unit), and the batched writes of imported cases — tracking numbers from the per-agency-year sequence, one
-// multi-row upsert on (agency_id, channel, external_id) and one multi-row insert of their audit events.
+// unit), and the audit events of a batch of updated cases in one insert. The imported cases themselves are written
+// by the writer of new cases (new-cases.ts) through channels/imports/case-batch-sql.ts.
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { FieldChange } from '../db/schema.ts';
@@ -203,48 +203,6 @@ export interface ImportedCaseValues {
 
 /** The columns a re-import overwrites (the source owns them); routing, deadlines and assignment stay as they are. */
 export type ImportUpdateColumns = 'source' | 'all';
-
-/**
- * Inserts or updates imported cases in one statement (ON CONFLICT on the external id); a row whose hash did not
- * change is left alone. Returns the rows written with whether each was inserted.
- */
-export async function upsertImportedCases(
-  db: Db,
-  agencyId: number,
-  rows: ImportedCaseValues[],
-  update: ImportUpdateColumns,
-): Promise<{ id: number; external_id: string; tracking_number: string; inserted: boolean }[]> {
-  if (!rows.length) return [];
-  const everything =
-    update === 'all'
-      ? sql`, subject_code = excluded.subject_code, unit_id = excluded.unit_id, language = excluded.language,
-          writer_type = excluded.writer_type, person_id = excluded.person_id,
-          channel_slug = excluded.channel_slug`
-      : sql``;
-  const result = await sql<{ id: number; external_id: string; tracking_number: string; inserted: boolean }>`
-    insert into cases (agency_id, tracking_number, channel, channel_slug, subject_code, description, received_at,
-      status, priority, language, writer_type, person_id, unit_id, facility, tags, service_standard_id,
-      first_response_due_at, resolution_due_at, first_response_at, closed_at, escalation_level, external_id,
-      external_data, import_hash)
-    select ${agencyId}, r.tracking_number, r.channel, r.channel_slug, r.subject_code, r.description, r.received_at,
-      r.status, r.priority, r.language, r.writer_type, r.person_id, r.unit_id, r.facility, r.tags,
-      r.service_standard_id, r.first_response_due_at, r.resolution_due_at, r.first_response_at, r.closed_at,
-      r.escalation_level, r.external_id, r.external_data, r.import_hash
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(tracking_number text, channel text,
-      channel_slug text, subject_code text, description text, received_at timestamptz, status text, priority text,
-      language text, writer_type text, person_id int, unit_id int, facility text, tags text[],
-      service_standard_id int, first_response_due_at timestamptz, resolution_due_at timestamptz,
-      first_response_at timestamptz, closed_at timestamptz, escalation_level int, external_id text,
-      external_data jsonb, import_hash text)
-    on conflict (agency_id, channel, external_id) where external_id is not null do update set
-      description = excluded.description, status = excluded.status, received_at = excluded.received_at,
-      closed_at = excluded.closed_at, first_response_at = excluded.first_response_at,
-      facility = excluded.facility, external_data = excluded.external_data, import_hash = excluded.import_hash
-      ${everything}, version = cases.version + 1, updated_at = now()
-    where cases.import_hash is distinct from excluded.import_hash
-    returning id, external_id, tracking_number, (xmax = 0) as inserted`.execute(db);
-  return result.rows;
-}
 
 /** One audit event per imported case, written in one statement. */
 export async function recordImportAudits(

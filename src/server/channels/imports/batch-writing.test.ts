@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { importContext } from '../../commands/import-context.ts';
 import { importNyc311 } from '../../commands/import-nyc311.ts';
 import { localDate, localParts, zonedDateTime } from '../../../domain/local-time.ts';
-import { arrayLiteral } from './case-batch-sql.ts';
+import { arrayLiteral } from '../../repositories/new-cases.ts';
 import { hashPrepared } from './case-writer.ts';
 import { loadIntakePlanner } from './intake-plan.ts';
 import { RowRejected, runImport, type ImportHandler } from './import-runner.ts';
