@@ -1,8 +1,9 @@
 // Plain data shapes shared by the pure domain modules and the database schema: calendars, service-standard
 // targets and matches, routing-rule conditions and actions. No I/O here.
 
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
-export type WriterType = 'constituent' | 'representative' | 'advocate' | 'elected_official' | 'media';
+import type { Priority, WriterType } from '../shared/vocabulary.ts';
+
+export type { Priority, WriterType };
 
 /** Working hours per weekday ("0" = Sunday … "6" = Saturday; null = closed) and the holidays, as local dates. */
 export interface BusinessCalendar {

@@ -4,7 +4,7 @@
 import { AppError, notFound } from '../errors.ts';
 import type { CommandContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import type { Priority, RuleActions, RuleConditions, WriterType } from '../db/schema.ts';
+import type { RuleActions, RuleConditions, WriterType } from '../db/schema.ts';
 import {
   describeRuleMatch,
   evaluateRules,
@@ -28,15 +28,8 @@ import {
   type RoutingRuleRecord,
 } from '../repositories/configuration.ts';
 import { FieldProblems, checkVersion, cleanName, requireAdministrator } from './admin-common.ts';
+import { PRIORITIES, WRITER_TYPES } from '../../shared/vocabulary.ts';
 
-export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
-export const WRITER_TYPES: readonly WriterType[] = [
-  'constituent',
-  'representative',
-  'advocate',
-  'elected_official',
-  'media',
-];
 const CHANNEL = /^[a-z0-9_-]{1,40}$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const TAG = /^[a-z0-9][a-z0-9_-]{0,49}$/;

@@ -18,7 +18,8 @@ import {
   type ServiceStandardRecord,
 } from '../repositories/configuration.ts';
 import { FieldProblems, checkVersion, cleanName, requireAdministrator } from './admin-common.ts';
-import { PRIORITIES, validateConditions } from './admin-routing-rules.ts';
+import { validateConditions } from './admin-routing-rules.ts';
+import { PRIORITIES } from '../../shared/vocabulary.ts';
 
 /** The largest target per unit: a year, in each unit's terms. */
 export const TARGET_MAXIMUM: Record<Target['unit'], number> = {

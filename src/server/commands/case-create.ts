@@ -25,7 +25,7 @@ import type { CaseViewRow } from '../queries/case-list.ts';
 import { decideIntake } from '../../domain/intake-decision.ts';
 import { localParts } from '../../domain/local-time.ts';
 import { isLanguageCode } from '../../domain/languages.ts';
-import { isChannelType } from '../channels/channel-types.ts';
+import { isChannelType } from '../../shared/vocabulary.ts';
 import type { ChannelSettings } from '../db/schema.ts';
 
 export interface CreateCaseInput {

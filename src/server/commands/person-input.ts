@@ -6,8 +6,10 @@ import type { ContactEntry, ContactKind, ContactRow, PersonRow } from '../reposi
 import { normalizeContact } from '../repositories/people.ts';
 import { isLanguageCode, LANGUAGE_CODES } from '../../domain/languages.ts';
 import { FieldProblems, requireRole } from './admin-common.ts';
+import { WRITER_TYPES } from '../../shared/vocabulary.ts';
 
-export const PERSON_KINDS = ['constituent', 'representative', 'advocate', 'elected_official', 'media'] as const;
+/** The kinds of person: the writer types. */
+export const PERSON_KINDS = WRITER_TYPES;
 export const ACCESSIBILITY_NEEDS = [
   'homebound',
   'tty',

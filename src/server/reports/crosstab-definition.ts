@@ -6,6 +6,7 @@ import { parsePeriod, type ReportPeriod } from '../../domain/report-periods.ts';
 import { CASE_STATUSES, type CaseStatus } from '../../domain/case-status.ts';
 import type { WriterType } from '../../domain/types.ts';
 import { AppError, type ErrorDetail } from '../errors.ts';
+import { WRITER_TYPES } from '../../shared/vocabulary.ts';
 
 export const DIMENSIONS = [
   'subject',
@@ -111,8 +112,6 @@ export const COUNT_MEASURES: readonly Measure[] = ['count', 'open_count'];
 
 export const STATUS_FILTER_VALUES = ['open', ...CASE_STATUSES] as const;
 export type StatusFilter = 'open' | CaseStatus;
-
-const WRITER_TYPES: readonly WriterType[] = ['constituent', 'representative', 'advocate', 'elected_official', 'media'];
 
 export interface CrosstabFilters {
   /** YYYY-MM, YYYY-Qn, FYyyyy or YYYY-MM-DD..YYYY-MM-DD (report-periods.ts); cases received in it, agency time. */

@@ -9,11 +9,12 @@ import { addLocalDays, weekdayOf } from '../../domain/local-time.ts';
 import { monthPeriod, shortDate, type ReportPeriod } from '../../domain/report-periods.ts';
 import type { Dimension } from './crosstab-definition.ts';
 import type { DimensionValue } from './crosstab-sql.ts';
+import { WRITER_TYPES } from '../../shared/vocabulary.ts';
 
 const FIXED_ORDER: Partial<Record<Dimension, readonly string[]>> = {
   status: CASE_STATUSES,
   priority: ['low', 'normal', 'high', 'urgent'],
-  writer_type: ['constituent', 'representative', 'advocate', 'elected_official', 'media'],
+  writer_type: WRITER_TYPES,
 };
 
 const NONE_LABEL: Partial<Record<Dimension, string>> = {

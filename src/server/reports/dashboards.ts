@@ -13,6 +13,7 @@ import { addLocalDays, localDate, localDaysBetween, startOfLocalDay, weekdayOf }
 import { visibleCasesFilter } from '../policies/case-access.ts';
 import type { ReportCell, ReportTable } from './report-document.ts';
 import { percentOf, roundTo } from './report-numbers.ts';
+import { channelLabel } from '../../shared/vocabulary.ts';
 
 export interface DashboardFilters {
   period: ReportPeriod;
@@ -222,9 +223,6 @@ async function names(ctx: CommandContext) {
     subject: (code: string) => (code === '' ? 'No subject' : (subjects.find((s) => s.code === code)?.name ?? code)),
   };
 }
-
-const channelLabel = (channel: string) =>
-  channel === '311' ? '311' : channel.charAt(0).toUpperCase() + channel.slice(1).replace(/_/g, ' ');
 
 function volumesChart(rows: DailyRow[], buckets: Bucket[], interval: 'day' | 'week'): DashboardChart {
   const index = bucketIndex(buckets);

@@ -22,6 +22,7 @@ import {
   volumeRows,
   type VolumeRow as VolumeSqlRow,
 } from './monthly-report-queries.ts';
+import { channelLabel, writerTypeLabel } from '../../shared/vocabulary.ts';
 
 /** Query parameters of GET /api/v1/cases (and the console's queue screens) that list the cases behind a number. */
 export type CaseQuery = Record<string, string>;
@@ -166,27 +167,6 @@ export interface MonthlyReport {
   newIssues: MonthlyNewIssue[];
 }
 
-const WRITER_TYPE_LABELS: Record<string, string> = {
-  constituent: 'Constituent',
-  representative: 'On behalf of someone',
-  advocate: 'Advocate organisation',
-  elected_official: 'Elected official',
-  media: 'Media',
-};
-
-const CHANNEL_LABELS: Record<string, string> = {
-  '311': '311',
-  email: 'Email',
-  letter: 'Letter',
-  web: 'Web form',
-  phone: 'Phone',
-  hotline: 'Hotline',
-  walk_in: 'Walk-in',
-  fax: 'Fax',
-  social_media: 'Social media',
-  community_meeting: 'Community meeting',
-};
-
 export const AGE_BANDS: { band: string; label: string; minDays: number; maxDays: number | null }[] = [
   { band: '0-7', label: '0–7 days', minDays: 0, maxDays: 7 },
   { band: '8-14', label: '8–14 days', minDays: 8, maxDays: 14 },
@@ -227,7 +207,7 @@ function describeKey(
 ): { label: string; filter: CaseQuery; key?: string | null } {
   switch (dimension) {
     case 'channel':
-      return { label: CHANNEL_LABELS[key ?? ''] ?? key ?? 'Unknown', filter: { channel: key ?? '' } };
+      return { label: key === null ? 'Unknown' : channelLabel(key), filter: { channel: key ?? '' } };
     case 'subject':
     case 'subject_group':
       return key === null || key === ''
@@ -246,7 +226,7 @@ function describeKey(
     case 'language':
       return { label: LANGUAGES.find((l) => l.code === key)?.name ?? key ?? '', filter: { language: key ?? '' } };
     case 'writer_type':
-      return { label: WRITER_TYPE_LABELS[key ?? ''] ?? key ?? '', filter: { writerType: key ?? '' } };
+      return { label: writerTypeLabel(key ?? ''), filter: { writerType: key ?? '' } };
     default:
       return { label: 'All cases', filter: {} };
   }
@@ -405,7 +385,7 @@ function timesSection(rows: Awaited<ReturnType<typeof responseTimeRows>>, month:
     const base = { ...receivedIn(month), ...(r.channel === null ? {} : { channel: r.channel }) };
     return {
       key: r.channel,
-      label: r.channel === null ? 'All channels' : (CHANNEL_LABELS[r.channel] ?? r.channel),
+      label: r.channel === null ? 'All channels' : channelLabel(r.channel),
       received: { count: r.received, cases: base },
       firstResponse: {
         cases: { count: r.responded, cases: { ...base, firstResponse: 'any' } },

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { Colleague, SignedInUser, StaffUser, Subject, Unit } from './types.ts';
-import { CHANNEL_TYPES } from '../../server/channels/channel-types.ts';
+import { CHANNEL_TYPES, PRIORITIES, WRITER_TYPES, channelLabel, writerTypeLabel } from '../../shared/vocabulary.ts';
 import { CASE_STATUSES } from '../../domain/case-status.ts';
 import { humanize } from '../format.ts';
 
@@ -125,15 +125,7 @@ export const subjectOptions = (subjects: Subject[] | undefined) =>
     .filter((s) => s.active)
     .map((s) => ({ value: s.code, label: s.parentCode ? `— ${s.name}` : s.name }));
 
-export const channelOptions: SelectOption[] = CHANNEL_TYPES.map((c) => ({
-  value: c,
-  label: c === '311' ? '311' : humanize(c),
-}));
+export const channelOptions: SelectOption[] = CHANNEL_TYPES.map((c) => ({ value: c, label: channelLabel(c) }));
 export const statusOptions = CASE_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
-export const priorityOptions = ['low', 'normal', 'high', 'urgent'].map((p) => ({ value: p, label: humanize(p) }));
-export const writerTypeOptions = ['constituent', 'representative', 'advocate', 'elected_official', 'media'].map(
-  (w) => ({
-    value: w,
-    label: humanize(w),
-  }),
-);
+export const priorityOptions = PRIORITIES.map((p) => ({ value: p, label: humanize(p) }));
+export const writerTypeOptions = WRITER_TYPES.map((w) => ({ value: w, label: writerTypeLabel(w) }));

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { CaseStatus, WriterType } from '../../db/schema.ts';
 import { ensureSubjects, ensureUnits } from '../../repositories/imports.ts';
-import { isChannelType } from '../channel-types.ts';
+import { isChannelType, WRITER_TYPES } from '../../../shared/vocabulary.ts';
 import { isLanguageCode } from '../../../domain/languages.ts';
 import { normalizeAddress, normalizeEmail, normalizePhone } from '../../../domain/contact-normalization.ts';
 import {
@@ -30,7 +30,6 @@ const STATUSES: CaseStatus[] = [
   'responded',
   'closed',
 ];
-const WRITER_TYPES: WriterType[] = ['constituent', 'representative', 'advocate', 'elected_official', 'media'];
 
 interface LegacyPerson {
   firstName: string;

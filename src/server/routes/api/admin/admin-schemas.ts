@@ -1,7 +1,8 @@
 // TypeBox pieces the configuration routes share: string enums that fail with one clear message (not one per
 // literal), the priority / writer-type / role lists, routing conditions and targets.
 import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
-import type { Priority, Role, WriterType } from '../../../db/schema.ts';
+import type { Role } from '../../../db/schema.ts';
+import { PRIORITIES as PRIORITY_VALUES, WRITER_TYPES as WRITER_TYPE_VALUES } from '../../../../shared/vocabulary.ts';
 
 /**
  * A string that must be one of `values` (one validation error, "must be equal to one of the allowed values").
@@ -13,14 +14,7 @@ export function stringEnum<T extends string>(values: readonly T[], options: { de
 }
 
 export const ROLES: readonly Role[] = ['administrator', 'supervisor', 'caseworker', 'unit_liaison', 'auditor'];
-export const PRIORITY_VALUES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
-export const WRITER_TYPE_VALUES: readonly WriterType[] = [
-  'constituent',
-  'representative',
-  'advocate',
-  'elected_official',
-  'media',
-];
+export { PRIORITIES as PRIORITY_VALUES, WRITER_TYPES as WRITER_TYPE_VALUES } from '../../../../shared/vocabulary.ts';
 
 const shortList = <T extends TSchema>(item: T) => Type.Array(item, { maxItems: 100 });
 const text = (maxLength: number) => Type.String({ maxLength });

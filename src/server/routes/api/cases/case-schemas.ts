@@ -1,11 +1,10 @@
 // TypeBox schemas of the case API's inputs, shared by the case routes.
 import { Type } from '@sinclair/typebox';
 import { CASE_STATUSES } from '../../../../domain/case-status.ts';
+import { PRIORITIES, WRITER_TYPES } from '../../../../shared/vocabulary.ts';
 
-export const WriterTypeSchema = Type.Union(
-  ['constituent', 'representative', 'advocate', 'elected_official', 'media'].map((v) => Type.Literal(v)),
-);
-export const PrioritySchema = Type.Union(['low', 'normal', 'high', 'urgent'].map((v) => Type.Literal(v)));
+export const WriterTypeSchema = Type.Union(WRITER_TYPES.map((v) => Type.Literal(v)));
+export const PrioritySchema = Type.Union(PRIORITIES.map((v) => Type.Literal(v)));
 export const StatusSchema = Type.Union(CASE_STATUSES.map((v) => Type.Literal(v)));
 
 export const PersonInputSchema = Type.Object(

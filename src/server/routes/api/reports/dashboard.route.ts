@@ -8,7 +8,7 @@ import { invalid } from '../../../errors.ts';
 import type { CommandContext } from '../../../context.ts';
 import { monthPeriod, parsePeriod, type ReportPeriod } from '../../../../domain/report-periods.ts';
 import { localParts } from '../../../../domain/local-time.ts';
-import { isChannelType } from '../../../channels/channel-types.ts';
+import { isChannelType } from '../../../../shared/vocabulary.ts';
 import { DASHBOARD_CHARTS, dashboardData, type DashboardFilters } from '../../../reports/dashboards.ts';
 import { renderCsv } from '../../../reports/render/csv.ts';
 import { stringEnum } from '../admin/admin-schemas.ts';
