@@ -2,7 +2,7 @@
 // trail (also as CSV), and the time left to each deadline. The case's visibility is checked first.
 import type { CommandContext } from '../context.ts';
 import { findVisibleCase } from '../repositories/cases.ts';
-import { agencyClock } from '../repositories/cases.ts';
+import { agencyClock } from '../repositories/intake-configuration.ts';
 import { timeLeft } from '../../domain/deadlines.ts';
 import { neutralizeCell } from '../../domain/csv-safety.ts';
 

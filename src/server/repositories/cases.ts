@@ -1,58 +1,15 @@
-// SQL for cases: visibility-checked reads (optionally FOR UPDATE), versioned updates, and the agency facts intake
-// needs (calendar, time zone, rules, standards). A new case is written by repositories/case-intake.ts.
+// SQL for cases: visibility-checked reads (optionally FOR UPDATE) and versioned updates. A new case is written by
+// repositories/new-cases.ts (intake through case-intake.ts); the agency facts intake reads are in
+// intake-configuration.ts.
 import type { Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { CasesTable, Database } from '../db/schema.ts';
 import type { CommandContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
-import type { BusinessCalendar, EscalationLevel } from '../../domain/types.ts';
-import type { RoutingRule } from '../../domain/routing-rules.ts';
-import type { StandardCandidate } from '../../domain/service-standards.ts';
-import type { Target } from '../../domain/types.ts';
-import { listRoutingRules, listServiceStandards } from './configuration.ts';
 
 export type CaseRow = Selectable<CasesTable>;
 export type CasePatch = Updateable<Database['cases']>;
-
-export interface AgencyClock {
-  timeZone: string;
-  calendar: BusinessCalendar;
-  trackingPrefix: string;
-  escalationLevels: EscalationLevel[];
-}
-
-export interface StandardRow extends StandardCandidate {
-  name: string;
-  firstResponse: Target | null;
-  resolution: Target | null;
-  warningPercent: number;
-}
-
-/** The agency's time zone, business calendar, tracking prefix and escalation ladder. */
-export async function agencyClock(db: Db, agencyId: number): Promise<AgencyClock> {
-  const row = await db
-    .selectFrom('agencies')
-    .select(['time_zone', 'calendar', 'tracking_prefix', 'escalation_levels'])
-    .where('id', '=', agencyId)
-    .executeTakeFirstOrThrow();
-  return {
-    timeZone: row.time_zone,
-    calendar: row.calendar,
-    trackingPrefix: row.tracking_prefix,
-    escalationLevels: row.escalation_levels,
-  };
-}
-
-/** Active routing rules in evaluation order. */
-export async function routingRules(db: Db, agencyId: number): Promise<RoutingRule[]> {
-  return (await listRoutingRules(db, agencyId)).filter((rule) => rule.active);
-}
-
-/** Service standards in selection order. */
-export async function serviceStandards(db: Db, agencyId: number): Promise<StandardRow[]> {
-  return listServiceStandards(db, agencyId);
-}
 
 /** The case with this tracking number if the actor may see it; optionally locked for update. */
 export async function findVisibleCase(

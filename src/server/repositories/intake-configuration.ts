@@ -1,10 +1,42 @@
 // Everything intake reads about an agency — clock, routing rules, standards, subjects, units, channels — cached per
 // database handle and agency, and reloaded whenever agencies.config_version moves (triggers bump it on every
-// configuration change, from any process). One primary-key read per intake instead of six.
+// configuration change, from any process). One primary-key read per intake instead of six. Intake, imports, the
+// demo seed and every re-decision of a case read the configuration here.
 import type { Db } from '../db/database.ts';
 import type { ChannelRow } from './channels.ts';
-import { agencyClock, routingRules, serviceStandards, type AgencyClock, type StandardRow } from './cases.ts';
+import { listRoutingRules, listServiceStandards } from './configuration.ts';
 import type { RoutingRule } from '../../domain/routing-rules.ts';
+import type { StandardCandidate } from '../../domain/service-standards.ts';
+import type { BusinessCalendar, EscalationLevel, Target } from '../../domain/types.ts';
+
+export interface AgencyClock {
+  timeZone: string;
+  calendar: BusinessCalendar;
+  trackingPrefix: string;
+  escalationLevels: EscalationLevel[];
+}
+
+export interface StandardRow extends StandardCandidate {
+  name: string;
+  firstResponse: Target | null;
+  resolution: Target | null;
+  warningPercent: number;
+}
+
+/** The agency's time zone, business calendar, tracking prefix and escalation ladder. */
+export async function agencyClock(db: Db, agencyId: number): Promise<AgencyClock> {
+  const row = await db
+    .selectFrom('agencies')
+    .select(['time_zone', 'calendar', 'tracking_prefix', 'escalation_levels'])
+    .where('id', '=', agencyId)
+    .executeTakeFirstOrThrow();
+  return {
+    timeZone: row.time_zone,
+    calendar: row.calendar,
+    trackingPrefix: row.tracking_prefix,
+    escalationLevels: row.escalation_levels,
+  };
+}
 
 export interface IntakeConfiguration {
   version: number;
@@ -21,8 +53,9 @@ const caches = new WeakMap<Db, Map<number, IntakeConfiguration>>();
 async function load(db: Db, agencyId: number, version: number): Promise<IntakeConfiguration> {
   const [clock, rules, standards, subjects, units, channels] = await Promise.all([
     agencyClock(db, agencyId),
-    routingRules(db, agencyId),
-    serviceStandards(db, agencyId),
+    // Active rules in evaluation order; every standard (a case keeps an inactive one) in selection order.
+    listRoutingRules(db, agencyId).then((rules) => rules.filter((rule) => rule.active)),
+    listServiceStandards(db, agencyId),
     db.selectFrom('subjects').select(['code', 'name', 'active']).where('agency_id', '=', agencyId).execute(),
     db.selectFrom('units').select(['id', 'code', 'name', 'active']).where('agency_id', '=', agencyId).execute(),
     db.selectFrom('channels').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute(),

@@ -128,19 +128,19 @@ export interface BatchNumbering<R> {
 }
 
 /**
- * New cases in one statement: `insert into cases (…) select … from unnest(…)`, every given column one array
- * parameter; with `numbering`, each row draws the next number of its agency-year sequence, in row order (the
+ * New cases in one statement: `insert into cases (…) select … from unnest(…)`, every column the rows give (`pick`
+ * answers undefined for a column a row does not give) one array parameter; with `numbering`, each row draws the next number of its agency-year sequence, in row order (the
  * sequences must exist). `onlyNew` is a condition on the unnested row `u` (e.g. its external id is not taken yet);
  * the rows go in ordered by `orderBy` of `r` when given.
  */
 export function insertCaseRows<R>(
   agencyId: number,
-  columns: readonly NewCaseColumn[],
-  rows: readonly R[],
+  rows: readonly [R, ...R[]],
   pick: (row: R, column: NewCaseColumn) => BatchValue,
   options: { numbering?: BatchNumbering<R>; onlyNew?: RawBuilder<unknown>; orderBy?: RawBuilder<unknown> } = {},
 ): RawBuilder<unknown> {
-  const given = ORDER.filter((c) => columns.includes(c) && c !== 'agency_id');
+  // The rows of a batch all give the same columns: those the first one gives (null is a value, undefined is none).
+  const given = ORDER.filter((c) => c !== 'agency_id' && pick(rows[0], c) !== undefined);
   const { numbering } = options;
   const stored = numbering ? given.filter((c) => c !== 'tracking_number') : given;
   const arrays = stored.map((c) => batchColumn(c, rows, (row) => pick(row, c)));

@@ -5,7 +5,7 @@
 // per-zone reader that rarely asks Intl.
 import type { Db } from '../../db/database.ts';
 import type { Priority, WriterType } from '../../db/schema.ts';
-import type { AgencyClock, StandardRow } from '../../repositories/cases.ts';
+import type { AgencyClock, StandardRow } from '../../repositories/intake-configuration.ts';
 import { intakeConfiguration, type IntakeConfiguration } from '../../repositories/intake-configuration.ts';
 import { routeIntake, standardDeadlines, type IntakeRouting } from '../../../domain/intake-decision.ts';
 import type { Deadlines } from '../../../domain/deadlines.ts';

@@ -30,18 +30,23 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+// A CASH case received on Tuesday 1 December 2026 in New York, through the given channel.
+async function newCase(channel: string, person: Record<string, string>) {
+  const created = await admin.call('POST', '/api/v1/cases', {
+    channel,
+    subject: 'CASH',
+    description: 'My cash assistance stopped.',
+    receivedAt: '2026-12-01T10:00:00-05:00',
+    person,
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json();
+}
+
 describe('a phone case whose channel names a 2-business-day standard', () => {
   it('keeps that standard and its due dates when its priority, subject or writer is edited', async () => {
-    const created = await admin.call('POST', '/api/v1/cases', {
-      channel: 'benefits-line',
-      subject: 'CASH',
-      description: 'My cash assistance stopped.',
-      // Tuesday 1 December 2026 in New York: two business days later is Thursday 3 December.
-      receivedAt: '2026-12-01T10:00:00-05:00',
-      person: { firstName: 'Lena', lastName: 'Okafor', phone: '718-555-0101' },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const before = created.json();
+    const before = await newCase('benefits-line', { firstName: 'Lena', lastName: 'Okafor', phone: '718-555-0101' });
+    // Two business days after Tuesday 1 December: the end of Thursday 3 December in New York.
     expect(before).toMatchObject({ channel: 'phone', channelSlug: 'benefits-line', serviceStandard: twoDays.name });
     expect(before.firstResponseDueAt).toBe('2026-12-04T04:59:59.999Z');
     expect(before.resolutionDueAt).toBe('2026-12-04T04:59:59.999Z');
@@ -59,19 +64,13 @@ describe('a phone case whose channel names a 2-business-day standard', () => {
   });
 
   it('still re-selects a matching standard when the case has no standard of its channel or rules', async () => {
-    const created = await admin.call('POST', '/api/v1/cases', {
-      channel: 'web',
-      subject: 'CASH',
-      description: 'A question about my case.',
-      receivedAt: '2026-12-01T10:00:00-05:00',
-      person: { firstName: 'Omar', lastName: 'Haddad', email: 'omar@example.org' },
-    });
-    expect(created.json().serviceStandard).toBe('Everything else: 14 calendar days');
-    const patched = await admin.call('PATCH', `/api/v1/cases/${created.json().trackingNumber}`, {
+    const created = await newCase('web', { firstName: 'Omar', lastName: 'Haddad', email: 'omar@example.org' });
+    expect(created.serviceStandard).toBe('Everything else: 14 calendar days');
+    const patched = await admin.call('PATCH', `/api/v1/cases/${created.trackingNumber}`, {
       writerType: 'elected_official',
     });
     expect(patched.statusCode, patched.body).toBe(200);
-    const view = (await admin.call('GET', `/api/v1/cases/${created.json().trackingNumber}`)).json();
+    const view = (await admin.call('GET', `/api/v1/cases/${created.trackingNumber}`)).json();
     expect(view.serviceStandard).toBe("Elected officials' offices: 5 business days");
   });
 });
