@@ -6,7 +6,7 @@ import type { CommandContext } from '../context.ts';
 import type { BusinessCalendar, EscalationLevel } from '../db/schema.ts';
 import { calendarPreset, type HolidayPreset } from '../../domain/holidays.ts';
 import { recordAudit } from '../repositories/audit.ts';
-import { getAgency, updateAgency, type AgencyRecord } from '../repositories/configuration.ts';
+import { getAgency, updateAgency, type AgencyRecord } from '../repositories/configuration/agency.ts';
 import { FieldProblems, checkVersion, cleanName, requireAdministrator } from './admin-common.ts';
 
 const TRACKING_PREFIX = /^[A-Z0-9]{1,10}$/;

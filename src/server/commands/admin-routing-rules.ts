@@ -16,17 +16,17 @@ import {
 import { recordAudit } from '../repositories/audit.ts';
 import {
   deleteRoutingRule,
-  existingSubjectCodes,
-  findUnitByCode,
   getRoutingRule,
-  getServiceStandard,
   insertRoutingRule,
   listRoutingRules,
   lockRoutingRules,
   maxRoutingRulePosition,
   updateRoutingRule,
   type RoutingRuleRecord,
-} from '../repositories/configuration.ts';
+} from '../repositories/configuration/routing-rules.ts';
+import { existingSubjectCodes } from '../repositories/configuration/subjects.ts';
+import { findUnitByCode } from '../repositories/configuration/units.ts';
+import { getServiceStandard } from '../repositories/configuration/service-standards.ts';
 import { FieldProblems, checkVersion, cleanName, requireAdministrator } from './admin-common.ts';
 import { PRIORITIES, WRITER_TYPES } from '../../shared/vocabulary.ts';
 

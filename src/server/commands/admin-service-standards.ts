@@ -13,10 +13,10 @@ import {
   insertServiceStandard,
   listServiceStandards,
   maxServiceStandardPosition,
-  rulesUsingStandard,
   updateServiceStandard,
   type ServiceStandardRecord,
-} from '../repositories/configuration.ts';
+} from '../repositories/configuration/service-standards.ts';
+import { rulesUsingStandard } from '../repositories/configuration/routing-rules.ts';
 import { FieldProblems, checkVersion, cleanName, requireAdministrator } from './admin-common.ts';
 import { validateConditions } from './admin-routing-rules.ts';
 import { PRIORITIES } from '../../shared/vocabulary.ts';

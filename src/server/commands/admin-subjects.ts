@@ -11,7 +11,7 @@ import {
   listSubjects,
   updateSubject,
   type SubjectRecord,
-} from '../repositories/configuration.ts';
+} from '../repositories/configuration/subjects.ts';
 import { FieldProblems, cleanName, requireAdministrator } from './admin-common.ts';
 
 const SEGMENT = /^[A-Z0-9_]{1,30}$/;

@@ -3,15 +3,15 @@
 import { AppError, notFound } from '../errors.ts';
 import type { CommandContext } from '../context.ts';
 import { recordAudit } from '../repositories/audit.ts';
+import { activeRulesRoutingTo } from '../repositories/configuration/routing-rules.ts';
 import {
-  activeRulesRoutingTo,
   findUnitByCode,
   getUnitForUpdate,
   insertUnit,
   listUnits,
   updateUnit,
   type UnitRecord,
-} from '../repositories/configuration.ts';
+} from '../repositories/configuration/units.ts';
 import { FieldProblems, cleanName, requireAdministrator } from './admin-common.ts';
 
 const UNIT_CODE = /^[A-Z0-9_-]{1,20}$/;

@@ -9,14 +9,14 @@ import { recordAudit } from '../repositories/audit.ts';
 import {
   countActiveAdministrators,
   emailIsTaken,
-  existingUnitIds,
   getUserForUpdate,
   insertUser,
   listUsers,
   replaceMemberships,
   updateUser,
   type UserRecord,
-} from '../repositories/configuration.ts';
+} from '../repositories/configuration/users.ts';
+import { existingUnitIds } from '../repositories/configuration/units.ts';
 import { FieldProblems, cleanName, requireAdministrator, requireRole } from './admin-common.ts';
 import type { Db } from '../db/database.ts';
 

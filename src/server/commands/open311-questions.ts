@@ -3,7 +3,7 @@
 import type { CommandContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { recordAudit } from '../repositories/audit.ts';
-import { getSubjectForUpdate } from '../repositories/configuration.ts';
+import { getSubjectForUpdate } from '../repositories/configuration/subjects.ts';
 import {
   findService,
   getServiceDefinitionForUpdate,

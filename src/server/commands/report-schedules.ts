@@ -5,7 +5,7 @@ import { AppError, invalid, notFound } from '../errors.ts';
 import type { CommandContext } from '../context.ts';
 import { recordAudit } from '../repositories/audit.ts';
 import { enqueueJob } from '../repositories/jobs.ts';
-import { getAgency } from '../repositories/configuration.ts';
+import { getAgency } from '../repositories/configuration/agency.ts';
 import { getVisibleSavedReport } from '../repositories/saved-reports.ts';
 import {
   claimDelivery,

@@ -4,7 +4,8 @@
 // demo seed and every re-decision of a case read the configuration here.
 import type { Db } from '../db/database.ts';
 import type { ChannelRow } from './channels.ts';
-import { listRoutingRules, listServiceStandards } from './configuration.ts';
+import { listRoutingRules } from './configuration/routing-rules.ts';
+import { listServiceStandards } from './configuration/service-standards.ts';
 import type { RoutingRule } from '../../domain/routing-rules.ts';
 import type { StandardCandidate } from '../../domain/service-standards.ts';
 import type { BusinessCalendar, EscalationLevel, Target } from '../../domain/types.ts';

@@ -10,7 +10,7 @@ import {
   replaceAgencyCalendar,
   updateAgencySettings,
 } from '../../../commands/admin-agency.ts';
-import type { AgencyRecord } from '../../../repositories/configuration.ts';
+import type { AgencyRecord } from '../../../repositories/configuration/agency.ts';
 import type { EscalationLevel } from '../../../db/schema.ts';
 import type { HolidayPreset } from '../../../../domain/holidays.ts';
 import type { RouteDependencies } from '../index.ts';

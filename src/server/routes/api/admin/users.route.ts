@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { createUser, listAgencyUsers, updateUserAccount } from '../../../commands/admin-users.ts';
-import type { UserRecord } from '../../../repositories/configuration.ts';
+import type { UserRecord } from '../../../repositories/configuration/users.ts';
 import type { Role } from '../../../db/schema.ts';
 import type { RouteDependencies } from '../index.ts';
 import { IdParams, ROLES, stringEnum } from './admin-schemas.ts';

@@ -1,0 +1,74 @@
+// SQL for the agency row itself: name, zone, tracking prefix, calendar, escalation levels.
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { BusinessCalendar, EscalationLevel } from '../../db/schema.ts';
+
+export interface AgencyRecord {
+  id: number;
+  slug: string;
+  name: string;
+  timeZone: string;
+  trackingPrefix: string;
+  calendar: BusinessCalendar;
+  escalationLevels: EscalationLevel[];
+  version: number;
+}
+
+const agencyColumns = [
+  'id',
+  'slug',
+  'name',
+  'time_zone',
+  'tracking_prefix',
+  'calendar',
+  'escalation_levels',
+  'version',
+] as const;
+const toAgency = (r: {
+  id: number;
+  slug: string;
+  name: string;
+  time_zone: string;
+  tracking_prefix: string;
+  calendar: BusinessCalendar;
+  escalation_levels: EscalationLevel[];
+  version: number;
+}): AgencyRecord => ({
+  id: r.id,
+  slug: r.slug,
+  name: r.name,
+  timeZone: r.time_zone,
+  trackingPrefix: r.tracking_prefix,
+  calendar: r.calendar,
+  escalationLevels: r.escalation_levels,
+  version: r.version,
+});
+
+/** The agency's settings (locked when `lock`). */
+export async function getAgency(db: Db, agencyId: number, lock = false): Promise<AgencyRecord> {
+  let query = db.selectFrom('agencies').select(agencyColumns).where('id', '=', agencyId);
+  if (lock) query = query.forUpdate();
+  return toAgency(await query.executeTakeFirstOrThrow());
+}
+
+/** Changes the agency's settings and bumps its version. */
+export async function updateAgency(
+  tx: Db,
+  agencyId: number,
+  patch: Partial<Pick<AgencyRecord, 'name' | 'timeZone' | 'trackingPrefix' | 'calendar' | 'escalationLevels'>>,
+): Promise<AgencyRecord> {
+  const row = await tx
+    .updateTable('agencies')
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
+      ...(patch.trackingPrefix !== undefined ? { tracking_prefix: patch.trackingPrefix } : {}),
+      ...(patch.calendar !== undefined ? { calendar: JSON.stringify(patch.calendar) } : {}),
+      ...(patch.escalationLevels !== undefined ? { escalation_levels: JSON.stringify(patch.escalationLevels) } : {}),
+      version: sql<number>`version + 1`,
+    })
+    .where('id', '=', agencyId)
+    .returning(agencyColumns)
+    .executeTakeFirstOrThrow();
+  return toAgency(row);
+}

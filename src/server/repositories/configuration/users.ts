@@ -1,0 +1,185 @@
+// SQL for an agency's users and their unit memberships. Scoped by agency_id; camelCase records.
+import type { Db } from '../../db/database.ts';
+import type { Role } from '../../db/schema.ts';
+
+export interface UserRecord {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  language: string;
+  mustChangePassword: boolean;
+  failedLogins: number;
+  lockedUntil: Date | null;
+  createdAt: Date;
+  unitIds: number[];
+  managedUnitIds: number[];
+}
+
+const userColumns = [
+  'id',
+  'email',
+  'name',
+  'role',
+  'active',
+  'language',
+  'must_change_password',
+  'failed_logins',
+  'locked_until',
+  'created_at',
+] as const;
+
+type UserRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  language: string;
+  must_change_password: boolean;
+  failed_logins: number;
+  locked_until: Date | null;
+  created_at: Date;
+};
+
+async function withMemberships(db: Db, agencyId: number, rows: UserRow[]): Promise<UserRecord[]> {
+  if (rows.length === 0) return [];
+  const memberships = await db
+    .selectFrom('unit_memberships')
+    .select(['user_id', 'unit_id', 'is_manager'])
+    .where('agency_id', '=', agencyId)
+    .where(
+      'user_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('unit_id')
+    .execute();
+  return rows.map((r) => {
+    const own = memberships.filter((m) => m.user_id === r.id);
+    return {
+      id: r.id,
+      email: r.email,
+      name: r.name,
+      role: r.role,
+      active: r.active,
+      language: r.language,
+      mustChangePassword: r.must_change_password,
+      failedLogins: r.failed_logins,
+      lockedUntil: r.locked_until,
+      createdAt: r.created_at,
+      unitIds: own.map((m) => m.unit_id),
+      managedUnitIds: own.filter((m) => m.is_manager).map((m) => m.unit_id),
+    };
+  });
+}
+
+/** All users of the agency with their unit memberships (never password hashes). */
+export async function listUsers(db: Db, agencyId: number): Promise<UserRecord[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(userColumns)
+    .where('agency_id', '=', agencyId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return withMemberships(db, agencyId, rows);
+}
+
+/** One user with memberships, locked for the rest of the transaction. */
+export async function getUserForUpdate(tx: Db, agencyId: number, id: number): Promise<UserRecord | null> {
+  const row = await tx
+    .selectFrom('users')
+    .select(userColumns)
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? (await withMemberships(tx, agencyId, [row]))[0]! : null;
+}
+
+/** Whether any user (of any agency: sign-in looks users up by email alone) has this email, ignoring case. */
+export async function emailIsTaken(db: Db, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Inserts a user; returns the new id. */
+export async function insertUser(
+  tx: Db,
+  agencyId: number,
+  user: { email: string; name: string; role: Role; passwordHash: string; mustChangePassword: boolean },
+): Promise<number> {
+  const row = await tx
+    .insertInto('users')
+    .values({
+      agency_id: agencyId,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      password_hash: user.passwordHash,
+      must_change_password: user.mustChangePassword,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes a user's own columns. */
+export async function updateUser(
+  tx: Db,
+  agencyId: number,
+  id: number,
+  patch: { name?: string; role?: Role; active?: boolean; failedLogins?: number; lockedUntil?: Date | null },
+): Promise<void> {
+  const set = {
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.role !== undefined ? { role: patch.role } : {}),
+    ...(patch.active !== undefined ? { active: patch.active } : {}),
+    ...(patch.failedLogins !== undefined ? { failed_logins: patch.failedLogins } : {}),
+    ...(patch.lockedUntil !== undefined ? { locked_until: patch.lockedUntil } : {}),
+  };
+  if (Object.keys(set).length === 0) return;
+  await tx.updateTable('users').set(set).where('agency_id', '=', agencyId).where('id', '=', id).execute();
+}
+
+/** Replaces a user's unit memberships: member of `unitIds`, manager of `managedUnitIds` (also members). */
+export async function replaceMemberships(
+  tx: Db,
+  agencyId: number,
+  userId: number,
+  unitIds: readonly number[],
+  managedUnitIds: readonly number[],
+): Promise<void> {
+  await tx.deleteFrom('unit_memberships').where('agency_id', '=', agencyId).where('user_id', '=', userId).execute();
+  const all = [...new Set([...unitIds, ...managedUnitIds])];
+  if (all.length === 0) return;
+  await tx
+    .insertInto('unit_memberships')
+    .values(
+      all.map((unitId) => ({
+        agency_id: agencyId,
+        user_id: userId,
+        unit_id: unitId,
+        is_manager: managedUnitIds.includes(unitId),
+      })),
+    )
+    .execute();
+}
+
+/** How many active administrators the agency has. */
+export async function countActiveAdministrators(db: Db, agencyId: number): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('agency_id', '=', agencyId)
+    .where('role', '=', 'administrator')
+    .where('active', '=', true)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
