@@ -309,3 +309,7 @@ export const PERIOD_KIND_NAMES: Record<Static<typeof PeriodKind>, string> = {
   federal_fiscal_year: 'Federal fiscal year (Oct–Sep)',
   city_fiscal_year: 'City fiscal year (Jul–Jun)',
 };
+
+export const ApproveProcedureBody = Type.Object({
+  effectiveOn: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD; today when left out.' })),
+});

@@ -842,7 +842,8 @@ export interface ActionPlansTable {
   agency_id: number;
   id: Generated<number>;
   title: string;
-  measure_id: number | null;
+  /** A key of the measures catalogue (an entered measure or one of civicdesk's indicators). */
+  measure_key: string | null;
   owner_user_id: number;
   goal: string;
   baseline: Generated<string>;

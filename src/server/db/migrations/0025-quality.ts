@@ -61,7 +61,7 @@ const statements = [
     agency_id int not null references agencies(id),
     id serial,
     title text not null check (length(title) between 1 and 200),
-    measure_id int,
+    measure_key text,
     owner_user_id int not null,
     goal text not null,
     baseline text not null default '',
@@ -73,7 +73,6 @@ const statements = [
     updated_at timestamptz not null default now(),
     version int not null default 1,
     primary key (agency_id, id),
-    foreign key (agency_id, measure_id) references quality_measures (agency_id, id),
     foreign key (agency_id, owner_user_id) references users (agency_id, id)
   )`,
   `create index action_plans_status on action_plans (agency_id, status)`,

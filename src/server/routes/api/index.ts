@@ -29,6 +29,8 @@ import { reportScheduleRoutes } from './reports/report-schedules.route.ts';
 import { indicatorRoutes } from './reports/indicators.route.ts';
 import { monthlyReportRoutes } from './reports/monthly.route.ts';
 import { measureRoutes } from './quality/measures.route.ts';
+import { actionPlanRoutes } from './quality/action-plans.route.ts';
+import { procedureRoutes } from './quality/procedures.route.ts';
 
 export interface RouteDependencies {
   config: Config;
@@ -64,4 +66,6 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   indicatorRoutes(app, deps);
   monthlyReportRoutes(app, deps);
   measureRoutes(app);
+  actionPlanRoutes(app);
+  procedureRoutes(app);
 }
