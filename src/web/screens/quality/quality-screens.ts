@@ -1,0 +1,19 @@
+// The quality screens, in the order the quality menu lists them.
+import type { ComponentType } from 'react';
+import { PlansScreen } from './plans-screen.tsx';
+import { ProceduresScreen } from './procedures-screen.tsx';
+import { ScorecardScreen } from './scorecard-screen.tsx';
+import { ValuesScreen } from './values-screen.tsx';
+
+export interface QualityScreen {
+  slug: string;
+  title: string;
+  component: ComponentType;
+}
+
+export const QUALITY_SCREENS: QualityScreen[] = [
+  { slug: 'scorecard', title: 'Scorecard', component: ScorecardScreen },
+  { slug: 'values', title: 'Measure values', component: ValuesScreen },
+  { slug: 'plans', title: 'Action plans', component: PlansScreen },
+  { slug: 'procedures', title: 'Procedures', component: ProceduresScreen },
+];
