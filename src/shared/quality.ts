@@ -215,7 +215,7 @@ export const CreateActionPlanBody = Type.Object({
     Type.String({ maxLength: 40, description: 'measure, new_issue, advocate_feedback, review, other' }),
   ),
   reviewOn: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
-  actions: Type.Array(NewAction, { maxItems: 100 }),
+  actions: Type.Optional(Type.Array(NewAction, { maxItems: 100 })),
 });
 export type CreateActionPlanInput = Static<typeof CreateActionPlanBody>;
 
@@ -309,7 +309,3 @@ export const PERIOD_KIND_NAMES: Record<Static<typeof PeriodKind>, string> = {
   federal_fiscal_year: 'Federal fiscal year (Oct–Sep)',
   city_fiscal_year: 'City fiscal year (Jul–Jun)',
 };
-
-export const ApproveProcedureBody = Type.Object({
-  effectiveOn: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD; today when left out.' })),
-});

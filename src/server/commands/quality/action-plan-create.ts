@@ -29,9 +29,12 @@ export async function createActionPlan(ctx: CommandContext, input: CreateActionP
   }
   const reviewOn = input.reviewOn?.trim() || null;
   if (reviewOn) checkDate(problems, 'reviewOn', reviewOn);
-  const active = await activeUserIds(ctx.db, ctx.agency.id, [input.ownerId, ...input.actions.map((a) => a.ownerId)]);
+  const active = await activeUserIds(ctx.db, ctx.agency.id, [
+    input.ownerId,
+    ...(input.actions ?? []).map((a) => a.ownerId),
+  ]);
   checkOwner(problems, 'ownerId', input.ownerId, active);
-  const actions = input.actions.map((a, i) => {
+  const actions = (input.actions ?? []).map((a, i) => {
     const field = `actions.${i}`;
     const actionTitle = cleanText(problems, `${field}.title`, a.title, 300);
     checkOwner(problems, `${field}.ownerId`, a.ownerId, active);

@@ -56,7 +56,7 @@ describe('procedures', () => {
   });
 
   it('after approval finds it by a word of its body, stemmed, and not by an absent word', async () => {
-    const approved = await admin.call('POST', `/api/v1/procedures/${id}/versions/1/approve`, {});
+    const approved = await admin.call('POST', `/api/v1/procedures/${id}/versions/1/approve`);
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ id, version: 1, status: 'approved' });
     expect(await search('conference')).toEqual([id]);

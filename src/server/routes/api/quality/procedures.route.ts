@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
+import { invalid } from '../../../errors.ts';
 import { getProcedure, listProcedureLibrary } from '../../../queries/procedures.ts';
 import { createProcedure } from '../../../commands/quality/procedure-create.ts';
 import { addProcedureVersion } from '../../../commands/quality/procedure-version-add.ts';
@@ -11,7 +12,6 @@ import { approveProcedureVersion, retireProcedureVersion } from '../../../comman
 import { acknowledgeProcedure } from '../../../commands/quality/procedure-acknowledge.ts';
 import {
   AcknowledgementSchema,
-  ApproveProcedureBody,
   CreateProcedureBody,
   NewProcedureVersionBody,
   ProcedureCreatedSchema,
@@ -87,14 +87,20 @@ export function procedureRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Approve a draft version: it comes into force and the version before it is retired.',
+        summary:
+          'Approve a draft version: it comes into force and the version before it is retired. The body is optional: ' +
+          '{"effectiveOn":"YYYY-MM-DD"} (today when left out).',
         params: ProcedureVersionParams,
-        body: ApproveProcedureBody,
         response: { 200: ProcedureCreatedSchema },
       },
     },
-    async (req) =>
-      approveProcedureVersion(requireContext(req), req.params.id, req.params.version, req.body?.effectiveOn),
+    // No body schema: a bodiless POST approves with today's date; the command checks effectiveOn when it is sent.
+    async (req) => {
+      const effectiveOn = (req.body as { effectiveOn?: unknown } | undefined)?.effectiveOn;
+      if (effectiveOn !== undefined && typeof effectiveOn !== 'string')
+        throw invalid('effectiveOn', 'must be a date written YYYY-MM-DD');
+      return approveProcedureVersion(requireContext(req), req.params.id, req.params.version, effectiveOn);
+    },
   );
 
   api.post(
