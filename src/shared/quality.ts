@@ -309,3 +309,71 @@ export const PERIOD_KIND_NAMES: Record<Static<typeof PeriodKind>, string> = {
   federal_fiscal_year: 'Federal fiscal year (Oct–Sep)',
   city_fiscal_year: 'City fiscal year (Jul–Jun)',
 };
+
+// Response reviews
+
+export const RubricSchema = Type.Array(
+  Type.Object({ key: Type.String(), name: Type.String(), question: Type.String() }),
+);
+
+export const SampleBody = Type.Object({
+  count: Type.Integer({ minimum: 1, maximum: 50, description: 'How many closed cases to draw at random.' }),
+  unitId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  workerId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  channel: Type.Optional(Type.String({ maxLength: 40 })),
+  subject: Type.Optional(Type.String({ maxLength: 80 })),
+  language: Type.Optional(Type.String({ maxLength: 10 })),
+  closedFrom: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD (local).' })),
+  closedTo: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD (local), inclusive.' })),
+});
+
+export const SampledCaseSchema = Type.Object({
+  trackingNumber: Type.String(),
+  closedAt: Nullable(Type.String()),
+  channel: Type.String(),
+  subjectCode: Nullable(Type.String()),
+  language: Type.String(),
+  unitName: Nullable(Type.String()),
+  workerId: Nullable(Type.Integer()),
+  workerName: Nullable(Type.String()),
+});
+export const SampleSchema = Type.Object({ rubric: RubricSchema, cases: Type.Array(SampledCaseSchema) });
+export type SampledCase = Static<typeof SampledCaseSchema>;
+
+export const CreateReviewBody = Type.Object({
+  trackingNumber: Type.String({ maxLength: 40 }),
+  scores: Type.Record(Type.String({ maxLength: 40 }), Type.Number(), { description: 'Each rubric criterion, 1 to 5.' }),
+  comment: Type.Optional(Type.String({ maxLength: 4000 })),
+});
+
+export const ReviewSchema = Type.Object({
+  id: Type.Integer(),
+  trackingNumber: Type.String(),
+  workerId: Nullable(Type.Integer()),
+  workerName: Nullable(Type.String()),
+  reviewerName: Nullable(Type.String()),
+  unitName: Nullable(Type.String()),
+  scores: Type.Record(Type.String(), Type.Number()),
+  average: Type.Number(),
+  comment: Type.String(),
+  createdAt: Type.String(),
+});
+export type Review = Static<typeof ReviewSchema>;
+export const ReviewListSchema = Type.Array(ReviewSchema);
+export const ReviewListQuery = Type.Object({
+  workerId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+});
+
+const SummaryRow = Type.Object({
+  id: Nullable(Type.Integer()),
+  name: Type.String(),
+  reviews: Type.Integer(),
+  average: Type.Number(),
+  byCriterion: Type.Record(Type.String(), Type.Number()),
+});
+export const ReviewSummarySchema = Type.Object({
+  rubric: RubricSchema,
+  byWorker: Type.Array(SummaryRow),
+  byUnit: Type.Array(SummaryRow),
+});
+export type ReviewSummary = Static<typeof ReviewSummarySchema>;

@@ -907,6 +907,20 @@ export interface ProcedureAcknowledgementsTable {
   acknowledged_at: Generated<Date>;
 }
 
+/** A supervisor's review of a closed case's response, scored against the rubric (migration 0025). */
+export interface ResponseReviewsTable {
+  agency_id: number;
+  id: Generated<number>;
+  case_id: number;
+  /** The case's assignee when it was reviewed. */
+  worker_user_id: number | null;
+  reviewer_user_id: number | null;
+  scores: Json<Record<string, number>>;
+  average: number;
+  comment: Generated<string>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   report_schedules: ReportSchedulesTable;
   report_deliveries: ReportDeliveriesTable;
@@ -967,4 +981,5 @@ export interface Database {
   procedures: ProceduresTable;
   procedure_versions: ProcedureVersionsTable;
   procedure_acknowledgements: ProcedureAcknowledgementsTable;
+  response_reviews: ResponseReviewsTable;
 }

@@ -1,7 +1,7 @@
 // Quality management: the measures catalogue of each agency (federal, state and its own measures), their values per
 // period with who entered them and how reliable they are, annual goals; improvement action plans with their actions;
 // the procedures library (versioned documents approved like templates, searched by full text) and who has
-// acknowledged which version. The catalogue rows are written by seedQualityCatalogue (bootstrap, agency create).
+// acknowledged which version; supervisors' reviews of closed cases' responses against a rubric. The catalogue rows are written by seedQualityCatalogue (bootstrap, agency create).
 import { sql, type Kysely } from 'kysely';
 
 const statements = [
@@ -133,6 +133,22 @@ const statements = [
     foreign key (agency_id, procedure_id, version) references procedure_versions (agency_id, procedure_id, version),
     foreign key (agency_id, user_id) references users (agency_id, id)
   )`,
+  `create table response_reviews (
+    agency_id int not null,
+    id serial,
+    case_id int not null,
+    worker_user_id int,
+    reviewer_user_id int,
+    scores jsonb not null,
+    average double precision not null,
+    comment text not null default '',
+    created_at timestamptz not null default now(),
+    primary key (agency_id, id),
+    unique (agency_id, case_id),
+    foreign key (agency_id, case_id) references cases (agency_id, id),
+    foreign key (agency_id, worker_user_id) references users (agency_id, id)
+  )`,
+  `create index response_reviews_worker on response_reviews (agency_id, worker_user_id, created_at)`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -141,6 +157,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
+    'response_reviews',
     'procedure_acknowledgements',
     'procedure_versions',
     'procedures',

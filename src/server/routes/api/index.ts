@@ -31,6 +31,7 @@ import { monthlyReportRoutes } from './reports/monthly.route.ts';
 import { measureRoutes } from './quality/measures.route.ts';
 import { actionPlanRoutes } from './quality/action-plans.route.ts';
 import { procedureRoutes } from './quality/procedures.route.ts';
+import { reviewRoutes } from './quality/reviews.route.ts';
 
 export interface RouteDependencies {
   config: Config;
@@ -68,4 +69,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   measureRoutes(app);
   actionPlanRoutes(app);
   procedureRoutes(app);
+  reviewRoutes(app);
 }
