@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityViolations, screenshot, startHarness, type Harness } from './harness.ts';
-import { NARROW, WIDE, callApi, sidewaysOverflow, signedInPage } from './console-steps.ts';
+import { NARROW, WIDE, callApi, createCaseViaApi, sidewaysOverflow, signedInPage } from './console-steps.ts';
 
 const COORDINATOR = { email: 'quinn.qa@example.gov', password: 'coordinator password 1', name: 'Quinn Coordinator' };
 const WORKER = { email: 'casey.worker@example.gov', password: 'caseworker password 1', name: 'Casey Worker' };
@@ -43,6 +43,19 @@ beforeAll(async () => {
     ['cost_effectiveness', 4_800_000, 1_000_000],
   ] as const) {
     await callApi(admin, 'POST', `/measures/${key}/values`, { period: 'FFY2025', numerator, denominator });
+  }
+  // Closed cases of the caseworker, for the response reviews.
+  const worker = ((await callApi(admin, 'GET', '/staff')) as { id: number; name: string }[]).find(
+    (c) => c.name === WORKER.name,
+  )!;
+  for (let i = 0; i < 3; i++) {
+    const trackingNumber = await createCaseViaApi(admin, {
+      channel: 'email',
+      description: `Review case ${i}: my support payment was not passed on.`,
+      person: { firstName: 'Parent', lastName: `Writer${i}`, email: `parent${i}@example.org` },
+    });
+    await callApi(admin, 'POST', `/cases/${trackingNumber}/assign`, { assigneeId: worker.id });
+    await callApi(admin, 'POST', `/cases/${trackingNumber}/status`, { status: 'closed' });
   }
   await admin.context().close();
 });
@@ -191,6 +204,31 @@ it('publishes a procedure that a caseworker finds by a word of its text and ackn
   await page.getByRole('listitem').filter({ hasText: WORKER.name }).waitFor();
 });
 
+it('reviews a closed case against the rubric, and the caseworker sees the review', async () => {
+  page = await signIn(h.browser, COORDINATOR);
+  await page.goto(`${h.baseUrl}/quality/reviews`);
+  await page.getByRole('heading', { level: 1, name: 'Response reviews' }).waitFor();
+  await page.getByRole('button', { name: 'Draw sample' }).click();
+  await page.getByRole('status').filter({ hasText: '3 of 3 left to review' }).waitFor();
+  const form = page.getByRole('form').first();
+  await form.getByLabel('Accuracy').selectOption('5');
+  await form.getByLabel('Tone and compassion').selectOption('4');
+  await form.getByLabel('Comment').fill('Clear next steps; could say sorry for the delay.');
+  await noViolations('reviews with a sample 1280');
+  await screenshot(page, 'quality-reviews-1280');
+  await form.getByRole('button', { name: 'Save review' }).click();
+  await page.getByRole('status').filter({ hasText: '2 of 3 left to review' }).waitFor();
+  await page.getByRole('region', { name: 'Results by worker' }).getByRole('rowheader', { name: WORKER.name }).waitFor();
+
+  const worker = await signIn(h.browser, WORKER);
+  await worker.goto(`${h.baseUrl}/quality/reviews`);
+  await worker.getByRole('heading', { level: 1, name: 'My reviews' }).waitFor();
+  await worker.getByText('Clear next steps; could say sorry for the delay.').waitFor();
+  page = worker;
+  await noViolations('my reviews 1280');
+  await worker.context().close();
+});
+
 it('every quality screen works at 390 px: no violations and nothing scrolls sideways', async () => {
   const narrow = await signIn(h.browser, COORDINATOR, NARROW);
   page = narrow;
@@ -200,6 +238,7 @@ it('every quality screen works at 390 px: no violations and nothing scrolls side
     ['/quality/values?measure=current_collections', 'Measure values', 'values'],
     ['/quality/plans', 'Action plans', 'plans'],
     [planPath, 'Raise current collections', 'plan'],
+    ['/quality/reviews', 'Response reviews', 'reviews'],
     ['/quality/procedures', 'Procedures library', 'procedures'],
     [procedurePath, 'Calls needing an interpreter', 'procedure'],
   ];

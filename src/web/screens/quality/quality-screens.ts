@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import { PlansScreen } from './plans-screen.tsx';
 import { ProceduresScreen } from './procedures-screen.tsx';
+import { ReviewsScreen } from './reviews-screen.tsx';
 import { ScorecardScreen } from './scorecard-screen.tsx';
 import { ValuesScreen } from './values-screen.tsx';
 
@@ -15,5 +16,6 @@ export const QUALITY_SCREENS: QualityScreen[] = [
   { slug: 'scorecard', title: 'Scorecard', component: ScorecardScreen },
   { slug: 'values', title: 'Measure values', component: ValuesScreen },
   { slug: 'plans', title: 'Action plans', component: PlansScreen },
+  { slug: 'reviews', title: 'Response reviews', component: ReviewsScreen },
   { slug: 'procedures', title: 'Procedures', component: ProceduresScreen },
 ];
