@@ -377,3 +377,88 @@ export const ReviewSummarySchema = Type.Object({
   byUnit: Type.Array(SummaryRow),
 });
 export type ReviewSummary = Static<typeof ReviewSummarySchema>;
+
+// Training
+
+export const CourseSchema = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  description: Type.String(),
+  requiredForRole: Nullable(Type.String()),
+  requiredForUnitId: Nullable(Type.Integer()),
+  renewalMonths: Nullable(Type.Integer()),
+  procedureId: Nullable(Type.Integer()),
+  sessions: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      heldOn: LocalDate,
+      place: Type.String(),
+      trainer: Type.String(),
+      capacity: Nullable(Type.Integer()),
+      enrolled: Type.Integer(),
+      attended: Type.Integer(),
+    }),
+  ),
+});
+export type Course = Static<typeof CourseSchema>;
+export const CourseListSchema = Type.Array(CourseSchema);
+
+export const CreateCourseBody = Type.Object({
+  title: Type.String({ maxLength: 200 }),
+  description: Type.Optional(Type.String({ maxLength: 4000 })),
+  requiredForRole: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+  requiredForUnitId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
+  renewalMonths: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 120 }))),
+  procedureId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
+});
+export const CreateSessionBody = Type.Object({
+  heldOn: Type.String({ maxLength: 10, description: 'YYYY-MM-DD' }),
+  place: Type.Optional(Type.String({ maxLength: 200 })),
+  trainer: Type.Optional(Type.String({ maxLength: 200 })),
+  capacity: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 10000 }))),
+});
+export const EnrolBody = Type.Object({ userId: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+export const AttendanceBody = Type.Object({
+  userId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  attended: Type.Boolean(),
+  evaluationScore: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 5 }))),
+  comment: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+export const CourseParams = Type.Object({ id: Id });
+export const SessionParams = Type.Object({ id: Id });
+export const EnrolmentSchema = Type.Object({
+  sessionId: Type.Integer(),
+  userId: Type.Integer(),
+  attended: Nullable(Type.Boolean()),
+  completedOn: Nullable(LocalDate),
+});
+
+export const TrainingMatrixSchema = Type.Object({
+  today: LocalDate,
+  courses: Type.Array(
+    Type.Object({ id: Type.Integer(), title: Type.String(), renewalMonths: Nullable(Type.Integer()) }),
+  ),
+  staff: Type.Array(
+    Type.Object({
+      userId: Type.Integer(),
+      name: Type.String(),
+      role: Type.String(),
+      courses: Type.Array(
+        Type.Object({
+          courseId: Type.Integer(),
+          required: Type.Boolean(),
+          status: Type.Union([
+            Type.Literal('never'),
+            Type.Literal('current'),
+            Type.Literal('due_soon'),
+            Type.Literal('overdue'),
+            Type.Literal('not_required'),
+          ]),
+          lastCompletedOn: Nullable(LocalDate),
+          dueOn: Nullable(LocalDate),
+        }),
+      ),
+    }),
+  ),
+});
+export type TrainingMatrix = Static<typeof TrainingMatrixSchema>;

@@ -921,6 +921,41 @@ export interface ResponseReviewsTable {
   created_at: CreatedAt;
 }
 
+/** A training course, required for a role and/or a unit, renewed every N months (migration 0025). */
+export interface TrainingCoursesTable {
+  agency_id: number;
+  id: Generated<number>;
+  title: string;
+  description: Generated<string>;
+  required_for_role: Role | null;
+  required_for_unit_id: number | null;
+  renewal_months: number | null;
+  procedure_id: number | null;
+  created_at: CreatedAt;
+}
+
+/** A session of a course on a local date (migration 0025). */
+export interface TrainingSessionsTable {
+  agency_id: number;
+  id: Generated<number>;
+  course_id: number;
+  held_on: ColumnType<string, string, string>;
+  place: Generated<string>;
+  trainer: Generated<string>;
+  capacity: number | null;
+}
+
+/** A staff member enrolled in a session; attendance completes the course on the session's date (migration 0025). */
+export interface TrainingEnrolmentsTable {
+  agency_id: number;
+  session_id: number;
+  user_id: number;
+  attended: boolean | null;
+  evaluation_score: number | null;
+  comment: Generated<string>;
+  completed_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface Database {
   report_schedules: ReportSchedulesTable;
   report_deliveries: ReportDeliveriesTable;
@@ -982,4 +1017,7 @@ export interface Database {
   procedure_versions: ProcedureVersionsTable;
   procedure_acknowledgements: ProcedureAcknowledgementsTable;
   response_reviews: ResponseReviewsTable;
+  training_courses: TrainingCoursesTable;
+  training_sessions: TrainingSessionsTable;
+  training_enrolments: TrainingEnrolmentsTable;
 }

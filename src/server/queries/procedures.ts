@@ -5,20 +5,12 @@ import type { CommandContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { acknowledgementsOf, findProcedure, listProcedures, listVersions } from '../repositories/procedures.ts';
 import { renderProcedureMarkdown } from '../../domain/procedure-markdown.ts';
+import { addMonths } from '../../domain/training.ts';
 import type { ProcedureDetail, ProcedureSummary } from '../../shared/quality.ts';
 
 /** The library, or the procedures whose approved text matches `q`. */
 export async function listProcedureLibrary(ctx: CommandContext, q?: string): Promise<ProcedureSummary[]> {
   return listProcedures(ctx.db, ctx.agency.id, ctx.actor.userId, q);
-}
-
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 /** One procedure: the approved version (else the newest draft) rendered, every version, acknowledgements. */

@@ -1,7 +1,8 @@
 // Quality management: the measures catalogue of each agency (federal, state and its own measures), their values per
 // period with who entered them and how reliable they are, annual goals; improvement action plans with their actions;
 // the procedures library (versioned documents approved like templates, searched by full text) and who has
-// acknowledged which version; supervisors' reviews of closed cases' responses against a rubric. The catalogue rows are written by seedQualityCatalogue (bootstrap, agency create).
+// acknowledged which version; supervisors' reviews of closed cases' responses against a rubric;
+// training courses (required for a role or unit, renewed every N months), sessions and attendance. The catalogue rows are written by seedQualityCatalogue (bootstrap, agency create).
 import { sql, type Kysely } from 'kysely';
 
 const statements = [
@@ -149,6 +150,43 @@ const statements = [
     foreign key (agency_id, worker_user_id) references users (agency_id, id)
   )`,
   `create index response_reviews_worker on response_reviews (agency_id, worker_user_id, created_at)`,
+  `create table training_courses (
+    agency_id int not null references agencies(id),
+    id serial,
+    title text not null check (length(title) between 1 and 200),
+    description text not null default '',
+    required_for_role text,
+    required_for_unit_id int,
+    renewal_months int check (renewal_months between 1 and 120),
+    procedure_id int,
+    created_at timestamptz not null default now(),
+    primary key (agency_id, id),
+    foreign key (agency_id, required_for_unit_id) references units (agency_id, id),
+    foreign key (agency_id, procedure_id) references procedures (agency_id, id)
+  )`,
+  `create table training_sessions (
+    agency_id int not null,
+    id serial,
+    course_id int not null,
+    held_on date not null,
+    place text not null default '',
+    trainer text not null default '',
+    capacity int check (capacity between 1 and 10000),
+    primary key (agency_id, id),
+    foreign key (agency_id, course_id) references training_courses (agency_id, id)
+  )`,
+  `create table training_enrolments (
+    agency_id int not null,
+    session_id int not null,
+    user_id int not null,
+    attended boolean,
+    evaluation_score int check (evaluation_score between 1 and 5),
+    comment text not null default '',
+    completed_on date,
+    primary key (agency_id, session_id, user_id),
+    foreign key (agency_id, session_id) references training_sessions (agency_id, id),
+    foreign key (agency_id, user_id) references users (agency_id, id)
+  )`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -157,6 +195,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
+    'training_enrolments',
+    'training_sessions',
+    'training_courses',
     'response_reviews',
     'procedure_acknowledgements',
     'procedure_versions',

@@ -32,6 +32,7 @@ import { measureRoutes } from './quality/measures.route.ts';
 import { actionPlanRoutes } from './quality/action-plans.route.ts';
 import { procedureRoutes } from './quality/procedures.route.ts';
 import { reviewRoutes } from './quality/reviews.route.ts';
+import { trainingRoutes } from './quality/training.route.ts';
 
 export interface RouteDependencies {
   config: Config;
@@ -70,4 +71,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   actionPlanRoutes(app);
   procedureRoutes(app);
   reviewRoutes(app);
+  trainingRoutes(app);
 }
