@@ -229,6 +229,23 @@ it('reviews a closed case against the rubric, and the caseworker sees the review
   await worker.context().close();
 });
 
+it('shows who still needs the course tied to the procedure', async () => {
+  page = await signIn(h.browser, COORDINATOR);
+  await page.goto(`${h.baseUrl}/quality/training`);
+  await page.getByRole('heading', { level: 1, name: 'Training' }).waitFor();
+  await page.getByLabel('Title').fill('Interpreter calls');
+  await page.getByLabel('Required for').selectOption('caseworker');
+  await page.getByLabel('Renew every (months)').fill('12');
+  await page.getByRole('button', { name: 'Add course' }).click();
+  const matrix = page.getByRole('region', { name: 'Staff and required courses' });
+  await matrix
+    .getByRole('row', { name: new RegExp(WORKER.name) })
+    .getByText('Never taken')
+    .waitFor();
+  await noViolations('training 1280');
+  await screenshot(page, 'quality-training-1280');
+});
+
 it('every quality screen works at 390 px: no violations and nothing scrolls sideways', async () => {
   const narrow = await signIn(h.browser, COORDINATOR, NARROW);
   page = narrow;
@@ -240,6 +257,7 @@ it('every quality screen works at 390 px: no violations and nothing scrolls side
     [planPath, 'Raise current collections', 'plan'],
     ['/quality/reviews', 'Response reviews', 'reviews'],
     ['/quality/procedures', 'Procedures library', 'procedures'],
+    ['/quality/training', 'Training', 'training'],
     [procedurePath, 'Calls needing an interpreter', 'procedure'],
   ];
   for (const [path, heading, name] of screens) {

@@ -4,6 +4,7 @@ import { PlansScreen } from './plans-screen.tsx';
 import { ProceduresScreen } from './procedures-screen.tsx';
 import { ReviewsScreen } from './reviews-screen.tsx';
 import { ScorecardScreen } from './scorecard-screen.tsx';
+import { TrainingScreen } from './training-screen.tsx';
 import { ValuesScreen } from './values-screen.tsx';
 
 export interface QualityScreen {
@@ -18,4 +19,5 @@ export const QUALITY_SCREENS: QualityScreen[] = [
   { slug: 'plans', title: 'Action plans', component: PlansScreen },
   { slug: 'reviews', title: 'Response reviews', component: ReviewsScreen },
   { slug: 'procedures', title: 'Procedures', component: ProceduresScreen },
+  { slug: 'training', title: 'Training', component: TrainingScreen },
 ];
