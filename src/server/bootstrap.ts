@@ -14,6 +14,7 @@ import {
 } from './starter-configuration.ts';
 import { generatePassword, hashPassword } from './auth/credentials.ts';
 import { ensureDefaultChannels } from './repositories/channels.ts';
+import { seedQualityCatalogue } from './repositories/quality-measures.ts';
 
 export interface BootstrapResult {
   created: boolean;
@@ -110,6 +111,7 @@ export async function createAgencyWithStarterConfiguration(
       })
       .execute();
   }
+  await seedQualityCatalogue(tx, agencyId);
   return agencyId;
 }
 
@@ -122,6 +124,10 @@ export async function bootstrap(db: Db, config: Config): Promise<BootstrapResult
     if (existing) {
       // Agencies created before channels existed get theirs on the next start.
       await ensureDefaultChannels(tx, existing.id, config.inboundAddress);
+      // Agencies created before the quality module get the federal and California measures on the next start.
+      for (const agency of await tx.selectFrom('agencies').select('id').execute()) {
+        await seedQualityCatalogue(tx, agency.id);
+      }
       return { created: false, adminEmail, generatedPassword: null };
     }
     const agencyId = await createAgencyWithStarterConfiguration(tx, {

@@ -12,6 +12,10 @@ import { ADMIN_SCREENS } from './screens/admin/admin-screens.ts';
 import { ReportsLayout } from './screens/reports/reports-layout.tsx';
 import { REPORT_SCREENS } from './screens/reports/report-screens.ts';
 import { NotFoundScreen } from './screens/not-found-screen.tsx';
+import { QualityLayout } from './screens/quality/quality-layout.tsx';
+import { QUALITY_SCREENS } from './screens/quality/quality-screens.ts';
+import { PlanScreen } from './screens/quality/plan-screen.tsx';
+import { ProcedureScreen } from './screens/quality/procedure-screen.tsx';
 import { SearchScreen } from './screens/search/search-screen.tsx';
 import { OverviewScreen, seesOverview } from './screens/overview/overview-screen.tsx';
 import { useUser } from './session.tsx';
@@ -177,6 +181,41 @@ export const reportSectionRoute = createRoute({
   },
 });
 
+/** The quality screens' view, measure, search words, as text. */
+export type QualitySearch = { view?: string | undefined; measure?: string | undefined; q?: string | undefined };
+const qualityRoute = createRoute({ getParentRoute: () => rootRoute, path: '/quality', component: QualityLayout });
+const qualityIndexRoute = createRoute({
+  getParentRoute: () => qualityRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/quality/$section', params: { section: 'scorecard' } });
+  },
+});
+export const qualitySectionRoute = createRoute({
+  getParentRoute: () => qualityRoute,
+  path: '$section',
+  validateSearch: (search: Record<string, unknown>): QualitySearch => ({
+    view: text(search.view),
+    measure: text(search.measure),
+    q: scalar(search.q),
+  }),
+  component: function QualitySection() {
+    const { section } = qualitySectionRoute.useParams();
+    const screen = QUALITY_SCREENS.find((s) => s.slug === section);
+    return screen ? <screen.component /> : <NotFoundScreen />;
+  },
+});
+export const qualityPlanRoute = createRoute({
+  getParentRoute: () => qualityRoute,
+  path: 'plans/$planId',
+  component: PlanScreen,
+});
+export const qualityProcedureRoute = createRoute({
+  getParentRoute: () => qualityRoute,
+  path: 'procedures/$procedureId',
+  component: ProcedureScreen,
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   overviewRoute,
@@ -188,6 +227,7 @@ const routeTree = rootRoute.addChildren([
   personRoute,
   adminRoute.addChildren([adminIndexRoute, adminSectionRoute]),
   reportsRoute.addChildren([reportsIndexRoute, reportSectionRoute]),
+  qualityRoute.addChildren([qualityIndexRoute, qualitySectionRoute, qualityPlanRoute, qualityProcedureRoute]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });

@@ -39,6 +39,11 @@ export class FieldProblems {
     this.details.push({ field, message });
   }
 
+  /** How many problems are recorded so far. */
+  count(): number {
+    return this.details.length;
+  }
+
   /** Throws one 400 naming every recorded field; does nothing when there are none. */
   throwIfAny(): void {
     if (this.details.length === 0) return;

@@ -784,6 +784,178 @@ export interface ReportDeliveriesTable {
   updated_at: Generated<Date>;
 }
 
+/** A measure of an agency's catalogue (migration 0025): federal, California or the agency's own. */
+export interface QualityMeasuresTable {
+  agency_id: number;
+  id: Generated<number>;
+  key: string;
+  name: string;
+  description: Generated<string>;
+  source: 'federal' | 'california' | 'manual';
+  period_kind: 'month' | 'quarter' | 'federal_fiscal_year' | 'city_fiscal_year';
+  unit: 'percent' | 'ratio' | 'dollars' | 'count' | 'seconds';
+  direction: 'higher' | 'lower';
+  numerator_label: string;
+  denominator_label: string;
+  report_lines: Generated<string>;
+  /** A ThresholdProfile of src/domain/measures.ts. */
+  threshold_profile: Generated<string>;
+  active: Generated<boolean>;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** One period's value of a measure, replaced (with audit) when the period is entered again (migration 0025). */
+export interface QualityMeasureValuesTable {
+  agency_id: number;
+  id: Generated<number>;
+  measure_id: number;
+  period_key: string;
+  /** Local dates (select as text). */
+  period_from: ColumnType<string, string, string>;
+  period_to: ColumnType<string, string, string>;
+  numerator: number;
+  denominator: number;
+  value: number;
+  source: Generated<string>;
+  entered_via: 'console' | 'api' | 'import';
+  reliable: Generated<boolean>;
+  reliability_note: Generated<string>;
+  entered_by: number | null;
+  entered_by_name: string;
+  entered_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+/** An agency's goal for a measure in one year (the fiscal year for fiscal-year measures; migration 0025). */
+export interface QualityMeasureGoalsTable {
+  agency_id: number;
+  measure_id: number;
+  year: number;
+  goal: number;
+  set_by: number | null;
+  set_at: Generated<Date>;
+}
+
+/** An improvement action plan (migration 0025). */
+export interface ActionPlansTable {
+  agency_id: number;
+  id: Generated<number>;
+  title: string;
+  /** A key of the measures catalogue (an entered measure or one of civicdesk's indicators). */
+  measure_key: string | null;
+  owner_user_id: number;
+  goal: string;
+  baseline: Generated<string>;
+  origin: Generated<string>;
+  review_on: ColumnType<string | null, string | null | undefined, string | null>;
+  status: Generated<'open' | 'completed' | 'cancelled'>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+/** One action of a plan: owner, due date, completion and evidence; flagged by the sweep when overdue (0025). */
+export interface ActionPlanActionsTable {
+  agency_id: number;
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  title: string;
+  owner_user_id: number;
+  due_on: ColumnType<string, string, string>;
+  completed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  completed_by: number | null;
+  evidence: Generated<string>;
+  overdue_flagged_at: Timestamp | null;
+  escalation_level: Generated<number>;
+}
+
+/** A document of the procedures library; its text lives in its versions (migration 0025). */
+export interface ProceduresTable {
+  agency_id: number;
+  id: Generated<number>;
+  kind: Generated<'policy' | 'procedure' | 'script' | 'desk_guide'>;
+  owner_user_id: number | null;
+  review_months: number | null;
+  created_at: CreatedAt;
+}
+
+/** One version of a procedure: draft → approved → retired, like template versions (migration 0025). */
+export interface ProcedureVersionsTable {
+  agency_id: number;
+  procedure_id: number;
+  version: number;
+  title: string;
+  body: string;
+  status: Generated<'draft' | 'approved' | 'retired'>;
+  effective_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  search: ColumnType<string, never, never>;
+}
+
+/** A staff member's acknowledgement of having read one procedure version (migration 0025). */
+export interface ProcedureAcknowledgementsTable {
+  agency_id: number;
+  procedure_id: number;
+  version: number;
+  user_id: number;
+  acknowledged_at: Generated<Date>;
+}
+
+/** A supervisor's review of a closed case's response, scored against the rubric (migration 0025). */
+export interface ResponseReviewsTable {
+  agency_id: number;
+  id: Generated<number>;
+  case_id: number;
+  /** The case's assignee when it was reviewed. */
+  worker_user_id: number | null;
+  reviewer_user_id: number | null;
+  scores: Json<Record<string, number>>;
+  average: number;
+  comment: Generated<string>;
+  created_at: CreatedAt;
+}
+
+/** A training course, required for a role and/or a unit, renewed every N months (migration 0025). */
+export interface TrainingCoursesTable {
+  agency_id: number;
+  id: Generated<number>;
+  title: string;
+  description: Generated<string>;
+  required_for_role: Role | null;
+  required_for_unit_id: number | null;
+  renewal_months: number | null;
+  procedure_id: number | null;
+  created_at: CreatedAt;
+}
+
+/** A session of a course on a local date (migration 0025). */
+export interface TrainingSessionsTable {
+  agency_id: number;
+  id: Generated<number>;
+  course_id: number;
+  held_on: ColumnType<string, string, string>;
+  place: Generated<string>;
+  trainer: Generated<string>;
+  capacity: number | null;
+}
+
+/** A staff member enrolled in a session; attendance completes the course on the session's date (migration 0025). */
+export interface TrainingEnrolmentsTable {
+  agency_id: number;
+  session_id: number;
+  user_id: number;
+  attended: boolean | null;
+  evaluation_score: number | null;
+  comment: Generated<string>;
+  completed_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface Database {
   report_schedules: ReportSchedulesTable;
   report_deliveries: ReportDeliveriesTable;
@@ -836,4 +1008,16 @@ export interface Database {
   case_daily_rollups: CaseDailyRollupsTable;
   case_open_rollups: CaseOpenRollupsTable;
   indicator_targets: IndicatorTargetsTable;
+  quality_measures: QualityMeasuresTable;
+  quality_measure_values: QualityMeasureValuesTable;
+  quality_measure_goals: QualityMeasureGoalsTable;
+  action_plans: ActionPlansTable;
+  action_plan_actions: ActionPlanActionsTable;
+  procedures: ProceduresTable;
+  procedure_versions: ProcedureVersionsTable;
+  procedure_acknowledgements: ProcedureAcknowledgementsTable;
+  response_reviews: ResponseReviewsTable;
+  training_courses: TrainingCoursesTable;
+  training_sessions: TrainingSessionsTable;
+  training_enrolments: TrainingEnrolmentsTable;
 }

@@ -84,6 +84,11 @@ export function AppShell() {
                 </Link>
               </li>
             )}
+            <li>
+              <Link to="/quality/$section" params={{ section: 'scorecard' }} className={navClass('/quality')}>
+                Quality
+              </Link>
+            </li>
             {CONFIGURATION_ROLES.includes(user.role) && (
               <li>
                 <Link to="/admin/$section" params={{ section: 'units' }} className={navClass('/admin')}>

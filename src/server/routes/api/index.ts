@@ -28,6 +28,11 @@ import { crosstabRoutes } from './reports/crosstab.route.ts';
 import { reportScheduleRoutes } from './reports/report-schedules.route.ts';
 import { indicatorRoutes } from './reports/indicators.route.ts';
 import { monthlyReportRoutes } from './reports/monthly.route.ts';
+import { measureRoutes } from './quality/measures.route.ts';
+import { actionPlanRoutes } from './quality/action-plans.route.ts';
+import { procedureRoutes } from './quality/procedures.route.ts';
+import { reviewRoutes } from './quality/reviews.route.ts';
+import { trainingRoutes } from './quality/training.route.ts';
 
 export interface RouteDependencies {
   config: Config;
@@ -62,4 +67,9 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   reportScheduleRoutes(app);
   indicatorRoutes(app, deps);
   monthlyReportRoutes(app, deps);
+  measureRoutes(app);
+  actionPlanRoutes(app);
+  procedureRoutes(app);
+  reviewRoutes(app);
+  trainingRoutes(app);
 }

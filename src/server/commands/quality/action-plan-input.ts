@@ -1,0 +1,42 @@
+// What the action-plan commands check alike: an owner who is an active user of the agency, a real local date, a
+// title that is not blank.
+import type { Db } from '../../db/database.ts';
+import { isCalendarDate } from '../admin-agency.ts';
+import type { FieldProblems } from '../admin-common.ts';
+
+/** The active users of the agency among `ids` (to check owners in one statement). */
+export async function activeUserIds(db: Db, agencyId: number, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('active', '=', true)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Records a problem unless `ownerId` is an active user. */
+export function checkOwner(problems: FieldProblems, field: string, ownerId: number, active: Set<number>): void {
+  if (!active.has(ownerId)) problems.add(field, `no active staff member has id ${ownerId}`);
+}
+
+/** Records a problem unless `value` is a real date YYYY-MM-DD. */
+export function checkDate(problems: FieldProblems, field: string, value: string): void {
+  if (!isCalendarDate(value)) problems.add(field, 'must be a date written YYYY-MM-DD');
+}
+
+/** A trimmed text, with a problem when blank (if required) or too long. */
+export function cleanText(
+  problems: FieldProblems,
+  field: string,
+  value: string | undefined,
+  max: number,
+  required = true,
+) {
+  const trimmed = (value ?? '').trim();
+  if (required && trimmed === '') problems.add(field, 'must not be blank');
+  if (trimmed.length > max) problems.add(field, `is at most ${max} characters`);
+  return trimmed;
+}

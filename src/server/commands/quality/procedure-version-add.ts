@@ -1,0 +1,40 @@
+// Drafts a new version of a procedure (its text changed); the approved version stays in force until the new one is
+// approved. One transaction, one audit event.
+import type { CommandContext } from '../../context.ts';
+import { notFound } from '../../errors.ts';
+import { recordAudit } from '../../repositories/audit.ts';
+import { findProcedure, insertDraftVersion, listVersions } from '../../repositories/procedures.ts';
+import { requireQualityManager } from '../../policies/quality.ts';
+import { FieldProblems } from '../admin-common.ts';
+import { cleanText } from './action-plan-input.ts';
+import { MAX_PROCEDURE_BODY } from './procedure-create.ts';
+
+/** Adds a draft version (title kept from the newest version when left out); supervisors and administrators. */
+export async function addProcedureVersion(
+  ctx: CommandContext,
+  procedureId: number,
+  input: { title?: string | undefined; body: string },
+): Promise<{ id: number; version: number; status: 'draft'; title: string }> {
+  requireQualityManager(ctx, 'write procedures');
+  const problems = new FieldProblems();
+  const body = cleanText(problems, 'body', input.body, MAX_PROCEDURE_BODY);
+  const givenTitle = input.title === undefined ? undefined : cleanText(problems, 'title', input.title, 200);
+  problems.throwIfAny();
+  return ctx.db.transaction().execute(async (tx) => {
+    const procedure = await findProcedure(tx, ctx.agency.id, procedureId, true);
+    if (!procedure) throw notFound(`Procedure ${procedureId}`);
+    const title = givenTitle ?? (await listVersions(tx, ctx.agency.id, procedureId))[0]!.title;
+    const version = await insertDraftVersion(tx, ctx.agency.id, procedureId, {
+      title,
+      body,
+      createdBy: ctx.actor.userId || null,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'procedure.version_drafted',
+      entityType: 'procedure',
+      entityId: procedureId,
+      after: { version, title, body: body.slice(0, 500) },
+    });
+    return { id: procedureId, version, status: 'draft' as const, title };
+  });
+}

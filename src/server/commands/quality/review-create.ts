@@ -1,0 +1,51 @@
+// A supervisor's review of a closed case's response: a score for each rubric criterion and a comment, attached to
+// the case's worker (its assignee). One review per case; one transaction, one audit event on the case.
+import type { CommandContext } from '../../context.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { recordAudit } from '../../repositories/audit.ts';
+import { findReview, findVisibleCase, insertReview } from '../../repositories/response-reviews.ts';
+import { requireQualityManager } from '../../policies/quality.ts';
+import { DEFAULT_RUBRIC, reviewAverage, rubricProblems } from '../../../domain/review-rubric.ts';
+import { presentReview } from '../../queries/response-reviews.ts';
+import type { Review } from '../../../shared/quality.ts';
+import { FieldProblems } from '../admin-common.ts';
+import { cleanText } from './action-plan-input.ts';
+
+/** Records a review of a closed case the reviewer may see; supervisors and administrators. */
+export async function createReview(
+  ctx: CommandContext,
+  input: { trackingNumber: string; scores: Record<string, number>; comment?: string | undefined },
+): Promise<Review> {
+  requireQualityManager(ctx, 'review responses');
+  const problems = new FieldProblems();
+  for (const [key, message] of rubricProblems(DEFAULT_RUBRIC, input.scores)) problems.add(`scores.${key}`, message);
+  const comment = cleanText(problems, 'comment', input.comment, 4000, false);
+  problems.throwIfAny();
+  return ctx.db.transaction().execute(async (tx) => {
+    const found = await findVisibleCase(ctx, tx, input.trackingNumber.trim());
+    if (!found) throw notFound(`Case ${input.trackingNumber}`);
+    if (found.status !== 'closed') {
+      throw new AppError('validation_failed', 'trackingNumber: only closed cases are reviewed.', [
+        { field: 'trackingNumber', message: 'is not closed yet' },
+      ]);
+    }
+    const average = reviewAverage(DEFAULT_RUBRIC, input.scores);
+    const id = await insertReview(tx, ctx.agency.id, {
+      caseId: found.id,
+      workerUserId: found.assignee_id,
+      reviewerUserId: ctx.actor.userId || null,
+      scores: input.scores,
+      average,
+      comment,
+    });
+    if (id === undefined) throw new AppError('conflict', `Case ${input.trackingNumber} has been reviewed already.`);
+    await recordAudit(tx, ctx, {
+      action: 'case.reviewed',
+      entityType: 'case',
+      entityId: input.trackingNumber,
+      caseId: found.id,
+      after: { review_average: average, scores: input.scores, comment },
+    });
+    return presentReview((await findReview(tx, ctx.agency.id, id))!);
+  });
+}

@@ -1,0 +1,131 @@
+// /procedures: the procedures library — list and full-text search (approved text), write a procedure (draft v1),
+// read one (rendered Markdown, versions, acknowledgements), draft a new version, approve or retire a version, and
+// acknowledge the approved version.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { requireContext } from '../../../auth/authenticate.ts';
+import { invalid } from '../../../errors.ts';
+import { getProcedure, listProcedureLibrary } from '../../../queries/procedures.ts';
+import { createProcedure } from '../../../commands/quality/procedure-create.ts';
+import { addProcedureVersion } from '../../../commands/quality/procedure-version-add.ts';
+import { approveProcedureVersion, retireProcedureVersion } from '../../../commands/quality/procedure-decision.ts';
+import { acknowledgeProcedure } from '../../../commands/quality/procedure-acknowledge.ts';
+import {
+  AcknowledgementSchema,
+  CreateProcedureBody,
+  NewProcedureVersionBody,
+  ProcedureCreatedSchema,
+  ProcedureDetailSchema,
+  ProcedureListQuery,
+  ProcedureListSchema,
+  ProcedureParams,
+  ProcedureVersionParams,
+} from '../../../../shared/quality.ts';
+
+const tags = ['quality'];
+
+/** Registers the procedures-library routes. */
+export function procedureRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
+    '/procedures',
+    {
+      schema: {
+        tags,
+        summary: 'The procedures library; ?q= finds procedures by words of their approved text, best first.',
+        querystring: ProcedureListQuery,
+        response: { 200: ProcedureListSchema },
+      },
+    },
+    async (req) => listProcedureLibrary(requireContext(req), req.query.q),
+  );
+
+  api.post(
+    '/procedures',
+    {
+      schema: {
+        tags,
+        summary: 'Write a procedure (Markdown); it starts as draft version 1 (supervisors, administrators).',
+        body: CreateProcedureBody,
+        response: { 201: ProcedureCreatedSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createProcedure(requireContext(req), req.body)),
+  );
+
+  api.get(
+    '/procedures/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One procedure: its version in force rendered, every version, who has and has not acknowledged it.',
+        params: ProcedureParams,
+        response: { 200: ProcedureDetailSchema },
+      },
+    },
+    async (req) => getProcedure(requireContext(req), req.params.id),
+  );
+
+  api.post(
+    '/procedures/:id/versions',
+    {
+      schema: {
+        tags,
+        summary: 'Draft a new version; the approved one stays in force until this one is approved.',
+        params: ProcedureParams,
+        body: NewProcedureVersionBody,
+        response: { 201: ProcedureCreatedSchema },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await addProcedureVersion(requireContext(req), req.params.id, req.body)),
+  );
+
+  api.post(
+    '/procedures/:id/versions/:version/approve',
+    {
+      schema: {
+        tags,
+        summary:
+          'Approve a draft version: it comes into force and the version before it is retired. The body is optional: ' +
+          '{"effectiveOn":"YYYY-MM-DD"} (today when left out).',
+        params: ProcedureVersionParams,
+        response: { 200: ProcedureCreatedSchema },
+      },
+    },
+    // No body schema: a bodiless POST approves with today's date; the command checks effectiveOn when it is sent.
+    async (req) => {
+      const effectiveOn = (req.body as { effectiveOn?: unknown } | undefined)?.effectiveOn;
+      if (effectiveOn !== undefined && typeof effectiveOn !== 'string')
+        throw invalid('effectiveOn', 'must be a date written YYYY-MM-DD');
+      return approveProcedureVersion(requireContext(req), req.params.id, req.params.version, effectiveOn);
+    },
+  );
+
+  api.post(
+    '/procedures/:id/versions/:version/retire',
+    {
+      schema: {
+        tags,
+        summary: 'Retire an approved version.',
+        params: ProcedureVersionParams,
+        response: { 200: ProcedureCreatedSchema },
+      },
+    },
+    async (req) => retireProcedureVersion(requireContext(req), req.params.id, req.params.version),
+  );
+
+  api.post(
+    '/procedures/:id/versions/:version/acknowledge',
+    {
+      schema: {
+        tags,
+        summary: 'Acknowledge that you have read the approved version.',
+        params: ProcedureVersionParams,
+        response: { 200: AcknowledgementSchema },
+      },
+    },
+    async (req) => acknowledgeProcedure(requireContext(req), req.params.id, req.params.version),
+  );
+}

@@ -1,0 +1,194 @@
+// One procedure: the version in force rendered from Markdown (the server renders it safely: raw HTML shown as
+// text), acknowledging it, who has and has not read it, its versions, and for supervisors approving a draft or
+// writing a new version.
+import { useState, type FormEvent } from 'react';
+import { Link } from '@tanstack/react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import { useAnnounce } from '../../components/announcer.tsx';
+import { TextAreaField } from '../../components/fields.tsx';
+import { FormError } from '../../components/form-error.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
+import { formatDateTime, humanize } from '../../format.ts';
+import { qualityProcedureRoute } from '../../router.tsx';
+import { useUser } from '../../session.tsx';
+import type { ProcedureDetail } from '../../../shared/quality.ts';
+import { QUALITY_KEY, useProcedure } from './use-quality.ts';
+import './quality.css';
+
+function useProcedureAction(id: number, done: string) {
+  const queryClient = useQueryClient();
+  const announce = useAnnounce();
+  return useMutation({
+    mutationFn: (v: { path: string; body?: unknown }) => api('POST', `/procedures/${id}${v.path}`, v.body ?? {}),
+    onSuccess: () => {
+      announce(done);
+      void queryClient.invalidateQueries({ queryKey: QUALITY_KEY });
+    },
+  });
+}
+
+function NewVersionForm({ procedure }: { procedure: ProcedureDetail }) {
+  const [open, setOpen] = useState(false);
+  const draft = useProcedureAction(procedure.id, 'New draft version saved.');
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        Write a new version
+      </button>
+    );
+  }
+  return (
+    <form
+      className="panel"
+      aria-labelledby="new-version-heading"
+      onSubmit={(e: FormEvent<HTMLFormElement>) => {
+        e.preventDefault();
+        const body = String(new FormData(e.currentTarget).get('body') ?? '');
+        draft.mutate({ path: '/versions', body: { body } }, { onSuccess: () => setOpen(false) });
+      }}
+    >
+      <h2 id="new-version-heading">New version</h2>
+      <FormError error={draft.error} />
+      <TextAreaField
+        label="Text"
+        name="body"
+        rows={10}
+        required
+        defaultValue={procedure.current.body}
+        field="body"
+        error={draft.error}
+      />
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={draft.isPending}>
+          Save draft
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The procedure screen. */
+export function ProcedureScreen() {
+  const { procedureId } = qualityProcedureRoute.useParams();
+  const id = Number(procedureId);
+  const procedure = useProcedure(id);
+  const user = useUser();
+  const manages = user.role === 'administrator' || user.role === 'supervisor';
+  const acknowledge = useProcedureAction(id, 'Thank you: your reading is recorded.');
+  const decide = useProcedureAction(id, 'Decision saved.');
+  if (procedure.isPending) return <p>Loading the procedure…</p>;
+  if (procedure.error) return <p role="alert">{procedure.error.message}</p>;
+  const p = procedure.data;
+  const draft = p.versions.find((v) => v.status === 'draft');
+  const ack = p.acknowledgements;
+  return (
+    <>
+      <p>
+        <Link to="/quality/$section" params={{ section: 'procedures' }}>
+          Procedures library
+        </Link>
+      </p>
+      <PageHeading>{p.current.title}</PageHeading>
+      <p>
+        {humanize(p.kind)} · version {p.current.version} ({p.current.status})
+        {p.reviewDueOn ? ` · review due ${p.reviewDueOn}` : ''}
+      </p>
+      <FormError error={acknowledge.error ?? decide.error} />
+      <div className="quality-columns">
+        <div>
+          <article
+            className="procedure-body"
+            aria-label={`Text of ${p.current.title}`}
+            dangerouslySetInnerHTML={{ __html: p.current.bodyHtml }}
+          />
+          {ack.version !== null && user.role !== 'auditor' && (
+            <p>
+              {p.acknowledgedByMe ? (
+                <span className="badge badge-met">You have read version {ack.version}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="button-primary"
+                  disabled={acknowledge.isPending}
+                  onClick={() => acknowledge.mutate({ path: `/versions/${ack.version}/acknowledge` })}
+                >
+                  I have read version {ack.version}
+                </button>
+              )}
+            </p>
+          )}
+        </div>
+        <div>
+          {manages && (
+            <div className="panel">
+              <h2>Approval</h2>
+              {draft ? (
+                <button
+                  type="button"
+                  className="button-primary"
+                  disabled={decide.isPending}
+                  onClick={() => decide.mutate({ path: `/versions/${draft.version}/approve` })}
+                >
+                  Approve version {draft.version}
+                </button>
+              ) : (
+                <NewVersionForm procedure={p} />
+              )}
+            </div>
+          )}
+          {ack.version !== null && (
+            <div className="panel">
+              <h2>Who has read version {ack.version}</h2>
+              <p>
+                {ack.acknowledged.length} read, {ack.pending.length} not yet.
+              </p>
+              <h3>Not yet read</h3>
+              <ul className="plain-list">
+                {ack.pending.map((s) => (
+                  <li key={s.userId}>{s.name}</li>
+                ))}
+              </ul>
+              <h3>Read</h3>
+              <ul className="plain-list">
+                {ack.acknowledged.map((s) => (
+                  <li key={s.userId}>
+                    {s.name}, {formatDateTime(s.at)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      </div>
+      <h2>Versions</h2>
+      <TableWrap label="Versions">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Status</th>
+              <th scope="col">Effective</th>
+              <th scope="col">Written by</th>
+              <th scope="col">Approved by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.versions.map((v) => (
+              <tr key={v.version}>
+                <th scope="row">{v.version}</th>
+                <td>{humanize(v.status)}</td>
+                <td>{v.effectiveOn ?? '—'}</td>
+                <td>
+                  {v.createdByName ?? '—'}, {formatDateTime(v.createdAt)}
+                </td>
+                <td>{v.decidedByName ? `${v.decidedByName}, ${formatDateTime(v.decidedAt)}` : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </>
+  );
+}

@@ -1,0 +1,240 @@
+// Response reviews: supervisors draw a random sample of closed cases (optionally one worker's), score each against
+// the rubric with a comment, and read the results by worker and unit; a caseworker sees the reviews of their own
+// cases here.
+import { useState, type FormEvent } from 'react';
+import { Link } from '@tanstack/react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import { useAnnounce } from '../../components/announcer.tsx';
+import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
+import { FormError } from '../../components/form-error.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useUser } from '../../session.tsx';
+import type { Review, ReviewSummary, SampledCase } from '../../../shared/quality.ts';
+import { useOwnerOptions } from './plans-screen.tsx';
+import { QUALITY_KEY } from './use-quality.ts';
+import './quality.css';
+
+type Rubric = ReviewSummary['rubric'];
+
+function ReviewForm({ item, rubric, onDone }: { item: SampledCase; rubric: Rubric; onDone(): void }) {
+  const announce = useAnnounce();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api<Review>('POST', '/reviews', body),
+    onSuccess: (review) => {
+      announce(`Review of ${review.trackingNumber} saved: ${review.average} of 5.`);
+      void queryClient.invalidateQueries({ queryKey: QUALITY_KEY });
+      onDone();
+    },
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    save.mutate({
+      trackingNumber: item.trackingNumber,
+      scores: Object.fromEntries(rubric.map((c) => [c.key, Number(form.get(c.key))])),
+      comment: String(form.get('comment') ?? ''),
+    });
+  };
+  return (
+    <form onSubmit={submit} className="panel" aria-label={`Review of ${item.trackingNumber}`}>
+      <h3>
+        Review of{' '}
+        <Link to="/cases/$trackingNumber" params={{ trackingNumber: item.trackingNumber }}>
+          {item.trackingNumber}
+        </Link>
+      </h3>
+      <p className="small muted">
+        {item.workerName ?? 'Nobody assigned'} · {item.unitName ?? 'No unit'} · {item.channel} · closed{' '}
+        {formatDateTime(item.closedAt)}
+      </p>
+      <FormError error={save.error} />
+      {rubric.map((c) => (
+        <SelectField
+          key={c.key}
+          label={c.name}
+          name={c.key}
+          hint={c.question}
+          defaultValue="3"
+          options={[5, 4, 3, 2, 1].map((n) => ({
+            value: String(n),
+            label: `${n}${n === 5 ? ' (excellent)' : n === 1 ? ' (poor)' : ''}`,
+          }))}
+          field={`scores.${c.key}`}
+          error={save.error}
+        />
+      ))}
+      <TextAreaField label="Comment" name="comment" rows={2} field="comment" error={save.error} />
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={save.isPending}>
+          Save review
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Sampler() {
+  const owners = useOwnerOptions();
+  const [reviewed, setReviewed] = useState<string[]>([]);
+  const sample = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      api<{ rubric: Rubric; cases: SampledCase[] }>('POST', '/reviews/sample', body),
+    onSuccess: () => setReviewed([]),
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const worker = String(form.get('workerId') ?? '');
+    sample.mutate({ count: Number(form.get('count') || 10), ...(worker ? { workerId: Number(worker) } : {}) });
+  };
+  const left = (sample.data?.cases ?? []).filter((c) => !reviewed.includes(c.trackingNumber));
+  return (
+    <section aria-labelledby="sample-heading">
+      <h2 id="sample-heading">Sample closed cases</h2>
+      <form onSubmit={submit} className="inline-form">
+        <TextField
+          label="How many"
+          name="count"
+          inputMode="numeric"
+          defaultValue="10"
+          field="count"
+          error={sample.error}
+        />
+        <SelectField label="Worker" name="workerId" placeholder="Anyone" options={owners} />
+        <button type="submit" disabled={sample.isPending}>
+          Draw sample
+        </button>
+      </form>
+      <FormError error={sample.error} />
+      {sample.data && (
+        <p role="status">
+          {sample.data.cases.length === 0
+            ? 'No closed case is left to review.'
+            : `${left.length} of ${sample.data.cases.length} left to review.`}
+        </p>
+      )}
+      {sample.data &&
+        left.map((item) => (
+          <ReviewForm
+            key={item.trackingNumber}
+            item={item}
+            rubric={sample.data.rubric}
+            onDone={() => setReviewed((r) => [...r, item.trackingNumber])}
+          />
+        ))}
+    </section>
+  );
+}
+
+function ReviewList({ reviews, rubric }: { reviews: Review[]; rubric: Rubric }) {
+  if (reviews.length === 0) return <p>No reviews yet.</p>;
+  return (
+    <TableWrap label="Reviews">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Case</th>
+            <th scope="col">Worker</th>
+            {rubric.map((c) => (
+              <th key={c.key} scope="col">
+                {c.name}
+              </th>
+            ))}
+            <th scope="col">Average</th>
+            <th scope="col">Comment</th>
+            <th scope="col">Reviewed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reviews.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.trackingNumber}</th>
+              <td>{r.workerName ?? '—'}</td>
+              {rubric.map((c) => (
+                <td key={c.key}>{r.scores[c.key]}</td>
+              ))}
+              <td>{r.average}</td>
+              <td>{r.comment}</td>
+              <td>
+                {r.reviewerName ?? '—'}, {formatDateTime(r.createdAt)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function Summary({ summary }: { summary: ReviewSummary }) {
+  return (
+    <>
+      {(['byWorker', 'byUnit'] as const).map((part) => (
+        <section key={part} aria-labelledby={`${part}-heading`}>
+          <h2 id={`${part}-heading`}>Results by {part === 'byWorker' ? 'worker' : 'unit'}</h2>
+          <TableWrap label={`Results by ${part === 'byWorker' ? 'worker' : 'unit'}`}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{part === 'byWorker' ? 'Worker' : 'Unit'}</th>
+                  <th scope="col">Reviews</th>
+                  <th scope="col">Average</th>
+                  {summary.rubric.map((c) => (
+                    <th key={c.key} scope="col">
+                      {c.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {summary[part].map((row) => (
+                  <tr key={`${row.id}`}>
+                    <th scope="row">{row.name}</th>
+                    <td>{row.reviews}</td>
+                    <td>{row.average}</td>
+                    {summary.rubric.map((c) => (
+                      <td key={c.key}>{row.byCriterion[c.key]}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** The response reviews screen. */
+export function ReviewsScreen() {
+  const user = useUser();
+  const manages = user.role === 'administrator' || user.role === 'supervisor';
+  const reviews = useQuery({ queryKey: [...QUALITY_KEY, 'reviews'], queryFn: () => api<Review[]>('GET', '/reviews') });
+  const summary = useQuery({
+    queryKey: [...QUALITY_KEY, 'review-summary'],
+    queryFn: () => api<ReviewSummary>('GET', '/reviews/summary'),
+    enabled: manages,
+  });
+  const rubric: Rubric = summary.data?.rubric ?? [
+    { key: 'accuracy', name: 'Accuracy', question: '' },
+    { key: 'completeness', name: 'Completeness', question: '' },
+    { key: 'timeliness', name: 'Timeliness', question: '' },
+    { key: 'tone', name: 'Tone and compassion', question: '' },
+    { key: 'language_access', name: 'Language access', question: '' },
+  ];
+  return (
+    <>
+      <PageHeading>{manages ? 'Response reviews' : 'My reviews'}</PageHeading>
+      {manages && <Sampler />}
+      {manages && summary.data && <Summary summary={summary.data} />}
+      <h2>{manages ? 'All reviews' : 'Reviews of my cases'}</h2>
+      {reviews.error && <p role="alert">{reviews.error.message}</p>}
+      {reviews.data && <ReviewList reviews={reviews.data} rubric={rubric} />}
+    </>
+  );
+}
