@@ -36,7 +36,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     logger: deps.logger ?? false,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies CIVICDESK_TRUST_PROXY names; otherwise a client could choose
+    // the address its sign-in failures are counted under.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -45,6 +47,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: config.maxAttachmentBytes, files: 1 } });
   await app.register(helmet, {
+    // Strict-Transport-Security only when the public address is https (a plain-http install would lock browsers out).
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -76,7 +80,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/api/v1/')) req.commandContext = await authenticate(db, req);
+    if (req.url.startsWith('/api/v1/')) req.commandContext = await authenticate(db, req, config);
   });
   app.addHook('preValidation', async (req) => {
     const field =
