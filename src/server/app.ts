@@ -15,6 +15,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { presentError, fieldWithNulCharacter } from './error-response.ts';
 import { invalid } from './errors.ts';
+import { limitJsonNesting } from './json-body.ts';
 import type { Config } from './env.ts';
 import type { Db } from './db/database.ts';
 import { authenticate } from './auth/authenticate.ts';
@@ -43,6 +44,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('commandContext', null);
+  limitJsonNesting(app);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: config.maxAttachmentBytes, files: 1 } });
@@ -81,6 +83,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   app.addHook('onRequest', async (req) => {
     if (req.url.startsWith('/api/v1/')) req.commandContext = await authenticate(db, req, config);
+  });
+  // Staff API answers carry personal data: no browser or proxy cache keeps them.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   app.addHook('preValidation', async (req) => {
     const field =
