@@ -15,6 +15,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { presentError, fieldWithNulCharacter } from './error-response.ts';
 import { invalid } from './errors.ts';
+import { limitJsonNesting } from './json-body.ts';
 import type { Config } from './env.ts';
 import type { Db } from './db/database.ts';
 import { authenticate } from './auth/authenticate.ts';
@@ -36,15 +37,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     logger: deps.logger ?? false,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies CIVICDESK_TRUST_PROXY names; otherwise a client could choose
+    // the address its sign-in failures are counted under.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('commandContext', null);
+  limitJsonNesting(app);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: config.maxAttachmentBytes, files: 1 } });
   await app.register(helmet, {
+    // Strict-Transport-Security only when the public address is https (a plain-http install would lock browsers out).
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -76,7 +82,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/api/v1/')) req.commandContext = await authenticate(db, req);
+    if (req.url.startsWith('/api/v1/')) req.commandContext = await authenticate(db, req, config);
+  });
+  // Staff API answers carry personal data: no browser or proxy cache keeps them.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   app.addHook('preValidation', async (req) => {
     const field =

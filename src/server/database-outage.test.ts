@@ -89,6 +89,12 @@ describe.runIf(url)('when PostgreSQL goes away', () => {
     });
     expect(login.statusCode).toBe(503);
     expect(login.json().error.code).toBe('service_unavailable');
+    // The portal answers with a page in the visitor's language, and says to come back.
+    const portal = await app.inject({ method: 'GET', url: '/public/main?lang=es' });
+    expect(portal.statusCode).toBe(503);
+    expect(portal.headers['retry-after']).toBeDefined();
+    expect(portal.body).toContain('<html lang="es"');
+    expect(portal.body).toContain('Inténtelo de nuevo');
 
     await relay.start(port);
     let recovered = 0;

@@ -1,7 +1,9 @@
 // The one place configuration is read: environment variables, then an optional civicdesk.config.json in the
 // working directory. Every value is checked at start; a wrong one stops the process with a sentence naming it.
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
+import { passwordProblem } from '../domain/password-policy.ts';
 
 export interface Config {
   port: number;
@@ -12,7 +14,21 @@ export interface Config {
   adminPassword: string | undefined;
   timeZone: string;
   publicUrl: string;
+  /** Cookies marked Secure and HSTS sent: CIVICDESK_SECURE_COOKIES, or else whether CIVICDESK_PUBLIC_URL is https. */
   secureCookies: boolean;
+  /**
+   * CIVICDESK_TRUST_PROXY: the reverse proxies (addresses, CIDR ranges, or loopback/linklocal/uniquelocal) whose
+   * X-Forwarded-For is believed; empty (the default) = none, the client address is the connection's.
+   */
+  trustProxy: string[];
+  /** CIVICDESK_SESSION_IDLE_MINUTES: a session unused this long ends (default 30). */
+  sessionIdleMinutes: number;
+  /** CIVICDESK_SESSION_HOURS: a session ends this long after sign-in whatever its use (default 12). */
+  sessionHours: number;
+  /** CIVICDESK_API_TOKEN_DAYS: lifetime of a new API token when none is asked for (default 90). */
+  apiTokenDefaultDays: number;
+  /** CIVICDESK_API_TOKEN_MAX_DAYS: the longest lifetime an API token may be given (default 365). */
+  apiTokenMaxDays: number;
   logLevel: string;
   maxAttachmentBytes: number;
   services: Set<'web' | 'worker' | 'smtp'>;
@@ -67,8 +83,56 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail))
     problems.push('CIVICDESK_ADMIN_EMAIL must be an email address');
   const adminPassword = read('CIVICDESK_ADMIN_PASSWORD');
-  if (adminPassword && adminPassword.length < 8)
-    problems.push('CIVICDESK_ADMIN_PASSWORD must be at least 8 characters');
+  const adminPasswordProblem = adminPassword
+    ? passwordProblem(adminPassword, [adminEmail ?? 'admin@localhost', 'Administrator'])
+    : null;
+  if (adminPasswordProblem) {
+    problems.push(
+      `CIVICDESK_ADMIN_PASSWORD ${adminPasswordProblem}; choose a longer passphrase of several unrelated words, or leave it unset to have a one-time password generated`,
+    );
+  }
+
+  const trustProxy = (read('CIVICDESK_TRUST_PROXY') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of trustProxy) {
+    const [address, bits, ...rest] = entry.split('/');
+    const version = isIP(address ?? '');
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
+    const prefixOk =
+      bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32) && rest.length === 0);
+    if (!named && (version === 0 || !prefixOk)) {
+      problems.push(
+        `CIVICDESK_TRUST_PROXY lists "${entry}", which is not an IP address, a CIDR range such as 10.0.0.0/8, or loopback/linklocal/uniquelocal`,
+      );
+    }
+  }
+
+  const positiveInteger = (name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number => {
+    const text = read(name) ?? String(fallback);
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+      problems.push(`${name} must be a whole number from 1 to ${max}, got "${text}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const sessionIdleMinutes = positiveInteger('CIVICDESK_SESSION_IDLE_MINUTES', 30, 24 * 60);
+  const sessionHours = positiveInteger('CIVICDESK_SESSION_HOURS', 12, 24 * 30);
+  const apiTokenMaxDays = positiveInteger('CIVICDESK_API_TOKEN_MAX_DAYS', 365, 3650);
+  const apiTokenDefaultDays = positiveInteger('CIVICDESK_API_TOKEN_DAYS', Math.min(90, apiTokenMaxDays), 3650);
+  if (apiTokenDefaultDays > apiTokenMaxDays) {
+    problems.push('CIVICDESK_API_TOKEN_DAYS must not exceed CIVICDESK_API_TOKEN_MAX_DAYS');
+  }
+  const secureCookiesText = read('CIVICDESK_SECURE_COOKIES');
+  if (secureCookiesText !== undefined && secureCookiesText !== 'true' && secureCookiesText !== 'false') {
+    problems.push(`CIVICDESK_SECURE_COOKIES must be true or false, got "${secureCookiesText}"`);
+  }
+  const publicUrlText = read('CIVICDESK_PUBLIC_URL');
+  if (publicUrlText !== undefined && !/^https?:\/\/[^/\s]+/.test(publicUrlText)) {
+    problems.push(`CIVICDESK_PUBLIC_URL must start with http:// or https://, got "${publicUrlText}"`);
+  }
 
   const maxText = read('CIVICDESK_MAX_ATTACHMENT_MB') ?? '10';
   const maxMb = Number(maxText);
@@ -97,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (problems.length) throw new ConfigError(`Configuration is not valid:\n- ${problems.join('\n- ')}`);
 
   const host = read('HOST') ?? '127.0.0.1';
+  const publicUrl = publicUrlText ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   return {
     port,
     host,
@@ -105,8 +170,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminEmail,
     adminPassword,
     timeZone,
-    publicUrl: read('CIVICDESK_PUBLIC_URL') ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
-    secureCookies: read('CIVICDESK_SECURE_COOKIES') === 'true',
+    publicUrl,
+    secureCookies: secureCookiesText === undefined ? publicUrl.startsWith('https://') : secureCookiesText === 'true',
+    trustProxy,
+    sessionIdleMinutes,
+    sessionHours,
+    apiTokenDefaultDays,
+    apiTokenMaxDays,
     logLevel: read('LOG_LEVEL') ?? 'info',
     maxAttachmentBytes: Math.round(maxMb * 1024 * 1024),
     services,

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'validation_failed'
   | 'unauthenticated'
   | 'csrf_failed'
+  | 'password_change_required'
   | 'forbidden'
   | 'not_found'
   | 'conflict'
@@ -25,6 +26,7 @@ const statusByCode: Record<ErrorCode, number> = {
   validation_failed: 400,
   unauthenticated: 401,
   csrf_failed: 403,
+  password_change_required: 403,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

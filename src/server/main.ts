@@ -3,6 +3,7 @@
 import { loadConfig, ConfigError } from './env.ts';
 import { startRuntime } from './runtime.ts';
 import { buildApp } from './app.ts';
+import { loggerOptions } from './logging.ts';
 
 async function main(): Promise<void> {
   const servicesArg = process.argv.find((a) => a.startsWith('--services='));
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
     const app = await buildApp({
       config,
       db: runtime.db,
-      logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+      logger: loggerOptions(config.logLevel),
     });
     await app.listen({ port: config.port, host: config.host });
     address = config.publicUrl;

@@ -3,6 +3,7 @@ import type { Config } from './env.ts';
 import { openDatabase, type OpenDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { bootstrap, type BootstrapResult } from './bootstrap.ts';
+import { failAbandonedImportRuns } from './repositories/imports.ts';
 
 export interface Runtime extends OpenDatabase {
   setup: BootstrapResult;
@@ -14,6 +15,7 @@ export async function startRuntime(config: Config): Promise<Runtime> {
   try {
     await migrateToLatest(database.db);
     const setup = await bootstrap(database.db, config);
+    await failAbandonedImportRuns(database.db);
     return { ...database, setup };
   } catch (error) {
     await database.close();

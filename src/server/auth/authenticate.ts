@@ -9,6 +9,29 @@ import { tokenDigest } from './credentials.ts';
 
 export const SESSION_COOKIE = 'civicdesk_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Writing last_seen_at on every request would add a write to each read; a minute's precision is enough for idling.
+const LAST_SEEN_PRECISION_MS = 60_000;
+// What a user who must change the password may still do: see who they are, change it, or sign out.
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/v1/auth/me',
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/logout',
+]);
+
+export interface SessionSettings {
+  /** A session unused this many minutes ends. */
+  sessionIdleMinutes: number;
+}
+
+/** Refuses every call but the allowed few while the user's password must be changed. */
+function requirePasswordChanged(req: FastifyRequest, mustChange: boolean): void {
+  if (!mustChange) return;
+  if (ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${req.method} ${req.url.split('?')[0]}`)) return;
+  throw new AppError(
+    'password_change_required',
+    'This account must choose a new password before anything else: POST /api/v1/auth/password.',
+  );
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,6 +50,7 @@ function actorQuery(db: Db) {
       'users.email',
       'users.role',
       'users.active',
+      'users.must_change_password',
       'agencies.id as agencyId',
       'agencies.slug',
       'agencies.name as agencyName',
@@ -78,20 +102,28 @@ export async function loadActor(db: Db, agencyId: number, userId: number, via: A
  * Resolves the caller of a request, or null when it carries no valid credentials. The credential is read with its
  * user, agency and memberships in one statement (every API request runs it, intake included).
  */
-export async function authenticate(db: Db, req: FastifyRequest): Promise<CommandContext | null> {
+export async function authenticate(
+  db: Db,
+  req: FastifyRequest,
+  settings: SessionSettings,
+): Promise<CommandContext | null> {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     const token = await actorQuery(db)
       .innerJoin('api_tokens as t', (join) =>
         join.onRef('t.agency_id', '=', 'users.agency_id').onRef('t.user_id', '=', 'users.id'),
       )
-      .select(['t.id as tokenId', 't.last_used_at as tokenLastUsedAt'])
+      .select(['t.id as tokenId', 't.last_used_at as tokenLastUsedAt', 't.expires_at as tokenExpiresAt'])
       .where('t.token_hash', '=', tokenDigest(header.slice(7).trim()))
       .where('t.revoked_at', 'is', null)
       .executeTakeFirst();
     if (!token) throw new AppError('unauthenticated', 'The API token is not valid or was revoked.');
+    if (new Date(token.tokenExpiresAt).getTime() <= Date.now()) {
+      throw new AppError('unauthenticated', 'The API token has expired; create a new one.');
+    }
     const found = actorOf(token, 'token');
     if (!found) throw new AppError('unauthenticated', 'The API token belongs to a user who is no longer active.');
+    requirePasswordChanged(req, token.must_change_password);
     // Recording every use would add a write to each read; once an hour is enough to see which tokens live.
     if (!token.tokenLastUsedAt || Date.now() - token.tokenLastUsedAt.getTime() > 3_600_000) {
       await db
@@ -109,17 +141,32 @@ export async function authenticate(db: Db, req: FastifyRequest): Promise<Command
     .innerJoin('sessions as s', (join) =>
       join.onRef('s.agency_id', '=', 'users.agency_id').onRef('s.user_id', '=', 'users.id'),
     )
-    .select(['s.csrf_token', 's.expires_at'])
+    .select(['s.id as sessionId', 's.csrf_token', 's.expires_at', 's.last_seen_at'])
     .where('s.id', '=', tokenDigest(cookie))
     .executeTakeFirst();
-  if (!session || session.expires_at.getTime() < Date.now()) return null;
+  if (!session) return null;
+  const now = Date.now();
+  const lastSeen = new Date(session.last_seen_at).getTime();
+  if (session.expires_at.getTime() < now || lastSeen < now - settings.sessionIdleMinutes * 60_000) {
+    await db.deleteFrom('sessions').where('id', '=', session.sessionId).execute();
+    return null;
+  }
   if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== session.csrf_token) {
     throw new AppError('csrf_failed', 'The X-CSRF-Token header is missing or does not match this session.', [
       { field: 'X-CSRF-Token', message: 'must be the csrfToken returned at sign-in' },
     ]);
   }
   const found = actorOf(session, 'session');
-  return found ? { db, ...found, requestId: req.id } : null;
+  if (!found) return null;
+  requirePasswordChanged(req, session.must_change_password);
+  if (now - lastSeen > LAST_SEEN_PRECISION_MS) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now) })
+      .where('id', '=', session.sessionId)
+      .execute();
+  }
+  return { db, ...found, requestId: req.id };
 }
 
 /** The caller's context, or a 401 when the request is not signed in. */

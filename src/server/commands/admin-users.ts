@@ -5,7 +5,10 @@ import { AppError, notFound } from '../errors.ts';
 import type { CommandContext } from '../context.ts';
 import type { Role } from '../db/schema.ts';
 import { generatePassword, hashPassword } from '../auth/credentials.ts';
+import { passwordProblem } from '../../domain/password-policy.ts';
 import { recordAudit } from '../repositories/audit.ts';
+import { clearEmailAttempts } from '../repositories/sign-in-limits.ts';
+import { endUserCredentials } from '../repositories/credentials.ts';
 import {
   countActiveAdministrators,
   emailIsTaken,
@@ -20,7 +23,6 @@ import { existingUnitIds } from '../repositories/configuration/units.ts';
 import { FieldProblems, cleanName, requireAdministrator, requireRole } from './admin-common.ts';
 import type { Db } from '../db/database.ts';
 
-export const MIN_PASSWORD_LENGTH = 10;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface CreateUserInput {
@@ -78,9 +80,8 @@ export async function createUser(
   const email = input.email.trim().toLowerCase();
   if (!EMAIL.test(email)) problems.add('email', 'is not an email address');
   const name = cleanName(problems, 'name', input.name)!;
-  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
-    problems.add('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
+  const weak = input.password === undefined ? null : passwordProblem(input.password, [email, name ?? '']);
+  if (weak) problems.add('password', weak);
   await checkUnits(ctx.db, ctx, problems, 'unitIds', input.unitIds);
   await checkUnits(ctx.db, ctx, problems, 'managedUnitIds', input.managedUnitIds);
   problems.throwIfAny();
@@ -141,6 +142,9 @@ export async function updateUserAccount(ctx: CommandContext, id: number, patch: 
       ...(patch.active !== undefined ? { active: patch.active } : {}),
       ...(patch.unlock ? { failedLogins: 0, lockedUntil: null } : {}),
     });
+    if (patch.unlock) await clearEmailAttempts(tx, current.email);
+    // A deactivated account's sessions and tokens end now; reactivating it later revives neither.
+    if (patch.active === false && current.active) await endUserCredentials(tx, ctx.agency.id, id);
     if (patch.unitIds !== undefined || patch.managedUnitIds !== undefined) {
       const managed = patch.managedUnitIds ?? current.managedUnitIds.filter((u) => (patch.unitIds ?? []).includes(u));
       const members = patch.unitIds ?? [...new Set([...current.unitIds, ...managed])];
@@ -156,5 +160,37 @@ export async function updateUserAccount(ctx: CommandContext, id: number, patch: 
       after: auditView(next),
     });
     return next;
+  });
+}
+
+/**
+ * An administrator's password reset: a generated temporary password (answered once) that must be changed at the next
+ * sign-in; the user's sessions end, their API tokens are revoked and any lock-out is cleared.
+ */
+export async function resetUserPassword(
+  ctx: CommandContext,
+  id: number,
+): Promise<{ temporaryPassword: string; sessionsEnded: number; apiTokensRevoked: number }> {
+  requireAdministrator(ctx, 'reset passwords');
+  const temporaryPassword = generatePassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  return ctx.db.transaction().execute(async (tx) => {
+    const current = await getUserForUpdate(tx, ctx.agency.id, id);
+    if (!current) throw notFound(`User ${id}`);
+    await tx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: true })
+      .where('agency_id', '=', ctx.agency.id)
+      .where('id', '=', id)
+      .execute();
+    const ended = await endUserCredentials(tx, ctx.agency.id, id);
+    await clearEmailAttempts(tx, current.email);
+    await recordAudit(tx, ctx, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: id,
+      after: { mustChangePassword: true, sessionsEnded: ended.sessions, apiTokensRevoked: ended.apiTokens },
+    });
+    return { temporaryPassword, sessionsEnded: ended.sessions, apiTokensRevoked: ended.apiTokens };
   });
 }

@@ -1,5 +1,6 @@
 // Attachments on a case: checked by size and by their first bytes, stored under the data directory, recorded on
 // the timeline. The file is written first and removed again if the database transaction fails.
+import { cleanFileName } from '../../domain/file-names.ts';
 import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -16,14 +17,6 @@ export interface AttachInput {
   note?: string | undefined;
 }
 
-/** The file's own name without folders, control characters, quotes or slashes. */
-function safeName(name: string): string {
-  const cleaned = [...path.basename(name)]
-    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || '"\\/'.includes(ch) ? '_' : ch))
-    .join('');
-  return cleaned.slice(0, 200) || 'attachment';
-}
-
 /** Stores a file and attaches it to the case; refuses types it cannot recognise. */
 export async function attachFile(ctx: CommandContext, dataDir: string, maxBytes: number, input: AttachInput) {
   if (input.data.length === 0) throw invalid('file', 'is empty');
@@ -32,7 +25,7 @@ export async function attachFile(ctx: CommandContext, dataDir: string, maxBytes:
       { field: 'file', message: `exceeds ${maxBytes} bytes` },
     ]);
   }
-  const filename = safeName(input.filename);
+  const filename = cleanFileName(input.filename);
   const detected = detectFileType(input.data.subarray(0, 4096));
   const contentType = detected ? storedContentType(detected, filename) : null;
   if (!contentType) {
@@ -44,8 +37,9 @@ export async function attachFile(ctx: CommandContext, dataDir: string, maxBytes:
   }
   const storageKey = path.join(String(ctx.agency.id), new Date().toISOString().slice(0, 7), randomUUID());
   const fullPath = path.join(dataDir, 'attachments', storageKey);
-  await mkdir(path.dirname(fullPath), { recursive: true });
-  await writeFile(fullPath, input.data);
+  // Readable by the server's own user only.
+  await mkdir(path.dirname(fullPath), { recursive: true, mode: 0o700 });
+  await writeFile(fullPath, input.data, { mode: 0o600 });
   let attachmentId = 0;
   try {
     await mutateCase(

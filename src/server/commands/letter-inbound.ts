@@ -1,6 +1,7 @@
 // Logging a letter that arrived by post: the case (channel 'letter', back-dated to the day it was received) and
 // its scan (PDF or image) in one transaction — a scan that is refused creates no case, and a failed case leaves
 // no file behind.
+import { cleanFileName } from '../../domain/file-names.ts';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -20,12 +21,7 @@ const SCAN_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image
 
 /** The file's own name: no folders, control characters, quotes or slashes, at most 200 characters. */
 export function scanFilename(name: string): string {
-  const base = path.posix.basename(path.win32.basename(name));
-  const cleaned = [...base]
-    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || '"\\/:'.includes(ch) ? '_' : ch))
-    .join('')
-    .replace(/^\.+/, '');
-  return cleaned.slice(0, 200) || 'scan';
+  return cleanFileName(name, 'scan');
 }
 
 /** Creates the case of an inbound letter with its scan attached; all or nothing. */
@@ -94,8 +90,8 @@ export async function logInboundLetter(
           },
         );
         // Last, so that a failure above leaves no file; a failed commit removes it below.
-        await mkdir(path.dirname(fullPath), { recursive: true });
-        await writeFile(fullPath, scan.data);
+        await mkdir(path.dirname(fullPath), { recursive: true, mode: 0o700 });
+        await writeFile(fullPath, scan.data, { mode: 0o600 });
         written = true;
       },
     });

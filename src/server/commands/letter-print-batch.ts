@@ -79,8 +79,8 @@ export async function createPrintBatch(ctx: CommandContext, storage: LetterStora
   const pdf = await renderPdf(html, storage.chromiumPath);
   const storageKey = path.join(String(ctx.agency.id), `batch-${randomUUID()}.pdf`);
   const file = batchPath(storage.dataDir, storageKey);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, pdf);
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  await writeFile(file, pdf, { mode: 0o600 });
   try {
     const batchId = await ctx.db.transaction().execute(async (tx) => {
       const stillWaiting = await lockWaitingLetters(

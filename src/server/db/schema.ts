@@ -93,7 +93,17 @@ export interface SessionsTable {
   user_id: number;
   csrf_token: string;
   expires_at: Timestamp;
+  last_seen_at: Generated<Date>;
   created_at: CreatedAt;
+}
+
+/** Failed sign-ins per email digest ('email:…') and per client address digest ('address:…'). */
+export interface SignInLimitsTable {
+  key: string;
+  failures: Generated<number>;
+  window_started_at: Generated<Date>;
+  locked_until: Timestamp | null;
+  updated_at: Generated<Date>;
 }
 
 export interface ApiTokensTable {
@@ -104,6 +114,7 @@ export interface ApiTokensTable {
   token_hash: string;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  expires_at: Generated<Date>;
   created_at: CreatedAt;
 }
 
@@ -957,6 +968,7 @@ export interface TrainingEnrolmentsTable {
 }
 
 export interface Database {
+  sign_in_limits: SignInLimitsTable;
   report_schedules: ReportSchedulesTable;
   report_deliveries: ReportDeliveriesTable;
   saved_reports: SavedReportsTable;

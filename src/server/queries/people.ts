@@ -163,11 +163,18 @@ export interface PeopleSearchResult {
   nextCursor: string | null;
 }
 
-function encodeCursor(position: PeopleSearchPosition): string {
+// A cursor goes into URLs and so into logs and browser history: it carries the last person's id, never their name.
+type PeopleCursor = { mode: 'rank'; rank: number; id: number } | { mode: 'name'; id: number };
+
+function encodeCursor(position: PeopleCursor): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, mode: PeopleSearchPosition['mode']): PeopleSearchPosition {
+async function decodeCursor(
+  ctx: CommandContext,
+  cursor: string,
+  mode: PeopleSearchPosition['mode'],
+): Promise<PeopleSearchPosition> {
   const wrong = () => invalid('cursor', 'is not a cursor from this list; start again from the first page');
   let position: unknown;
   try {
@@ -178,8 +185,16 @@ function decodeCursor(cursor: string, mode: PeopleSearchPosition['mode']): Peopl
   const p = position as Record<string, unknown>;
   if (!p || typeof p !== 'object' || p.mode !== mode || !Number.isInteger(p.id)) throw wrong();
   if (mode === 'rank' && Number.isInteger(p.rank)) return { mode, rank: p.rank as number, id: p.id as number };
-  if (mode === 'name' && typeof p.lastName === 'string' && typeof p.firstName === 'string') {
-    return { mode, lastName: p.lastName, firstName: p.firstName, id: p.id as number };
+  if (mode === 'name') {
+    // The names to resume after are read again from the person the cursor names.
+    const person = await ctx.db
+      .selectFrom('people')
+      .select(['last_name', 'first_name'])
+      .where('agency_id', '=', ctx.agency.id)
+      .where('id', '=', p.id as number)
+      .executeTakeFirst();
+    if (!person) throw wrong();
+    return { mode, lastName: person.last_name, firstName: person.first_name, id: p.id as number };
   }
   throw wrong();
 }
@@ -194,7 +209,7 @@ export async function searchPeopleList(ctx: CommandContext, params: PeopleSearch
   // Text with no words in it (only punctuation) matches nobody rather than everybody.
   if ((hasText && tsquery === null) || email === '' || phone === '') return { items: [], total: 0, nextCursor: null };
   const mode = tsquery ? 'rank' : 'name';
-  const after = params.cursor ? decodeCursor(params.cursor, mode) : null;
+  const after = params.cursor ? await decodeCursor(ctx, params.cursor, mode) : null;
   const { rows, total } = await searchPeople(
     ctx.db,
     ctx.agency.id,
@@ -206,11 +221,7 @@ export async function searchPeopleList(ctx: CommandContext, params: PeopleSearch
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > limit && last
-      ? encodeCursor(
-          mode === 'rank'
-            ? { mode, rank: last.rank, id: last.id }
-            : { mode, lastName: last.last_name, firstName: last.first_name, id: last.id },
-        )
+      ? encodeCursor(mode === 'rank' ? { mode, rank: last.rank, id: last.id } : { mode, id: last.id })
       : null;
   return { items: await presentPeople(ctx.db, ctx.agency.id, page), total, nextCursor };
 }

@@ -29,6 +29,51 @@ export async function startImportRun(
   return row.id;
 }
 
+// The class of the advisory lock an import's transaction holds on its run (pg_advisory_xact_lock(class, run id)):
+// while it is held the importing process is alive; a 'running' run without it was left by a process that died.
+const IMPORT_RUN_LOCK_CLASS = 7007;
+
+/** Marks the run as being worked on, for as long as the caller's transaction lasts. */
+export async function holdImportRun(tx: Db, runId: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${IMPORT_RUN_LOCK_CLASS}, ${runId})`.execute(tx);
+}
+
+/**
+ * Marks as failed the runs still 'running' whose process is gone (nobody holds their lock); answers how many. Run at
+ * start: an import whose process died otherwise stays 'running' for ever.
+ */
+export async function failAbandonedImportRuns(db: Db): Promise<number> {
+  const running = await db
+    .selectFrom('import_runs')
+    .select(['agency_id', 'id'])
+    .where('status', '=', 'running')
+    .execute();
+  let failed = 0;
+  for (const run of running) {
+    failed += await db.transaction().execute(async (tx) => {
+      const { rows } = await sql<{ free: boolean }>`
+        select pg_try_advisory_xact_lock(${IMPORT_RUN_LOCK_CLASS}, ${run.id}) as free`.execute(tx);
+      if (!rows[0]?.free) return 0;
+      const result = await tx
+        .updateTable('import_runs')
+        .set({
+          status: 'failed',
+          finished_at: new Date(),
+          report: sql`report || ${JSON.stringify({
+            status: 'failed',
+            error: 'The importing process stopped before the import finished; nothing was written.',
+          })}::jsonb`,
+        })
+        .where('agency_id', '=', run.agency_id)
+        .where('id', '=', run.id)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    });
+  }
+  return failed;
+}
+
 /** Closes an import run with its status and report. */
 export async function finishImportRun(
   db: Db,

@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { CommandContext } from '../../context.ts';
 import { recordAudit } from '../../repositories/audit.ts';
-import { finishImportRun, startImportRun, type ImportKind } from '../../repositories/imports.ts';
+import { finishImportRun, holdImportRun, startImportRun, type ImportKind } from '../../repositories/imports.ts';
 import { CsvFileError, readCsvRecords } from './csv-reader.ts';
 import { KeyLines } from './key-lines.ts';
 import { neutralizeCell } from '../../../domain/csv-safety.ts';
@@ -357,7 +357,10 @@ export async function runImport<T>(
   };
 
   try {
-    await db.transaction().execute((tx) => processAll(tx));
+    await db.transaction().execute(async (tx) => {
+      await holdImportRun(tx, runId);
+      await processAll(tx);
+    });
   } catch (error) {
     report.created = report.updated = report.unchanged = 0;
     if (error instanceof StrictAbort) {

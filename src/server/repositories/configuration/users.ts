@@ -1,6 +1,7 @@
 // SQL for an agency's users and their unit memberships. Scoped by agency_id; camelCase records.
 import type { Db } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
+import { attemptsOfEmails } from '../sign-in-limits.ts';
 
 export interface UserRecord {
   id: number;
@@ -56,8 +57,13 @@ async function withMemberships(db: Db, agencyId: number, rows: UserRow[]): Promi
     )
     .orderBy('unit_id')
     .execute();
+  const attempts = await attemptsOfEmails(
+    db,
+    rows.map((r) => r.email),
+  );
   return rows.map((r) => {
     const own = memberships.filter((m) => m.user_id === r.id);
+    const failed = attempts.get(r.email);
     return {
       id: r.id,
       email: r.email,
@@ -66,8 +72,8 @@ async function withMemberships(db: Db, agencyId: number, rows: UserRow[]): Promi
       active: r.active,
       language: r.language,
       mustChangePassword: r.must_change_password,
-      failedLogins: r.failed_logins,
-      lockedUntil: r.locked_until,
+      failedLogins: failed?.failures ?? 0,
+      lockedUntil: failed?.lockedUntil ?? null,
       createdAt: r.created_at,
       unitIds: own.map((m) => m.unit_id),
       managedUnitIds: own.filter((m) => m.is_manager).map((m) => m.unit_id),

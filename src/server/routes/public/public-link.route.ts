@@ -6,14 +6,18 @@ import { requireContext } from '../../auth/authenticate.ts';
 import { issuePublicLink } from '../../commands/public-status.ts';
 import type { RouteDependencies } from '../api/index.ts';
 
-/** GET /cases/:trackingNumber/public-link (registered under /api/v1). */
+/**
+ * POST /cases/:trackingNumber/public-link (registered under /api/v1): creates the access code on first use, so it is
+ * a POST — a change, guarded by the session's CSRF token — not a GET a link or an image could trigger.
+ */
 export function publicLinkRoutes(app: FastifyInstance, deps: RouteDependencies): void {
-  app.withTypeProvider<TypeBoxTypeProvider>().get(
+  app.withTypeProvider<TypeBoxTypeProvider>().post(
     '/cases/:trackingNumber/public-link',
     {
       schema: {
         tags: ['cases'],
-        summary: "The case's public status page address (with its access code) to give to the constituent.",
+        summary:
+          "Create (or repeat) the case's public status page address with its access code, to give to the constituent.",
         params: Type.Object({ trackingNumber: Type.String({ minLength: 1, maxLength: 60 }) }),
         response: { 200: Type.Object({ url: Type.String(), accessCode: Type.String() }) },
       },

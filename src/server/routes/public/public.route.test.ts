@@ -13,7 +13,8 @@ let admin: SignedIn;
 let ipCounter = 1;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The tests play visitors from many addresses behind a proxy at 127.0.0.1 (inject's address).
+  t = await createTestApp({ trustProxy: ['127.0.0.1'] });
   admin = await signInAs(t.app);
 });
 afterAll(async () => t.close());
@@ -503,7 +504,7 @@ describe('the status page', () => {
     await t.db.updateTable('cases').set({ restricted: true }).where('tracking_number', '=', tracking).execute();
     const res = await send({ url: link, headers: { 'x-forwarded-for': newIp() } });
     expect(res.statusCode).toBe(404);
-    const api = await admin.call('GET', `/api/v1/cases/${tracking}/public-link`);
+    const api = await admin.call('POST', `/api/v1/cases/${tracking}/public-link`);
     expect([404, 409]).toContain(api.statusCode);
     await t.db.updateTable('cases').set({ restricted: false }).where('tracking_number', '=', tracking).execute();
   });
@@ -515,10 +516,10 @@ describe('the status page', () => {
       person: { firstName: 'Ana', lastName: 'Ruiz', phone: '718-555-0101', language: 'es' },
     });
     const number = created.json().trackingNumber as string;
-    const first = await admin.call('GET', `/api/v1/cases/${number}/public-link`);
+    const first = await admin.call('POST', `/api/v1/cases/${number}/public-link`);
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json().url).toMatch(new RegExp(`/public/main/status/${number}\\?k=[0-9a-z]{16}&lang=es$`));
-    const again = await admin.call('GET', `/api/v1/cases/${number}/public-link`);
+    const again = await admin.call('POST', `/api/v1/cases/${number}/public-link`);
     expect(again.json().url).toBe(first.json().url);
     const page = await send({
       url: first.json().url.replace(/^https?:\/\/[^/]+/, ''),
@@ -526,7 +527,8 @@ describe('the status page', () => {
     });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<html lang="es"');
-    expect((await send({ url: `/api/v1/cases/${number}/public-link` })).statusCode).toBe(401);
+    expect((await send({ url: `/api/v1/cases/${number}/public-link` })).statusCode).toBe(404);
+    expect((await send({ method: 'POST', url: `/api/v1/cases/${number}/public-link` })).statusCode).toBe(401);
     const row = await t.db
       .selectFrom('cases')
       .selectAll()

@@ -17,6 +17,7 @@ import {
 } from '../../commands/public-intake.ts';
 import { publicCaseStatus, statusUrl } from '../../commands/public-status.ts';
 import { answerSurvey, COMMENT_MAX_LENGTH, findSurvey } from '../../commands/survey-response.ts';
+import { presentError } from '../../error-response.ts';
 import { html } from './html.ts';
 import {
   confirmationPage,
@@ -178,7 +179,10 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
     if (status >= 400 && status < 500)
       return render(status, t.t('page.bad_request_title'), t.t('page.bad_request'), true);
     req.log.error({ err: error, requestId: req.id }, 'public portal request failed');
-    return render(500, t.t('page.error_title'), t.t('page.error', { reference: req.id }));
+    // A lost database is temporary: 503 with Retry-After, so visitors and crawlers come back.
+    const unavailable = presentError(error, req.id).status === 503;
+    if (unavailable) reply.header('retry-after', '60');
+    return render(unavailable ? 503 : 500, t.t('page.error_title'), t.t('page.error', { reference: req.id }));
   });
 
   app.get('/assets/portal.css', { schema: { hide: true } }, async (_req, reply) =>

@@ -55,8 +55,8 @@ export function ChangePasswordScreen() {
             type="password"
             autoComplete="new-password"
             required
-            minLength={10}
-            hint="At least 10 characters."
+            minLength={12}
+            hint="At least 12 characters; not a common password, nor your name or email. A few unrelated words work well."
             field="newPassword"
             error={error}
           />

@@ -3,6 +3,7 @@
 import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
 import type { Role } from '../../../db/schema.ts';
 import { PRIORITIES as PRIORITY_VALUES, WRITER_TYPES as WRITER_TYPE_VALUES } from '../../../../shared/vocabulary.ts';
+import { invalid } from '../../../errors.ts';
 
 /**
  * A string that must be one of `values` (one validation error, "must be equal to one of the allowed values").
@@ -65,3 +66,10 @@ export const TargetSchema = Type.Union([
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const VersionQuery = Type.Object({ expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })) });
 export const Position = Type.Integer({ minimum: 0, maximum: 1_000_000 });
+
+/** Refuses a rename-or-(de)activate PATCH that changes nothing (an empty body is a mistake, not a no-op). */
+export function requireSomeChange(body: { name?: string | undefined; active?: boolean | undefined }): void {
+  if (body.name === undefined && body.active === undefined) {
+    throw invalid('body', 'send name or active (or both); an empty change does nothing');
+  }
+}

@@ -92,6 +92,9 @@ describe('PATCH /subjects/:code', () => {
     const renamed = await admin.call('PATCH', '/api/v1/subjects/HEAT', { name: 'Heating and energy' });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json().name).toBe('Heating and energy');
+    const empty = await admin.call('PATCH', '/api/v1/subjects/HEAT', {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.details[0].field).toBe('body');
     const off = await admin.call('PATCH', '/api/v1/subjects/TRANSPORT', { active: false });
     expect(off.json().active).toBe(false);
     const list = (await admin.call('GET', '/api/v1/subjects?active=false')).json();

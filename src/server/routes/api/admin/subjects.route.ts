@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { createSubject, listAgencySubjects, updateSubjectSettings } from '../../../commands/admin-subjects.ts';
 import type { RouteDependencies } from '../index.ts';
+import { requireSomeChange } from './admin-schemas.ts';
 
 const Subject = Type.Object({
   code: Type.String(),
@@ -62,6 +63,9 @@ export function subjectRoutes(app: FastifyInstance, _deps: RouteDependencies): v
         response: { 200: Subject },
       },
     },
-    async (req) => updateSubjectSettings(requireContext(req), req.params.code, req.body),
+    async (req) => {
+      requireSomeChange(req.body);
+      return updateSubjectSettings(requireContext(req), req.params.code, req.body);
+    },
   );
 }

@@ -55,6 +55,9 @@ describe('units', () => {
     const taken = await admin.call('POST', '/api/v1/units', { code: 'snap', name: 'again' });
     expect(taken.statusCode).toBe(409);
     expect((await admin.call('PATCH', '/api/v1/units/999999', { name: 'x' })).statusCode).toBe(404);
+    const empty = await admin.call('PATCH', '/api/v1/units/1', {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.details[0].field).toBe('body');
   });
 
   it('refuses to deactivate a unit that active routing rules route to', async () => {

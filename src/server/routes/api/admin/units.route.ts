@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { createUnit, listAgencyUnits, updateUnitSettings } from '../../../commands/admin-units.ts';
 import type { RouteDependencies } from '../index.ts';
-import { IdParams } from './admin-schemas.ts';
+import { IdParams, requireSomeChange } from './admin-schemas.ts';
 
 /** Registers the unit routes. */
 export function unitRoutes(app: FastifyInstance, _deps: RouteDependencies): void {
@@ -49,6 +49,7 @@ export function unitRoutes(app: FastifyInstance, _deps: RouteDependencies): void
     },
     async (req) => {
       const ctx = requireContext(req);
+      requireSomeChange(req.body);
       const unit = await updateUnitSettings(ctx, req.params.id, req.body);
       const counted = (await listAgencyUnits(ctx)).find((u) => u.id === unit.id);
       return { ...unit, memberCount: counted?.memberCount ?? 0 };

@@ -2,9 +2,11 @@
 // generated password is answered once as temporaryPassword; password hashes are never answered.
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { MIN_PASSWORD_LENGTH } from '../../../../domain/password-policy.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { createUser, listAgencyUsers, updateUserAccount } from '../../../commands/admin-users.ts';
+import { createUser, listAgencyUsers, resetUserPassword, updateUserAccount } from '../../../commands/admin-users.ts';
+import { PasswordResetAnswer } from '../../../../shared/auth.ts';
 import type { UserRecord } from '../../../repositories/configuration/users.ts';
 import type { Role } from '../../../db/schema.ts';
 import type { RouteDependencies } from '../index.ts';
@@ -56,7 +58,7 @@ export function userRoutes(app: FastifyInstance, _deps: RouteDependencies): void
           email: Type.String({ minLength: 3, maxLength: 320 }),
           name: Type.String({ minLength: 1, maxLength: 200 }),
           role: stringEnum(ROLES),
-          password: Type.Optional(Type.String({ minLength: 10, maxLength: 1000 })),
+          password: Type.Optional(Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 })),
           unitIds: Type.Optional(UnitIds),
           managedUnitIds: Type.Optional(UnitIds),
         }),
@@ -96,5 +98,19 @@ export function userRoutes(app: FastifyInstance, _deps: RouteDependencies): void
           role: req.body.role as Role | undefined,
         }),
       ),
+  );
+
+  api.post(
+    '/users/:id/password-reset',
+    {
+      schema: {
+        tags: ['configuration'],
+        summary:
+          "Reset a user's password to a temporary one (answered once, must be changed); ends their sessions and API tokens (administrators).",
+        params: IdParams,
+        response: { 200: PasswordResetAnswer },
+      },
+    },
+    async (req) => resetUserPassword(requireContext(req), req.params.id),
   );
 }

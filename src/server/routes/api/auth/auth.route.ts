@@ -1,6 +1,7 @@
 // Sign-in, sign-out, who am I, password change, and API tokens for integrations.
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { MIN_PASSWORD_LENGTH } from '../../../../domain/password-policy.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { signIn, signOut } from '../../../commands/sign-in.ts';
 import { SESSION_COOKIE, requireContext } from '../../../auth/authenticate.ts';
@@ -9,6 +10,7 @@ import { sql } from 'kysely';
 import { createApiToken, listApiTokens, revokeApiToken, changePassword } from '../../../commands/credentials.ts';
 import type { RouteDependencies } from '../index.ts';
 import { AppError } from '../../../errors.ts';
+import { ApiTokenList, CreateApiTokenBody, CreatedApiToken } from '../../../../shared/auth.ts';
 
 export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -26,7 +28,11 @@ export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void 
       },
     },
     async (req, reply) => {
-      const result = await signIn(deps.db, req.body.email, req.body.password);
+      const result = await signIn(
+        deps.db,
+        { email: req.body.email, password: req.body.password, address: req.ip, requestId: req.id },
+        deps.config.sessionHours,
+      );
       reply.setCookie(SESSION_COOKIE, result.sessionToken, {
         path: '/',
         httpOnly: true,
@@ -112,12 +118,18 @@ export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void 
         summary: 'Change your own password.',
         body: Type.Object({
           currentPassword: Type.String({ maxLength: 1000 }),
-          newPassword: Type.String({ minLength: 10, maxLength: 1000 }),
+          newPassword: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 }),
         }),
       },
     },
     async (req, reply) => {
-      await changePassword(requireContext(req), req.body.currentPassword, req.body.newPassword);
+      const cookie = req.cookies[SESSION_COOKIE];
+      await changePassword(
+        requireContext(req),
+        req.body.currentPassword,
+        req.body.newPassword,
+        cookie ? tokenDigest(cookie) : null,
+      );
       return reply.status(204).send();
     },
   );
@@ -127,18 +139,27 @@ export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void 
     {
       schema: {
         tags: ['auth'],
-        summary: 'Create an API token for an integration; the token is shown once.',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
+        summary: 'Create an API token for an integration; the token is shown once and expires (default 90 days).',
+        body: CreateApiTokenBody,
+        response: { 201: CreatedApiToken },
       },
     },
     async (req, reply) => {
       const ctx = requireContext(req);
       if (ctx.actor.role === 'auditor') throw new AppError('forbidden', 'Auditors cannot create API tokens.');
-      return reply.status(201).send(await createApiToken(ctx, req.body.name));
+      return reply.status(201).send(await createApiToken(ctx, req.body, deps.config));
     },
   );
-  api.get('/api-tokens', { schema: { tags: ['auth'], summary: 'Your API tokens (never the secrets).' } }, async (req) =>
-    listApiTokens(requireContext(req)),
+  api.get(
+    '/api-tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Your API tokens with expiry and last use (never the secrets).',
+        response: { 200: ApiTokenList },
+      },
+    },
+    async (req) => listApiTokens(requireContext(req)),
   );
   api.delete(
     '/api-tokens/:id',

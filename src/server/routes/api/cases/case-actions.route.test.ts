@@ -138,6 +138,13 @@ describe('working a case end to end', () => {
     expect(loser.error.code).toBe('version_conflict');
   });
 
+  it('requires the expected version, as people PATCH does', async () => {
+    const created = await newCase(admin);
+    const blind = await admin.call('PATCH', `/api/v1/cases/${created.trackingNumber}`, { priority: 'urgent' });
+    expect(blind.statusCode).toBe(400);
+    expect(blind.json().error.details[0].field).toBe('expectedVersion');
+  });
+
   it('honours If-Match as the expected version', async () => {
     const created = await newCase(admin);
     const stale = await t.app.inject({
@@ -152,7 +159,10 @@ describe('working a case end to end', () => {
   it('recomputes deadlines when the subject change selects another standard', async () => {
     const created = await newCase(admin, { writerType: 'constituent' });
     const changed = (
-      await admin.call('PATCH', `/api/v1/cases/${created.trackingNumber}`, { writerType: 'elected_official' })
+      await admin.call('PATCH', `/api/v1/cases/${created.trackingNumber}`, {
+        expectedVersion: created.version,
+        writerType: 'elected_official',
+      })
     ).json();
     expect(changed.serviceStandard).toContain('Elected');
     expect(changed.firstResponseDueAt).not.toBe(created.firstResponseDueAt);
@@ -179,7 +189,11 @@ describe('who may see and do what', () => {
 
     const supervisorInDv = await createUser(t.db, { email: 'dvsup@example.gov', role: 'supervisor', units: ['DV'] });
     const dvSup = await signInAs(t.app, supervisorInDv.email, USER_PASSWORD);
-    const named = await dvSup.call('PATCH', `/api/v1/cases/${dv.trackingNumber}`, { accessUserIds: [outsider.id] });
+    const { version } = (await dvSup.call('GET', `/api/v1/cases/${dv.trackingNumber}`)).json();
+    const named = await dvSup.call('PATCH', `/api/v1/cases/${dv.trackingNumber}`, {
+      expectedVersion: version,
+      accessUserIds: [outsider.id],
+    });
     expect(named.statusCode, named.body).toBe(200);
     expect((await outsiderSession.call('GET', `/api/v1/cases/${dv.trackingNumber}`)).statusCode).toBe(200);
   });

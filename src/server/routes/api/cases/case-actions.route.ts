@@ -1,5 +1,6 @@
 // Working a case: edit, route, assign, change status, note, answer (preview and send), and read its timeline,
 // deadlines, allowed next statuses and audit trail (JSON or CSV).
+import { invalid } from '../../../errors.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -29,6 +30,15 @@ function expectedVersionOf(req: FastifyRequest, bodyVersion: number | undefined)
   return match ? Number(match[1]) : undefined;
 }
 
+/** The expected version a PATCH must send (body or If-Match), as a person's PATCH does; 400 when neither. */
+function requiredVersionOf(req: FastifyRequest, bodyVersion: number | undefined): number {
+  const version = expectedVersionOf(req, bodyVersion);
+  if (version === undefined) {
+    throw invalid('expectedVersion', 'is required: send the version you edited (or an If-Match header)');
+  }
+  return version;
+}
+
 const view = async (ctx: CommandContext, trackingNumber: string) => presentCase(await getCaseView(ctx, trackingNumber));
 
 export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies): void {
@@ -40,7 +50,8 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
     {
       schema: {
         tags: ['cases'],
-        summary: 'Edit a case (optimistic concurrency: expectedVersion or If-Match; a stale version gets 409).',
+        summary:
+          'Edit a case (optimistic concurrency: expectedVersion or If-Match is required; a stale version gets 409).',
         params: TrackingParams,
         body: Type.Object(
           {
@@ -66,7 +77,7 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
       const { expectedVersion, ...changes } = req.body;
       await updateCaseDetails(ctx, {
         trackingNumber: req.params.trackingNumber,
-        expectedVersion: expectedVersionOf(req, expectedVersion),
+        expectedVersion: requiredVersionOf(req, expectedVersion),
         ...changes,
       });
       return view(ctx, req.params.trackingNumber);

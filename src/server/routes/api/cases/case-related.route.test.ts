@@ -1,4 +1,4 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
@@ -131,6 +131,24 @@ describe('attachments', () => {
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.rawPayload.equals(pdf)).toBe(true);
+  });
+
+  it('cleans direction overrides and controls from the name, and keeps the file readable by the server only', async () => {
+    const c = await newCase();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.trackingNumber}/attachments`,
+      ...multipart('invoice\u202Etxt.pdf', Buffer.from('%PDF-1.4\n% spoofed name\n')),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().filename).toBe('invoicetxt.pdf');
+    const row = await t.db
+      .selectFrom('attachments')
+      .select('storage_key')
+      .where('id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
+    const stored = statSync(path.join(t.config.dataDir, 'attachments', row.storage_key));
+    expect(stored.mode & 0o777).toBe(0o600);
   });
 
   it('refuses an executable and an oversized file, leaving nothing behind', async () => {
