@@ -2,7 +2,9 @@
 // id, exportable. Events of a case the reader may not see (e.g. a restricted case) are left out.
 import type { CommandContext } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { sql } from 'kysely';
 import { visibleCasesFilter } from '../policies/case-access.ts';
+import { personInsiderFilter } from '../policies/person-access.ts';
 
 export interface AuditLogFilter {
   entityType?: string | undefined;
@@ -40,6 +42,20 @@ export async function auditLog(ctx: CommandContext, f: AuditLogFilter) {
         eb('e.case_id', 'is', null),
         eb.exists(
           eb.selectFrom('cases as c').select('c.id').whereRef('c.id', '=', 'e.case_id').where(visibleCasesFilter(ctx)),
+        ),
+      ]),
+    )
+    // A person's events carry their contacts: those of a person in the compartment only for its insiders.
+    .where((eb) =>
+      eb.or([
+        eb('e.entity_type', '<>', 'person'),
+        eb.exists(
+          eb
+            .selectFrom('people as p')
+            .select('p.id')
+            .whereRef('p.agency_id', '=', 'e.agency_id')
+            .where(sql<boolean>`p.id = case when e.entity_id ~ '^[0-9]{1,9}$' then e.entity_id::int end`)
+            .where(personInsiderFilter(ctx)),
         ),
       ]),
     );
