@@ -135,6 +135,11 @@ export async function getPersonWithHistory(
   };
 }
 
+/** Whether a person is inside the confidential compartment (flagged, or on a restricted case): reads are audited. */
+export async function isInCompartment(ctx: CommandContext, id: number): Promise<boolean> {
+  return (await personSights(ctx, ctx.db, [id])).get(id)?.compartmented ?? false;
+}
+
 const MAX_SEARCH_WORDS = 8;
 const MAX_WORD_LENGTH = 100;
 

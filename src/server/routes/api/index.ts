@@ -28,6 +28,7 @@ import { crosstabRoutes } from './reports/crosstab.route.ts';
 import { reportScheduleRoutes } from './reports/report-schedules.route.ts';
 import { indicatorRoutes } from './reports/indicators.route.ts';
 import { monthlyReportRoutes } from './reports/monthly.route.ts';
+import { auditDownloads } from './audit-downloads.ts';
 
 export interface RouteDependencies {
   config: Config;
@@ -36,6 +37,7 @@ export interface RouteDependencies {
 
 /** Adds all /api/v1 routes to the given (prefixed) instance. */
 export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies): void {
+  auditDownloads(app);
   authRoutes(app, deps);
   subjectRoutes(app, deps);
   unitRoutes(app, deps);

@@ -9,7 +9,13 @@ import { createPerson } from '../../../commands/person-create.ts';
 import { updatePerson } from '../../../commands/person-update.ts';
 import { mergePeople } from '../../../commands/person-merge.ts';
 import { ACCESSIBILITY_NEEDS, CONFIDENTIAL_REASONS, PERSON_KINDS } from '../../../commands/person-input.ts';
-import { duplicateSuggestions, getPersonWithHistory, searchPeopleList } from '../../../queries/people.ts';
+import {
+  duplicateSuggestions,
+  getPersonWithHistory,
+  isInCompartment,
+  searchPeopleList,
+} from '../../../queries/people.ts';
+import { recordSensitiveRead } from '../../../commands/audit/sensitive-reads.ts';
 import { LANGUAGE_CODES } from '../../../../domain/languages.ts';
 import { stringEnum } from '../admin/admin-schemas.ts';
 
@@ -142,7 +148,19 @@ export function peopleRoutes(app: FastifyInstance): void {
         params: PersonParams,
       },
     },
-    async (req) => getPersonWithHistory(requireContext(req), req.params.id),
+    async (req) => {
+      const ctx = requireContext(req);
+      const person = await getPersonWithHistory(ctx, req.params.id);
+      if (await isInCompartment(ctx, req.params.id)) {
+        await recordSensitiveRead(ctx, {
+          action: 'person.viewed',
+          entityType: 'person',
+          entityId: req.params.id,
+          ipAddress: req.ip,
+        });
+      }
+      return person;
+    },
   );
 
   api.patch(
