@@ -9,16 +9,22 @@ export function auditDownloads(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply, payload) => {
     const ctx = req.commandContext;
     const disposition = String(reply.getHeader('content-disposition') ?? '');
-    if (!ctx || reply.statusCode !== 200 || !/^\s*attachment/i.test(disposition)) return payload;
+    // A file: an attachment, or a document shown inline under a file name (letters as PDF).
+    const isFile = /^\s*attachment/i.test(disposition) || /^\s*inline\s*;\s*filename/i.test(disposition);
+    if (!ctx || reply.statusCode !== 200 || !isFile) return payload;
     // The path names what was exported (tracking numbers, ids); the query string may carry search words: left out.
     const path = req.url.split('?')[0]!;
     const format = new URLSearchParams(req.url.split('?')[1] ?? '').get('format');
     const file = /filename="([^"]{0,200})"/.exec(disposition)?.[1] ?? null;
+    const caseNumber = (req.params as { trackingNumber?: unknown } | undefined)?.trackingNumber;
     await recordSensitiveRead(ctx, {
       action: 'export.downloaded',
       entityType: 'download',
       entityId: path.slice(0, 300),
-      what: [file, format ? `format ${format}` : null].filter(Boolean).join(', ') || null,
+      what:
+        [typeof caseNumber === 'string' ? `case ${caseNumber}` : null, file, format ? `format ${format}` : null]
+          .filter(Boolean)
+          .join(', ') || null,
       ipAddress: req.ip,
     });
     return payload;
