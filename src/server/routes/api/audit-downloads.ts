@@ -17,10 +17,21 @@ export function auditDownloads(app: FastifyInstance): void {
     const format = new URLSearchParams(req.url.split('?')[1] ?? '').get('format');
     const file = /filename="([^"]{0,200})"/.exec(disposition)?.[1] ?? null;
     const caseNumber = (req.params as { trackingNumber?: unknown } | undefined)?.trackingNumber;
+    // A download from a case is the case's event: the audit log shows it only to those who may see the case.
+    const caseRow =
+      typeof caseNumber === 'string'
+        ? await ctx.db
+            .selectFrom('cases')
+            .select('id')
+            .where('agency_id', '=', ctx.agency.id)
+            .where('tracking_number', '=', caseNumber)
+            .executeTakeFirst()
+        : undefined;
     await recordSensitiveRead(ctx, {
       action: 'export.downloaded',
       entityType: 'download',
       entityId: path.slice(0, 300),
+      caseId: caseRow?.id ?? null,
       what:
         [typeof caseNumber === 'string' ? `case ${caseNumber}` : null, file, format ? `format ${format}` : null]
           .filter(Boolean)

@@ -51,6 +51,16 @@ describe('reads of sensitive records', () => {
     const log = (await dvWorker.call('GET', '/api/v1/audit?kind=reads')).json();
     expect(log.items.map((e: { action: string }) => e.action).sort()).toEqual(['case.viewed', 'person.viewed']);
     expect(log.items[0].ipAddress).toBe('127.0.0.1');
+
+    // A download from the restricted case is its event: listed inside the compartment, not to an outside reader.
+    const csv = await dvWorker.call('GET', `/api/v1/cases/${trackingNumber}/audit?format=csv`);
+    expect(csv.statusCode).toBe(200);
+    const [download] = await readsOf('export.downloaded');
+    expect(download).toMatchObject({ actor_user_id: dvWorkerId, ip_address: '127.0.0.1' });
+    expect(download!.case_id).not.toBeNull();
+    const outsideLog = (await admin.call('GET', '/api/v1/audit?kind=reads')).json();
+    expect(outsideLog.items).toEqual([]);
+    await t.db.deleteFrom('audit_events').where('action', '=', 'export.downloaded').execute();
   });
 
   it('records every download, with its path and format but not its query words', async () => {
