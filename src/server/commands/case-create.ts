@@ -228,9 +228,9 @@ async function intakeWith(
       return insertIntakeCase(ctx.db, { ...values, onBehalfOfPersonId: null }, { find: person });
     }
     return ctx.db.transaction().execute(async (tx) => {
-      const writer = await findOrCreatePersonForIntake(tx, ctx.agency.id, person);
+      const writer = await findOrCreatePersonForIntake(tx, ctx.agency.id, person, restricted);
       const onBehalfOf = input.onBehalfOf
-        ? await findOrCreatePersonForIntake(tx, ctx.agency.id, input.onBehalfOf)
+        ? await findOrCreatePersonForIntake(tx, ctx.agency.id, input.onBehalfOf, restricted)
         : null;
       // This path always decides with a configuration whose version it read, so the statement always writes.
       const written = await insertIntakeCase(

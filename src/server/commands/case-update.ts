@@ -1,6 +1,7 @@
 // Editing a case's coding (subject, priority, writer type, language, facility, tags, description) and its
 // restriction. A change that can select another service standard recomputes the deadlines.
 import type { CommandContext } from '../context.ts';
+import { restrictContactsOfCase } from '../repositories/people.ts';
 import { invalid } from '../errors.ts';
 import type { Priority, WriterType } from '../db/schema.ts';
 import type { CasePatch } from '../repositories/cases.ts';
@@ -19,6 +20,8 @@ export interface UpdateCaseInput {
   tags?: string[] | undefined;
   description?: string | undefined;
   restricted?: boolean | undefined;
+  /** Staff keep the submitter's description, media and address out of Open311's public answers. */
+  detailsPrivate?: boolean | undefined;
   /** People named on a restricted case who may see it from outside its unit. */
   accessUserIds?: number[] | undefined;
 }
@@ -58,7 +61,12 @@ export async function updateCaseDetails(ctx: CommandContext, input: UpdateCaseIn
       if (input.facility !== undefined) patch.facility = input.facility?.trim() || null;
       if (input.tags !== undefined) patch.tags = [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))];
       if (input.description !== undefined) patch.description = input.description;
-      if (input.restricted !== undefined) patch.restricted = input.restricted;
+      if (input.detailsPrivate !== undefined) patch.details_private = input.detailsPrivate;
+      if (input.restricted !== undefined && input.restricted !== current.restricted) {
+        patch.restricted = input.restricted;
+        // What the case's intake gave about its people follows the case into (or out of) the compartment.
+        await restrictContactsOfCase(tx, ctx.agency.id, current.id, input.restricted);
+      }
       const reselect = ['subject_code', 'priority', 'writer_type'].some((f) => f in patch);
       if (reselect && current.status !== 'waiting_on_constituent') {
         Object.assign(

@@ -55,6 +55,10 @@ async function recipientOf(tx: Db, current: CaseRow) {
     .where('c.agency_id', '=', current.agency_id)
     .where('c.person_id', '=', current.person_id)
     .where('c.kind', '=', 'email')
+    // An ordinary case never writes to an address given inside the compartment; a restricted one prefers those, so
+    // no address typed in by someone outside it can redirect its mail.
+    .where((w) => (current.restricted ? w.val(true) : w('c.restricted', '=', false)))
+    .orderBy('c.restricted', 'desc')
     .orderBy('c.is_primary', 'desc')
     .orderBy('c.position')
     .executeTakeFirst();

@@ -49,8 +49,8 @@ export async function createPerson(
       after: auditSnapshot(row, await contactsOf(tx, ctx.agency.id, [row.id])),
     });
     return {
-      ...(await getPerson(tx, ctx.agency.id, row.id)),
-      duplicateSuggestions: await duplicateSuggestions(tx, ctx.agency.id, row.id),
+      ...(await getPerson(ctx, tx, row.id)),
+      duplicateSuggestions: await duplicateSuggestions(ctx, tx, row.id),
     };
   });
 }

@@ -1,7 +1,7 @@
 // What the person commands share: the fields a person record takes, their checks (every bad field named at
 // once), contact lists cleaned to their normal forms, who may change people, and the snapshot the audit diffs.
 import type { CommandContext } from '../context.ts';
-import type { WriterType } from '../db/schema.ts';
+import type { ConfidentialReason, WriterType } from '../db/schema.ts';
 import type { ContactEntry, ContactKind, ContactRow, PersonRow } from '../repositories/people.ts';
 import { normalizeContact } from '../repositories/people.ts';
 import { isLanguageCode, LANGUAGE_CODES } from '../../domain/languages.ts';
@@ -36,10 +36,14 @@ export interface PersonFields {
   interpretationNeeded: boolean;
   accessibilityNeeds: string[];
   notes: string | null;
+  /** Keeps the person inside the confidential compartment (null lifts it); only on update. */
+  confidentialReason: ConfidentialReason | null;
   emails: ContactInput[];
   phones: ContactInput[];
   addresses: ContactInput[];
 }
+
+export const CONFIDENTIAL_REASONS = ['protective_order', 'address_confidentiality', 'safety_risk'] as const;
 
 export type CleanContacts = Record<ContactKind, ContactEntry[] | undefined>;
 
@@ -86,6 +90,12 @@ export function cleanPersonFields(input: Partial<PersonFields>): {
     fields.preferredLanguage = input.preferredLanguage;
   }
   if (input.interpretationNeeded !== undefined) fields.interpretationNeeded = input.interpretationNeeded;
+  if (input.confidentialReason !== undefined) {
+    if (input.confidentialReason !== null && !CONFIDENTIAL_REASONS.includes(input.confidentialReason)) {
+      problems.add('confidentialReason', `must be one of ${CONFIDENTIAL_REASONS.join(', ')}, or null`);
+    }
+    fields.confidentialReason = input.confidentialReason;
+  }
   if (input.accessibilityNeeds !== undefined) {
     input.accessibilityNeeds.forEach((need, index) => {
       if (!(ACCESSIBILITY_NEEDS as readonly string[]).includes(need)) {
@@ -151,6 +161,7 @@ export function auditSnapshot(row: PersonRow, contacts: ContactRow[]): Record<st
     interpretation_needed: row.interpretation_needed,
     accessibility_needs: row.accessibility_needs,
     notes: row.notes,
+    confidential_reason: row.confidential_reason,
     emails: listOf('email'),
     phones: listOf('phone'),
     addresses: listOf('address'),

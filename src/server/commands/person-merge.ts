@@ -7,6 +7,7 @@ import {
   contactsOf,
   lockPeople,
   moveContacts,
+  personSights,
   repointCases,
   repointMergedPeople,
   updatePersonRow,
@@ -14,6 +15,7 @@ import {
 } from '../repositories/people.ts';
 import { getPersonWithHistory, type Person, type PersonCase } from '../queries/people.ts';
 import { checkVersion } from './admin-common.ts';
+import { authorizeCompartmentMerge } from '../policies/person-access.ts';
 import { ACCESSIBILITY_NEEDS, auditSnapshot, authorizePersonChange } from './person-input.ts';
 
 export interface MergePeopleInput {
@@ -43,10 +45,19 @@ export async function mergePeople(ctx: CommandContext, input: MergePeopleInput):
   }
   return ctx.db.transaction().execute(async (tx) => {
     const locked = await lockPeople(tx, ctx.agency.id, [personId, duplicateId]);
-    const keep = locked.find((p) => p.id === personId);
-    const duplicate = locked.find((p) => p.id === duplicateId);
+    const sights = await personSights(ctx, tx, [personId, duplicateId]);
+    // A person the actor may not see does not exist for them (404); one whose restricted cases they may not see
+    // cannot be merged by them, since a merge moves those cases and contacts.
+    const seen = (id: number) => {
+      const row = locked.find((p) => p.id === id);
+      const sight = sights.get(id);
+      return row && sight?.visible ? row : undefined;
+    };
+    const keep = seen(personId);
+    const duplicate = seen(duplicateId);
     if (!keep) throw notFound(`Person ${personId}`);
     if (!duplicate) throw notFound(`Person ${duplicateId}`);
+    authorizeCompartmentMerge([sights.get(personId)!, sights.get(duplicateId)!]);
     if (keep.merged_into_id !== null) {
       throw new AppError(
         'conflict',
@@ -77,6 +88,10 @@ export async function mergePeople(ctx: CommandContext, input: MergePeopleInput):
       interpretation_needed: keep.interpretation_needed || duplicate.interpretation_needed,
     };
     if (!keep.organisation && duplicate.organisation) changes.organisation = duplicate.organisation;
+    // A protective order on either record protects the one person they both are.
+    if (!keep.confidential_reason && duplicate.confidential_reason) {
+      changes.confidential_reason = duplicate.confidential_reason;
+    }
     if (duplicate.notes) changes.notes = keep.notes ? `${keep.notes}\n\n${duplicate.notes}` : duplicate.notes;
     const kept = await updatePersonRow(tx, keep, changes);
     const merged = await updatePersonRow(tx, duplicate, { merged_into_id: personId });

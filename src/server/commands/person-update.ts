@@ -5,7 +5,8 @@ import { AppError, notFound } from '../errors.ts';
 import { recordAudit, diffFields } from '../repositories/audit.ts';
 import {
   contactsOf,
-  findPerson,
+  findVisiblePerson,
+  personSights,
   replaceContacts,
   updatePersonRow,
   type ContactKind,
@@ -13,6 +14,7 @@ import {
 } from '../repositories/people.ts';
 import { getPersonWithHistory, type Person, type PersonCase } from '../queries/people.ts';
 import { checkVersion } from './admin-common.ts';
+import { authorizeConfidentialFlag } from '../policies/person-access.ts';
 import {
   auditSnapshot,
   authorizePersonChange,
@@ -33,8 +35,10 @@ export async function updatePerson(
   authorizePersonChange(ctx, "edit people's records");
   const { fields, contacts } = cleanPersonFields(input);
   return ctx.db.transaction().execute(async (tx) => {
-    const current = await findPerson(tx, ctx.agency.id, id, { forUpdate: true });
+    // A person the actor may not see does not exist for them: 404, as a read answers.
+    const current = await findVisiblePerson(ctx, tx, id, { forUpdate: true });
     if (!current) throw notFound(`Person ${id}`);
+    const sight = (await personSights(ctx, tx, [id])).get(id)!;
     if (current.merged_into_id !== null) {
       throw new AppError(
         'conflict',
@@ -51,6 +55,10 @@ export async function updatePerson(
     if (fields.interpretationNeeded !== undefined) changes.interpretation_needed = fields.interpretationNeeded;
     if (fields.accessibilityNeeds !== undefined) changes.accessibility_needs = fields.accessibilityNeeds;
     if (fields.notes !== undefined) changes.notes = fields.notes;
+    if (fields.confidentialReason !== undefined && fields.confidentialReason !== current.confidential_reason) {
+      authorizeConfidentialFlag(sight, sight.seesRestrictedCase);
+      changes.confidential_reason = fields.confidentialReason;
+    }
     requireSomeName({
       firstName: changes.first_name ?? current.first_name,
       lastName: changes.last_name ?? current.last_name,
@@ -60,7 +68,13 @@ export async function updatePerson(
     const before = auditSnapshot(current, await contactsOf(tx, ctx.agency.id, [id]));
     for (const kind of ['email', 'phone', 'address'] as ContactKind[]) {
       const entries = contacts[kind];
-      if (entries) await replaceContacts(tx, ctx.agency.id, id, kind, entries);
+      // Outside the compartment an editor replaces only what ordinary cases gave; inside it, what they add stays there.
+      if (entries) {
+        await replaceContacts(tx, ctx.agency.id, id, kind, entries, {
+          keepRestricted: !sight.insider,
+          restrictNew: sight.insider && sight.compartmented,
+        });
+      }
     }
     const proposed = auditSnapshot(
       { ...current, ...changes } as typeof current,

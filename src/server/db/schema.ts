@@ -139,11 +139,15 @@ export interface PeopleTable {
   accessibility_needs: Generated<string[]>;
   notes: string | null;
   merged_into_id: number | null;
+  /** Why the person is kept inside the confidential compartment, or null (migration 0021). */
+  confidential_reason: ConfidentialReason | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
   search: ColumnType<string, never, never>;
 }
+
+export type ConfidentialReason = 'protective_order' | 'address_confidentiality' | 'safety_risk';
 
 export interface PersonContactsTable {
   agency_id: number;
@@ -155,6 +159,10 @@ export interface PersonContactsTable {
   is_primary: Generated<boolean>;
   /** Order within the person's contacts of this kind, as last entered (migration 0003). */
   position: Generated<number>;
+  /** The case whose intake gave this contact, when known (migration 0021). */
+  case_id: number | null;
+  /** Given inside the confidential compartment: shown only to those who may see a restricted case of the person. */
+  restricted: Generated<boolean>;
 }
 
 export interface TrackingCountersTable {
@@ -226,6 +234,8 @@ export interface CasesTable {
   import_hash: string | null;
   /** The secret of the public status link (migration 0008); set at public intake or when staff first ask. */
   public_secret: string | null;
+  /** Staff keep the submitter's description, media and address out of Open311's public answers (migration 0021). */
+  details_private: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
@@ -330,6 +340,8 @@ export interface AuditEventsTable {
   changes: Json<FieldChange[]>;
   reason: string | null;
   request_id: string | null;
+  /** The client address of the request (reads of sensitive records, exports; migration 0021). */
+  ip_address: string | null;
 }
 
 export interface JobsTable {
@@ -523,13 +535,15 @@ export interface EmailQuarantineTable {
   id: Generated<number>;
   agency_id: number | null;
   channel_slug: string | null;
-  kind: 'unparsable' | 'auto_reply' | 'bounce' | 'loop';
+  kind: 'unparsable' | 'auto_reply' | 'bounce' | 'loop' | 'unverified_sender';
   reason: string;
   case_id: number | null;
   envelope_from: string | null;
   envelope_to: string | null;
   message_id: string | null;
   subject: string | null;
+  /** The header From of a message held back from a case (migration 0021). */
+  from_address: string | null;
   raw: Buffer;
   flagged: Generated<boolean>;
   received_at: Generated<Date>;

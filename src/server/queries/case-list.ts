@@ -93,6 +93,8 @@ function caseViewQuery(ctx: CommandContext) {
         .whereRef('pc.agency_id', '=', 'c.agency_id')
         .whereRef('pc.person_id', '=', 'c.person_id')
         .where('pc.kind', '=', 'email')
+        // An ordinary case never shows a contact given inside the confidential compartment.
+        .where((w) => w.or([w('pc.restricted', '=', false), w('c.restricted', '=', true)]))
         .orderBy('pc.is_primary', 'desc')
         .limit(1)
         .as('person_email'),
@@ -102,6 +104,8 @@ function caseViewQuery(ctx: CommandContext) {
         .whereRef('pc.agency_id', '=', 'c.agency_id')
         .whereRef('pc.person_id', '=', 'c.person_id')
         .where('pc.kind', '=', 'phone')
+        // An ordinary case never shows a contact given inside the confidential compartment.
+        .where((w) => w.or([w('pc.restricted', '=', false), w('c.restricted', '=', true)]))
         .orderBy('pc.is_primary', 'desc')
         .limit(1)
         .as('person_phone'),

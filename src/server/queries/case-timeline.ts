@@ -26,6 +26,16 @@ export async function caseTimeline(ctx: CommandContext, trackingNumber: string) 
         't.delivery_status',
         't.created_at',
         'u.name as author_name',
+        // Who an emailed entry came from (or went to), as the message said: never assumed to be the constituent.
+        (eb) =>
+          eb
+            .selectFrom('email_messages as m')
+            .select('m.from_address')
+            .whereRef('m.agency_id', '=', 't.agency_id')
+            .whereRef('m.entry_id', '=', 't.id')
+            .where('m.direction', '=', 'inbound')
+            .limit(1)
+            .as('sender'),
       ])
       .where('t.agency_id', '=', ctx.agency.id)
       .where('t.case_id', '=', current.id)
@@ -65,6 +75,7 @@ export async function caseTimeline(ctx: CommandContext, trackingNumber: string) 
       subject: e.subject,
       body: e.body,
       author: e.author_name ?? null,
+      sender: e.sender ?? null,
       templateId: e.template_id,
       templateVersion: e.template_version,
       language: e.language,

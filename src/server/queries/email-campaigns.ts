@@ -75,7 +75,9 @@ export async function listQuarantinedMail(ctx: CommandContext, options: { limit:
         .where(visibleCasesFilter(ctx))
         .execute()
     : [];
-  return rows.map((r) => ({
+  // Mail held back from a case the reader may not see (a restricted one) does not exist for them.
+  const visible = rows.filter((r) => r.case_id === null || cases.some((c) => c.id === r.case_id));
+  return visible.map((r) => ({
     id: r.id,
     kind: r.kind,
     reason: r.reason,

@@ -2,14 +2,15 @@
 // contacts and the history of cases the caller may see, and the duplicate suggestions for a person.
 import type { CommandContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import type { WriterType } from '../db/schema.ts';
+import type { ConfidentialReason, WriterType } from '../db/schema.ts';
 import { invalid, notFound } from '../errors.ts';
 import {
   casesOfPerson,
   contactsOf,
   findPeople,
-  findPerson,
+  findVisiblePerson,
   peopleSharingContacts,
+  personSights,
   searchPeople,
   type ContactKind,
   type ContactRow,
@@ -34,6 +35,8 @@ export interface Person {
   interpretationNeeded: boolean;
   accessibilityNeeds: string[];
   notes: string | null;
+  /** Why the person is kept inside the confidential compartment (protective order, …), or null. */
+  confidentialReason: ConfidentialReason | null;
   emails: PersonContact[];
   phones: PersonContact[];
   addresses: PersonContact[];
@@ -77,6 +80,7 @@ function present(row: PersonRow, contacts: ContactRow[]): Person {
     interpretationNeeded: row.interpretation_needed,
     accessibilityNeeds: row.accessibility_needs,
     notes: row.notes,
+    confidentialReason: row.confidential_reason,
     emails: [],
     phones: [],
     addresses: [],
@@ -92,21 +96,22 @@ function present(row: PersonRow, contacts: ContactRow[]): Person {
   return person;
 }
 
-/** People rows with their contacts, in the order given. */
-export async function presentPeople(db: Db, agencyId: number, rows: PersonRow[]): Promise<Person[]> {
-  const contacts = await contactsOf(
-    db,
-    agencyId,
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => present(row, contacts));
+/**
+ * People rows with their contacts, in the order given; contacts given inside the confidential compartment only for
+ * those who may see one of the person's restricted cases.
+ */
+export async function presentPeople(ctx: CommandContext, db: Db, rows: PersonRow[]): Promise<Person[]> {
+  const ids = rows.map((r) => r.id);
+  const [contacts, sights] = await Promise.all([contactsOf(db, ctx.agency.id, ids), personSights(ctx, db, ids)]);
+  const shown = contacts.filter((c) => !c.restricted || sights.get(c.person_id)?.insider === true);
+  return rows.map((row) => present(row, shown));
 }
 
-/** One person with contacts (merged ones too: they answer with mergedIntoId); 404 when there is none. */
-export async function getPerson(db: Db, agencyId: number, id: number): Promise<Person> {
-  const row = await findPerson(db, agencyId, id);
+/** One person with contacts (merged ones too: they answer with mergedIntoId); 404 when there is none for the actor. */
+export async function getPerson(ctx: CommandContext, db: Db, id: number): Promise<Person> {
+  const row = await findVisiblePerson(ctx, db, id);
   if (!row) throw notFound(`Person ${id}`);
-  return (await presentPeople(db, agencyId, [row]))[0]!;
+  return (await presentPeople(ctx, db, [row]))[0]!;
 }
 
 /** One person with contacts and the cases the caller may see: the constituent's history. */
@@ -115,7 +120,7 @@ export async function getPersonWithHistory(
   id: number,
   db: Db = ctx.db,
 ): Promise<Person & { cases: PersonCase[] }> {
-  const person = await getPerson(db, ctx.agency.id, id);
+  const person = await getPerson(ctx, db, id);
   const cases = await casesOfPerson(ctx, db, id);
   return {
     ...person,
@@ -128,6 +133,11 @@ export async function getPersonWithHistory(
       role: c.person_id === id ? 'writer' : 'onBehalfOf',
     })),
   };
+}
+
+/** Whether a person is inside the confidential compartment (flagged, or on a restricted case): reads are audited. */
+export async function isInCompartment(ctx: CommandContext, id: number): Promise<boolean> {
+  return (await personSights(ctx, ctx.db, [id])).get(id)?.compartmented ?? false;
 }
 
 const MAX_SEARCH_WORDS = 8;
@@ -211,8 +221,8 @@ export async function searchPeopleList(ctx: CommandContext, params: PeopleSearch
   const mode = tsquery ? 'rank' : 'name';
   const after = params.cursor ? await decodeCursor(ctx, params.cursor, mode) : null;
   const { rows, total } = await searchPeople(
+    ctx,
     ctx.db,
-    ctx.agency.id,
     { tsquery, email, phone, kind: params.kind ?? null },
     after,
     limit + 1,
@@ -223,7 +233,7 @@ export async function searchPeopleList(ctx: CommandContext, params: PeopleSearch
     rows.length > limit && last
       ? encodeCursor(mode === 'rank' ? { mode, rank: last.rank, id: last.id } : { mode, id: last.id })
       : null;
-  return { items: await presentPeople(ctx.db, ctx.agency.id, page), total, nextCursor };
+  return { items: await presentPeople(ctx, ctx.db, page), total, nextCursor };
 }
 
 const MAX_SUGGESTIONS = 50;
@@ -232,12 +242,16 @@ const MAX_SUGGESTIONS = 50;
  * Other live people who may be the same human: the same email, the same phone, or the same normalised name at the
  * same normalised address. Strongest first (most reasons), then oldest record first.
  */
-export async function duplicateSuggestions(db: Db, agencyId: number, personId: number): Promise<DuplicateSuggestion[]> {
-  const me = await findPerson(db, agencyId, personId);
+export async function duplicateSuggestions(
+  ctx: CommandContext,
+  db: Db,
+  personId: number,
+): Promise<DuplicateSuggestion[]> {
+  const me = await findVisiblePerson(ctx, db, personId);
   if (!me) throw notFound(`Person ${personId}`);
   if (me.merged_into_id !== null) return [];
-  const shared = await peopleSharingContacts(db, agencyId, personId);
-  const candidates = await findPeople(db, agencyId, [...new Set(shared.map((s) => s.personId))]);
+  const shared = await peopleSharingContacts(ctx, db, personId);
+  const candidates = await findPeople(db, ctx.agency.id, [...new Set(shared.map((s) => s.personId))]);
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const myName = normalizeName(`${me.first_name} ${me.last_name}`);
   const reasons = new Map<number, DuplicateSuggestion['reasons']>();
@@ -259,8 +273,8 @@ export async function duplicateSuggestions(db: Db, agencyId: number, personId: n
     .sort(([idA, a], [idB, b]) => b.length - a.length || idA - idB)
     .slice(0, MAX_SUGGESTIONS);
   const people = await presentPeople(
+    ctx,
     db,
-    agencyId,
     ranked.map(([id]) => byId.get(id)!),
   );
   return ranked.map(([, list], index) => ({ person: people[index]!, reasons: list }));

@@ -11,6 +11,8 @@ export interface AuditInput {
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   reason?: string | null;
+  /** The client address of the request (reads of sensitive records and exports record it). */
+  ipAddress?: string | null;
 }
 
 const ignoredFields = new Set(['version', 'updated_at', 'search', 'password_hash', 'token_hash']);
@@ -51,6 +53,7 @@ export async function recordAudit(tx: Db, ctx: CommandContext, input: AuditInput
       changes: JSON.stringify(diffFields(input.before ?? null, input.after ?? null)),
       reason: input.reason ?? null,
       request_id: ctx.requestId,
+      ip_address: input.ipAddress ?? null,
     })
     .execute();
 }

@@ -53,25 +53,26 @@ function personExpressions(
   name: string,
   agencyId: number,
   person: IntakePerson,
+  /** The intake is of a restricted case: it may find its writer by contacts given inside the compartment. */
+  restricted: boolean,
   /** A condition that must hold for anything to be written (intake: the configuration is still the one used). */
   precondition: RawBuilder<unknown> = sql`true`,
 ): RawBuilder<unknown> {
   const table = (suffix: string) => sql.id(`${name}${suffix}`);
   const probe = (kind: ContactKind, value: string | undefined) =>
     value ? normalizeContact(kind, value) || null : null;
-  const contacts = (['email', 'phone', 'address'] as const)
-    .map((kind) => ({ kind, value: person[kind] }))
-    .filter((c): c is { kind: ContactKind; value: string } => Boolean(c.value))
-    .map((c) => ({ kind: c.kind, value: c.value.trim(), normalized: normalizeContact(c.kind, c.value) }))
-    .filter((c) => c.normalized);
   // The lowest id among the people, not merged away, who have this contact (and, for a phone, this last name). The
   // conditions on the person are tested on the row found by primary key, not put in its WHERE: there they would
-  // let the planner pick the partial index people_by_name and read all of the agency's entries.
+  // let the planner pick the partial index people_by_name and read all of the agency's entries. An ordinary intake
+  // never finds a person by a contact given inside the confidential compartment, nor a person flagged confidential:
+  // whoever knows a safe address or a victim's email must not be able to join their record (and read its name).
   const firstMatch = (kind: ContactKind, normalized: string | null, lastName: string | null) => sql`(select min((
       select case when p.merged_into_id is null
-        ${lastName === null ? sql`` : sql`and lower(p.last_name) = ${lastName}::text`} then p.id end
+        ${lastName === null ? sql`` : sql`and lower(p.last_name) = ${lastName}::text`}
+        ${restricted ? sql`` : sql`and p.confidential_reason is null`} then p.id end
       from people p where p.agency_id = ${agencyId} and p.id = c.person_id))
-    from person_contacts c where c.agency_id = ${agencyId} and c.kind = ${kind} and c.normalized = ${normalized}::text)`;
+    from person_contacts c where c.agency_id = ${agencyId} and c.kind = ${kind} and c.normalized = ${normalized}::text
+      ${restricted ? sql`` : sql`and not c.restricted`})`;
   return sql`${table('_match')} as (
       select p.id, p.first_name, p.last_name, p.preferred_language from people p
       where ${precondition} and p.agency_id = ${agencyId} and p.id = coalesce(
@@ -91,29 +92,55 @@ function personExpressions(
       select id, true, first_name, last_name, preferred_language from ${table('_created')}
     ),
     ${table('_before')} as (
-      select c.kind, c.value, c.is_primary, c.position from person_contacts c
+      select c.kind, c.value, c.is_primary, c.position, c.restricted from person_contacts c
       where c.agency_id = ${agencyId} and c.person_id = (select m.id from ${table('_match')} m)
-    ),
-    ${table('_added')} as (
-      -- The first contact of its kind is the primary one; later ones go after those already there.
-      insert into person_contacts (agency_id, person_id, kind, value, normalized, label, is_primary, position)
+    )`;
+}
+
+/**
+ * The common table expression `name_added` that adds the contacts given that the person lacks, remembering the case
+ * that gave them and whether it is restricted; `caseId` may name a CTE written before it (the_case).
+ */
+function contactExpressions(
+  name: string,
+  agencyId: number,
+  person: IntakePerson,
+  restricted: boolean,
+  caseId: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  const table = (suffix: string) => sql.id(`${name}${suffix}`);
+  const contacts = (['email', 'phone', 'address'] as const)
+    .map((kind) => ({ kind, value: person[kind] }))
+    .filter((c): c is { kind: ContactKind; value: string } => Boolean(c.value))
+    .map((c) => ({ kind: c.kind, value: c.value.trim(), normalized: normalizeContact(c.kind, c.value) }))
+    .filter((c) => c.normalized);
+  return sql`${table('_added')} as (
+      -- The first contact of its kind is the primary one; later ones go after those already there. A contact given
+      -- inside the compartment that an ordinary case now gives too becomes an ordinary fact.
+      insert into person_contacts (agency_id, person_id, kind, value, normalized, label, is_primary, position, case_id,
+        restricted)
       select ${agencyId}, w.id, v.kind, v.value, v.normalized, null,
         not exists (select 1 from ${table('_before')} b where b.kind = v.kind),
-        coalesce((select max(b.position) + 1 from ${table('_before')} b where b.kind = v.kind), 0)
+        coalesce((select max(b.position) + 1 from ${table('_before')} b where b.kind = v.kind), 0),
+        ${caseId}, ${restricted}::boolean
       from ${table('')} w
       cross join unnest(${contacts.map((c) => c.kind)}::text[], ${contacts.map((c) => c.value)}::text[],
         ${contacts.map((c) => c.normalized)}::text[]) as v(kind, value, normalized)
-      on conflict (agency_id, person_id, kind, normalized) do nothing
+      on conflict (agency_id, person_id, kind, normalized) do update
+        set restricted = false, case_id = excluded.case_id
+        where person_contacts.restricted and not excluded.restricted
       returning kind, value
     )`;
 }
 
 /** The person's columns of the answer, as the case view reads them once the intake is committed. */
-function personColumns(name: string): RawBuilder<unknown> {
+function personColumns(name: string, restricted: boolean): RawBuilder<unknown> {
   const table = (suffix: string) => sql.id(`${name}${suffix}`);
-  // A contact already there keeps its place; a new one is primary only when the person had none of its kind.
+  // A contact already there keeps its place; a new one is primary only when the person had none of its kind. An
+  // ordinary case never shows a contact given inside the compartment.
   const shown = (kind: ContactKind) => sql`coalesce(
-      (select b.value from ${table('_before')} b where b.kind = ${kind} order by b.is_primary desc limit 1),
+      (select b.value from ${table('_before')} b where b.kind = ${kind}
+        ${restricted ? sql`` : sql`and not b.restricted`} order by b.is_primary desc limit 1),
       (select a.value from ${table('_added')} a where a.kind = ${kind} limit 1))`;
   return sql`w.created as person_created, w.first_name as person_first_name,
     w.last_name as person_last_name, w.preferred_language as person_language,
@@ -128,9 +155,11 @@ export async function findOrCreatePersonForIntake(
   db: Db,
   agencyId: number,
   person: IntakePerson,
+  restricted = false,
 ): Promise<IntakePersonRow> {
-  const result = await sql<PersonColumns>`${PREPARED}with ${personExpressions('writer', agencyId, person)}
-    select w.id as person_id, ${personColumns('writer')} from writer w`.execute(db);
+  const result = await sql<PersonColumns>`${PREPARED}with ${personExpressions('writer', agencyId, person, restricted)},
+    ${contactExpressions('writer', agencyId, person, restricted, sql`null::int`)}
+    select w.id as person_id, ${personColumns('writer', restricted)} from writer w`.execute(db);
   return personRow(result.rows[0]!);
 }
 
@@ -220,7 +249,7 @@ export async function insertIntakeCase(
       : sql`jsonb_set(${changes}, ${[String(personIndex), 'new']}::text[], to_jsonb(c.person_id))`;
   const writer =
     'find' in person
-      ? personExpressions('writer', v.agencyId, person.find, current)
+      ? personExpressions('writer', v.agencyId, person.find, v.restricted, current)
       : sql`writer as (select ${person.known.id}::int as id where ${current})`;
   const statement = sql<CaseRow & Partial<PersonColumns>>`${PREPARED}with ${writer},
     the_case as (
@@ -261,6 +290,11 @@ export async function insertIntakeCase(
     ),`
         : sql``
     }
+    ${
+      'find' in person
+        ? sql`${contactExpressions('writer', v.agencyId, person.find, v.restricted, sql`(select id from the_case)`)},`
+        : sql``
+    }
     the_entry as (
       insert into timeline_entries (agency_id, case_id, kind, channel, subject, body, language, created_at)
       select agency_id, id, 'inbound', channel, ${v.title}::text, description, language, received_at from the_case
@@ -272,7 +306,7 @@ export async function insertIntakeCase(
         c.tracking_number, c.id, ${auditChanges}, ${v.audit.reason}::text, ${v.audit.requestId}::text
       from the_case c
     )
-    select c.*${'find' in person ? sql`, ${personColumns('writer')}` : sql``}
+    select c.*${'find' in person ? sql`, ${personColumns('writer', v.restricted)}` : sql``}
     from the_case c cross join writer w`;
   const result = await statement.execute(db);
   const written = result.rows[0];

@@ -53,18 +53,43 @@ export async function inboundMessageExists(db: Db, agencyId: number, messageId: 
   return found.rows.length > 0;
 }
 
-/** The case a message with one of these ids belongs to (we sent or received it), newest first. */
-export async function caseOfMessageIds(db: Db, agencyId: number, messageIds: string[]): Promise<number | null> {
+/** The case of the newest message we sent among these Message-IDs (a reply threads to it), or null. */
+export async function caseOfSentMessageIds(db: Db, agencyId: number, messageIds: string[]): Promise<number | null> {
   if (messageIds.length === 0) return null;
   const row = await db
     .selectFrom('email_messages')
     .select('case_id')
     .where('agency_id', '=', agencyId)
     .where('message_id', 'in', messageIds.slice(-50))
+    .where('direction', '=', 'outbound')
     .where('case_id', 'is not', null)
     .orderBy('id', 'desc')
     .executeTakeFirst();
   return row?.case_id ?? null;
+}
+
+/** Whether an address (normal form) is an email of one of a case's people (writer or the person written about). */
+export async function isAddressOfCasePeople(db: Db, agencyId: number, caseId: number, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('cases as c')
+    .innerJoin('person_contacts as pc', (join) =>
+      join
+        .onRef('pc.agency_id', '=', 'c.agency_id')
+        .on((eb) =>
+          eb.or([
+            eb('pc.person_id', '=', eb.ref('c.person_id')),
+            eb('pc.person_id', '=', eb.ref('c.on_behalf_of_person_id')),
+          ]),
+        ),
+    )
+    .select('pc.person_id')
+    .where('c.agency_id', '=', agencyId)
+    .where('c.id', '=', caseId)
+    .where('pc.kind', '=', 'email')
+    .where('pc.normalized', '=', email)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The newest inbound message of a case (what a response answers: In-Reply-To / References). */
@@ -137,6 +162,8 @@ export interface QuarantineInput {
   envelopeTo: string | null;
   messageId?: string | null;
   subject?: string | null;
+  /** The header From (held-back mail names its sender to whoever accepts it). */
+  fromAddress?: string | null;
   raw: Buffer;
 }
 
@@ -154,8 +181,9 @@ export async function quarantineMessage(db: Db, input: QuarantineInput): Promise
       envelope_to: input.envelopeTo?.slice(0, 320) ?? null,
       message_id: input.messageId?.slice(0, 998) ?? null,
       subject: input.subject?.slice(0, 1000) ?? null,
+      from_address: input.fromAddress?.slice(0, 320) ?? null,
       raw: input.raw,
-      flagged: input.kind === 'unparsable',
+      flagged: input.kind === 'unparsable' || input.kind === 'unverified_sender',
     })
     .returning('id')
     .executeTakeFirstOrThrow();

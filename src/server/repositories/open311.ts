@@ -343,6 +343,8 @@ export interface PublicRequestRow {
   addressId: string | null;
   zipcode: string | null;
   mediaUrl: string | null;
+  /** The submitter sent it through Open311 POST and staff have not marked the details private. */
+  detailsPublic: boolean;
 }
 
 export interface PublicRequestFilter {
@@ -357,8 +359,8 @@ export interface PublicRequestFilter {
 }
 
 /**
- * Public 311 requests of an agency: cases of channel 311 that are not restricted, newest first. Only public
- * fields leave this query — no person, no staff, no internal note; status notes are public timeline entries only.
+ * Public 311 requests of an agency: cases of channel 311 that are not restricted, newest first; detailsPublic says
+ * whether their description, media and address may be shown (see presentRequest). Only public fields leave this query — no person, no staff, no internal note; status notes are public timeline entries only.
  */
 export async function listPublicRequests(
   db: Db,
@@ -400,6 +402,7 @@ export async function listPublicRequests(
       'r.address_id as addressId',
       'r.zipcode',
       'r.media_url as mediaUrl',
+      sql<boolean>`(r.case_id is not null and not c.details_private)`.as('detailsPublic'),
     ])
     .where('c.agency_id', '=', agencyId)
     .where('c.channel', '=', '311')

@@ -1,12 +1,19 @@
 // People who write to the agency (constituents, representatives, advocates, elected officials' offices, media)
 // and their contact details (several emails, phones and addresses each): intake look-ups, the people search,
 // duplicate candidates, versioned updates, and the moves a merge makes.
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { PeopleTable, PersonContactsTable, WriterType } from '../db/schema.ts';
+import type { Database, PeopleTable, PersonContactsTable, WriterType } from '../db/schema.ts';
 import type { CommandContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
+import {
+  compartmented,
+  personInsiderFilter,
+  seesRestrictedCaseOf,
+  visiblePeopleFilter,
+  type PersonSight,
+} from '../policies/person-access.ts';
 import { normalizeAddress, normalizeEmail, normalizePhone } from '../../domain/contact-normalization.ts';
 
 export interface IntakePerson {
@@ -28,6 +35,8 @@ export function normalizeContact(kind: ContactKind, value: string): string {
   if (kind === 'phone') return normalizePhone(value);
   return normalizeAddress(value);
 }
+
+type PeopleScope = Database & { p: Database['people'] };
 
 export type PersonRow = Selectable<PeopleTable>;
 export type ContactRow = Selectable<PersonContactsTable>;
@@ -51,6 +60,50 @@ export async function findPerson(
   let query = db.selectFrom('people').selectAll().where('agency_id', '=', agencyId).where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
+}
+
+/** One person by id as the actor may see them (merged ones included); undefined when they do not exist for the actor. */
+export async function findVisiblePerson(
+  ctx: CommandContext,
+  db: Db,
+  id: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<PersonRow | undefined> {
+  let query = db.selectFrom('people as p').selectAll('p').where('p.id', '=', id).where(visiblePeopleFilter(ctx));
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** What the actor sees of each of some people (see policies/person-access.ts); people not found are absent. */
+export async function personSights(
+  ctx: CommandContext,
+  db: Db,
+  ids: number[],
+): Promise<Map<number, PersonSight & { visible: boolean; seesRestrictedCase: boolean }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('people as p')
+    .select((eb) => [
+      'p.id',
+      sql<boolean>`(${visiblePeopleFilter(ctx)(eb)})`.as('visible'),
+      sql<boolean>`(${personInsiderFilter(ctx)(eb)})`.as('insider'),
+      sql<boolean>`(${compartmented(eb)})`.as('compartmented'),
+      sql<boolean>`(${seesRestrictedCaseOf(ctx)(eb)})`.as('sees_restricted_case'),
+    ])
+    .where('p.agency_id', '=', ctx.agency.id)
+    .where('p.id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        visible: Boolean(r.visible),
+        insider: Boolean(r.insider),
+        compartmented: Boolean(r.compartmented),
+        seesRestrictedCase: Boolean(r.sees_restricted_case),
+      },
+    ]),
+  );
 }
 
 /** Several people locked for update in id order (a fixed order, so two merges never deadlock). */
@@ -112,35 +165,78 @@ export async function contactsOf(db: Db, agencyId: number, personIds: number[]):
     .execute();
 }
 
-/** Replaces one kind of contact of a person; the first entry becomes the primary one. */
+/** How a contact list replaces the old one, as the editor's sight of the person allows. */
+export interface ContactReplacement {
+  /** The editor sees only the ordinary part: contacts given inside the compartment are kept as they are. */
+  keepRestricted: boolean;
+  /** New contacts are given inside the compartment (an insider editing a person who has restricted cases). */
+  restrictNew: boolean;
+}
+
+/**
+ * Replaces one kind of contact of a person; the first entry becomes the primary one unless a kept compartment
+ * contact is primary. A contact already there keeps where it came from (its case, its restriction).
+ */
 export async function replaceContacts(
   db: Db,
   agencyId: number,
   personId: number,
   kind: ContactKind,
   entries: ContactEntry[],
+  how: ContactReplacement = { keepRestricted: false, restrictNew: false },
 ): Promise<void> {
-  await db
+  let removal = db
     .deleteFrom('person_contacts')
     .where('agency_id', '=', agencyId)
     .where('person_id', '=', personId)
-    .where('kind', '=', kind)
-    .execute();
-  if (entries.length === 0) return;
+    .where('kind', '=', kind);
+  if (how.keepRestricted) removal = removal.where('restricted', '=', false);
+  const removed = await removal.returning(['normalized', 'case_id', 'restricted']).execute();
+  const kept = how.keepRestricted
+    ? await db
+        .selectFrom('person_contacts')
+        .select(['normalized', 'is_primary'])
+        .where('agency_id', '=', agencyId)
+        .where('person_id', '=', personId)
+        .where('kind', '=', kind)
+        .execute()
+    : [];
+  const keptNormalized = new Set(kept.map((k) => k.normalized));
+  const origin = new Map(removed.map((r) => [r.normalized, r]));
+  const fresh = entries.filter((entry) => !keptNormalized.has(entry.normalized));
+  if (fresh.length === 0) return;
+  const primaryKept = kept.some((k) => k.is_primary);
   await db
     .insertInto('person_contacts')
     .values(
-      entries.map((entry, index) => ({
+      fresh.map((entry, index) => ({
         agency_id: agencyId,
         person_id: personId,
         kind,
         value: entry.value,
         normalized: entry.normalized,
         label: entry.label,
-        is_primary: index === 0,
+        is_primary: index === 0 && !primaryKept,
         position: index,
+        case_id: origin.get(entry.normalized)?.case_id ?? null,
+        restricted: origin.get(entry.normalized)?.restricted ?? how.restrictNew,
       })),
     )
+    .execute();
+}
+
+/** Marks the contacts a case's intake gave as given inside (or outside) the compartment, as the case now is. */
+export async function restrictContactsOfCase(
+  db: Db,
+  agencyId: number,
+  caseId: number,
+  restricted: boolean,
+): Promise<void> {
+  await db
+    .updateTable('person_contacts')
+    .set({ restricted })
+    .where('agency_id', '=', agencyId)
+    .where('case_id', '=', caseId)
     .execute();
 }
 
@@ -168,6 +264,8 @@ export async function moveContacts(db: Db, agencyId: number, fromId: number, toI
           label: c.label,
           is_primary: c.is_primary && !kindsHeld.has(c.kind),
           position: lastPosition + 1 + index,
+          case_id: c.case_id,
+          restricted: c.restricted,
         })),
       )
       .execute();
@@ -233,8 +331,8 @@ export type PeopleSearchRow = PersonRow & { rank: number };
  * by last name, first name and id. Keyset pagination: rows after `after`. Also the total count of matches.
  */
 export async function searchPeople(
+  ctx: CommandContext,
   db: Db,
-  agencyId: number,
   filters: PeopleSearchFilters,
   after: PeopleSearchPosition | null,
   limit: number,
@@ -242,10 +340,23 @@ export async function searchPeople(
   const tsquery = filters.tsquery === null ? null : sql`to_tsquery('simple', ${filters.tsquery})`;
   // ts_rank is a float4; an integer key keeps the cursor's comparison exact on either driver.
   const rank = tsquery ? sql<number>`floor(ts_rank(p.search, ${tsquery}) * 1000000)::int` : sql<number>`0`;
-  const contactFilter = (kind: ContactKind, normalized: string) =>
-    sql<boolean>`exists (select 1 from person_contacts c where c.agency_id = p.agency_id and c.person_id = p.id
-      and c.kind = ${kind} and c.normalized = ${normalized})`;
-  let base = db.selectFrom('people as p').where('p.agency_id', '=', agencyId).where('p.merged_into_id', 'is', null);
+  // A contact given inside the compartment finds the person only for those who may see it.
+  const contactFilter = (kind: ContactKind, normalized: string) => (eb: ExpressionBuilder<PeopleScope, 'p'>) =>
+    eb.exists(
+      eb
+        .selectFrom('person_contacts as c')
+        .select('c.person_id')
+        .whereRef('c.agency_id', '=', 'p.agency_id')
+        .whereRef('c.person_id', '=', 'p.id')
+        .where('c.kind', '=', kind)
+        .where('c.normalized', '=', normalized)
+        .where((c) => c.or([c('c.restricted', '=', false), personInsiderFilter(ctx)(eb)])),
+    );
+  let base = db
+    .selectFrom('people as p')
+    .where('p.agency_id', '=', ctx.agency.id)
+    .where('p.merged_into_id', 'is', null)
+    .where(visiblePeopleFilter(ctx));
   if (tsquery) base = base.where(sql<boolean>`p.search @@ ${tsquery}`);
   if (filters.kind) base = base.where('p.kind', '=', filters.kind);
   if (filters.email !== null) base = base.where(contactFilter('email', filters.email));
@@ -278,12 +389,15 @@ export interface SharedContact {
 
 /** Live people other than this one who share one of its emails, phones or addresses (at most `limit` pairs). */
 export async function peopleSharingContacts(
+  ctx: CommandContext,
   db: Db,
-  agencyId: number,
   personId: number,
   limit = 500,
 ): Promise<SharedContact[]> {
-  const rows = await db
+  const agencyId = ctx.agency.id;
+  const sights = await personSights(ctx, db, [personId]);
+  const seesAllOfMine = sights.get(personId)?.insider ?? false;
+  let query = db
     .selectFrom('person_contacts as mine')
     .innerJoin('person_contacts as other', (join) =>
       join
@@ -299,9 +413,11 @@ export async function peopleSharingContacts(
     .where('mine.agency_id', '=', agencyId)
     .where('mine.person_id', '=', personId)
     .where('p.merged_into_id', 'is', null)
-    .orderBy('other.person_id')
-    .limit(limit)
-    .execute();
+    // Neither a person nor a contact the actor may not see takes part: no suggestion hints at them.
+    .where(visiblePeopleFilter(ctx))
+    .where((eb) => eb.or([eb('other.restricted', '=', false), personInsiderFilter(ctx)(eb)]));
+  if (!seesAllOfMine) query = query.where('mine.restricted', '=', false);
+  const rows = await query.orderBy('other.person_id').limit(limit).execute();
   return rows.map((r) => ({ personId: r.person_id, kind: r.kind, value: r.value }));
 }
 

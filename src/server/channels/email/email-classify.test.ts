@@ -23,6 +23,7 @@ describe('automatic mail', () => {
     [{ precedence: 'junk' }, 'auto_reply'],
     [{ precedence: 'list' }, 'auto_reply'],
     [{ 'x-autorespond': 'yes' }, 'auto_reply'],
+    [{ 'list-id': '<tenants.lists.example>' }, 'auto_reply'],
   ])('%o is %s', (headers, kind) => {
     expect(automaticMail(mail(headers), 'a@b.example', own)?.kind).toBe(kind);
   });

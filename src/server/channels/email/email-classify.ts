@@ -34,6 +34,11 @@ export function automaticMail(
   if (precedence && ['bulk', 'junk', 'list', 'auto_reply'].includes(precedence)) {
     return { kind: 'auto_reply', reason: `Precedence: ${precedence}` };
   }
+  // Mailing-list mail (RFC 2369/2919: List-Id, List-Unsubscribe …, which mailparser gathers under "list") is never
+  // answered either (RFC 3834 §2).
+  if (mail.headers.has('list-id') || mail.headers.has('list')) {
+    return { kind: 'auto_reply', reason: 'mailing-list mail (List-* headers)' };
+  }
   for (const header of ['x-autoreply', 'x-autorespond', 'x-auto-response-suppress']) {
     const value = mail.headers.get(header);
     if (value !== undefined && (header !== 'x-auto-response-suppress' || /all|autoreply|oof/i.test(value))) {

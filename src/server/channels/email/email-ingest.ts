@@ -13,8 +13,10 @@ import { attachFile } from '../../commands/case-attachment.ts';
 import { newAccessCode } from '../../commands/public-form-token.ts';
 import { addCaseNote } from '../../commands/case-note.ts';
 import { recordAudit } from '../../repositories/audit.ts';
+import { normalizeEmail } from '../../../domain/contact-normalization.ts';
 import {
-  caseOfMessageIds,
+  caseOfSentMessageIds,
+  isAddressOfCasePeople,
   fingerprintMatches,
   inboundMessageExists,
   insertEmailMessage,
@@ -85,36 +87,78 @@ function envelopeSender(envelope: InboundEnvelope, mail: ParsedEmail): string {
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
-/** The case (tracking number, after merges) a message belongs to: by Message-ID thread, else a subject number. */
-async function threadedCase(ctx: CommandContext, mail: ParsedEmail, extraIds: string[] = []): Promise<string | null> {
-  const ids = [...new Set([...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references, ...extraIds])];
-  let caseId = await caseOfMessageIds(ctx.db, ctx.agency.id, ids);
-  if (caseId === null) {
-    const numbers = trackingNumbersIn(mail.subject);
-    if (numbers.length) {
-      const found = await ctx.db
-        .selectFrom('cases')
-        .select('id')
-        .where('agency_id', '=', ctx.agency.id)
-        .where('tracking_number', 'in', numbers)
-        .executeTakeFirst();
-      caseId = found?.id ?? null;
-    }
-  }
-  // Follow merges to the surviving case (a merge chain is short; the bound guards against a cycle).
+/** The case a message claims, and why it may join it. */
+interface CaseMatch {
+  trackingNumber: string;
+  caseId: number;
+  restricted: boolean;
+  /** thread: it answers a message we sent; sender: it comes from an address of the case's people; null: neither. */
+  verified: 'thread' | 'sender' | null;
+}
+
+/** Follows merges to the surviving case (a merge chain is short; the bound guards against a cycle). */
+async function survivingCase(ctx: CommandContext, caseId: number | null) {
   for (let hops = 0; caseId !== null && hops < 10; hops++) {
     const row = await ctx.db
       .selectFrom('cases')
-      .select(['tracking_number', 'merged_into_id'])
+      .select(['id', 'tracking_number', 'merged_into_id', 'restricted'])
       .where('agency_id', '=', ctx.agency.id)
       .where('id', '=', caseId)
       .executeTakeFirst();
     if (!row) return null;
-    if (row.merged_into_id === null) return row.tracking_number;
+    if (row.merged_into_id === null) return row;
     caseId = row.merged_into_id;
   }
   return null;
 }
+
+/**
+ * The case a message belongs to (after merges): one whose message we sent it threads to (In-Reply-To/References —
+ * our Message-IDs cannot be guessed), else one whose tracking number its subject names. A subject alone proves
+ * nothing (anyone can type a number): such a match is verified only when the sender is one of the case's people.
+ */
+async function caseForMessage(
+  ctx: CommandContext,
+  mail: ParsedEmail,
+  extraIds: string[] = [],
+): Promise<CaseMatch | null> {
+  const ids = [...new Set([...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references, ...extraIds])];
+  const threaded = await survivingCase(ctx, await caseOfSentMessageIds(ctx.db, ctx.agency.id, ids));
+  if (threaded) {
+    return {
+      trackingNumber: threaded.tracking_number,
+      caseId: threaded.id,
+      restricted: threaded.restricted,
+      verified: 'thread',
+    };
+  }
+  const numbers = trackingNumbersIn(mail.subject);
+  if (!numbers.length) return null;
+  const named = await ctx.db
+    .selectFrom('cases')
+    .select('id')
+    .where('agency_id', '=', ctx.agency.id)
+    .where('tracking_number', 'in', numbers)
+    .executeTakeFirst();
+  const found = await survivingCase(ctx, named?.id ?? null);
+  if (!found) return null;
+  const sender = normalizeEmail(mail.fromAddress);
+  const known = sender !== '' && (await isAddressOfCasePeople(ctx.db, ctx.agency.id, found.id, sender));
+  return {
+    trackingNumber: found.tracking_number,
+    caseId: found.id,
+    restricted: found.restricted,
+    verified: known ? 'sender' : null,
+  };
+}
+
+/**
+ * Whether a message may join its case without a person looking first: a threaded reply always; a known sender on
+ * an ordinary case. On a restricted case a From header alone is not enough (it is easily forged): someone inside
+ * the compartment accepts it from the quarantine.
+ */
+const joinsOnItsOwn = (match: CaseMatch) =>
+  match.verified === 'thread' || (match.verified === 'sender' && !match.restricted);
 
 function receivedAtOf(mail: ParsedEmail, now: Date): Date {
   const date = mail.date;
@@ -159,17 +203,11 @@ async function handleAutomatic(
   const ours =
     automatic.kind === 'bounce' ? [...raw.toString('latin1').matchAll(/civicdesk\.[0-9a-f-]{36}@[^\s>]+/g)] : [];
   const bounced = await findOutboxByMessageIds(ctx.db, [...new Set(ours.map((m) => m[0]))]);
-  const trackingNumber = await threadedCase(ctx, mail, bounced ? [bounced.message_id] : []);
-  const caseId = trackingNumber
-    ? ((
-        await ctx.db
-          .selectFrom('cases')
-          .select('id')
-          .where('agency_id', '=', ctx.agency.id)
-          .where('tracking_number', '=', trackingNumber)
-          .executeTakeFirst()
-      )?.id ?? null)
-    : null;
+  const match = await caseForMessage(ctx, mail, bounced ? [bounced.message_id] : []);
+  // Only a message that belongs to its case leaves a note there: a number in a subject is not enough.
+  const belongs = match !== null && joinsOnItsOwn(match);
+  const trackingNumber = belongs ? match.trackingNumber : null;
+  const caseId = belongs ? match.caseId : null;
   await ctx.db.transaction().execute(async (tx) => {
     await quarantineMessage(tx, {
       agencyId: ctx.agency.id,
@@ -345,8 +383,28 @@ export async function ingestEmail(
     }
     const automatic = automaticMail(mail, envelopeSender(envelope, mail), await ownAddresses(deps.db));
     if (automatic) return await handleAutomatic(ctx, raw, envelope, mail, automatic);
-    const trackingNumber = await threadedCase(ctx, mail);
-    if (trackingNumber) {
+    const match = await caseForMessage(ctx, mail);
+    if (match && !joinsOnItsOwn(match) && match.restricted) {
+      const reason =
+        `Names restricted case ${match.trackingNumber} but ${match.verified === 'sender' ? 'has only a From header of one of its people' : 'neither answers a message we sent nor comes from an address of its people'}; ` +
+        'someone who may see the case can accept it.';
+      await quarantineMessage(deps.db, {
+        agencyId: ctx.agency.id,
+        channelSlug: envelope.channel.slug,
+        kind: 'unverified_sender',
+        reason,
+        caseId: match.caseId,
+        envelopeFrom: envelope.from,
+        envelopeTo: envelope.to,
+        messageId: mail.messageId,
+        subject: mail.subject,
+        fromAddress: mail.fromAddress,
+        raw,
+      });
+      return { outcome: 'quarantined', kind: 'unverified_sender', reason, trackingNumber: null };
+    }
+    if (match && joinsOnItsOwn(match)) {
+      const trackingNumber = match.trackingNumber;
       await addEmailReply(ctx, {
         trackingNumber,
         subject: mail.subject,

@@ -9,6 +9,7 @@ import { startFakeRelay, type FakeRelay } from '../../test/fake-relay.ts';
 import { drainJobs } from '../../jobs/worker.ts';
 import { resetTransports } from '../../jobs/email-send.ts';
 import { startSmtpReceiver, type SmtpReceiver } from './smtp-receiver.ts';
+import { createUser, USER_PASSWORD } from '../../test/factories.ts';
 
 const INBOX = 'correspondence@localhost';
 let t: TestApp;
@@ -378,6 +379,87 @@ describe('replies join their case', () => {
   });
 });
 
+describe('mail joins a case only when it belongs there', () => {
+  it('a tracking number in the subject from a stranger makes a new case, not a reply on that one', async () => {
+    await send(rawMail({ from: 'tenant@sender.example', subject: 'Leak in the ceiling' }));
+    const row = await latestCase();
+    const before = await caseCount();
+    await send(
+      rawMail({
+        from: 'stranger@elsewhere.example',
+        subject: `Re: [${row.tracking_number}] please close this`,
+        body: 'I am the tenant, close it.',
+      }),
+    );
+    expect(await caseCount()).toBe(before + 1);
+    expect((await timeline(row.id)).filter((e) => e.kind === 'inbound')).toHaveLength(1);
+  });
+
+  it('names the sender on the timeline', async () => {
+    await send(rawMail({ from: 'lena@sender.example', subject: 'Broken lock' }));
+    const row = await latestCase();
+    await send(rawMail({ from: 'lena@sender.example', subject: `Re: ${row.tracking_number}`, body: 'Still broken.' }));
+    const res = await admin.call('GET', `/api/v1/cases/${row.tracking_number}/timeline`);
+    const inbound = res.json().entries.filter((e: { kind: string }) => e.kind === 'inbound');
+    expect(inbound.at(-1)).toMatchObject({ body: 'Still broken.', sender: 'lena@sender.example' });
+  });
+
+  it('nothing reaches a restricted case from outside until someone inside accepts it', async () => {
+    const dv = await createUser(t.db, { email: 'dv.mail@example.gov', role: 'supervisor', units: ['DV'] });
+    const dvSession = await signInAs(t.app, dv.email, USER_PASSWORD);
+    const out = await createUser(t.db, { email: 'snap.mail@example.gov', role: 'supervisor', units: ['SNAP'] });
+    const outSession = await signInAs(t.app, out.email, USER_PASSWORD);
+    const created = await dvSession.call('POST', '/api/v1/cases', {
+      channel: 'web',
+      subject: 'DV',
+      restricted: true,
+      description: 'safety plan',
+      person: { firstName: 'Ada', lastName: 'Hidden', email: 'ada.hidden@sender.example' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const tn = created.json().trackingNumber as string;
+    const caseRow = await t.db
+      .selectFrom('cases')
+      .select('id')
+      .where('tracking_number', '=', tn)
+      .executeTakeFirstOrThrow();
+    const cases = await caseCount();
+    // A stranger naming the case, and a forged From of the person herself: both held back, neither acknowledged.
+    await send(rawMail({ from: 'abuser@elsewhere.example', subject: `Re: ${tn}`, body: 'Where is she?' }));
+    await send(rawMail({ from: 'ada.hidden@sender.example', subject: `Re: ${tn}`, body: 'It is me, Ada.' }), {
+      from: 'abuser@elsewhere.example',
+    });
+    expect(await caseCount()).toBe(cases);
+    const answered = await t.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('to_address', 'in', ['abuser@elsewhere.example', 'ada.hidden@sender.example'])
+      .execute();
+    expect(answered).toEqual([]);
+    expect((await timeline(caseRow.id)).filter((e) => e.kind === 'inbound')).toHaveLength(1);
+    const held = await t.db
+      .selectFrom('email_quarantine')
+      .selectAll()
+      .where('case_id', '=', caseRow.id)
+      .orderBy('id')
+      .execute();
+    expect(held.map((h) => h.kind)).toEqual(['unverified_sender', 'unverified_sender']);
+    expect(held[0]!.reason).toContain(tn);
+
+    // Outside the compartment the held mail does not exist; inside it is listed and can be accepted.
+    const outsiderList = (await outSession.call('GET', '/api/v1/email/quarantine')).json();
+    expect(outsiderList.items.map((i: { id: number }) => i.id)).not.toContain(held[1]!.id);
+    expect((await outSession.call('POST', `/api/v1/email/quarantine/${held[1]!.id}/accept`)).statusCode).toBe(404);
+    const insiderList = (await dvSession.call('GET', '/api/v1/email/quarantine')).json();
+    expect(insiderList.items.map((i: { id: number }) => i.id)).toContain(held[1]!.id);
+    const accepted = await dvSession.call('POST', `/api/v1/email/quarantine/${held[1]!.id}/accept`);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const entries = (await dvSession.call('GET', `/api/v1/cases/${tn}/timeline`)).json().entries;
+    const joined = entries.find((e: { body: string }) => e.body === 'It is me, Ada.');
+    expect(joined).toMatchObject({ kind: 'inbound', sender: 'ada.hidden@sender.example' });
+  });
+});
+
 describe('automatic mail is recorded but never acknowledged', () => {
   async function outboxCount() {
     const row = await t.db
@@ -391,6 +473,7 @@ describe('automatic mail is recorded but never acknowledged', () => {
     ['Auto-Submitted: auto-replied', ['Auto-Submitted: auto-replied'], undefined],
     ['Precedence: bulk', ['Precedence: bulk'], undefined],
     ['X-Autoreply', ['X-Autoreply: yes'], undefined],
+    ['List-Id', ['List-Id: <tenants.lists.example>'], undefined],
     ['the null sender <>', [], ''],
   ])('%s', async (_label, extra, envelopeFrom) => {
     const [cases, sent] = [await caseCount(), await outboxCount()];

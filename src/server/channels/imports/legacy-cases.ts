@@ -282,7 +282,9 @@ async function resolvePeople(tx: Db, agencyId: number, rows: ImportRow<LegacyCas
   const found = await sql<{ id: number; kind: string; normalized: string; last_name: string }>`
     select p.id, c.kind, c.normalized, lower(p.last_name) as last_name
     from person_contacts c join people p on p.agency_id = c.agency_id and p.id = c.person_id
-    where c.agency_id = ${agencyId} and p.merged_into_id is null and (
+    where c.agency_id = ${agencyId} and p.merged_into_id is null
+      -- Imported cases are ordinary: they never join a person by a contact given inside the compartment.
+      and not c.restricted and p.confidential_reason is null and (
       (c.kind = 'email' and c.normalized in (select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb)))
       or (c.kind = 'phone' and c.normalized in (select jsonb_array_elements_text(${JSON.stringify(phones)}::jsonb))))
     order by p.id`.execute(tx);

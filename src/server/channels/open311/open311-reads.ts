@@ -64,27 +64,32 @@ export async function serviceDefinitionOf(db: Db, agency: Open311Agency, code: s
   return presentServiceDefinition(service);
 }
 
-/** One request as GeoReport v2 shows it, times in the agency's zone with offset. */
+/**
+ * One request as GeoReport v2 shows it, times in the agency's zone with offset. Only what a submitter sent through
+ * Open311 POST, and staff have not marked private, is public: any other request (typed in by staff, imported, or
+ * marked private) answers with its service, status and dates only — its text may name a person or a diagnosis.
+ */
 export function presentRequest(row: PublicRequestRow, timeZone: string) {
   const time = (d: Date | null) => (d ? formatOpen311DateTime(d, timeZone) : null);
+  const shown = <T>(value: T): T | null => (row.detailsPublic ? value : null);
   return {
     service_request_id: row.trackingNumber,
     status: row.status === 'closed' ? 'closed' : 'open',
-    status_notes: row.statusNotes,
+    status_notes: shown(row.statusNotes),
     service_name: row.serviceName,
     service_code: row.serviceCode,
-    description: row.description,
-    agency_responsible: row.unitName,
+    description: shown(row.description),
+    agency_responsible: shown(row.unitName),
     service_notice: null,
     requested_datetime: time(row.receivedAt),
     updated_datetime: time(row.updatedAt),
     expected_datetime: time(row.resolutionDueAt),
-    address: row.addressString,
-    address_id: row.addressId,
-    zipcode: row.zipcode,
-    lat: row.lat,
-    long: row.long,
-    media_url: row.mediaUrl,
+    address: shown(row.addressString),
+    address_id: shown(row.addressId),
+    zipcode: shown(row.zipcode),
+    lat: shown(row.lat),
+    long: shown(row.long),
+    media_url: shown(row.mediaUrl),
   };
 }
 

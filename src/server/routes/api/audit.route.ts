@@ -27,6 +27,13 @@ export function auditRoutes(app: FastifyInstance): void {
           entityType: Type.Optional(Type.String({ maxLength: 50 })),
           entityId: Type.Optional(Type.String({ maxLength: 100 })),
           action: Type.Optional(Type.String({ maxLength: 100 })),
+          kind: Type.Optional(
+            Type.Literal('reads', {
+              description:
+                'reads: views of restricted cases and confidential people, and every download (case.viewed, ' +
+                'person.viewed, export.downloaded), each with the client address.',
+            }),
+          ),
           actor: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
           from: Type.Optional(Type.String({ maxLength: 40 })),
           to: Type.Optional(Type.String({ maxLength: 40 })),
@@ -42,6 +49,7 @@ export function auditRoutes(app: FastifyInstance): void {
         entityType: q.entityType,
         entityId: q.entityId,
         action: q.action,
+        kind: q.kind,
         actorUserId: q.actor,
         from: instant('from', q.from),
         to: instant('to', q.to),

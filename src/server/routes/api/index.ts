@@ -33,6 +33,7 @@ import { actionPlanRoutes } from './quality/action-plans.route.ts';
 import { procedureRoutes } from './quality/procedures.route.ts';
 import { reviewRoutes } from './quality/reviews.route.ts';
 import { trainingRoutes } from './quality/training.route.ts';
+import { auditDownloads } from './audit-downloads.ts';
 
 export interface RouteDependencies {
   config: Config;
@@ -41,6 +42,7 @@ export interface RouteDependencies {
 
 /** Adds all /api/v1 routes to the given (prefixed) instance. */
 export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies): void {
+  auditDownloads(app);
   authRoutes(app, deps);
   subjectRoutes(app, deps);
   unitRoutes(app, deps);

@@ -64,6 +64,12 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
             tags: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 30 })),
             description: Type.Optional(Type.String({ minLength: 1, maxLength: 100_000 })),
             restricted: Type.Optional(Type.Boolean()),
+            detailsPrivate: Type.Optional(
+              Type.Boolean({
+                description:
+                  "Keep the submitter's description, media and address out of Open311's public answers (true).",
+              }),
+            ),
             accessUserIds: Type.Optional(
               Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: 100 }),
             ),

@@ -33,6 +33,7 @@ export function presentCase(row: CaseViewRow) {
       : null,
     facility: row.facility,
     restricted: row.restricted,
+    detailsPrivate: row.details_private,
     tags: row.tags,
     serviceStandard: row.standard_name ?? null,
     firstResponseDueAt: iso(row.first_response_due_at),

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Static } from '@sinclair/typebox';
+import { recordSensitiveRead } from '../../../commands/audit/sensitive-reads.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { createCaseView } from '../../../commands/case-create.ts';
 import {
@@ -172,7 +173,17 @@ export function caseRoutes(app: FastifyInstance): void {
     { schema: { tags: ['cases'], summary: 'One case.', params: TrackingParams } },
     async (req, reply) => {
       const ctx = requireContext(req);
-      const view = presentCase(await getCaseView(ctx, req.params.trackingNumber));
+      const row = await getCaseView(ctx, req.params.trackingNumber);
+      if (row.restricted) {
+        await recordSensitiveRead(ctx, {
+          action: 'case.viewed',
+          entityType: 'case',
+          entityId: row.tracking_number,
+          caseId: row.id,
+          ipAddress: req.ip,
+        });
+      }
+      const view = presentCase(row);
       return reply.header('etag', `"${view.version}"`).send(view);
     },
   );

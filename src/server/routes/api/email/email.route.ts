@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { listCampaigns, listQuarantinedMail } from '../../../queries/email-campaigns.ts';
+import { acceptQuarantinedMail } from '../../../commands/email/quarantine-accept.ts';
+import { AcceptQuarantinedParams, AcceptedQuarantinedMail } from '../../../../shared/email/quarantine.ts';
 import {
   getChannelMailbox,
   pollChannelMailbox,
@@ -75,6 +77,21 @@ export function emailRoutes(app: FastifyInstance, deps: RouteDependencies): void
       },
     },
     async (req) => ({ items: await listQuarantinedMail(requireContext(req), { limit: req.query.limit ?? 100 }) }),
+  );
+
+  api.post(
+    '/email/quarantine/:id/accept',
+    {
+      schema: {
+        tags: ['email'],
+        summary:
+          'Let mail held back from a restricted case (unverified sender) join it as an emailed reply; only someone ' +
+          'who may see the case can, and 404 answers anyone else.',
+        params: AcceptQuarantinedParams,
+        response: { 200: AcceptedQuarantinedMail },
+      },
+    },
+    async (req) => acceptQuarantinedMail(requireContext(req), req.params.id),
   );
 
   api.get(

@@ -8,8 +8,14 @@ import { invalid } from '../../../errors.ts';
 import { createPerson } from '../../../commands/person-create.ts';
 import { updatePerson } from '../../../commands/person-update.ts';
 import { mergePeople } from '../../../commands/person-merge.ts';
-import { ACCESSIBILITY_NEEDS, PERSON_KINDS } from '../../../commands/person-input.ts';
-import { duplicateSuggestions, getPersonWithHistory, searchPeopleList } from '../../../queries/people.ts';
+import { ACCESSIBILITY_NEEDS, CONFIDENTIAL_REASONS, PERSON_KINDS } from '../../../commands/person-input.ts';
+import {
+  duplicateSuggestions,
+  getPersonWithHistory,
+  isInCompartment,
+  searchPeopleList,
+} from '../../../queries/people.ts';
+import { recordSensitiveRead } from '../../../commands/audit/sensitive-reads.ts';
 import { LANGUAGE_CODES } from '../../../../domain/languages.ts';
 import { stringEnum } from '../admin/admin-schemas.ts';
 
@@ -39,6 +45,11 @@ const PersonFieldsSchema = {
   interpretationNeeded: Type.Boolean(),
   accessibilityNeeds: Type.Array(stringEnum(ACCESSIBILITY_NEEDS), { maxItems: ACCESSIBILITY_NEEDS.length }),
   notes: nullableText(10_000),
+  confidentialReason: Type.Union([stringEnum(CONFIDENTIAL_REASONS), Type.Null()], {
+    description:
+      'Keeps the person inside the confidential compartment (protective order, address confidentiality, safety ' +
+      'risk): only those who may see one of their restricted cases see them at all. Null lifts it.',
+  }),
   emails: ContactList(320, 'maria@example.org', 'Replaces every email; the first one is the primary.'),
   phones: ContactList(50, '(212) 555-0100', 'Replaces every phone; the first one is the primary.'),
   addresses: ContactList(500, '350 W 4th St, Apt 4B, New York, NY 10014', 'Replaces every address.'),
@@ -137,7 +148,19 @@ export function peopleRoutes(app: FastifyInstance): void {
         params: PersonParams,
       },
     },
-    async (req) => getPersonWithHistory(requireContext(req), req.params.id),
+    async (req) => {
+      const ctx = requireContext(req);
+      const person = await getPersonWithHistory(ctx, req.params.id);
+      if (await isInCompartment(ctx, req.params.id)) {
+        await recordSensitiveRead(ctx, {
+          action: 'person.viewed',
+          entityType: 'person',
+          entityId: req.params.id,
+          ipAddress: req.ip,
+        });
+      }
+      return person;
+    },
   );
 
   api.patch(
@@ -168,7 +191,7 @@ export function peopleRoutes(app: FastifyInstance): void {
     },
     async (req) => {
       const ctx = requireContext(req);
-      return { items: await duplicateSuggestions(ctx.db, ctx.agency.id, req.params.id) };
+      return { items: await duplicateSuggestions(ctx, ctx.db, req.params.id) };
     },
   );
 

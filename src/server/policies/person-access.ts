@@ -1,0 +1,93 @@
+// Who may see and change a person. The confidential compartment of restricted cases (case-access.ts) covers the
+// people on them: a person known only from restricted cases, or flagged confidential, exists only for those who may
+// see one of their restricted cases ("insiders"); a person who also has ordinary cases shows everyone else only what
+// those gave (contacts given inside the compartment stay hidden). Every read of people goes through these filters.
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { CommandContext } from '../context.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { visibleCasesFilter } from './case-access.ts';
+
+type PersonBuilder = ExpressionBuilder<Database & { p: Database['people'] }, 'p'>;
+
+/** Cases of the person (as writer or as the one written about); a merged record answers for the live one. */
+function casesOfPersonExist(eb: PersonBuilder, restricted: boolean, ctx: CommandContext | null): Expression<SqlBool> {
+  const live = eb.fn.coalesce('p.merged_into_id', 'p.id');
+  let cases = eb
+    .selectFrom('cases as c')
+    .select('c.id')
+    .whereRef('c.agency_id', '=', 'p.agency_id')
+    .where('c.restricted', '=', restricted)
+    .where((c) => c.or([c('c.person_id', '=', live), c('c.on_behalf_of_person_id', '=', live)]));
+  if (ctx) cases = cases.where(visibleCasesFilter(ctx));
+  return eb.exists(cases);
+}
+
+/** The person is inside the compartment: flagged confidential or on a restricted case. */
+export function compartmented(eb: PersonBuilder): Expression<SqlBool> {
+  return eb.or([eb('p.confidential_reason', 'is not', null), casesOfPersonExist(eb, true, null)]);
+}
+
+/** A WHERE expression over alias `p` (people): the actor may see one of the person's restricted cases. */
+export function seesRestrictedCaseOf(ctx: CommandContext) {
+  return (eb: PersonBuilder): Expression<SqlBool> => casesOfPersonExist(eb, true, ctx);
+}
+
+/**
+ * A WHERE expression over alias `p` (people): the actor sees everything about the person — an ordinary person, or
+ * one whose restricted case the actor may see. Contacts given inside the compartment and the person's audit trail
+ * are shown only under this filter.
+ */
+export function personInsiderFilter(ctx: CommandContext) {
+  return (eb: PersonBuilder): Expression<SqlBool> => {
+    if (ctx.actor.via === 'system') return eb('p.agency_id', '=', ctx.agency.id);
+    return eb.and([
+      eb('p.agency_id', '=', ctx.agency.id),
+      eb.or([eb.not(compartmented(eb)), casesOfPersonExist(eb, true, ctx)]),
+    ]);
+  };
+}
+
+/**
+ * A WHERE expression over alias `p` (people) that keeps only the people the actor may see: insiders see everyone;
+ * others do not see a person flagged confidential or known only from restricted cases — not even in a count.
+ */
+export function visiblePeopleFilter(ctx: CommandContext) {
+  return (eb: PersonBuilder): Expression<SqlBool> => {
+    if (ctx.actor.via === 'system') return eb('p.agency_id', '=', ctx.agency.id);
+    const ordinaryFacts = eb.and([
+      eb('p.confidential_reason', 'is', null),
+      eb.or([eb.not(casesOfPersonExist(eb, true, null)), casesOfPersonExist(eb, false, null)]),
+    ]);
+    return eb.and([eb('p.agency_id', '=', ctx.agency.id), eb.or([ordinaryFacts, casesOfPersonExist(eb, true, ctx)])]);
+  };
+}
+
+/** Whether the actor sees only the ordinary part of a person (contacts given in the compartment hidden). */
+export interface PersonSight {
+  /** The actor may see a restricted case of the person, or the person is not in the compartment at all. */
+  insider: boolean;
+  /** The person has restricted cases (whether or not the actor sees them) or is flagged confidential. */
+  compartmented: boolean;
+}
+
+/** Refuses a merge that would move a person's restricted cases for an actor who may not see them. */
+export function authorizeCompartmentMerge(sights: PersonSight[]): void {
+  if (sights.some((s) => !s.insider)) {
+    throw new AppError(
+      'forbidden',
+      'This record can be merged only by staff who may see all of its cases; ask the unit that holds them.',
+    );
+  }
+}
+
+/** Refuses flagging a person confidential by someone who does not hold one of their restricted cases. */
+export function authorizeConfidentialFlag(sight: PersonSight, seesRestrictedCase: boolean): void {
+  if (!seesRestrictedCase || !sight.insider) {
+    throw new AppError(
+      'validation_failed',
+      'confidentialReason: a person is kept confidential by the unit of one of their restricted cases; restrict the case first.',
+      [{ field: 'confidentialReason', message: 'needs a restricted case of this person that you may see' }],
+    );
+  }
+}
