@@ -1,0 +1,201 @@
+// The ombudsperson's complaints API: categories, filing, the view and list with the next deadline, the director's
+// extension, the resolution and state-hearing requests judged against the hearing rules.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { requireContext } from '../../../auth/authenticate.ts';
+import type { CommandContext } from '../../../context.ts';
+import { AppError, type ErrorDetail } from '../../../errors.ts';
+import {
+  complaintIssues,
+  findVisibleComplaint,
+  hearingRequestsOf,
+  listComplaints,
+  type ComplaintListFilter,
+} from '../../../repositories/complaints.ts';
+import { createComplaint } from '../../../commands/complaints/complaint-create.ts';
+import { extendComplaint } from '../../../commands/complaints/complaint-extend.ts';
+import { resolveComplaint } from '../../../commands/complaints/complaint-resolve.ts';
+import { requestHearing } from '../../../commands/complaints/hearing-request.ts';
+import { COMPLAINT_CATEGORIES, complaintCategory } from '../../../../domain/hearing-eligibility.ts';
+import { isLocalDateText } from '../../../../domain/complaint-clocks.ts';
+import { localDate } from '../../../../domain/local-time.ts';
+import {
+  ComplaintCategoryListSchema,
+  ComplaintListQuerySchema,
+  ComplaintListSchema,
+  ComplaintNumberParamsSchema,
+  ComplaintSchema,
+  CreateComplaintBodySchema,
+  ExtendComplaintBodySchema,
+  HearingRequestBodySchema,
+  HearingRequestSchema,
+  ResolveComplaintBodySchema,
+} from '../../../../shared/complaints.ts';
+import { presentComplaint, presentComplaintListItem, presentHearingRequest } from './complaint-presenter.ts';
+
+const STATUSES = ['open', 'resolved', 'transferred', 'withdrawn'];
+
+async function complaintView(ctx: CommandContext, complaintNumber: string) {
+  const row = await findVisibleComplaint(ctx.db, ctx, complaintNumber);
+  const [issues, hearings] = await Promise.all([
+    complaintIssues(ctx.db, ctx.agency.id, [row.id]),
+    hearingRequestsOf(ctx.db, ctx.agency.id, row.id),
+  ]);
+  return presentComplaint(row, issues, hearings, localDate(new Date(), ctx.agency.timeZone));
+}
+
+export function complaintRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
+    '/complaint-categories',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Complaint issue categories and whether a state hearing may be held on each.',
+        response: { 200: ComplaintCategoryListSchema },
+      },
+    },
+    async (req) => {
+      requireContext(req);
+      return COMPLAINT_CATEGORIES.map((c) => ({ ...c }));
+    },
+  );
+
+  api.post(
+    '/complaints',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'File a complaint: receipt date, filing window and resolution due date follow the agency settings.',
+        body: CreateComplaintBodySchema,
+        response: { 201: ComplaintSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      const number = await createComplaint(ctx, req.body);
+      return reply.status(201).send(await complaintView(ctx, number));
+    },
+  );
+
+  api.get(
+    '/complaints',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Complaints the caller may see, open ones by their next deadline.',
+        querystring: ComplaintListQuerySchema,
+        response: { 200: ComplaintListSchema },
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      const q = req.query;
+      const problems: ErrorDetail[] = [];
+      const status = q.status
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const s of status ?? []) {
+        if (!STATUSES.includes(s))
+          problems.push({ field: 'status', message: `"${s}" is not one of ${STATUSES.join(', ')}` });
+      }
+      if (q.category && !complaintCategory(q.category)) {
+        problems.push({ field: 'category', message: `"${q.category}" is not a complaint category` });
+      }
+      for (const field of ['receivedFrom', 'receivedTo'] as const) {
+        if (q[field] && !isLocalDateText(q[field]))
+          problems.push({ field, message: 'must be a date written YYYY-MM-DD' });
+      }
+      if (problems.length) {
+        throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+      }
+      const today = localDate(new Date(), ctx.agency.timeZone);
+      const filter: ComplaintListFilter = {
+        limit: q.limit ?? 50,
+        ...(status?.length ? { status } : {}),
+        ...(q.category ? { category: q.category } : {}),
+        ...(q.programCaseNumber ? { programCaseNumber: q.programCaseNumber } : {}),
+        ...(q.receivedFrom ? { receivedFrom: q.receivedFrom } : {}),
+        ...(q.receivedTo ? { receivedTo: q.receivedTo } : {}),
+        ...(q.overdue === 'true' ? { overdueBefore: today } : {}),
+        ...(q.overdue === 'false' ? { notOverdueOn: today } : {}),
+      };
+      const { rows, total } = await listComplaints(ctx, filter);
+      const issues = await complaintIssues(
+        ctx.db,
+        ctx.agency.id,
+        rows.map((r) => r.id),
+      );
+      return { items: rows.map((row) => presentComplaintListItem(row, issues, today)), total };
+    },
+  );
+
+  api.get(
+    '/complaints/:complaintNumber',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'One complaint with its issues, clocks and hearing requests.',
+        params: ComplaintNumberParamsSchema,
+        response: { 200: ComplaintSchema },
+      },
+    },
+    async (req) => complaintView(requireContext(req), req.params.complaintNumber),
+  );
+
+  api.post(
+    '/complaints/:complaintNumber/extension',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: "The director's one extension of the resolution, with its reason (409 for a second).",
+        params: ComplaintNumberParamsSchema,
+        body: ExtendComplaintBodySchema,
+        response: { 200: ComplaintSchema },
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      await extendComplaint(ctx, req.params.complaintNumber, req.body);
+      return complaintView(ctx, req.params.complaintNumber);
+    },
+  );
+
+  api.post(
+    '/complaints/:complaintNumber/resolution',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'The written resolution: findings and the day its notice was mailed (opens the hearing window).',
+        params: ComplaintNumberParamsSchema,
+        body: ResolveComplaintBodySchema,
+        response: { 200: ComplaintSchema },
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      await resolveComplaint(ctx, req.params.complaintNumber, req.body);
+      return complaintView(ctx, req.params.complaintNumber);
+    },
+  );
+
+  api.post(
+    '/complaints/:complaintNumber/hearing-requests',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'A state hearing request, judged issue by issue and recorded whatever the judgement.',
+        params: ComplaintNumberParamsSchema,
+        body: HearingRequestBodySchema,
+        response: { 201: HearingRequestSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      const row = await requestHearing(ctx, req.params.complaintNumber, req.body);
+      return reply.status(201).send(presentHearingRequest(row, req.params.complaintNumber));
+    },
+  );
+}
