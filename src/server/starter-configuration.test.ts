@@ -2,7 +2,17 @@
 // calendar, units, notices and clocks, and the inquiry fields of a case (kind, program case number, repeatOf).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from './test/test-app.ts';
+import { accessSync, constants } from 'node:fs';
 import { ConfigError, loadConfig } from './env.ts';
+
+const hasChromium = (() => {
+  try {
+    accessSync(loadConfig().chromiumPath, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 let t: TestApp;
 let admin: SignedIn;
@@ -151,5 +161,55 @@ describe('CIVICDESK_AGENCY_PRESET', () => {
     expect(res.statusCode).toBe(201);
     // March 1 + 30 days is Cesar Chavez Day (Tuesday March 31) → Wednesday April 1.
     expect(res.json()).toMatchObject({ complaintNumber: 'CSO-C-2026-000001', resolutionDueOn: '2026-04-01' });
+  });
+
+  it("writes the notices in the complainant's language, keeps their mailed dates and prints them", async () => {
+    const filed = await admin.call('POST', '/api/v1/complaints', {
+      complainant: { firstName: 'Ana', lastName: 'Ruiz', role: 'custodial_party', language: 'es' },
+      programCaseNumber: 'CS-2026-0077',
+      receivedVia: 'phone',
+      receivedOn: '2026-06-01',
+      issues: [{ category: 'distribution', description: 'Pagos no distribuidos.' }],
+    });
+    expect(filed.statusCode).toBe(201);
+    const number = filed.json().complaintNumber as string;
+    const [ack] = filed.json().notices;
+    expect(ack).toMatchObject({ code: 'LCR002', language: 'es', mailedOn: null });
+    expect(ack.subject).toContain(number);
+    expect(ack.body).toContain('1 de julio de 2026');
+
+    const mailed = await admin.call('POST', `/api/v1/complaints/${number}/notices/${ack.id}/mailed`, {
+      mailedOn: '2026-06-02',
+    });
+    expect(mailed.statusCode).toBe(200);
+    expect(mailed.json().notices[0].mailedOn).toBe('2026-06-02');
+    const badDate = await admin.call('POST', `/api/v1/complaints/${number}/notices/${ack.id}/mailed`, {
+      mailedOn: '2026-05-01',
+    });
+    expect(badDate.statusCode).toBe(400);
+
+    await admin.call('POST', `/api/v1/complaints/${number}/extension`, { reason: 'Esperamos el historial de pagos.' });
+    const resolved = await admin.call('POST', `/api/v1/complaints/${number}/resolution`, {
+      findings: 'Se corrigió la distribución.',
+      noticeMailedOn: '2026-07-15',
+    });
+    const notices = resolved.json().notices as { code: string; body: string; mailedOn: string | null }[];
+    expect(notices.map((n) => n.code)).toEqual(['LCR002', 'LCR005', 'LCR006']);
+    expect(notices[1]!.body).toContain('Esperamos el historial de pagos.');
+    expect(notices[2]).toMatchObject({ mailedOn: '2026-07-15' });
+    expect(notices[2]!.body).toContain('Se corrigió la distribución.');
+  });
+
+  it.skipIf(!hasChromium)('prints a notice as a PDF letter through the letters pipeline', async () => {
+    const number = (await admin.call('GET', '/api/v1/complaints?programCaseNumber=CS-2026-0077')).json().items[0]
+      .complaintNumber as string;
+    const ack = (await admin.call('GET', `/api/v1/complaints/${number}`)).json().notices[0];
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/complaints/${number}/notices/${ack.id}/pdf`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

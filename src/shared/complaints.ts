@@ -80,6 +80,27 @@ export const HearingRequestSchema = Type.Object({
 });
 export type HearingRequest = Static<typeof HearingRequestSchema>;
 
+export const ComplaintNoticeSchema = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  language: Type.String(),
+  subject: Type.String(),
+  body: Type.String(),
+  mailedOn: NullableLocalDate,
+  createdAt: Type.String(),
+});
+export type ComplaintNotice = Static<typeof ComplaintNoticeSchema>;
+
+export const NoticeParamsSchema = Type.Object({
+  complaintNumber: Type.String({ minLength: 1, maxLength: 60 }),
+  noticeId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+});
+
+export const NoticeMailedBodySchema = Type.Object(
+  { mailedOn: Type.String({ maxLength: 40 }) },
+  { additionalProperties: false },
+);
+
 export const NextDeadlineSchema = Type.Union([
   Type.Object({ kind: Type.String(), dueOn: LocalDate, overdue: Type.Boolean() }),
   Type.Null(),
@@ -119,6 +140,7 @@ export const ComplaintSchema = Type.Object({
   hearingRequestDeadlineOn: NullableLocalDate,
   issues: Type.Array(ComplaintIssueSchema),
   hearingRequests: Type.Array(HearingRequestSchema),
+  notices: Type.Array(ComplaintNoticeSchema),
   nextDeadline: NextDeadlineSchema,
   warnings: Type.Array(Type.String()),
   createdAt: Type.String(),

@@ -859,6 +859,22 @@ export interface HearingRequestsTable {
   created_at: CreatedAt;
 }
 
+/** A notice of the complaint process merged from its approved template (migration 0024). */
+export interface ComplaintNoticesTable {
+  agency_id: number;
+  id: Generated<number>;
+  complaint_id: number;
+  code: string;
+  language: string;
+  subject: string;
+  body: string;
+  template_id: number | null;
+  template_version: number | null;
+  mailed_on: LocalDate | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   report_schedules: ReportSchedulesTable;
   report_deliveries: ReportDeliveriesTable;
@@ -916,4 +932,5 @@ export interface Database {
   complaints: ComplaintsTable;
   complaint_issues: ComplaintIssuesTable;
   hearing_requests: HearingRequestsTable;
+  complaint_notices: ComplaintNoticesTable;
 }

@@ -364,3 +364,71 @@ export async function caseDetailsOf(db: Db, agencyId: number, caseIds: number[])
     .execute();
   return new Map(rows.map((r) => [r.case_id, r]));
 }
+
+export interface ComplaintNoticeRow {
+  id: number;
+  complaint_id: number;
+  code: string;
+  language: string;
+  subject: string;
+  body: string;
+  mailed_on: string | null;
+  created_at: Date;
+}
+
+const noticeColumns = (db: Db) =>
+  db
+    .selectFrom('complaint_notices as n')
+    .select([
+      'n.id',
+      'n.complaint_id',
+      'n.code',
+      'n.language',
+      'n.subject',
+      'n.body',
+      sql<string | null>`to_char(n.mailed_on, 'YYYY-MM-DD')`.as('mailed_on'),
+      'n.created_at',
+    ]);
+
+/** Stores a merged notice of a complaint; returns its id. */
+export async function insertComplaintNotice(
+  tx: Db,
+  values: Insertable<Database['complaint_notices']>,
+): Promise<number> {
+  const { id } = await tx.insertInto('complaint_notices').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The notices of a complaint, oldest first. */
+export async function complaintNoticesOf(db: Db, agencyId: number, complaintId: number): Promise<ComplaintNoticeRow[]> {
+  return noticeColumns(db)
+    .where('n.agency_id', '=', agencyId)
+    .where('n.complaint_id', '=', complaintId)
+    .orderBy('n.id')
+    .execute();
+}
+
+/** One notice of a complaint, or null. */
+export async function findComplaintNotice(
+  db: Db,
+  agencyId: number,
+  complaintId: number,
+  noticeId: number,
+): Promise<ComplaintNoticeRow | null> {
+  const row = await noticeColumns(db)
+    .where('n.agency_id', '=', agencyId)
+    .where('n.complaint_id', '=', complaintId)
+    .where('n.id', '=', noticeId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Records the day a notice was mailed. */
+export async function setNoticeMailed(tx: Db, agencyId: number, noticeId: number, mailedOn: string): Promise<void> {
+  await tx
+    .updateTable('complaint_notices')
+    .set({ mailed_on: mailedOn })
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', noticeId)
+    .execute();
+}

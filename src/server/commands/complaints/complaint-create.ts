@@ -2,10 +2,17 @@
 // filing window, resolution and transfer due dates) and numbers it per agency and year of receipt, in one
 // transaction with its audit event. A complaint from a restricted case stays restricted.
 import type { CommandContext } from '../../context.ts';
-import { AppError, type ErrorDetail } from '../../errors.ts';
+import type { ErrorDetail } from '../../errors.ts';
+import { refuse } from './complaint-refusal.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { findVisibleCase } from '../../repositories/cases.ts';
-import { complaintClockSettings, insertComplaint, nextComplaintSequence } from '../../repositories/complaints.ts';
+import {
+  complaintClockSettings,
+  findVisibleComplaint,
+  insertComplaint,
+  nextComplaintSequence,
+} from '../../repositories/complaints.ts';
+import { issueComplaintNotice } from './complaint-notices.ts';
 import { authorizeComplaint } from '../../policies/complaint-access.ts';
 import {
   COMPLAINANT_ROLES,
@@ -20,12 +27,6 @@ import { isLanguageCode } from '../../../domain/languages.ts';
 import { localDate } from '../../../domain/local-time.ts';
 import type { CreateComplaintBody } from '../../../shared/complaints.ts';
 
-/** Throws one validation_failed naming every field at fault, if any. */
-export function refuse(problems: ErrorDetail[]): void {
-  if (problems.length) {
-    throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
-  }
-}
 
 function validate(input: CreateComplaintBody, today: string): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
@@ -121,6 +122,8 @@ export async function createComplaint(ctx: CommandContext, input: CreateComplain
     };
     const issues = input.issues.map((i) => ({ category: i.category, description: i.description?.trim() ?? '' }));
     const id = await insertComplaint(tx, values, issues);
+    // The acknowledgement (LCR002) is written at once, in the complainant's language, waiting to be mailed.
+    await issueComplaintNotice(tx, ctx, await findVisibleComplaint(tx, ctx, complaintNumber), 'LCR002');
     await recordAudit(tx, ctx, {
       action: 'complaint.created',
       entityType: 'complaint',

@@ -7,7 +7,8 @@ import { complaintClockSettings, findVisibleComplaint, updateComplaint } from '.
 import { authorizeComplaint } from '../../policies/complaint-access.ts';
 import { resolutionDue } from '../../../domain/complaint-clocks.ts';
 import { localDate } from '../../../domain/local-time.ts';
-import { refuse } from './complaint-create.ts';
+import { refuse } from './complaint-refusal.ts';
+import { issueComplaintNotice } from './complaint-notices.ts';
 
 /** Extends the resolution of an open complaint; returns the new due date. */
 export async function extendComplaint(
@@ -45,6 +46,8 @@ export async function extendComplaint(
       { extensions, resolution_due_on: due, extension_reason: input.reason.trim(), extended_on: extendedOn },
       input.expectedVersion,
     );
+    // The notice of extension (LCR005) gives the reason and the new date.
+    await issueComplaintNotice(tx, ctx, await findVisibleComplaint(tx, ctx, complaintNumber), 'LCR005');
     await recordAudit(tx, ctx, {
       action: 'complaint.extended',
       entityType: 'complaint',

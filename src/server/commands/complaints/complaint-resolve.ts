@@ -9,7 +9,8 @@ import { isLocalDateText } from '../../../domain/complaint-clocks.ts';
 import { complaintIssues } from '../../repositories/complaints.ts';
 import { hearingRequestDeadline } from '../../../domain/hearing-eligibility.ts';
 import { localDate } from '../../../domain/local-time.ts';
-import { refuse } from './complaint-create.ts';
+import { refuse } from './complaint-refusal.ts';
+import { issueComplaintNotice } from './complaint-notices.ts';
 
 export interface ResolveComplaintInput {
   findings?: string | null | undefined;
@@ -79,6 +80,10 @@ export async function resolveComplaint(
       },
       input.expectedVersion,
     );
+    // The notice of resolution (LCR006): findings, steps taken and the hearing rights with their last day.
+    await issueComplaintNotice(tx, ctx, await findVisibleComplaint(tx, ctx, complaintNumber), 'LCR006', {
+      mailedOn,
+    });
     await recordAudit(tx, ctx, {
       action: 'complaint.resolved',
       entityType: 'complaint',

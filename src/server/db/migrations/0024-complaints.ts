@@ -1,6 +1,7 @@
 // The ombudsperson's office: what kind of contact a case is and the program's case number (case_details, kept
 // beside cases so that the intake statement stays as it is), formal complaints with their issues and clocks
-// (local dates), a complaint number sequence per agency and year, and state-hearing requests with the judgement.
+// (local dates), a complaint number sequence per agency and year, state-hearing requests with the judgement, and
+// the notices (LCR002–LCR006) merged from the approved templates with the day each was mailed.
 import { sql, type Kysely } from 'kysely';
 
 const statements = [
@@ -86,6 +87,23 @@ const statements = [
     foreign key (agency_id, complaint_id) references complaints(agency_id, id)
   )`,
   `create index hearing_requests_complaint on hearing_requests (agency_id, complaint_id)`,
+  `create table complaint_notices (
+    agency_id int not null,
+    id serial,
+    complaint_id int not null,
+    code text not null,
+    language text not null,
+    subject text not null,
+    body text not null,
+    template_id int,
+    template_version int,
+    mailed_on date,
+    created_by int,
+    created_at timestamptz not null default now(),
+    primary key (agency_id, id),
+    foreign key (agency_id, complaint_id) references complaints(agency_id, id)
+  )`,
+  `create index complaint_notices_complaint on complaint_notices (agency_id, complaint_id)`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -93,7 +111,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['hearing_requests', 'complaint_issues', 'complaints', 'complaint_counters', 'case_details']) {
+  for (const table of [
+    'complaint_notices',
+    'hearing_requests',
+    'complaint_issues',
+    'complaints',
+    'complaint_counters',
+    'case_details',
+  ]) {
     await sql.raw(`drop table if exists ${table}`).execute(db);
   }
 }

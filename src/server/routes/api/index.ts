@@ -63,5 +63,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   reportScheduleRoutes(app);
   indicatorRoutes(app, deps);
   monthlyReportRoutes(app, deps);
-  complaintRoutes(app);
+  complaintRoutes(app, deps);
 }

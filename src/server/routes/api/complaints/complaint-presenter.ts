@@ -1,7 +1,12 @@
 // The JSON shape of a complaint, its list item and its hearing requests; the next deadline is the clock the
 // ombudsperson's queues sort by.
 import type { Static } from '@sinclair/typebox';
-import type { ComplaintIssueRow, ComplaintRow, HearingRequestRow } from '../../../repositories/complaints.ts';
+import type {
+  ComplaintIssueRow,
+  ComplaintNoticeRow,
+  ComplaintRow,
+  HearingRequestRow,
+} from '../../../repositories/complaints.ts';
 import { complaintCategory } from '../../../../domain/hearing-eligibility.ts';
 import type {
   Complaint,
@@ -43,6 +48,7 @@ export function presentComplaint(
   row: ComplaintRow,
   issues: ComplaintIssueRow[],
   hearings: HearingRequestRow[],
+  notices: ComplaintNoticeRow[],
   today: string,
 ): Complaint {
   const warnings: string[] = [];
@@ -93,6 +99,15 @@ export function presentComplaint(
       };
     }),
     hearingRequests: hearings.map((h) => presentHearingRequest(h, row.complaint_number)),
+    notices: notices.map((n) => ({
+      id: n.id,
+      code: n.code,
+      language: n.language,
+      subject: n.subject,
+      body: n.body,
+      mailedOn: n.mailed_on,
+      createdAt: n.created_at.toISOString(),
+    })),
     nextDeadline: nextDeadline(row, hearings.length, today),
     warnings,
     createdAt: row.created_at.toISOString(),

@@ -7,6 +7,7 @@ import type { CommandContext } from '../../../context.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
 import {
   complaintIssues,
+  complaintNoticesOf,
   findVisibleComplaint,
   hearingRequestsOf,
   listComplaints,
@@ -16,6 +17,8 @@ import { createComplaint } from '../../../commands/complaints/complaint-create.t
 import { extendComplaint } from '../../../commands/complaints/complaint-extend.ts';
 import { resolveComplaint } from '../../../commands/complaints/complaint-resolve.ts';
 import { requestHearing } from '../../../commands/complaints/hearing-request.ts';
+import { recordNoticeMailed, renderComplaintNotice } from '../../../commands/complaints/complaint-notices.ts';
+import type { RouteDependencies } from '../index.ts';
 import { COMPLAINT_CATEGORIES, complaintCategory } from '../../../../domain/hearing-eligibility.ts';
 import { isLocalDateText } from '../../../../domain/complaint-clocks.ts';
 import { localDate } from '../../../../domain/local-time.ts';
@@ -29,6 +32,8 @@ import {
   ExtendComplaintBodySchema,
   HearingRequestBodySchema,
   HearingRequestSchema,
+  NoticeMailedBodySchema,
+  NoticeParamsSchema,
   ResolveComplaintBodySchema,
 } from '../../../../shared/complaints.ts';
 import { presentComplaint, presentComplaintListItem, presentHearingRequest } from './complaint-presenter.ts';
@@ -37,15 +42,58 @@ const STATUSES = ['open', 'resolved', 'transferred', 'withdrawn'];
 
 async function complaintView(ctx: CommandContext, complaintNumber: string) {
   const row = await findVisibleComplaint(ctx.db, ctx, complaintNumber);
-  const [issues, hearings] = await Promise.all([
+  const [issues, hearings, notices] = await Promise.all([
     complaintIssues(ctx.db, ctx.agency.id, [row.id]),
     hearingRequestsOf(ctx.db, ctx.agency.id, row.id),
+    complaintNoticesOf(ctx.db, ctx.agency.id, row.id),
   ]);
-  return presentComplaint(row, issues, hearings, localDate(new Date(), ctx.agency.timeZone));
+  return presentComplaint(row, issues, hearings, notices, localDate(new Date(), ctx.agency.timeZone));
 }
 
-export function complaintRoutes(app: FastifyInstance): void {
+export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.post(
+    '/complaints/:complaintNumber/notices/:noticeId/mailed',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Record the day a notice of the complaint was mailed.',
+        params: NoticeParamsSchema,
+        body: NoticeMailedBodySchema,
+        response: { 200: ComplaintSchema },
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      await recordNoticeMailed(ctx, req.params.complaintNumber, req.params.noticeId, req.body.mailedOn);
+      return complaintView(ctx, req.params.complaintNumber);
+    },
+  );
+
+  api.get(
+    '/complaints/:complaintNumber/notices/:noticeId/pdf',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'A notice of the complaint as a PDF letter.',
+        params: NoticeParamsSchema,
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      const { filename, pdf } = await renderComplaintNotice(
+        ctx,
+        deps.config.chromiumPath,
+        req.params.complaintNumber,
+        req.params.noticeId,
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${filename}"`)
+        .send(pdf);
+    },
+  );
 
   api.get(
     '/complaint-categories',
