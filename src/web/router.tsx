@@ -15,6 +15,9 @@ import { NotFoundScreen } from './screens/not-found-screen.tsx';
 import { SearchScreen } from './screens/search/search-screen.tsx';
 import { OverviewScreen, seesOverview } from './screens/overview/overview-screen.tsx';
 import { useUser } from './session.tsx';
+import { ComplaintsScreen } from './screens/complaints/complaints-screen.tsx';
+import { NewComplaintScreen } from './screens/complaints/new-complaint-screen.tsx';
+import { ComplaintScreen } from './screens/complaints/complaint-screen.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -177,6 +180,22 @@ export const reportSectionRoute = createRoute({
   },
 });
 
+const complaintsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/complaints',
+  component: ComplaintsScreen,
+});
+const newComplaintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/complaints/new',
+  component: NewComplaintScreen,
+});
+export const complaintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/complaints/$complaintNumber',
+  component: ComplaintScreen,
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   overviewRoute,
@@ -188,6 +207,9 @@ const routeTree = rootRoute.addChildren([
   personRoute,
   adminRoute.addChildren([adminIndexRoute, adminSectionRoute]),
   reportsRoute.addChildren([reportsIndexRoute, reportSectionRoute]),
+  complaintsRoute,
+  newComplaintRoute,
+  complaintRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
