@@ -101,6 +101,56 @@ export const NoticeMailedBodySchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const ComplaintActionSchema = Type.Object({
+  id: Type.Integer(),
+  action: Type.String(),
+  responsibleKind: Type.String(),
+  responsibleName: Type.String(),
+  dueOn: NullableLocalDate,
+  completedOn: NullableLocalDate,
+});
+
+export const ComplaintActionBodySchema = Type.Object(
+  {
+    action: Type.String({ maxLength: 5000 }),
+    responsibleKind: Type.String({ maxLength: 40, description: 'unit, employee, other_agency or third_party' }),
+    responsibleName: Type.String({ maxLength: 300 }),
+    dueOn: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+export const ActionParamsSchema = Type.Object({
+  complaintNumber: Type.String({ minLength: 1, maxLength: 60 }),
+  actionId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+});
+
+export const ActionCompletedBodySchema = Type.Object(
+  { completedOn: Type.String({ maxLength: 40 }) },
+  { additionalProperties: false },
+);
+
+export const InvestigatorBodySchema = Type.Object(
+  {
+    userId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+    overrideReason: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+export const TransferBodySchema = Type.Object(
+  {
+    transferredTo: Type.String({ maxLength: 300 }),
+    transferredOn: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+export const AmendmentBodySchema = Type.Object(
+  { issues: Type.Array(ComplaintIssueInputSchema, { maxItems: 50 }) },
+  { additionalProperties: false },
+);
+
 export const NextDeadlineSchema = Type.Union([
   Type.Object({ kind: Type.String(), dueOn: LocalDate, overdue: Type.Boolean() }),
   Type.Null(),
@@ -141,6 +191,11 @@ export const ComplaintSchema = Type.Object({
   issues: Type.Array(ComplaintIssueSchema),
   hearingRequests: Type.Array(HearingRequestSchema),
   notices: Type.Array(ComplaintNoticeSchema),
+  actions: Type.Array(ComplaintActionSchema),
+  investigatorUserId: Type.Union([Type.Integer(), Type.Null()]),
+  investigatorOverrideReason: Type.Union([Type.String(), Type.Null()]),
+  transferredTo: Type.Union([Type.String(), Type.Null()]),
+  transferredOn: NullableLocalDate,
   nextDeadline: NextDeadlineSchema,
   warnings: Type.Array(Type.String()),
   createdAt: Type.String(),

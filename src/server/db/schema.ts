@@ -832,6 +832,10 @@ export interface ComplaintsTable {
   resolved_on: LocalDate | null;
   resolution_notice_mailed_on: LocalDate | null;
   hearing_request_deadline_on: LocalDate | null;
+  investigator_user_id: number | null;
+  investigator_override_reason: string | null;
+  transferred_to: string | null;
+  transferred_on: LocalDate | null;
   created_by: number | null;
   version: Generated<number>;
   created_at: CreatedAt;
@@ -871,6 +875,20 @@ export interface ComplaintNoticesTable {
   template_id: number | null;
   template_version: number | null;
   mailed_on: LocalDate | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** An action a complaint's resolution requires, who is responsible and when it was done (migration 0024). */
+export interface ComplaintActionsTable {
+  agency_id: number;
+  id: Generated<number>;
+  complaint_id: number;
+  action: string;
+  responsible_kind: 'unit' | 'employee' | 'other_agency' | 'third_party';
+  responsible_name: string;
+  due_on: LocalDate | null;
+  completed_on: LocalDate | null;
   created_by: number | null;
   created_at: CreatedAt;
 }
@@ -933,4 +951,5 @@ export interface Database {
   complaint_issues: ComplaintIssuesTable;
   hearing_requests: HearingRequestsTable;
   complaint_notices: ComplaintNoticesTable;
+  complaint_actions: ComplaintActionsTable;
 }

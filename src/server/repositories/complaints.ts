@@ -57,6 +57,7 @@ const DATE_COLUMNS = [
   'resolved_on',
   'resolution_notice_mailed_on',
   'hearing_request_deadline_on',
+  'transferred_on',
 ] as const;
 
 const dateText = (column: string) => sql<string>`to_char(${sql.ref(`k.${column}`)}, 'YYYY-MM-DD')`.as(column);
@@ -86,6 +87,9 @@ function complaintColumns(db: Db) {
       'k.extensions',
       'k.extension_reason',
       'k.findings',
+      'k.investigator_user_id',
+      'k.investigator_override_reason',
+      'k.transferred_to',
       'k.created_by',
       'k.version',
       'k.created_at',
@@ -126,6 +130,10 @@ export interface ComplaintRow {
   resolved_on: string | null;
   resolution_notice_mailed_on: string | null;
   hearing_request_deadline_on: string | null;
+  investigator_user_id: number | null;
+  investigator_override_reason: string | null;
+  transferred_to: string | null;
+  transferred_on: string | null;
   created_by: number | null;
   version: number;
   created_at: Date;
@@ -431,4 +439,117 @@ export async function setNoticeMailed(tx: Db, agencyId: number, noticeId: number
     .where('agency_id', '=', agencyId)
     .where('id', '=', noticeId)
     .execute();
+}
+
+export interface ComplaintActionRow {
+  id: number;
+  action: string;
+  responsible_kind: 'unit' | 'employee' | 'other_agency' | 'third_party';
+  responsible_name: string;
+  due_on: string | null;
+  completed_on: string | null;
+}
+
+const actionColumns = (db: Db) =>
+  db
+    .selectFrom('complaint_actions as a')
+    .select([
+      'a.id',
+      'a.action',
+      'a.responsible_kind',
+      'a.responsible_name',
+      sql<string | null>`to_char(a.due_on, 'YYYY-MM-DD')`.as('due_on'),
+      sql<string | null>`to_char(a.completed_on, 'YYYY-MM-DD')`.as('completed_on'),
+    ]);
+
+/** The actions a complaint's resolution requires, in the order they were added. */
+export async function complaintActionsOf(db: Db, agencyId: number, complaintId: number): Promise<ComplaintActionRow[]> {
+  return actionColumns(db)
+    .where('a.agency_id', '=', agencyId)
+    .where('a.complaint_id', '=', complaintId)
+    .orderBy('a.id')
+    .execute();
+}
+
+/** One action of a complaint, or null. */
+export async function findComplaintAction(
+  db: Db,
+  agencyId: number,
+  complaintId: number,
+  actionId: number,
+): Promise<ComplaintActionRow | null> {
+  const row = await actionColumns(db)
+    .where('a.agency_id', '=', agencyId)
+    .where('a.complaint_id', '=', complaintId)
+    .where('a.id', '=', actionId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Adds a required action; returns its id. */
+export async function insertComplaintAction(
+  tx: Db,
+  values: Insertable<Database['complaint_actions']>,
+): Promise<number> {
+  const { id } = await tx.insertInto('complaint_actions').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Records the day an action was completed. */
+export async function completeComplaintAction(tx: Db, agencyId: number, actionId: number, completedOn: string) {
+  await tx
+    .updateTable('complaint_actions')
+    .set({ completed_on: completedOn })
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', actionId)
+    .execute();
+}
+
+/** Adds issues to a complaint after its existing ones. */
+export async function appendComplaintIssues(
+  tx: Db,
+  agencyId: number,
+  complaintId: number,
+  issues: { category: string; description: string }[],
+): Promise<void> {
+  const last = await tx
+    .selectFrom('complaint_issues')
+    .select(sql<number>`coalesce(max(position), 0)::int`.as('position'))
+    .where('agency_id', '=', agencyId)
+    .where('complaint_id', '=', complaintId)
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('complaint_issues')
+    .values(
+      issues.map((issue, index) => ({
+        agency_id: agencyId,
+        complaint_id: complaintId,
+        position: Number(last.position) + index + 1,
+        category: issue.category,
+        description: issue.description,
+      })),
+    )
+    .execute();
+}
+
+/** An active user of the agency (name), or undefined. */
+export async function activeUser(db: Db, agencyId: number, userId: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', userId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+}
+
+/** The caseworker (assignee) of a case, or null. */
+export async function caseAssignee(db: Db, agencyId: number, caseId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('cases')
+    .select('assignee_id')
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  return row?.assignee_id ?? null;
 }

@@ -27,7 +27,6 @@ import { isLanguageCode } from '../../../domain/languages.ts';
 import { localDate } from '../../../domain/local-time.ts';
 import type { CreateComplaintBody } from '../../../shared/complaints.ts';
 
-
 function validate(input: CreateComplaintBody, today: string): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const { complainant } = input;

@@ -53,6 +53,10 @@ const statements = [
     resolved_on date,
     resolution_notice_mailed_on date,
     hearing_request_deadline_on date,
+    investigator_user_id int,
+    investigator_override_reason text,
+    transferred_to text,
+    transferred_on date,
     created_by int,
     version int not null default 1,
     created_at timestamptz not null default now(),
@@ -103,6 +107,21 @@ const statements = [
     primary key (agency_id, id),
     foreign key (agency_id, complaint_id) references complaints(agency_id, id)
   )`,
+  `create table complaint_actions (
+    agency_id int not null,
+    id serial,
+    complaint_id int not null,
+    action text not null,
+    responsible_kind text not null check (responsible_kind in ('unit','employee','other_agency','third_party')),
+    responsible_name text not null,
+    due_on date,
+    completed_on date,
+    created_by int,
+    created_at timestamptz not null default now(),
+    primary key (agency_id, id),
+    foreign key (agency_id, complaint_id) references complaints(agency_id, id)
+  )`,
+  `create index complaint_actions_complaint on complaint_actions (agency_id, complaint_id)`,
   `create index complaint_notices_complaint on complaint_notices (agency_id, complaint_id)`,
 ];
 
@@ -112,6 +131,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
+    'complaint_actions',
     'complaint_notices',
     'hearing_requests',
     'complaint_issues',

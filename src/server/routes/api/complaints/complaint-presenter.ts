@@ -2,6 +2,7 @@
 // ombudsperson's queues sort by.
 import type { Static } from '@sinclair/typebox';
 import type {
+  ComplaintActionRow,
   ComplaintIssueRow,
   ComplaintNoticeRow,
   ComplaintRow,
@@ -49,6 +50,7 @@ export function presentComplaint(
   issues: ComplaintIssueRow[],
   hearings: HearingRequestRow[],
   notices: ComplaintNoticeRow[],
+  actions: ComplaintActionRow[],
   today: string,
 ): Complaint {
   const warnings: string[] = [];
@@ -108,6 +110,18 @@ export function presentComplaint(
       mailedOn: n.mailed_on,
       createdAt: n.created_at.toISOString(),
     })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      action: a.action,
+      responsibleKind: a.responsible_kind,
+      responsibleName: a.responsible_name,
+      dueOn: a.due_on,
+      completedOn: a.completed_on,
+    })),
+    investigatorUserId: row.investigator_user_id,
+    investigatorOverrideReason: row.investigator_override_reason,
+    transferredTo: row.transferred_to,
+    transferredOn: row.transferred_on,
     nextDeadline: nextDeadline(row, hearings.length, today),
     warnings,
     createdAt: row.created_at.toISOString(),

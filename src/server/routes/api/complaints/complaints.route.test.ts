@@ -238,3 +238,85 @@ describe('restricted cases', () => {
     ).toBe(false);
   });
 });
+
+describe('investigator, actions, transfer and amendment', () => {
+  it('keeps the caseworker of the matter from investigating unless a supervisor overrides with a reason', async () => {
+    const worker = await createUser(t.db, { email: 'worker@example.gov', role: 'caseworker', units: ['SNAP'] });
+    const session = await signInAs(t.app, worker.email, USER_PASSWORD);
+    const matter = await admin.call('POST', '/api/v1/cases', {
+      channel: 'phone',
+      subject: 'SNAP',
+      description: 'Benefits stopped.',
+      person: { firstName: 'Joe', lastName: 'Park', phone: '212-555-0199' },
+    });
+    const tn = matter.json().trackingNumber;
+    expect((await admin.call('POST', `/api/v1/cases/${tn}/assign`, { assigneeId: worker.id })).statusCode).toBe(200);
+    const number = (await admin.call('POST', '/api/v1/complaints', complaint({ caseTrackingNumber: tn }))).json()
+      .complaintNumber;
+    const self = await session.call('POST', `/api/v1/complaints/${number}/investigator`, { userId: worker.id });
+    expect(self.statusCode).toBe(403);
+    const noReason = await admin.call('POST', `/api/v1/complaints/${number}/investigator`, { userId: worker.id });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details[0].field).toBe('overrideReason');
+    const overridden = await admin.call('POST', `/api/v1/complaints/${number}/investigator`, {
+      userId: worker.id,
+      overrideReason: 'Only Spanish-speaking investigator available this month.',
+    });
+    expect(overridden.statusCode).toBe(200);
+    expect(overridden.json()).toMatchObject({ investigatorUserId: worker.id });
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'reason'])
+      .where('action', '=', 'complaint.investigator_override')
+      .executeTakeFirstOrThrow();
+    expect(audit.reason).toMatch(/Spanish-speaking/);
+  });
+
+  it('records required actions, amendments that keep the receipt date, and a transfer', async () => {
+    const number = (await admin.call('POST', '/api/v1/complaints', complaint())).json().complaintNumber;
+    const withAction = await admin.call('POST', `/api/v1/complaints/${number}/actions`, {
+      action: 'Re-issue the January payments',
+      responsibleKind: 'unit',
+      responsibleName: 'Financial/Distribution',
+      dueOn: '2026-04-15',
+    });
+    expect(withAction.statusCode).toBe(200);
+    const actionId = withAction.json().actions[0].id;
+    const done = await admin.call('POST', `/api/v1/complaints/${number}/actions/${actionId}/completed`, {
+      completedOn: '2026-04-10',
+    });
+    expect(done.json().actions[0]).toMatchObject({
+      responsibleKind: 'unit',
+      dueOn: '2026-04-15',
+      completedOn: '2026-04-10',
+    });
+    const badKind = await admin.call('POST', `/api/v1/complaints/${number}/actions`, {
+      action: 'x',
+      responsibleKind: 'fairy',
+      responsibleName: 'y',
+    });
+    expect(badKind.statusCode).toBe(400);
+
+    const amended = await admin.call('POST', `/api/v1/complaints/${number}/amendments`, {
+      issues: [{ category: 'case_closure', description: 'They also closed my case.' }],
+    });
+    expect(amended.statusCode).toBe(200);
+    expect(amended.json()).toMatchObject({ receiptDate: '2026-03-02', resolutionDueOn: '2026-04-01' });
+    expect(amended.json().issues.map((i: { category: string }) => i.category)).toEqual([
+      'distribution',
+      'custody_visitation',
+      'case_closure',
+    ]);
+
+    const transferred = await admin.call('POST', `/api/v1/complaints/${number}/transfer`, {
+      transferredTo: 'Orange County Department of Child Support Services',
+      transferredOn: '2026-03-05',
+    });
+    expect(transferred.statusCode).toBe(200);
+    expect(transferred.json()).toMatchObject({ status: 'transferred', transferredOn: '2026-03-05' });
+    const late = await admin.call('POST', `/api/v1/complaints/${number}/amendments`, {
+      issues: [{ category: 'application' }],
+    });
+    expect(late.statusCode).toBe(409);
+  });
+});

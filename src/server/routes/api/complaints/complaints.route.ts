@@ -6,6 +6,7 @@ import { requireContext } from '../../../auth/authenticate.ts';
 import type { CommandContext } from '../../../context.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
 import {
+  complaintActionsOf,
   complaintIssues,
   complaintNoticesOf,
   findVisibleComplaint,
@@ -19,6 +20,9 @@ import { resolveComplaint } from '../../../commands/complaints/complaint-resolve
 import { requestHearing } from '../../../commands/complaints/hearing-request.ts';
 import { recordNoticeMailed, renderComplaintNotice } from '../../../commands/complaints/complaint-notices.ts';
 import type { RouteDependencies } from '../index.ts';
+import { addComplaintAction, completeAction } from '../../../commands/complaints/complaint-actions.ts';
+import { assignInvestigator } from '../../../commands/complaints/complaint-investigator.ts';
+import { amendComplaint, transferComplaint } from '../../../commands/complaints/complaint-transfer.ts';
 import { COMPLAINT_CATEGORIES, complaintCategory } from '../../../../domain/hearing-eligibility.ts';
 import { isLocalDateText } from '../../../../domain/complaint-clocks.ts';
 import { localDate } from '../../../../domain/local-time.ts';
@@ -32,6 +36,12 @@ import {
   ExtendComplaintBodySchema,
   HearingRequestBodySchema,
   HearingRequestSchema,
+  ActionCompletedBodySchema,
+  ActionParamsSchema,
+  AmendmentBodySchema,
+  ComplaintActionBodySchema,
+  InvestigatorBodySchema,
+  TransferBodySchema,
   NoticeMailedBodySchema,
   NoticeParamsSchema,
   ResolveComplaintBodySchema,
@@ -42,16 +52,79 @@ const STATUSES = ['open', 'resolved', 'transferred', 'withdrawn'];
 
 async function complaintView(ctx: CommandContext, complaintNumber: string) {
   const row = await findVisibleComplaint(ctx.db, ctx, complaintNumber);
-  const [issues, hearings, notices] = await Promise.all([
+  const [issues, hearings, notices, actions] = await Promise.all([
     complaintIssues(ctx.db, ctx.agency.id, [row.id]),
     hearingRequestsOf(ctx.db, ctx.agency.id, row.id),
     complaintNoticesOf(ctx.db, ctx.agency.id, row.id),
+    complaintActionsOf(ctx.db, ctx.agency.id, row.id),
   ]);
-  return presentComplaint(row, issues, hearings, notices, localDate(new Date(), ctx.agency.timeZone));
+  return presentComplaint(row, issues, hearings, notices, actions, localDate(new Date(), ctx.agency.timeZone));
 }
 
 export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  const complaintChange = <B>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (ctx: CommandContext, complaintNumber: string, body: never) => Promise<unknown>,
+  ) =>
+    api.post(
+      `/complaints/:complaintNumber${path}`,
+      {
+        schema: {
+          tags: ['complaints'],
+          summary,
+          params: ComplaintNumberParamsSchema,
+          body: body as typeof TransferBodySchema,
+          response: { 200: ComplaintSchema },
+        },
+      },
+      async (req) => {
+        const ctx = requireContext(req);
+        await run(ctx, req.params.complaintNumber, req.body as never);
+        return complaintView(ctx, req.params.complaintNumber);
+      },
+    );
+
+  complaintChange(
+    '/actions',
+    'Add an action the resolution requires, who is responsible and by when.',
+    ComplaintActionBodySchema,
+    addComplaintAction,
+  );
+  complaintChange(
+    '/investigator',
+    'Name the investigator: not the caseworker of the matter unless a supervisor overrides with a reason (audited).',
+    InvestigatorBodySchema,
+    assignInvestigator,
+  );
+  complaintChange('/transfer', 'Transfer to another county (notice LCR004).', TransferBodySchema, transferComplaint);
+  complaintChange(
+    '/amendments',
+    'Add issues to an open complaint (notice LCR003); the receipt date stays.',
+    AmendmentBodySchema,
+    amendComplaint,
+  );
+
+  api.post(
+    '/complaints/:complaintNumber/actions/:actionId/completed',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Record the day a required action was completed.',
+        params: ActionParamsSchema,
+        body: ActionCompletedBodySchema,
+        response: { 200: ComplaintSchema },
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      await completeAction(ctx, req.params.complaintNumber, req.params.actionId, req.body.completedOn);
+      return complaintView(ctx, req.params.complaintNumber);
+    },
+  );
 
   api.post(
     '/complaints/:complaintNumber/notices/:noticeId/mailed',
