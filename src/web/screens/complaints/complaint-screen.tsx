@@ -49,7 +49,7 @@ function Judgement({ request }: { request: HearingRequest }) {
     <div className="hearing-judgement">
       <p>
         <strong>{request.eligible ? 'Can be heard' : 'Cannot be heard'}</strong> — requested on{' '}
-        <time dateTime={request.requestedOn}>{request.requestedOn}</time>; the window closed on{' '}
+        <time dateTime={request.requestedOn}>{request.requestedOn}</time>; the request window ends on{' '}
         <time dateTime={request.requestDeadlineOn}>{request.requestDeadlineOn}</time>.
       </p>
       <ul>
@@ -120,7 +120,7 @@ export function ComplaintScreen() {
       <div className="two-columns">
         <section aria-labelledby="complainant-heading">
           <h2 id="complainant-heading">Complainant</h2>
-          <dl className="facts">
+          <dl className="facts complaint-facts">
             <Fact term="Name">
               {c.complainant.firstName} {c.complainant.lastName}
             </Fact>
@@ -133,13 +133,13 @@ export function ComplaintScreen() {
         </section>
         <section aria-labelledby="clocks-heading">
           <h2 id="clocks-heading">Clocks</h2>
-          <dl className="facts">
+          <dl className="facts complaint-facts">
             <Fact term="Received">
               {c.receivedOn} via {humanize(c.receivedVia)}
               {c.postmarkedOn && `, postmarked ${c.postmarkedOn}`}
             </Fact>
             <Fact term="Receipt date">{c.receiptDate}</Fact>
-            <Fact term="Filing window closed">{c.filingDeadlineOn ?? 'Not known (no date of knowledge)'}</Fact>
+            <Fact term="Filing window ends">{c.filingDeadlineOn ?? 'Not known (no date of knowledge)'}</Fact>
             <Fact term="Resolution due">
               {c.status === 'open' ? <DueClock dueOn={c.resolutionDueOn} /> : c.resolutionDueOn}
               {c.extensions > 0 && ` (extended: ${c.extensionReason})`}
@@ -170,7 +170,7 @@ export function ComplaintScreen() {
         {c.notices.length === 0 ? (
           <p>No notices: the agency has no approved complaint notice templates.</p>
         ) : (
-          <TableWrap label="Notices">
+          <TableWrap label="Notices and the days they were mailed">
             <table>
               <thead>
                 <tr>
