@@ -242,6 +242,14 @@ export const ComplaintListQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 });
 
+export const ComplaintLogQuerySchema = Type.Object({
+  from: Type.String({ maxLength: 10, description: 'First receipt date, YYYY-MM-DD' }),
+  to: Type.String({ maxLength: 10, description: 'Last receipt date, YYYY-MM-DD' }),
+  format: Type.Optional(
+    Type.Union([Type.Literal('csv'), Type.Literal('xlsx'), Type.Literal('pdf'), Type.Literal('json')]),
+  ),
+});
+
 export const ComplaintListItemSchema = Type.Object({
   complaintNumber: Type.String(),
   status: Type.String(),

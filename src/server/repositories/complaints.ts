@@ -553,3 +553,31 @@ export async function caseAssignee(db: Db, agencyId: number, caseId: number): Pr
     .executeTakeFirst();
   return row?.assignee_id ?? null;
 }
+
+/** The actions and notices of many complaints at once (the complaint log), by complaint id. */
+export async function actionsAndNoticesOf(
+  db: Db,
+  agencyId: number,
+  complaintIds: number[],
+): Promise<{
+  actions: (ComplaintActionRow & { complaint_id: number })[];
+  notices: { complaint_id: number; code: string; mailed_on: string | null }[];
+}> {
+  if (!complaintIds.length) return { actions: [], notices: [] };
+  const [actions, notices] = await Promise.all([
+    actionColumns(db)
+      .select('a.complaint_id')
+      .where('a.agency_id', '=', agencyId)
+      .where('a.complaint_id', 'in', complaintIds)
+      .orderBy('a.id')
+      .execute(),
+    db
+      .selectFrom('complaint_notices as n')
+      .select(['n.complaint_id', 'n.code', sql<string | null>`to_char(n.mailed_on, 'YYYY-MM-DD')`.as('mailed_on')])
+      .where('n.agency_id', '=', agencyId)
+      .where('n.complaint_id', 'in', complaintIds)
+      .orderBy('n.id')
+      .execute(),
+  ]);
+  return { actions, notices };
+}

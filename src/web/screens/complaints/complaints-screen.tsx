@@ -10,7 +10,8 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { humanize } from '../../format.ts';
-import { NextDeadlineClock } from './complaint-clock.tsx';
+import { NextDeadlineClock, todayLocal } from './complaint-clock.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
 
 type ComplaintList = Static<typeof ComplaintListSchema>;
 
@@ -101,6 +102,25 @@ export function ComplaintsScreen() {
           </TableWrap>
         </>
       )}
+      <section aria-labelledby="log-heading">
+        <h2 id="log-heading">Complaint log</h2>
+        <p>The log the state requires: complainant, role, case, received, nature, resolution, actions and notices.</p>
+        <form method="get" action="/api/v1/complaints/log" className="field-row">
+          <TextField label="Received from" name="from" type="date" defaultValue={`${todayLocal().slice(0, 4)}-01-01`} />
+          <TextField label="Received to" name="to" type="date" defaultValue={todayLocal()} />
+          <SelectField
+            label="Format"
+            name="format"
+            defaultValue="xlsx"
+            options={[
+              { value: 'xlsx', label: 'Excel (XLSX)' },
+              { value: 'csv', label: 'CSV' },
+              { value: 'pdf', label: 'PDF' },
+            ]}
+          />
+          <button type="submit">Download the log</button>
+        </form>
+      </section>
     </>
   );
 }

@@ -20,6 +20,8 @@ import { resolveComplaint } from '../../../commands/complaints/complaint-resolve
 import { requestHearing } from '../../../commands/complaints/hearing-request.ts';
 import { recordNoticeMailed, renderComplaintNotice } from '../../../commands/complaints/complaint-notices.ts';
 import type { RouteDependencies } from '../index.ts';
+import { complaintLog } from '../../../reports/complaint-log/complaint-log.ts';
+import { renderReport, reportFileName } from '../../../reports/render/index.ts';
 import { addComplaintAction, completeAction } from '../../../commands/complaints/complaint-actions.ts';
 import { assignInvestigator } from '../../../commands/complaints/complaint-investigator.ts';
 import { amendComplaint, transferComplaint } from '../../../commands/complaints/complaint-transfer.ts';
@@ -29,6 +31,7 @@ import { localDate } from '../../../../domain/local-time.ts';
 import {
   ComplaintCategoryListSchema,
   ComplaintListQuerySchema,
+  ComplaintLogQuerySchema,
   ComplaintListSchema,
   ComplaintNumberParamsSchema,
   ComplaintSchema,
@@ -250,6 +253,37 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
         rows.map((r) => r.id),
       );
       return { items: rows.map((row) => presentComplaintListItem(row, issues, today)), total };
+    },
+  );
+
+  api.get(
+    '/complaints/log',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: "The state's complaint log for complaints received in a period, as CSV, XLSX, PDF or JSON.",
+        querystring: ComplaintLogQuerySchema,
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      const { from, to, format = 'csv' } = req.query;
+      const problems: ErrorDetail[] = [];
+      if (!isLocalDateText(from)) problems.push({ field: 'from', message: 'must be a date written YYYY-MM-DD' });
+      if (!isLocalDateText(to)) problems.push({ field: 'to', message: 'must be a date written YYYY-MM-DD' });
+      else if (isLocalDateText(from) && to < from) problems.push({ field: 'to', message: 'is before from' });
+      if (problems.length) {
+        throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+      }
+      const doc = await complaintLog(ctx, { from, to });
+      const file = await renderReport(doc, format, { chromiumPath: deps.config.chromiumPath });
+      return reply
+        .type(file.contentType)
+        .header(
+          'content-disposition',
+          `attachment; filename="${reportFileName(doc.title, `${from}-${to}`, file.extension)}"`,
+        )
+        .send(file.body);
     },
   );
 
