@@ -76,6 +76,18 @@ export const HearingRequestSchema = Type.Object({
   issues: Type.Array(HearingIssueJudgementSchema),
   reasons: Type.Array(Type.String()),
   requestDeadlineOn: LocalDate,
+  hearingOn: NullableLocalDate,
+  hearingPlace: Type.Union([Type.String(), Type.Null()]),
+  interpreterLanguage: Type.Union([Type.String(), Type.Null()]),
+  dismissalNoticeOn: NullableLocalDate,
+  dismissalEffectiveOn: NullableLocalDate,
+  decisionAdoptedOn: NullableLocalDate,
+  decisionPresumedReceivedOn: NullableLocalDate,
+  decisionOutcomes: Type.Union([
+    Type.Array(Type.Object({ category: Type.String(), outcome: Type.String() })),
+    Type.Null(),
+  ]),
+  complianceReportDueOn: NullableLocalDate,
   createdAt: Type.String(),
 });
 export type HearingRequest = Static<typeof HearingRequestSchema>;
@@ -226,6 +238,42 @@ export const HearingRequestBodySchema = Type.Object(
   {
     requestedOn: Type.String({ maxLength: 40 }),
     issues: Type.Array(Type.String({ maxLength: 60 }), { maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+
+export const HearingParamsSchema = Type.Object({
+  complaintNumber: Type.String({ minLength: 1, maxLength: 60 }),
+  hearingId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+});
+
+export const HearingScheduleBodySchema = Type.Object(
+  {
+    hearingOn: Type.String({ maxLength: 40 }),
+    place: Type.String({ maxLength: 500, description: 'Room, address or phone number' }),
+    interpreterLanguage: Type.Optional(Type.Union([Type.String({ maxLength: 10 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+export const HearingDismissalBodySchema = Type.Object(
+  { noticeOn: Type.String({ maxLength: 40 }) },
+  { additionalProperties: false },
+);
+
+export const HearingDecisionBodySchema = Type.Object(
+  {
+    adoptedOn: Type.String({ maxLength: 40 }),
+    outcomes: Type.Array(
+      Type.Object(
+        {
+          category: Type.String({ maxLength: 60 }),
+          outcome: Type.String({ maxLength: 20, description: 'granted or denied' }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 50 },
+    ),
   },
   { additionalProperties: false },
 );

@@ -859,6 +859,19 @@ export interface HearingRequestsTable {
   issues: Json<{ category: string; eligible: boolean; reasons: string[] }[]>;
   reasons: string[];
   request_deadline_on: LocalDate;
+  hearing_on: LocalDate | null;
+  hearing_place: string | null;
+  interpreter_language: string | null;
+  dismissal_notice_on: LocalDate | null;
+  dismissal_effective_on: LocalDate | null;
+  decision_adopted_on: LocalDate | null;
+  decision_presumed_received_on: LocalDate | null;
+  decision_outcomes: ColumnType<
+    { category: string; outcome: 'granted' | 'denied' }[] | null,
+    string | null | undefined,
+    string | null
+  >;
+  compliance_report_due_on: LocalDate | null;
   created_by: number | null;
   created_at: CreatedAt;
 }

@@ -238,6 +238,15 @@ export interface HearingRequestRow {
   issues: { category: string; eligible: boolean; reasons: string[] }[];
   reasons: string[];
   request_deadline_on: string;
+  hearing_on: string | null;
+  hearing_place: string | null;
+  interpreter_language: string | null;
+  dismissal_notice_on: string | null;
+  dismissal_effective_on: string | null;
+  decision_adopted_on: string | null;
+  decision_presumed_received_on: string | null;
+  decision_outcomes: { category: string; outcome: 'granted' | 'denied' }[] | null;
+  compliance_report_due_on: string | null;
   created_at: Date;
 }
 
@@ -252,6 +261,19 @@ const hearingColumns = (db: Db) =>
       'h.issues',
       'h.reasons',
       sql<string>`to_char(h.request_deadline_on, 'YYYY-MM-DD')`.as('request_deadline_on'),
+      'h.hearing_place',
+      'h.interpreter_language',
+      'h.decision_outcomes',
+      ...(
+        [
+          'hearing_on',
+          'dismissal_notice_on',
+          'dismissal_effective_on',
+          'decision_adopted_on',
+          'decision_presumed_received_on',
+          'compliance_report_due_on',
+        ] as const
+      ).map((column) => sql<string | null>`to_char(${sql.ref(`h.${column}`)}, 'YYYY-MM-DD')`.as(column)),
       'h.created_at',
     ]);
 
@@ -580,4 +602,29 @@ export async function actionsAndNoticesOf(
       .execute(),
   ]);
   return { actions, notices };
+}
+
+/** One hearing request of a complaint, optionally locked, or null. */
+export async function findHearingRequest(
+  db: Db,
+  agencyId: number,
+  complaintId: number,
+  id: number,
+): Promise<HearingRequestRow | null> {
+  const row = await hearingColumns(db)
+    .where('h.agency_id', '=', agencyId)
+    .where('h.complaint_id', '=', complaintId)
+    .where('h.id', '=', id)
+    .executeTakeFirst();
+  return (row as HearingRequestRow | undefined) ?? null;
+}
+
+/** Records what happened to a hearing request (schedule, dismissal, decision). */
+export async function updateHearingRequest(
+  tx: Db,
+  agencyId: number,
+  id: number,
+  patch: Updateable<Database['hearing_requests']>,
+): Promise<void> {
+  await tx.updateTable('hearing_requests').set(patch).where('agency_id', '=', agencyId).where('id', '=', id).execute();
 }

@@ -60,6 +60,25 @@ function Judgement({ request }: { request: HearingRequest }) {
           </li>
         ))}
       </ul>
+      {request.hearingOn && (
+        <p>
+          Hearing on <time dateTime={request.hearingOn}>{request.hearingOn}</time>, {request.hearingPlace}
+          {request.interpreterLanguage && `, interpreter: ${languageName(request.interpreterLanguage)}`}.
+        </p>
+      )}
+      {request.dismissalEffectiveOn && <p>Dismissed; takes effect on {request.dismissalEffectiveOn}.</p>}
+      {request.decisionAdoptedOn && (
+        <p>
+          Decision adopted {request.decisionAdoptedOn}, presumed received {request.decisionPresumedReceivedOn}:{' '}
+          {(request.decisionOutcomes ?? []).map((o) => `${humanize(o.category)} ${o.outcome}`).join(', ')}.
+          {request.complianceReportDueOn && (
+            <>
+              {' '}
+              Compliance report: <DueClock dueOn={request.complianceReportDueOn} />
+            </>
+          )}
+        </p>
+      )}
     </div>
   );
 }

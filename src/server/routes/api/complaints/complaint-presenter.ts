@@ -40,6 +40,15 @@ export function presentHearingRequest(row: HearingRequestRow, complaintNumber: s
     issues: row.issues,
     reasons: row.reasons,
     requestDeadlineOn: row.request_deadline_on,
+    hearingOn: row.hearing_on,
+    hearingPlace: row.hearing_place,
+    interpreterLanguage: row.interpreter_language,
+    dismissalNoticeOn: row.dismissal_notice_on,
+    dismissalEffectiveOn: row.dismissal_effective_on,
+    decisionAdoptedOn: row.decision_adopted_on,
+    decisionPresumedReceivedOn: row.decision_presumed_received_on,
+    decisionOutcomes: row.decision_outcomes,
+    complianceReportDueOn: row.compliance_report_due_on,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -320,3 +320,60 @@ describe('investigator, actions, transfer and amendment', () => {
     expect(late.statusCode).toBe(409);
   });
 });
+
+describe('after a hearing request', () => {
+  it('schedules the hearing, records the decision per issue with its presumed receipt and compliance report due', async () => {
+    const number = (await admin.call('POST', '/api/v1/complaints', complaint())).json().complaintNumber;
+    await admin.call('POST', `/api/v1/complaints/${number}/resolution`, {
+      findings: 'Payments reviewed.',
+      noticeMailedOn: '2026-03-20',
+    });
+    const request = await admin.call('POST', `/api/v1/complaints/${number}/hearing-requests`, {
+      requestedOn: '2026-04-01',
+      issues: ['distribution'],
+    });
+    const id = request.json().id;
+    const scheduled = await admin.call('POST', `/api/v1/complaints/${number}/hearing-requests/${id}/schedule`, {
+      hearingOn: '2026-05-12',
+      place: 'Hearing room 3 or by phone 555-0100',
+      interpreterLanguage: 'es',
+    });
+    expect(scheduled.statusCode).toBe(200);
+    expect(scheduled.json().hearingRequests[0]).toMatchObject({ hearingOn: '2026-05-12', interpreterLanguage: 'es' });
+    const wrongIssue = await admin.call('POST', `/api/v1/complaints/${number}/hearing-requests/${id}/decision`, {
+      adoptedOn: '2026-11-20',
+      outcomes: [{ category: 'paternity', outcome: 'granted' }],
+    });
+    expect(wrongIssue.statusCode).toBe(400);
+    const decided = await admin.call('POST', `/api/v1/complaints/${number}/hearing-requests/${id}/decision`, {
+      adoptedOn: '2026-11-20',
+      outcomes: [{ category: 'distribution', outcome: 'granted' }],
+    });
+    expect(decided.statusCode).toBe(200);
+    // New York: 15 business days after Friday November 20 (Thanksgiving off) is Monday December 14; + 30 days is
+    // Wednesday January 13, 2027.
+    expect(decided.json().hearingRequests[0]).toMatchObject({
+      decisionPresumedReceivedOn: '2026-12-14',
+      complianceReportDueOn: '2027-01-13',
+      decisionOutcomes: [{ category: 'distribution', outcome: 'granted' }],
+    });
+    const again = await admin.call('POST', `/api/v1/complaints/${number}/hearing-requests/${id}/dismissal`, {
+      noticeOn: '2026-12-01',
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('makes a dismissal effective 15 days after its notice, off Christmas', async () => {
+    const number = (await admin.call('POST', '/api/v1/complaints', complaint())).json().complaintNumber;
+    const id = (
+      await admin.call('POST', `/api/v1/complaints/${number}/hearing-requests`, {
+        requestedOn: '2026-05-01',
+        issues: ['distribution'],
+      })
+    ).json().id;
+    const dismissed = await admin.call('POST', `/api/v1/complaints/${number}/hearing-requests/${id}/dismissal`, {
+      noticeOn: '2026-12-10',
+    });
+    expect(dismissed.json().hearingRequests[0]).toMatchObject({ dismissalEffectiveOn: '2026-12-28' });
+  });
+});

@@ -18,6 +18,7 @@ import { createComplaint } from '../../../commands/complaints/complaint-create.t
 import { extendComplaint } from '../../../commands/complaints/complaint-extend.ts';
 import { resolveComplaint } from '../../../commands/complaints/complaint-resolve.ts';
 import { requestHearing } from '../../../commands/complaints/hearing-request.ts';
+import { progressHearing, type HearingStep } from '../../../commands/complaints/hearing-progress.ts';
 import { recordNoticeMailed, renderComplaintNotice } from '../../../commands/complaints/complaint-notices.ts';
 import type { RouteDependencies } from '../index.ts';
 import { complaintLog } from '../../../reports/complaint-log/complaint-log.ts';
@@ -39,6 +40,10 @@ import {
   ExtendComplaintBodySchema,
   HearingRequestBodySchema,
   HearingRequestSchema,
+  HearingDecisionBodySchema,
+  HearingDismissalBodySchema,
+  HearingParamsSchema,
+  HearingScheduleBodySchema,
   ActionCompletedBodySchema,
   ActionParamsSchema,
   AmendmentBodySchema,
@@ -109,6 +114,37 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
     'Add issues to an open complaint (notice LCR003); the receipt date stays.',
     AmendmentBodySchema,
     amendComplaint,
+  );
+
+  const hearingStep = (step: HearingStep['step'], summary: string, body: typeof HearingScheduleBodySchema) =>
+    api.post(
+      `/complaints/:complaintNumber/hearing-requests/:hearingId/${step}`,
+      {
+        schema: {
+          tags: ['complaints'],
+          summary,
+          params: HearingParamsSchema,
+          body,
+          response: { 200: ComplaintSchema },
+        },
+      },
+      async (req) => {
+        const ctx = requireContext(req);
+        const { complaintNumber, hearingId } = req.params;
+        await progressHearing(ctx, complaintNumber, hearingId, { step, ...(req.body as object) } as HearingStep);
+        return complaintView(ctx, complaintNumber);
+      },
+    );
+  hearingStep('schedule', "The hearing's date, place or phone and interpreter.", HearingScheduleBodySchema);
+  hearingStep(
+    'dismissal',
+    'A dismissal notice; the dismissal takes effect the configured days later.',
+    HearingDismissalBodySchema as unknown as typeof HearingScheduleBodySchema,
+  );
+  hearingStep(
+    'decision',
+    'The decision with its outcome per issue; presumed receipt and, for the complainant, the compliance report due.',
+    HearingDecisionBodySchema as unknown as typeof HearingScheduleBodySchema,
   );
 
   api.post(
