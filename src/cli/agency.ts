@@ -5,6 +5,7 @@ import { loadConfig } from '../server/env.ts';
 import { startRuntime } from '../server/runtime.ts';
 import { createAgencyWithStarterConfiguration } from '../server/bootstrap.ts';
 import { generatePassword, hashPassword } from '../server/auth/credentials.ts';
+import { AGENCY_PRESETS, type AgencyPreset } from '../server/starter-configuration.ts';
 
 export interface CreateAgencyOptions {
   slug: string;
@@ -13,6 +14,7 @@ export interface CreateAgencyOptions {
   prefix: string;
   adminEmail: string;
   inboundAddress?: string;
+  preset?: string;
 }
 
 /** Checks the options and returns the problems, one sentence each. */
@@ -31,6 +33,9 @@ export function agencyOptionProblems(o: CreateAgencyOptions): string[] {
   if (o.inboundAddress !== undefined && !/^[^@\s]+@[^@\s]+$/.test(o.inboundAddress)) {
     problems.push('--inbound-address: must be an email address');
   }
+  if (o.preset !== undefined && !(AGENCY_PRESETS as readonly string[]).includes(o.preset)) {
+    problems.push(`--preset: one of ${AGENCY_PRESETS.join(', ')}`);
+  }
   return problems;
 }
 
@@ -45,6 +50,7 @@ export function registerAgencyCommands(program: Command): void {
     .option('--prefix <prefix>', 'tracking number prefix', 'CASE')
     .requiredOption('--admin-email <email>', 'first administrator of this agency')
     .option('--inbound-address <email>', 'address of its email channel')
+    .option('--preset <preset>', `starter configuration: ${AGENCY_PRESETS.join(' or ')}`, 'constituent-services')
     .action(async (options: CreateAgencyOptions) => {
       const problems = agencyOptionProblems(options);
       if (problems.length) throw new Error(`cannot create the agency:\n- ${problems.join('\n- ')}`);
@@ -65,6 +71,7 @@ export function registerAgencyCommands(program: Command): void {
             timeZone: options.timezone,
             trackingPrefix: options.prefix,
             inboundAddress: options.inboundAddress ?? null,
+            preset: (options.preset ?? 'constituent-services') as AgencyPreset,
           });
           await tx
             .insertInto('users')

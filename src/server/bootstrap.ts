@@ -4,14 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from './db/database.ts';
 import type { Config } from './env.ts';
 import { calendarPreset } from '../domain/holidays.ts';
-import {
-  starterEscalationLevels,
-  starterRules,
-  starterStandards,
-  starterSubjects,
-  starterTemplates,
-  starterUnits,
-} from './starter-configuration.ts';
+import { starterConfiguration, type AgencyPreset } from './starter-configuration.ts';
 import { generatePassword, hashPassword } from './auth/credentials.ts';
 import { ensureDefaultChannels } from './repositories/channels.ts';
 import { seedQualityCatalogue } from './repositories/quality-measures.ts';
@@ -32,9 +25,18 @@ function presetForZone(timeZone: string): 'nyc' | 'california' | 'us-federal' {
 /** Creates an agency with the starter configuration inside the given transaction; returns its id. */
 export async function createAgencyWithStarterConfiguration(
   tx: Db,
-  input: { slug: string; name: string; timeZone: string; trackingPrefix: string; inboundAddress?: string | null },
+  input: {
+    slug: string;
+    name: string;
+    timeZone: string;
+    trackingPrefix: string;
+    inboundAddress?: string | null;
+    preset?: AgencyPreset;
+  },
 ): Promise<number> {
   const year = new Date().getUTCFullYear();
+  const starter = starterConfiguration(input.preset);
+  const holidays = starter.holidayPreset ?? presetForZone(input.timeZone);
   const agency = await tx
     .insertInto('agencies')
     .values({
@@ -42,9 +44,9 @@ export async function createAgencyWithStarterConfiguration(
       name: input.name,
       time_zone: input.timeZone,
       tracking_prefix: input.trackingPrefix,
-      calendar: JSON.stringify(calendarPreset(presetForZone(input.timeZone), year - 2, year + 5)),
-      escalation_levels: JSON.stringify(starterEscalationLevels),
-      settings: JSON.stringify({}),
+      calendar: JSON.stringify(calendarPreset(holidays, year - 2, year + 5)),
+      escalation_levels: JSON.stringify(starter.escalationLevels),
+      settings: JSON.stringify(starter.settings),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -52,12 +54,12 @@ export async function createAgencyWithStarterConfiguration(
   await ensureDefaultChannels(tx, agencyId, input.inboundAddress ?? null);
   await tx
     .insertInto('units')
-    .values(starterUnits.map((u) => ({ agency_id: agencyId, code: u.code, name: u.name })))
+    .values(starter.units.map((u) => ({ agency_id: agencyId, code: u.code, name: u.name })))
     .execute();
   await tx
     .insertInto('subjects')
     .values(
-      starterSubjects.map((s) => ({
+      starter.subjects.map((s) => ({
         agency_id: agencyId,
         code: s.code,
         name: s.name,
@@ -68,7 +70,7 @@ export async function createAgencyWithStarterConfiguration(
   await tx
     .insertInto('routing_rules')
     .values(
-      starterRules.map((r, i) => ({
+      starter.rules.map((r, i) => ({
         agency_id: agencyId,
         name: r.name,
         position: (i + 1) * 10,
@@ -81,7 +83,7 @@ export async function createAgencyWithStarterConfiguration(
   await tx
     .insertInto('service_standards')
     .values(
-      starterStandards.map((s, i) => ({
+      starter.standards.map((s, i) => ({
         agency_id: agencyId,
         name: s.name,
         position: (i + 1) * 10,
@@ -92,10 +94,17 @@ export async function createAgencyWithStarterConfiguration(
       })),
     )
     .execute();
-  for (const t of starterTemplates) {
+  for (const t of starter.templates) {
     const template = await tx
       .insertInto('templates')
-      .values({ agency_id: agencyId, code: t.code, name: t.name, channel: t.channel, language: 'en' })
+      .values({
+        agency_id: agencyId,
+        code: t.code,
+        name: t.name,
+        channel: t.channel,
+        language: t.language ?? 'en',
+        ...(t.purpose ? { purpose: t.purpose } : {}),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await tx
@@ -130,12 +139,14 @@ export async function bootstrap(db: Db, config: Config): Promise<BootstrapResult
       }
       return { created: false, adminEmail, generatedPassword: null };
     }
+    const starter = starterConfiguration(config.agencyPreset);
     const agencyId = await createAgencyWithStarterConfiguration(tx, {
       slug: 'main',
-      name: 'Office of Constituent Services',
+      name: starter.mainName,
       timeZone: config.timeZone,
-      trackingPrefix: 'OCS',
+      trackingPrefix: starter.mainTrackingPrefix,
       inboundAddress: config.inboundAddress,
+      preset: config.agencyPreset,
     });
     const generatedPassword = config.adminPassword ? null : generatePassword();
     await tx

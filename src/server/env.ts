@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { passwordProblem } from '../domain/password-policy.ts';
+import { AGENCY_PRESETS, type AgencyPreset } from './starter-configuration.ts';
 
 export interface Config {
   port: number;
@@ -42,6 +43,8 @@ export interface Config {
   secret: string | undefined;
   /** CIVICDESK_CHROMIUM_PATH: the Chromium that renders letters to PDF (default /usr/bin/chromium). */
   chromiumPath: string;
+  /** CIVICDESK_AGENCY_PRESET: the starter configuration of agency `main` at first start. */
+  agencyPreset: AgencyPreset;
 }
 
 export class ConfigError extends Error {}
@@ -158,6 +161,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const secret = read('CIVICDESK_SECRET');
   if (secret !== undefined && secret.length < 32) problems.push('CIVICDESK_SECRET must be at least 32 characters');
 
+  const agencyPreset = (read('CIVICDESK_AGENCY_PRESET') ?? 'constituent-services') as AgencyPreset;
+  if (!AGENCY_PRESETS.includes(agencyPreset)) {
+    problems.push(`CIVICDESK_AGENCY_PRESET must be one of ${AGENCY_PRESETS.join(', ')}, got "${agencyPreset}"`);
+  }
+
   if (problems.length) throw new ConfigError(`Configuration is not valid:\n- ${problems.join('\n- ')}`);
 
   const host = read('HOST') ?? '127.0.0.1';
@@ -185,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl,
     secret,
     chromiumPath: read('CIVICDESK_CHROMIUM_PATH') ?? '/usr/bin/chromium',
+    agencyPreset,
     ...overrides,
   };
 }

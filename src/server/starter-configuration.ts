@@ -1,7 +1,17 @@
 // What a new agency starts with so a case can be created at once: the units and subjects of a city
 // social-services agency's constituent office, routing rules, service standards, escalation levels and
-// approved English acknowledgement templates. Administrators change all of it afterwards.
+// approved English acknowledgement templates. Administrators change all of it afterwards. The `child-support` preset
+// (starter-child-support.ts) starts a county child-support ombudsperson's office instead.
 import type { EscalationLevel, RuleActions, RuleConditions, StandardMatch, Target } from '../domain/types.ts';
+import type { HolidayPreset } from '../domain/holidays.ts';
+import {
+  childSupportComplaintSettings,
+  childSupportRules,
+  childSupportStandards,
+  childSupportSubjects,
+  childSupportTemplates,
+  childSupportUnits,
+} from './starter-child-support.ts';
 
 export const starterUnits: { code: string; name: string }[] = [
   { code: 'FWC', name: 'Families with Children' },
@@ -152,3 +162,57 @@ export const starterTemplates: {
       '{{responseText}}\n\nSincerely,\n{{caseworkerName}}\n{{agencyName}}',
   },
 ];
+
+/** The starter configurations an agency can begin with (CIVICDESK_AGENCY_PRESET, `agency create --preset`). */
+export const AGENCY_PRESETS = ['constituent-services', 'child-support'] as const;
+export type AgencyPreset = (typeof AGENCY_PRESETS)[number];
+
+export interface StarterConfiguration {
+  /** The holiday calendar; null = the one of the agency's time zone. */
+  holidayPreset: HolidayPreset | null;
+  /** Name and tracking prefix of agency `main` when it is created with this preset. */
+  mainName: string;
+  mainTrackingPrefix: string;
+  units: typeof starterUnits;
+  subjects: typeof starterSubjects;
+  rules: typeof starterRules;
+  standards: typeof starterStandards;
+  escalationLevels: EscalationLevel[];
+  templates: (Omit<(typeof starterTemplates)[number], 'channel'> & {
+    channel: 'email' | 'letter';
+    language?: string;
+    purpose?: string;
+  })[];
+  settings: Record<string, unknown>;
+}
+
+/** Everything a new agency starts with under `preset`. */
+export function starterConfiguration(preset: AgencyPreset = 'constituent-services'): StarterConfiguration {
+  if (preset === 'child-support') {
+    return {
+      holidayPreset: 'california',
+      mainName: 'Child Support Ombudsperson Office',
+      mainTrackingPrefix: 'CSO',
+      units: childSupportUnits,
+      subjects: childSupportSubjects,
+      rules: childSupportRules,
+      standards: childSupportStandards,
+      escalationLevels: starterEscalationLevels,
+      // The general acknowledgement and response templates (email intake, portal) and the complaint notices.
+      templates: [...starterTemplates, ...childSupportTemplates],
+      settings: { preset, complaints: childSupportComplaintSettings },
+    };
+  }
+  return {
+    holidayPreset: null,
+    mainName: 'Office of Constituent Services',
+    mainTrackingPrefix: 'OCS',
+    units: starterUnits,
+    subjects: starterSubjects,
+    rules: starterRules,
+    standards: starterStandards,
+    escalationLevels: starterEscalationLevels,
+    templates: starterTemplates,
+    settings: {},
+  };
+}

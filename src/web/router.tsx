@@ -19,6 +19,9 @@ import { ProcedureScreen } from './screens/quality/procedure-screen.tsx';
 import { SearchScreen } from './screens/search/search-screen.tsx';
 import { OverviewScreen, seesOverview } from './screens/overview/overview-screen.tsx';
 import { useUser } from './session.tsx';
+import { ComplaintsScreen } from './screens/complaints/complaints-screen.tsx';
+import { NewComplaintScreen } from './screens/complaints/new-complaint-screen.tsx';
+import { ComplaintScreen } from './screens/complaints/complaint-screen.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -215,6 +218,21 @@ export const qualityProcedureRoute = createRoute({
   path: 'procedures/$procedureId',
   component: ProcedureScreen,
 });
+const complaintsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/complaints',
+  component: ComplaintsScreen,
+});
+const newComplaintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/complaints/new',
+  component: NewComplaintScreen,
+});
+export const complaintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/complaints/$complaintNumber',
+  component: ComplaintScreen,
+});
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -228,6 +246,9 @@ const routeTree = rootRoute.addChildren([
   adminRoute.addChildren([adminIndexRoute, adminSectionRoute]),
   reportsRoute.addChildren([reportsIndexRoute, reportSectionRoute]),
   qualityRoute.addChildren([qualityIndexRoute, qualitySectionRoute, qualityPlanRoute, qualityProcedureRoute]),
+  complaintsRoute,
+  newComplaintRoute,
+  complaintRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });

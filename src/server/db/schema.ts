@@ -26,6 +26,8 @@ export type {
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json<T extends object | null> = JSONColumnType<T, string, string>;
+/** A local calendar date 'YYYY-MM-DD' (PostgreSQL date; repositories read it back with to_char). */
+type LocalDate = string;
 
 export type Role = 'administrator' | 'supervisor' | 'caseworker' | 'unit_liaison' | 'auditor';
 export type CaseStatus =
@@ -981,6 +983,126 @@ export interface TrainingEnrolmentsTable {
   completed_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** What kind of contact a case is and the program's own case number (migration 0024); no row = a plain case. */
+export interface CaseDetailsTable {
+  agency_id: number;
+  case_id: number;
+  kind: Generated<'case' | 'inquiry'>;
+  program_case_number: string | null;
+}
+
+export interface ComplaintCountersTable {
+  agency_id: number;
+  year: number;
+  last_value: Generated<number>;
+}
+
+/** A formal complaint (migration 0024); every date column is a local date 'YYYY-MM-DD'. */
+export interface ComplaintsTable {
+  agency_id: number;
+  id: Generated<number>;
+  complaint_number: string;
+  status: Generated<'open' | 'resolved' | 'transferred' | 'withdrawn'>;
+  case_id: number | null;
+  restricted: Generated<boolean>;
+  program_case_number: string;
+  complainant_first_name: string;
+  complainant_last_name: string;
+  complainant_role: 'custodial_party' | 'noncustodial_parent' | 'authorized_representative';
+  complainant_email: string | null;
+  complainant_phone: string | null;
+  language: Generated<string>;
+  received_via: 'in_person' | 'phone' | 'mail' | 'email' | 'web' | 'transfer';
+  received_on: LocalDate;
+  postmarked_on: LocalDate | null;
+  knew_of_action_on: LocalDate | null;
+  receipt_date: LocalDate;
+  filing_deadline_on: LocalDate | null;
+  filed_late: Generated<boolean>;
+  late_reason: string | null;
+  resolution_due_on: LocalDate;
+  transfer_due_on: LocalDate;
+  extensions: Generated<number>;
+  extension_reason: string | null;
+  extended_on: LocalDate | null;
+  findings: string | null;
+  resolved_on: LocalDate | null;
+  resolution_notice_mailed_on: LocalDate | null;
+  hearing_request_deadline_on: LocalDate | null;
+  investigator_user_id: number | null;
+  investigator_override_reason: string | null;
+  transferred_to: string | null;
+  transferred_on: LocalDate | null;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface ComplaintIssuesTable {
+  agency_id: number;
+  complaint_id: number;
+  position: number;
+  category: string;
+  description: Generated<string>;
+}
+
+export interface HearingRequestsTable {
+  agency_id: number;
+  id: Generated<number>;
+  complaint_id: number;
+  requested_on: LocalDate;
+  eligible: boolean;
+  issues: Json<{ category: string; eligible: boolean; reasons: string[] }[]>;
+  reasons: string[];
+  request_deadline_on: LocalDate;
+  hearing_on: LocalDate | null;
+  hearing_place: string | null;
+  interpreter_language: string | null;
+  dismissal_notice_on: LocalDate | null;
+  dismissal_effective_on: LocalDate | null;
+  decision_adopted_on: LocalDate | null;
+  decision_presumed_received_on: LocalDate | null;
+  decision_outcomes: ColumnType<
+    { category: string; outcome: 'granted' | 'denied' }[] | null,
+    string | null | undefined,
+    string | null
+  >;
+  compliance_report_due_on: LocalDate | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** A notice of the complaint process merged from its approved template (migration 0024). */
+export interface ComplaintNoticesTable {
+  agency_id: number;
+  id: Generated<number>;
+  complaint_id: number;
+  code: string;
+  language: string;
+  subject: string;
+  body: string;
+  template_id: number | null;
+  template_version: number | null;
+  mailed_on: LocalDate | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** An action a complaint's resolution requires, who is responsible and when it was done (migration 0024). */
+export interface ComplaintActionsTable {
+  agency_id: number;
+  id: Generated<number>;
+  complaint_id: number;
+  action: string;
+  responsible_kind: 'unit' | 'employee' | 'other_agency' | 'third_party';
+  responsible_name: string;
+  due_on: LocalDate | null;
+  completed_on: LocalDate | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   sign_in_limits: SignInLimitsTable;
   report_schedules: ReportSchedulesTable;
@@ -1046,4 +1168,11 @@ export interface Database {
   training_courses: TrainingCoursesTable;
   training_sessions: TrainingSessionsTable;
   training_enrolments: TrainingEnrolmentsTable;
+  case_details: CaseDetailsTable;
+  complaint_counters: ComplaintCountersTable;
+  complaints: ComplaintsTable;
+  complaint_issues: ComplaintIssuesTable;
+  hearing_requests: HearingRequestsTable;
+  complaint_notices: ComplaintNoticesTable;
+  complaint_actions: ComplaintActionsTable;
 }

@@ -69,6 +69,11 @@ export function AppShell() {
               </Link>
             </li>
             <li>
+              <Link to="/complaints" className={navClass('/complaints')}>
+                Complaints
+              </Link>
+            </li>
+            <li>
               <Link to="/people" search={{}} className={navClass('/people')}>
                 People
               </Link>

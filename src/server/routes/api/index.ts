@@ -34,6 +34,7 @@ import { procedureRoutes } from './quality/procedures.route.ts';
 import { reviewRoutes } from './quality/reviews.route.ts';
 import { trainingRoutes } from './quality/training.route.ts';
 import { auditDownloads } from './audit-downloads.ts';
+import { complaintRoutes } from './complaints/complaints.route.ts';
 
 export interface RouteDependencies {
   config: Config;
@@ -74,4 +75,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   procedureRoutes(app);
   reviewRoutes(app);
   trainingRoutes(app);
+  complaintRoutes(app, deps);
 }

@@ -37,6 +37,10 @@ export const CreateCaseSchema = Type.Object(
     tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 30 })),
     externalId: Type.Optional(Type.String({ maxLength: 200 })),
     title: Type.Optional(Type.String({ maxLength: 1000 })),
+    kind: Type.Optional(Type.String({ maxLength: 20, description: 'case (default) or inquiry' })),
+    programCaseNumber: Type.Optional(
+      Type.Union([Type.String({ maxLength: 60 }), Type.Null()], { description: "The program's own case number" }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -21,6 +21,23 @@ import type { CommandContext } from '../../../context.ts';
 import { CASE_STATUSES } from '../../../../domain/case-status.ts';
 import { endOfLocalDay, startOfLocalDay } from '../../../../domain/local-time.ts';
 import { presentCase } from './case-presenter.ts';
+import { caseDetailsOf, saveCaseDetails } from '../../../repositories/complaints.ts';
+import { repeatOf } from '../../../queries/repeat-contact.ts';
+import type { CaseViewRow } from '../../../queries/case-list.ts';
+
+const CASE_KINDS = ['case', 'inquiry'] as const;
+
+/** The case as the API shows it, with its kind, program case number and the earlier contact it repeats. */
+async function presentCaseWithDetails(ctx: CommandContext, row: CaseViewRow) {
+  const [details, repeat] = await Promise.all([caseDetailsOf(ctx.db, ctx.agency.id, [row.id]), repeatOf(ctx, row)]);
+  const own = details.get(row.id);
+  return {
+    ...presentCase(row),
+    kind: own?.kind ?? 'case',
+    programCaseNumber: own?.program_case_number ?? null,
+    repeatOf: repeat,
+  };
+}
 import { CreateCaseSchema, ListCasesQuery, TrackingParams } from './case-schemas.ts';
 
 const list = (value: string | undefined) =>
@@ -141,8 +158,21 @@ export function caseRoutes(app: FastifyInstance): void {
       },
     },
     async (req, reply) => {
+      const ctx = requireContext(req);
+      const { kind = 'case', programCaseNumber, ...intake } = req.body;
+      if (!(CASE_KINDS as readonly string[]).includes(kind)) throw invalid('kind', 'must be case or inquiry');
+      const program = programCaseNumber?.trim() || null;
+      // Kind and program case number sit beside the case (case_details), written in the intake's transaction.
+      const details =
+        kind !== 'case' || program ? { kind: kind as 'case' | 'inquiry', programCaseNumber: program } : null;
+      const view = await createCaseView(
+        ctx,
+        details
+          ? { ...intake, withinTransaction: (tx, row) => saveCaseDetails(tx, ctx.agency.id, row.id, details) }
+          : intake,
+      );
       // The answer is built from the rows just written: the same body as GET /cases/:trackingNumber, no re-read.
-      return reply.status(201).send(presentCase(await createCaseView(requireContext(req), req.body)));
+      return reply.status(201).send(await presentCaseWithDetails(ctx, view));
     },
   );
 
@@ -159,8 +189,17 @@ export function caseRoutes(app: FastifyInstance): void {
     async (req) => {
       const ctx = requireContext(req);
       const result = await listCases(ctx, parseListQuery(ctx, req.query));
+      const details = await caseDetailsOf(
+        ctx.db,
+        ctx.agency.id,
+        result.items.map((item) => item.id),
+      );
       return {
-        items: result.items.map(presentCase),
+        items: result.items.map((item) => ({
+          ...presentCase(item),
+          kind: details.get(item.id)?.kind ?? 'case',
+          programCaseNumber: details.get(item.id)?.program_case_number ?? null,
+        })),
         total: result.total,
         ...(result.totalIsLowerBound ? { totalIsLowerBound: true } : {}),
         nextCursor: result.nextCursor,
@@ -183,7 +222,7 @@ export function caseRoutes(app: FastifyInstance): void {
           ipAddress: req.ip,
         });
       }
-      const view = presentCase(row);
+      const view = await presentCaseWithDetails(ctx, row);
       return reply.header('etag', `"${view.version}"`).send(view);
     },
   );

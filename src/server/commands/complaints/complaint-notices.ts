@@ -1,0 +1,153 @@
+// The notices of the complaint process (LCR002 acknowledgement, LCR005 extension, LCR006 resolution, …): merged from
+// the agency's approved letter template in the complainant's language (English when there is none in it), stored
+// with the complaint, printed as PDF by the letters pipeline, and the day each was mailed kept.
+import type { Db } from '../../db/database.ts';
+import type { CommandContext } from '../../context.ts';
+import { notFound, type ErrorDetail } from '../../errors.ts';
+import { recordAudit } from '../../repositories/audit.ts';
+import { findTemplate, getApprovedVersion } from '../../repositories/templates.ts';
+import {
+  complaintClockSettings,
+  findComplaintNotice,
+  findVisibleComplaint,
+  insertComplaintNotice,
+  setNoticeMailed,
+  type ComplaintRow,
+} from '../../repositories/complaints.ts';
+import { authorizeComplaint } from '../../policies/complaint-access.ts';
+import { letterheadFor, recipientName } from '../../channels/letters/letter-documents.ts';
+import { lettersHtml } from '../../channels/letters/letter-html.ts';
+import { renderPdf } from '../../channels/letters/pdf-renderer.ts';
+import { mergeFields } from '../../../domain/template-merge.ts';
+import { isLocalDateText } from '../../../domain/complaint-clocks.ts';
+import { isLanguageCode, LANGUAGES } from '../../../domain/languages.ts';
+import { localDate } from '../../../domain/local-time.ts';
+import { refuse } from './complaint-refusal.ts';
+
+export type NoticeCode = 'LCR002' | 'LCR003' | 'LCR004' | 'LCR005' | 'LCR006';
+
+/** A local date written out in the letter's language (e.g. "April 1, 2026", "1 de abril de 2026"). */
+export function writtenDate(date: string | null, language: string): string {
+  if (!date) return '';
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${date}T00:00:00Z`),
+    );
+  } catch {
+    return date;
+  }
+}
+
+/**
+ * Merges and stores the notice `code` for a complaint (as it stands after the change being made) inside the
+ * caller's transaction; null when the agency has no approved template for it.
+ */
+export async function issueComplaintNotice(
+  tx: Db,
+  ctx: CommandContext,
+  complaint: ComplaintRow,
+  code: NoticeCode,
+  options: { mailedOn?: string | null; extra?: Record<string, string> } = {},
+): Promise<number | null> {
+  let template = await findTemplate(tx, ctx.agency.id, { code, channel: 'letter', language: complaint.language });
+  let version = template ? await getApprovedVersion(tx, ctx.agency.id, template.id) : null;
+  if (!version) {
+    template = await findTemplate(tx, ctx.agency.id, { code, channel: 'letter', language: 'en' });
+    version = template ? await getApprovedVersion(tx, ctx.agency.id, template.id) : null;
+  }
+  if (!template || !version) return null;
+  const language = template.language;
+  const values: Record<string, string> = {
+    firstName: complaint.complainant_first_name,
+    lastName: complaint.complainant_last_name,
+    agencyName: ctx.agency.name,
+    complaintNumber: complaint.complaint_number,
+    programCaseNumber: complaint.program_case_number,
+    receiptDate: writtenDate(complaint.receipt_date, language),
+    resolutionDueOn: writtenDate(complaint.resolution_due_on, language),
+    hearingRequestDeadline: writtenDate(complaint.hearing_request_deadline_on, language),
+    ...(complaint.extension_reason ? { extensionReason: complaint.extension_reason } : {}),
+    ...(complaint.findings ? { findings: complaint.findings } : {}),
+    ...options.extra,
+  };
+  return insertComplaintNotice(tx, {
+    agency_id: ctx.agency.id,
+    complaint_id: complaint.id,
+    code,
+    language,
+    subject: mergeFields(version.subject ?? '', values).text,
+    body: mergeFields(version.body, values).text,
+    template_id: template.id,
+    template_version: version.version,
+    mailed_on: options.mailedOn ?? null,
+    created_by: ctx.actor.userId || null,
+  });
+}
+
+/** Records the day a notice of a visible complaint was mailed. */
+export async function recordNoticeMailed(
+  ctx: CommandContext,
+  complaintNumber: string,
+  noticeId: number,
+  mailedOn: string,
+): Promise<void> {
+  authorizeComplaint(ctx.actor, 'complaint:resolve');
+  const clock = await complaintClockSettings(ctx.db, ctx.agency.id);
+  const problems: ErrorDetail[] = [];
+  if (!isLocalDateText(mailedOn)) problems.push({ field: 'mailedOn', message: 'must be a date written YYYY-MM-DD' });
+  else if (mailedOn > localDate(new Date(), clock.timeZone)) {
+    problems.push({ field: 'mailedOn', message: 'cannot be in the future' });
+  }
+  refuse(problems);
+  await ctx.db.transaction().execute(async (tx) => {
+    const complaint = await findVisibleComplaint(tx, ctx, complaintNumber, true);
+    const notice = await findComplaintNotice(tx, ctx.agency.id, complaint.id, noticeId);
+    if (!notice) throw notFound(`Notice ${noticeId} of complaint ${complaintNumber}`);
+    if (mailedOn < complaint.received_on)
+      refuse([{ field: 'mailedOn', message: 'is before the complaint was received' }]);
+    await setNoticeMailed(tx, ctx.agency.id, noticeId, mailedOn);
+    await recordAudit(tx, ctx, {
+      action: 'complaint.notice_mailed',
+      entityType: 'complaint_notice',
+      entityId: noticeId,
+      caseId: complaint.case_id,
+      before: { mailed_on: notice.mailed_on },
+      after: { mailed_on: mailedOn, code: notice.code, complaint_number: complaintNumber },
+    });
+  });
+}
+
+/** The PDF of a notice as the complainant receives it, on the agency's letterhead. */
+export async function renderComplaintNotice(
+  ctx: CommandContext,
+  chromiumPath: string,
+  complaintNumber: string,
+  noticeId: number,
+): Promise<{ filename: string; pdf: Buffer }> {
+  const complaint = await findVisibleComplaint(ctx.db, ctx, complaintNumber);
+  const notice = await findComplaintNotice(ctx.db, ctx.agency.id, complaint.id, noticeId);
+  if (!notice) throw notFound(`Notice ${noticeId} of complaint ${complaintNumber}`);
+  const language = isLanguageCode(notice.language) ? notice.language : 'en';
+  const html = lettersHtml(
+    [
+      {
+        trackingNumber: complaint.complaint_number,
+        language,
+        dir: LANGUAGES.find((l) => l.code === language)?.rtl ? 'rtl' : 'ltr',
+        date: writtenDate(notice.mailed_on ?? localDate(notice.created_at, ctx.agency.timeZone), language),
+        referenceLabel: notice.code,
+        recipient: {
+          name: recipientName(complaint.complainant_first_name, complaint.complainant_last_name),
+          addressLines: [],
+        },
+        subject: notice.subject,
+        body: notice.body,
+        signatureName: null,
+        letterhead: await letterheadFor(ctx.db, ctx),
+      },
+    ],
+    { addressPages: false },
+  );
+  const pdf = await renderPdf(html, chromiumPath);
+  return { filename: `${complaint.complaint_number}-${notice.code}-${notice.id}.pdf`, pdf };
+}

@@ -1,0 +1,392 @@
+// The ombudsperson's complaints API: categories, filing, the view and list with the next deadline, the director's
+// extension, the resolution and state-hearing requests judged against the hearing rules.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { requireContext } from '../../../auth/authenticate.ts';
+import type { CommandContext } from '../../../context.ts';
+import { AppError, type ErrorDetail } from '../../../errors.ts';
+import {
+  complaintActionsOf,
+  complaintIssues,
+  complaintNoticesOf,
+  findVisibleComplaint,
+  hearingRequestsOf,
+  listComplaints,
+  type ComplaintListFilter,
+} from '../../../repositories/complaints.ts';
+import { createComplaint } from '../../../commands/complaints/complaint-create.ts';
+import { extendComplaint } from '../../../commands/complaints/complaint-extend.ts';
+import { resolveComplaint } from '../../../commands/complaints/complaint-resolve.ts';
+import { requestHearing } from '../../../commands/complaints/hearing-request.ts';
+import { progressHearing, type HearingStep } from '../../../commands/complaints/hearing-progress.ts';
+import { recordNoticeMailed, renderComplaintNotice } from '../../../commands/complaints/complaint-notices.ts';
+import type { RouteDependencies } from '../index.ts';
+import { complaintLog } from '../../../reports/complaint-log/complaint-log.ts';
+import { renderReport, reportFileName } from '../../../reports/render/index.ts';
+import { addComplaintAction, completeAction } from '../../../commands/complaints/complaint-actions.ts';
+import { assignInvestigator } from '../../../commands/complaints/complaint-investigator.ts';
+import { amendComplaint, transferComplaint } from '../../../commands/complaints/complaint-transfer.ts';
+import { COMPLAINT_CATEGORIES, complaintCategory } from '../../../../domain/hearing-eligibility.ts';
+import { isLocalDateText } from '../../../../domain/complaint-clocks.ts';
+import { localDate } from '../../../../domain/local-time.ts';
+import {
+  ComplaintCategoryListSchema,
+  ComplaintListQuerySchema,
+  ComplaintLogQuerySchema,
+  ComplaintListSchema,
+  ComplaintNumberParamsSchema,
+  ComplaintSchema,
+  CreateComplaintBodySchema,
+  ExtendComplaintBodySchema,
+  HearingRequestBodySchema,
+  HearingRequestSchema,
+  HearingDecisionBodySchema,
+  HearingDismissalBodySchema,
+  HearingParamsSchema,
+  HearingScheduleBodySchema,
+  ActionCompletedBodySchema,
+  ActionParamsSchema,
+  AmendmentBodySchema,
+  ComplaintActionBodySchema,
+  InvestigatorBodySchema,
+  TransferBodySchema,
+  NoticeMailedBodySchema,
+  NoticeParamsSchema,
+  ResolveComplaintBodySchema,
+} from '../../../../shared/complaints.ts';
+import { presentComplaint, presentComplaintListItem, presentHearingRequest } from './complaint-presenter.ts';
+
+const STATUSES = ['open', 'resolved', 'transferred', 'withdrawn'];
+
+async function complaintView(ctx: CommandContext, complaintNumber: string) {
+  const row = await findVisibleComplaint(ctx.db, ctx, complaintNumber);
+  const [issues, hearings, notices, actions] = await Promise.all([
+    complaintIssues(ctx.db, ctx.agency.id, [row.id]),
+    hearingRequestsOf(ctx.db, ctx.agency.id, row.id),
+    complaintNoticesOf(ctx.db, ctx.agency.id, row.id),
+    complaintActionsOf(ctx.db, ctx.agency.id, row.id),
+  ]);
+  return presentComplaint(row, issues, hearings, notices, actions, localDate(new Date(), ctx.agency.timeZone));
+}
+
+export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  const complaintChange = <B>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (ctx: CommandContext, complaintNumber: string, body: never) => Promise<unknown>,
+  ) =>
+    api.post(
+      `/complaints/:complaintNumber${path}`,
+      {
+        schema: {
+          tags: ['complaints'],
+          summary,
+          params: ComplaintNumberParamsSchema,
+          body: body as typeof TransferBodySchema,
+          response: { 200: ComplaintSchema },
+        },
+      },
+      async (req) => {
+        const ctx = requireContext(req);
+        await run(ctx, req.params.complaintNumber, req.body as never);
+        return complaintView(ctx, req.params.complaintNumber);
+      },
+    );
+
+  complaintChange(
+    '/actions',
+    'Add an action the resolution requires, who is responsible and by when.',
+    ComplaintActionBodySchema,
+    addComplaintAction,
+  );
+  complaintChange(
+    '/investigator',
+    'Name the investigator: not the caseworker of the matter unless a supervisor overrides with a reason (audited).',
+    InvestigatorBodySchema,
+    assignInvestigator,
+  );
+  complaintChange('/transfer', 'Transfer to another county (notice LCR004).', TransferBodySchema, transferComplaint);
+  complaintChange(
+    '/amendments',
+    'Add issues to an open complaint (notice LCR003); the receipt date stays.',
+    AmendmentBodySchema,
+    amendComplaint,
+  );
+
+  const hearingStep = (step: HearingStep['step'], summary: string, body: typeof HearingScheduleBodySchema) =>
+    api.post(
+      `/complaints/:complaintNumber/hearing-requests/:hearingId/${step}`,
+      {
+        schema: {
+          tags: ['complaints'],
+          summary,
+          params: HearingParamsSchema,
+          body,
+          response: { 200: ComplaintSchema },
+        },
+      },
+      async (req) => {
+        const ctx = requireContext(req);
+        const { complaintNumber, hearingId } = req.params;
+        await progressHearing(ctx, complaintNumber, hearingId, { step, ...(req.body as object) } as HearingStep);
+        return complaintView(ctx, complaintNumber);
+      },
+    );
+  hearingStep('schedule', "The hearing's date, place or phone and interpreter.", HearingScheduleBodySchema);
+  hearingStep(
+    'dismissal',
+    'A dismissal notice; the dismissal takes effect the configured days later.',
+    HearingDismissalBodySchema as unknown as typeof HearingScheduleBodySchema,
+  );
+  hearingStep(
+    'decision',
+    'The decision with its outcome per issue; presumed receipt and, for the complainant, the compliance report due.',
+    HearingDecisionBodySchema as unknown as typeof HearingScheduleBodySchema,
+  );
+
+  api.post(
+    '/complaints/:complaintNumber/actions/:actionId/completed',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Record the day a required action was completed.',
+        params: ActionParamsSchema,
+        body: ActionCompletedBodySchema,
+        response: { 200: ComplaintSchema },
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      await completeAction(ctx, req.params.complaintNumber, req.params.actionId, req.body.completedOn);
+      return complaintView(ctx, req.params.complaintNumber);
+    },
+  );
+
+  api.post(
+    '/complaints/:complaintNumber/notices/:noticeId/mailed',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Record the day a notice of the complaint was mailed.',
+        params: NoticeParamsSchema,
+        body: NoticeMailedBodySchema,
+        response: { 200: ComplaintSchema },
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      await recordNoticeMailed(ctx, req.params.complaintNumber, req.params.noticeId, req.body.mailedOn);
+      return complaintView(ctx, req.params.complaintNumber);
+    },
+  );
+
+  api.get(
+    '/complaints/:complaintNumber/notices/:noticeId/pdf',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'A notice of the complaint as a PDF letter.',
+        params: NoticeParamsSchema,
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      const { filename, pdf } = await renderComplaintNotice(
+        ctx,
+        deps.config.chromiumPath,
+        req.params.complaintNumber,
+        req.params.noticeId,
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${filename}"`)
+        .send(pdf);
+    },
+  );
+
+  api.get(
+    '/complaint-categories',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Complaint issue categories and whether a state hearing may be held on each.',
+        response: { 200: ComplaintCategoryListSchema },
+      },
+    },
+    async (req) => {
+      requireContext(req);
+      return COMPLAINT_CATEGORIES.map((c) => ({ ...c }));
+    },
+  );
+
+  api.post(
+    '/complaints',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'File a complaint: receipt date, filing window and resolution due date follow the agency settings.',
+        body: CreateComplaintBodySchema,
+        response: { 201: ComplaintSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      const number = await createComplaint(ctx, req.body);
+      return reply.status(201).send(await complaintView(ctx, number));
+    },
+  );
+
+  api.get(
+    '/complaints',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Complaints the caller may see, open ones by their next deadline.',
+        querystring: ComplaintListQuerySchema,
+        response: { 200: ComplaintListSchema },
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      const q = req.query;
+      const problems: ErrorDetail[] = [];
+      const status = q.status
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const s of status ?? []) {
+        if (!STATUSES.includes(s))
+          problems.push({ field: 'status', message: `"${s}" is not one of ${STATUSES.join(', ')}` });
+      }
+      if (q.category && !complaintCategory(q.category)) {
+        problems.push({ field: 'category', message: `"${q.category}" is not a complaint category` });
+      }
+      for (const field of ['receivedFrom', 'receivedTo'] as const) {
+        if (q[field] && !isLocalDateText(q[field]))
+          problems.push({ field, message: 'must be a date written YYYY-MM-DD' });
+      }
+      if (problems.length) {
+        throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+      }
+      const today = localDate(new Date(), ctx.agency.timeZone);
+      const filter: ComplaintListFilter = {
+        limit: q.limit ?? 50,
+        ...(status?.length ? { status } : {}),
+        ...(q.category ? { category: q.category } : {}),
+        ...(q.programCaseNumber ? { programCaseNumber: q.programCaseNumber } : {}),
+        ...(q.receivedFrom ? { receivedFrom: q.receivedFrom } : {}),
+        ...(q.receivedTo ? { receivedTo: q.receivedTo } : {}),
+        ...(q.overdue === 'true' ? { overdueBefore: today } : {}),
+        ...(q.overdue === 'false' ? { notOverdueOn: today } : {}),
+      };
+      const { rows, total } = await listComplaints(ctx, filter);
+      const issues = await complaintIssues(
+        ctx.db,
+        ctx.agency.id,
+        rows.map((r) => r.id),
+      );
+      return { items: rows.map((row) => presentComplaintListItem(row, issues, today)), total };
+    },
+  );
+
+  api.get(
+    '/complaints/log',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: "The state's complaint log for complaints received in a period, as CSV, XLSX, PDF or JSON.",
+        querystring: ComplaintLogQuerySchema,
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      const { from, to, format = 'csv' } = req.query;
+      const problems: ErrorDetail[] = [];
+      if (!isLocalDateText(from)) problems.push({ field: 'from', message: 'must be a date written YYYY-MM-DD' });
+      if (!isLocalDateText(to)) problems.push({ field: 'to', message: 'must be a date written YYYY-MM-DD' });
+      else if (isLocalDateText(from) && to < from) problems.push({ field: 'to', message: 'is before from' });
+      if (problems.length) {
+        throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+      }
+      const doc = await complaintLog(ctx, { from, to });
+      const file = await renderReport(doc, format, { chromiumPath: deps.config.chromiumPath });
+      return reply
+        .type(file.contentType)
+        .header(
+          'content-disposition',
+          `attachment; filename="${reportFileName(doc.title, `${from}-${to}`, file.extension)}"`,
+        )
+        .send(file.body);
+    },
+  );
+
+  api.get(
+    '/complaints/:complaintNumber',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'One complaint with its issues, clocks and hearing requests.',
+        params: ComplaintNumberParamsSchema,
+        response: { 200: ComplaintSchema },
+      },
+    },
+    async (req) => complaintView(requireContext(req), req.params.complaintNumber),
+  );
+
+  api.post(
+    '/complaints/:complaintNumber/extension',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: "The director's one extension of the resolution, with its reason (409 for a second).",
+        params: ComplaintNumberParamsSchema,
+        body: ExtendComplaintBodySchema,
+        response: { 200: ComplaintSchema },
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      await extendComplaint(ctx, req.params.complaintNumber, req.body);
+      return complaintView(ctx, req.params.complaintNumber);
+    },
+  );
+
+  api.post(
+    '/complaints/:complaintNumber/resolution',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'The written resolution: findings and the day its notice was mailed (opens the hearing window).',
+        params: ComplaintNumberParamsSchema,
+        body: ResolveComplaintBodySchema,
+        response: { 200: ComplaintSchema },
+      },
+    },
+    async (req) => {
+      const ctx = requireContext(req);
+      await resolveComplaint(ctx, req.params.complaintNumber, req.body);
+      return complaintView(ctx, req.params.complaintNumber);
+    },
+  );
+
+  api.post(
+    '/complaints/:complaintNumber/hearing-requests',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'A state hearing request, judged issue by issue and recorded whatever the judgement.',
+        params: ComplaintNumberParamsSchema,
+        body: HearingRequestBodySchema,
+        response: { 201: HearingRequestSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      const row = await requestHearing(ctx, req.params.complaintNumber, req.body);
+      return reply.status(201).send(presentHearingRequest(row, req.params.complaintNumber));
+    },
+  );
+}
