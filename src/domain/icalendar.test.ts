@@ -87,6 +87,7 @@ describe('buildCalendar', () => {
   it('titles without control characters come back exactly', () => {
     fc.assert(
       fc.property(
+        // eslint-disable-next-line no-control-regex
         fc.string({ unit: 'grapheme', maxLength: 200 }).filter((s) => !/[\u0000-\u001F\u007F]/.test(s)),
         (title) => {
           const text = buildCalendar({ productId: 'p', stamp, events: [{ ...event, summary: title }] });

@@ -40,11 +40,7 @@ export function normalizeText(value: string): string {
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). */
 export function escapeText(value: string): string {
-  return normalizeText(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\n/g, '\\n');
+  return normalizeText(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 }
 
 /** Reads an escaped TEXT value back (\n and \N are line breaks). */
@@ -84,7 +80,10 @@ export function unfoldLines(text: string): string {
 
 /** A UTC DATE-TIME: 20260315T140000Z. */
 export function formatUtc(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return instant
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** Parses a UTC DATE-TIME written by formatUtc. */
@@ -95,6 +94,7 @@ export function parseUtc(value: string): Date {
 }
 
 /** A URI value is written as is, but may not hold line breaks or control characters. */
+// eslint-disable-next-line no-control-regex
 const uriValue = (value: string) => value.replace(/[\s\u0000-\u001F\u007F]+/g, '');
 
 /** The whole VCALENDAR: CRLF line endings, folded lines, one VEVENT per event. */

@@ -33,10 +33,9 @@ describe('media inquiry steps', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...STEPS), { maxLength: 12 }), (steps) => {
         let current: MediaInquiryStatus = 'new';
-        let previous: MediaInquiryStatus = 'new';
         for (const step of steps) {
           if (stepRefusal(current, step) !== null) continue;
-          previous = current;
+          const previous = current;
           current = statusAfter(current, step);
           if (current === 'released') expect(previous).toBe('approved');
         }

@@ -1,8 +1,9 @@
 // The media desk's rules: how an inquiry moves from logged to released (a drafted answer needs a recorded approval
 // before anything is released), and the queue's clock against the reporter's deadline.
 
-export const MEDIA_INQUIRY_STATUSES = ['new', 'assigned', 'drafted', 'approved', 'released', 'declined'] as const;
-export type MediaInquiryStatus = (typeof MEDIA_INQUIRY_STATUSES)[number];
+import type { MediaInquiryStatus } from '../shared/community.ts';
+
+export type { MediaInquiryStatus };
 
 export type MediaInquiryStep = 'assign' | 'draft' | 'approve' | 'release' | 'decline';
 

@@ -28,6 +28,9 @@ import { crosstabRoutes } from './reports/crosstab.route.ts';
 import { reportScheduleRoutes } from './reports/report-schedules.route.ts';
 import { indicatorRoutes } from './reports/indicators.route.ts';
 import { monthlyReportRoutes } from './reports/monthly.route.ts';
+import { organizationRoutes } from './community/organizations.route.ts';
+import { engagementRoutes } from './community/engagements.route.ts';
+import { mediaInquiryRoutes } from './community/media-inquiries.route.ts';
 
 export interface RouteDependencies {
   config: Config;
@@ -62,4 +65,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   reportScheduleRoutes(app);
   indicatorRoutes(app, deps);
   monthlyReportRoutes(app, deps);
+  organizationRoutes(app);
+  engagementRoutes(app, deps);
+  mediaInquiryRoutes(app);
 }
