@@ -15,6 +15,7 @@ import { NotFoundScreen } from './screens/not-found-screen.tsx';
 import { SearchScreen } from './screens/search/search-screen.tsx';
 import { OverviewScreen, seesOverview } from './screens/overview/overview-screen.tsx';
 import { useUser } from './session.tsx';
+import { CommunityLayout } from './screens/community/community-layout.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -177,6 +178,14 @@ export const reportSectionRoute = createRoute({
   },
 });
 
+export const communitySectionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/community/$section',
+  component: function CommunitySection() {
+    return <CommunityLayout section={communitySectionRoute.useParams().section} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   overviewRoute,
@@ -188,6 +197,7 @@ const routeTree = rootRoute.addChildren([
   personRoute,
   adminRoute.addChildren([adminIndexRoute, adminSectionRoute]),
   reportsRoute.addChildren([reportsIndexRoute, reportSectionRoute]),
+  communitySectionRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
