@@ -37,7 +37,6 @@ export function MediaDeskScreen() {
     refetchInterval: 60_000,
   });
   const items = list.data?.items ?? [];
-  const current = items.find((i) => i.id === selected);
   return (
     <>
       <div className="section-heading">
@@ -101,7 +100,7 @@ export function MediaDeskScreen() {
           </table>
         </TableWrap>
       )}
-      {current && <InquiryPanel key={current.id} inquiry={current} />}
+      {selected !== null && <SelectedInquiry key={selected} id={selected} />}
     </>
   );
 }
@@ -150,6 +149,16 @@ function NewInquiryForm({ onCreated }: { onCreated: (id: number) => void }) {
       </div>
     </form>
   );
+}
+
+/** The chosen inquiry, read on its own so that it stays open after it leaves the open queue. */
+function SelectedInquiry({ id }: { id: number }) {
+  const inquiry = useQuery({
+    queryKey: ['media-inquiries', 'one', id],
+    queryFn: () => api<MediaInquiryView>('GET', `/media-inquiries/${id}`),
+  });
+  if (inquiry.error) return <FormError error={inquiry.error} />;
+  return inquiry.data ? <InquiryPanel inquiry={inquiry.data} /> : <p role="status">Loading…</p>;
 }
 
 function InquiryPanel({ inquiry }: { inquiry: MediaInquiryView }) {
