@@ -318,6 +318,38 @@ describe('engagements and issues raised', () => {
     expect(theCase.person).toMatchObject({ firstName: 'Ana', lastName: 'Lopez' });
   });
 
+  it('makes a case from a bare POST with a JSON content type and no body', async () => {
+    const engagement = (
+      await admin.call('POST', '/api/v1/engagements', {
+        kind: 'outreach_event',
+        title: 'Outreach fair',
+        startsAt: '2026-03-21T14:00:00Z',
+        endsAt: '2026-03-21T16:00:00Z',
+      })
+    ).json();
+    const issue = (
+      await admin.call('POST', `/api/v1/engagements/${engagement.id}/issues`, {
+        description: 'Card lost',
+        subject: 'SNAP',
+      })
+    ).json();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/engagements/${engagement.id}/issues/${issue.id}/case`,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/json' },
+      payload: '',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().trackingNumber).toMatch(/^OCS-/);
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/engagements/${engagement.id}/issues/${issue.id}/case`,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/json' },
+      payload: '{not json',
+    });
+    expect(broken.statusCode).toBe(400);
+  });
+
   it('serves the calendar as iCalendar', async () => {
     await caseworker.call('POST', '/api/v1/engagements', {
       kind: 'presentation',

@@ -233,30 +233,40 @@ export function engagementRoutes(app: FastifyInstance, deps: RouteDependencies):
     },
   );
 
-  api.post(
-    '/engagements/:id/issues/:issueId/case',
-    {
-      schema: {
-        tags,
-        summary:
-          'Make a case from the issue through intake (channel community_meeting); the issue records the case. 409 if it already has one.',
-        params: IssueParams,
-        body: MakeCaseBody,
-        response: { 201: MadeCase },
+  // "Make a case" takes an optional body; in its own scope a JSON request with an empty body reads as {} instead of
+  // Fastify's empty-JSON-body error, so a bare POST with a JSON content type works too.
+  void app.register(async (scope) => {
+    const parseJson = scope.getDefaultJsonParser('error', 'error');
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+      if (typeof body === 'string' && body.trim() === '') done(null, {});
+      else parseJson(req, body as string, done);
+    });
+    const scoped = scope.withTypeProvider<TypeBoxTypeProvider>();
+    scoped.post(
+      '/engagements/:id/issues/:issueId/case',
+      {
+        schema: {
+          tags,
+          summary:
+            'Make a case from the issue through intake (channel community_meeting); the issue records the case. 409 if it already has one.',
+          params: IssueParams,
+          body: MakeCaseBody,
+          response: { 201: MadeCase },
+        },
+        // The body is optional: a POST without one makes the case for the engagement's first organisation.
+        preValidation: async (req) => {
+          if (req.body === undefined || req.body === null) req.body = {};
+        },
       },
-      // The body is optional: a POST without one makes the case for the engagement's first organisation.
-      preValidation: async (req) => {
-        if (req.body === undefined || req.body === null) req.body = {};
+      async (req, reply) => {
+        const ctx = requireContext(req);
+        const made = await makeCaseFromIssue(ctx, req.params.id, req.params.issueId, (req.body ?? {}) as MakeCaseInput);
+        return reply
+          .status(201)
+          .send({ trackingNumber: made.trackingNumber, issue: await issueView(ctx, req.params.issueId) });
       },
-    },
-    async (req, reply) => {
-      const ctx = requireContext(req);
-      const made = await makeCaseFromIssue(ctx, req.params.id, req.params.issueId, (req.body ?? {}) as MakeCaseInput);
-      return reply
-        .status(201)
-        .send({ trackingNumber: made.trackingNumber, issue: await issueView(ctx, req.params.issueId) });
-    },
-  );
+    );
+  });
 
   api.post(
     '/engagements/:id/issues/:issueId/follow-ups',
