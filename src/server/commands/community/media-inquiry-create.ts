@@ -21,9 +21,7 @@ export async function createMediaInquiry(
   const deadlineAt = parseDateTime(problems, 'deadlineAt', input.deadlineAt);
   const receivedAt = parseDateTime(problems, 'receivedAt', input.receivedAt) ?? new Date();
   if (input.deadlineAt === undefined) problems.add('deadlineAt', 'is required');
-  if (deadlineAt && deadlineAt.getTime() < receivedAt.getTime() - 24 * 3600_000) {
-    problems.add('deadlineAt', 'is more than a day before the inquiry was received; check the date');
-  }
+  // A deadline already past is accepted: inquiries are sometimes logged after the fact, and the clock shows overdue.
   if (
     input.outletOrganizationId !== undefined &&
     !(await getOrganization(ctx.db, ctx.agency.id, input.outletOrganizationId))

@@ -415,6 +415,21 @@ describe('media desk', () => {
     });
   });
 
+  it('accepts a deadline already past and shows it overdue', async () => {
+    const res = await caseworker.call('POST', '/api/v1/media-inquiries', {
+      outlet: 'Daily',
+      reporter: 'Kim',
+      topic: 'Logged after the fact',
+      deadlineAt: '2025-05-01T17:00:00Z',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      status: 'new',
+      deadlineAt: '2025-05-01T17:00:00.000Z',
+      clock: { state: 'overdue' },
+    });
+  });
+
   it('refuses bad input naming the field, writing nothing', async () => {
     const before = await count('media_inquiries');
     const base = { outlet: 'O', reporter: 'R', topic: 'T', deadlineAt: '2099-01-01T10:00:00Z' };
