@@ -22,6 +22,7 @@ import { useUser } from './session.tsx';
 import { ComplaintsScreen } from './screens/complaints/complaints-screen.tsx';
 import { NewComplaintScreen } from './screens/complaints/new-complaint-screen.tsx';
 import { ComplaintScreen } from './screens/complaints/complaint-screen.tsx';
+import { CommunityLayout } from './screens/community/community-layout.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -233,6 +234,13 @@ export const complaintRoute = createRoute({
   path: '/complaints/$complaintNumber',
   component: ComplaintScreen,
 });
+export const communitySectionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/community/$section',
+  component: function CommunitySection() {
+    return <CommunityLayout section={communitySectionRoute.useParams().section} />;
+  },
+});
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -249,6 +257,7 @@ const routeTree = rootRoute.addChildren([
   complaintsRoute,
   newComplaintRoute,
   complaintRoute,
+  communitySectionRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });

@@ -1034,6 +1034,75 @@ export interface ComplaintsTable {
   transferred_to: string | null;
   transferred_on: LocalDate | null;
   created_by: number | null;
+// Community and communications (migration 0026).
+export interface OrganizationsTable {
+  agency_id: number;
+  id: Generated<number>;
+  name: string;
+  /** The name folded for search: lower case, accents and punctuation removed (normalizeName). */
+  search_name: string;
+  type: string;
+  languages: Generated<string[]>;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  notes: Generated<string>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface OrganizationContactsTable {
+  agency_id: number;
+  organization_id: number;
+  person_id: number;
+  role: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface EngagementsTable {
+  agency_id: number;
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  location: string | null;
+  link: string | null;
+  audience: Generated<string>;
+  languages: Generated<string[]>;
+  interpretation: Generated<string>;
+  attendance: number | null;
+  agenda: Generated<string>;
+  minutes: Generated<string>;
+  status: Generated<string>;
+  created_by_user_id: number | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface EngagementOrganizationsTable {
+  agency_id: number;
+  engagement_id: number;
+  organization_id: number;
+}
+
+export interface EngagementIssuesTable {
+  agency_id: number;
+  id: Generated<number>;
+  engagement_id: number;
+  description: string;
+  subject_code: string;
+  outcome: string | null;
+  case_id: number | null;
+  follow_up_status: Generated<string>;
+  follow_up_note: Generated<string>;
+  reported_back_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_by_user_id: number | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
@@ -1101,6 +1170,43 @@ export interface ComplaintActionsTable {
   completed_on: LocalDate | null;
   created_by: number | null;
   created_at: CreatedAt;
+export interface CommunityFollowUpsTable {
+  agency_id: number;
+  id: Generated<number>;
+  issue_id: number;
+  kind: string;
+  description: string;
+  status: Generated<string>;
+  linked_type: string | null;
+  linked_id: number | null;
+  created_by_user_id: number | null;
+  created_at: CreatedAt;
+  done_at: Timestamp | null;
+}
+
+export interface MediaInquiriesTable {
+  agency_id: number;
+  id: Generated<number>;
+  outlet: string;
+  outlet_organization_id: number | null;
+  reporter: string;
+  reporter_contact: Generated<string>;
+  topic: string;
+  deadline_at: Timestamp;
+  received_at: Generated<Date>;
+  status: Generated<string>;
+  spokesperson_user_id: number | null;
+  draft_answer: Generated<string>;
+  drafted_by_user_id: number | null;
+  drafted_at: Timestamp | null;
+  approved_by_user_id: number | null;
+  approved_at: Timestamp | null;
+  released_text: string | null;
+  released_at: Timestamp | null;
+  coverage_url: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
 }
 
 export interface Database {
@@ -1175,4 +1281,11 @@ export interface Database {
   hearing_requests: HearingRequestsTable;
   complaint_notices: ComplaintNoticesTable;
   complaint_actions: ComplaintActionsTable;
+  organizations: OrganizationsTable;
+  organization_contacts: OrganizationContactsTable;
+  engagements: EngagementsTable;
+  engagement_organizations: EngagementOrganizationsTable;
+  engagement_issues: EngagementIssuesTable;
+  community_follow_ups: CommunityFollowUpsTable;
+  media_inquiries: MediaInquiriesTable;
 }

@@ -78,6 +78,11 @@ export function AppShell() {
                 People
               </Link>
             </li>
+            <li>
+              <Link to="/community/$section" params={{ section: 'calendar' }} className={navClass('/community')}>
+                Community
+              </Link>
+            </li>
             {REPORT_SCREENS.length > 0 && (
               <li>
                 <Link

@@ -35,6 +35,9 @@ import { reviewRoutes } from './quality/reviews.route.ts';
 import { trainingRoutes } from './quality/training.route.ts';
 import { auditDownloads } from './audit-downloads.ts';
 import { complaintRoutes } from './complaints/complaints.route.ts';
+import { organizationRoutes } from './community/organizations.route.ts';
+import { engagementRoutes } from './community/engagements.route.ts';
+import { mediaInquiryRoutes } from './community/media-inquiries.route.ts';
 
 export interface RouteDependencies {
   config: Config;
@@ -76,4 +79,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   reviewRoutes(app);
   trainingRoutes(app);
   complaintRoutes(app, deps);
+  organizationRoutes(app);
+  engagementRoutes(app, deps);
+  mediaInquiryRoutes(app);
 }

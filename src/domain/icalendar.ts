@@ -1,0 +1,160 @@
+// iCalendar (RFC 5545) writing for the engagements calendar feed: text escaping, line folding at 75 octets, UTC
+// date-times, CRLF line endings. Pure: the caller hands in the events, the stamp and the host for the UIDs. The
+// reading half (unfold, unescape, a small event reader) exists so tests and clients can check what was written.
+
+export interface CalendarEvent {
+  /** Unique and stable per event, e.g. "engagement-3-17@civicdesk.example.gov". */
+  uid: string;
+  start: Date;
+  end: Date;
+  summary: string;
+  description?: string | undefined;
+  location?: string | undefined;
+  url?: string | undefined;
+  categories?: string[] | undefined;
+  /** When the event last changed (LAST-MODIFIED). */
+  lastModified?: Date | undefined;
+}
+
+export interface CalendarInput {
+  /** PRODID, e.g. "-//civicdesk//engagements//EN". */
+  productId: string;
+  /** X-WR-CALNAME: the name calendar applications show. */
+  name?: string | undefined;
+  /** DTSTAMP of every event: when the file was produced. */
+  stamp: Date;
+  events: CalendarEvent[];
+}
+
+const CRLF = '\r\n';
+const MAX_OCTETS = 75;
+
+/** Control characters a TEXT value cannot hold (RFC 5545 §3.3.11 allows HTAB; line breaks are escaped). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** The text as it will be written: line breaks made \n, other control characters removed. */
+export function normalizeText(value: string): string {
+  return value.replace(/\r\n|\r/g, '\n').replace(CONTROL, '');
+}
+
+/** Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). */
+export function escapeText(value: string): string {
+  return normalizeText(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+}
+
+/** Reads an escaped TEXT value back (\n and \N are line breaks). */
+export function unescapeText(value: string): string {
+  return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
+const utf8Length = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
+/**
+ * Folds one content line so that no physical line is longer than 75 octets (UTF-8), never splitting a character;
+ * continuation lines start with a space. Returned with CRLF between the physical lines and none at the end.
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = utf8Length(char.codePointAt(0)!);
+    const limit = parts.length === 0 ? MAX_OCTETS : MAX_OCTETS - 1;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.map((part, index) => (index === 0 ? part : ` ${part}`)).join(CRLF);
+}
+
+/** Joins folded lines back (a CRLF followed by a space or tab is removed). */
+export function unfoldLines(text: string): string {
+  return text.replace(/\r\n[ \t]/g, '');
+}
+
+/** A UTC DATE-TIME: 20260315T140000Z. */
+export function formatUtc(instant: Date): string {
+  return instant
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
+}
+
+/** Parses a UTC DATE-TIME written by formatUtc. */
+export function parseUtc(value: string): Date {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!m) throw new Error(`not a UTC date-time: ${value}`);
+  return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
+}
+
+/** A URI value is written as is, but may not hold line breaks or control characters. */
+// eslint-disable-next-line no-control-regex
+const uriValue = (value: string) => value.replace(/[\s\u0000-\u001F\u007F]+/g, '');
+
+/** The whole VCALENDAR: CRLF line endings, folded lines, one VEVENT per event. */
+export function buildCalendar(input: CalendarInput): string {
+  const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${escapeText(input.productId)}`];
+  lines.push('CALSCALE:GREGORIAN', 'METHOD:PUBLISH');
+  if (input.name) lines.push(`X-WR-CALNAME:${escapeText(input.name)}`);
+  const stamp = formatUtc(input.stamp);
+  for (const event of input.events) {
+    lines.push('BEGIN:VEVENT', `UID:${escapeText(event.uid)}`, `DTSTAMP:${stamp}`);
+    lines.push(`DTSTART:${formatUtc(event.start)}`, `DTEND:${formatUtc(event.end)}`);
+    lines.push(`SUMMARY:${escapeText(event.summary)}`);
+    if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+    if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
+    if (event.url) lines.push(`URL:${uriValue(event.url)}`);
+    if (event.categories?.length) lines.push(`CATEGORIES:${event.categories.map(escapeText).join(',')}`);
+    if (event.lastModified) lines.push(`LAST-MODIFIED:${formatUtc(event.lastModified)}`);
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+export interface ReadProperty {
+  name: string;
+  params: string;
+  value: string;
+}
+
+/** Splits an unfolded content line at the first colon outside a quoted parameter value. */
+function readProperty(line: string): ReadProperty {
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ':' && !quoted) {
+      const head = line.slice(0, i);
+      const semicolon = head.indexOf(';');
+      return {
+        name: (semicolon < 0 ? head : head.slice(0, semicolon)).toUpperCase(),
+        params: semicolon < 0 ? '' : head.slice(semicolon + 1),
+        value: line.slice(i + 1),
+      };
+    }
+  }
+  return { name: line.toUpperCase(), params: '', value: '' };
+}
+
+/** Reads the VEVENTs of a calendar back as property name → raw (still escaped) value. */
+export function readEvents(text: string): Record<string, string>[] {
+  const events: Record<string, string>[] = [];
+  let current: Record<string, string> | null = null;
+  for (const line of unfoldLines(text).split(CRLF)) {
+    if (!line) continue;
+    const property = readProperty(line);
+    if (property.name === 'BEGIN' && property.value === 'VEVENT') current = {};
+    else if (property.name === 'END' && property.value === 'VEVENT') {
+      if (current) events.push(current);
+      current = null;
+    } else if (current) current[property.name] = property.value;
+  }
+  return events;
+}
