@@ -1034,6 +1034,75 @@ export interface ComplaintsTable {
   transferred_to: string | null;
   transferred_on: LocalDate | null;
   created_by: number | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface ComplaintIssuesTable {
+  agency_id: number;
+  complaint_id: number;
+  position: number;
+  category: string;
+  description: Generated<string>;
+}
+
+export interface HearingRequestsTable {
+  agency_id: number;
+  id: Generated<number>;
+  complaint_id: number;
+  requested_on: LocalDate;
+  eligible: boolean;
+  issues: Json<{ category: string; eligible: boolean; reasons: string[] }[]>;
+  reasons: string[];
+  request_deadline_on: LocalDate;
+  hearing_on: LocalDate | null;
+  hearing_place: string | null;
+  interpreter_language: string | null;
+  dismissal_notice_on: LocalDate | null;
+  dismissal_effective_on: LocalDate | null;
+  decision_adopted_on: LocalDate | null;
+  decision_presumed_received_on: LocalDate | null;
+  decision_outcomes: ColumnType<
+    { category: string; outcome: 'granted' | 'denied' }[] | null,
+    string | null | undefined,
+    string | null
+  >;
+  compliance_report_due_on: LocalDate | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** A notice of the complaint process merged from its approved template (migration 0024). */
+export interface ComplaintNoticesTable {
+  agency_id: number;
+  id: Generated<number>;
+  complaint_id: number;
+  code: string;
+  language: string;
+  subject: string;
+  body: string;
+  template_id: number | null;
+  template_version: number | null;
+  mailed_on: LocalDate | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** An action a complaint's resolution requires, who is responsible and when it was done (migration 0024). */
+export interface ComplaintActionsTable {
+  agency_id: number;
+  id: Generated<number>;
+  complaint_id: number;
+  action: string;
+  responsible_kind: 'unit' | 'employee' | 'other_agency' | 'third_party';
+  responsible_name: string;
+  due_on: LocalDate | null;
+  completed_on: LocalDate | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
 // Community and communications (migration 0026).
 export interface OrganizationsTable {
   agency_id: number;
@@ -1108,68 +1177,6 @@ export interface EngagementIssuesTable {
   updated_at: Generated<Date>;
 }
 
-export interface ComplaintIssuesTable {
-  agency_id: number;
-  complaint_id: number;
-  position: number;
-  category: string;
-  description: Generated<string>;
-}
-
-export interface HearingRequestsTable {
-  agency_id: number;
-  id: Generated<number>;
-  complaint_id: number;
-  requested_on: LocalDate;
-  eligible: boolean;
-  issues: Json<{ category: string; eligible: boolean; reasons: string[] }[]>;
-  reasons: string[];
-  request_deadline_on: LocalDate;
-  hearing_on: LocalDate | null;
-  hearing_place: string | null;
-  interpreter_language: string | null;
-  dismissal_notice_on: LocalDate | null;
-  dismissal_effective_on: LocalDate | null;
-  decision_adopted_on: LocalDate | null;
-  decision_presumed_received_on: LocalDate | null;
-  decision_outcomes: ColumnType<
-    { category: string; outcome: 'granted' | 'denied' }[] | null,
-    string | null | undefined,
-    string | null
-  >;
-  compliance_report_due_on: LocalDate | null;
-  created_by: number | null;
-  created_at: CreatedAt;
-}
-
-/** A notice of the complaint process merged from its approved template (migration 0024). */
-export interface ComplaintNoticesTable {
-  agency_id: number;
-  id: Generated<number>;
-  complaint_id: number;
-  code: string;
-  language: string;
-  subject: string;
-  body: string;
-  template_id: number | null;
-  template_version: number | null;
-  mailed_on: LocalDate | null;
-  created_by: number | null;
-  created_at: CreatedAt;
-}
-
-/** An action a complaint's resolution requires, who is responsible and when it was done (migration 0024). */
-export interface ComplaintActionsTable {
-  agency_id: number;
-  id: Generated<number>;
-  complaint_id: number;
-  action: string;
-  responsible_kind: 'unit' | 'employee' | 'other_agency' | 'third_party';
-  responsible_name: string;
-  due_on: LocalDate | null;
-  completed_on: LocalDate | null;
-  created_by: number | null;
-  created_at: CreatedAt;
 export interface CommunityFollowUpsTable {
   agency_id: number;
   id: Generated<number>;
