@@ -28,6 +28,7 @@ import { crosstabRoutes } from './reports/crosstab.route.ts';
 import { reportScheduleRoutes } from './reports/report-schedules.route.ts';
 import { indicatorRoutes } from './reports/indicators.route.ts';
 import { monthlyReportRoutes } from './reports/monthly.route.ts';
+import { notificationRoutes } from './notifications/notifications.route.ts';
 
 export interface RouteDependencies {
   config: Config;
@@ -62,4 +63,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   reportScheduleRoutes(app);
   indicatorRoutes(app, deps);
   monthlyReportRoutes(app, deps);
+  notificationRoutes(app);
 }

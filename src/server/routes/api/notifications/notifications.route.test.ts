@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
+import { createUser, USER_PASSWORD } from '../../../test/factories.ts';
+
+let t: TestApp;
+let admin: SignedIn;
+let caseworker: SignedIn;
+let caseworkerId: number;
+let liaison: SignedIn;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await signInAs(t.app);
+  const cw = await createUser(t.db, {
+    email: 'maria@example.gov',
+    role: 'caseworker',
+    units: ['SNAP'],
+    name: 'Maria Lopez',
+  });
+  caseworkerId = cw.id;
+  caseworker = await signInAs(t.app, cw.email, USER_PASSWORD);
+  const li = await createUser(t.db, { email: 'liaison@example.gov', role: 'unit_liaison', units: ['HEAP'] });
+  liaison = await signInAs(t.app, li.email, USER_PASSWORD);
+  await createUser(t.db, { email: 'other@example.gov', role: 'caseworker', units: ['FIA'] });
+});
+afterAll(async () => t.close());
+
+async function newCase(extra: Record<string, unknown> = {}) {
+  const res = await admin.call('POST', '/api/v1/cases', {
+    channel: 'email',
+    subject: 'SNAP',
+    description: 'My benefits stopped.',
+    person: { firstName: 'Ana', lastName: 'Ruiz', email: `ana${Math.random()}@example.org` },
+    ...extra,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().trackingNumber as string;
+}
+
+describe('notifications', () => {
+  it('assigning a case gives the assignee an "assigned" notification; reading it lowers the unread count', async () => {
+    const tn = await newCase();
+    expect((await caseworker.call('GET', '/api/v1/notifications')).json()).toEqual({
+      items: [],
+      unread: 0,
+      nextBeforeId: null,
+    });
+    const assigned = await admin.call('POST', `/api/v1/cases/${tn}/assign`, { assigneeId: caseworkerId });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+
+    const inbox = (await caseworker.call('GET', '/api/v1/notifications')).json();
+    expect(inbox.unread).toBe(1);
+    expect(inbox.items).toHaveLength(1);
+    const [first] = inbox.items;
+    expect(first).toMatchObject({ kind: 'assigned', trackingNumber: tn, readAt: null });
+    expect(Object.keys(first)).toEqual(expect.arrayContaining(['id', 'kind', 'trackingNumber', 'createdAt', 'readAt']));
+    // Someone else's inbox does not hold it, and they cannot mark it.
+    expect((await liaison.call('GET', '/api/v1/notifications')).json().unread).toBe(0);
+    expect((await liaison.call('POST', `/api/v1/notifications/${first.id}/read`)).statusCode).toBe(404);
+
+    const read = await caseworker.call('POST', `/api/v1/notifications/${first.id}/read`);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toEqual({ unread: 0 });
+    const after = (await caseworker.call('GET', '/api/v1/notifications')).json();
+    expect(after.items[0].readAt).toBeTruthy();
+
+    // Assigning again to the same person does not notify twice; the assigner is never notified of their own act.
+    await admin.call('POST', `/api/v1/cases/${tn}/assign`, { assigneeId: caseworkerId, expectedVersion: undefined });
+    expect((await caseworker.call('GET', '/api/v1/notifications')).json().unread).toBe(0);
+  });
+
+  it('a referral to a unit notifies its members, the answer notifies the referrer; read-all clears the count', async () => {
+    const tn = await newCase();
+    const referred = await caseworker.call('POST', `/api/v1/cases/${tn}/referrals`, {
+      unit: 'HEAP',
+      request: 'Is the heating grant pending?',
+      dueDate: '2099-12-10',
+    });
+    expect(referred.statusCode, referred.body).toBe(201);
+    const inbox = (await liaison.call('GET', '/api/v1/notifications?unread=true')).json();
+    expect(inbox.items).toEqual([
+      expect.objectContaining({ kind: 'referral', trackingNumber: tn, referralId: referred.json().id }),
+    ]);
+    expect(inbox.items[0].summary).toContain('2099-12-10');
+
+    const replied = await liaison.call('POST', `/api/v1/cases/${tn}/referrals/${referred.json().id}/reply`, {
+      reply: 'Yes, approved.',
+    });
+    expect(replied.statusCode, replied.body).toBe(204);
+    const mine = (await caseworker.call('GET', '/api/v1/notifications?unread=true')).json();
+    expect(mine.items.map((n: { kind: string }) => n.kind)).toContain('reply');
+
+    const all = await caseworker.call('POST', '/api/v1/notifications/read-all');
+    expect(all.json()).toMatchObject({ unread: 0 });
+    expect((await caseworker.call('GET', '/api/v1/notifications')).json().unread).toBe(0);
+  });
+
+  it('a restricted case notifies only those who may see it', async () => {
+    const tn = await newCase({ restricted: true, subject: 'SNAP' });
+    const view = (await admin.call('GET', `/api/v1/cases/${tn}`)).json();
+    expect(view.restricted).toBe(true);
+    // The liaison of HEAP cannot see a restricted SNAP case: a referral names the unit, but they are not told.
+    // (The referral itself makes the case visible to that unit's liaison only when it is not restricted.)
+    await admin.call('POST', `/api/v1/cases/${tn}/referrals`, { unit: 'HEAP', request: 'Check.' });
+    const liaisonInbox = (await liaison.call('GET', '/api/v1/notifications?unread=true')).json();
+    expect(liaisonInbox.items.map((n: { trackingNumber?: string }) => n.trackingNumber)).not.toContain(tn);
+  });
+
+  it('the email preference is saved, and only escalations are mailed by default', async () => {
+    expect((await caseworker.call('GET', '/api/v1/notifications/preferences')).json()).toEqual({ email: null });
+    const bad = await caseworker.call('PUT', '/api/v1/notifications/preferences', { email: 'hourly' });
+    expect(bad.statusCode).toBe(400);
+    const before = await t.db.selectFrom('outbox').select('id').where('kind', '=', 'notification').execute();
+    const tn = await newCase();
+    await admin.call('POST', `/api/v1/cases/${tn}/assign`, { assigneeId: caseworkerId });
+    const unchanged = await t.db.selectFrom('outbox').select('id').where('kind', '=', 'notification').execute();
+    expect(unchanged.length).toBe(before.length);
+
+    const saved = await caseworker.call('PUT', '/api/v1/notifications/preferences', { email: 'immediate' });
+    expect(saved.json()).toEqual({ email: 'immediate' });
+    const tn2 = await newCase({ description: 'Secret details about the household.' });
+    await admin.call('POST', `/api/v1/cases/${tn2}/assign`, { assigneeId: caseworkerId });
+    const mails = await t.db
+      .selectFrom('outbox')
+      .select(['to_address', 'subject', 'body'])
+      .where('kind', '=', 'notification')
+      .where('to_address', '=', 'maria@example.gov')
+      .execute();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain(tn2);
+    expect(mails[0]!.body).not.toContain('Secret details');
+  });
+});
