@@ -94,7 +94,14 @@ export async function createAgencyWithStarterConfiguration(
   for (const t of starterTemplates) {
     const template = await tx
       .insertInto('templates')
-      .values({ agency_id: agencyId, code: t.code, name: t.name, channel: t.channel, language: 'en' })
+      .values({
+        agency_id: agencyId,
+        code: t.code,
+        name: t.name,
+        channel: t.channel,
+        language: 'en',
+        response_kind: t.responseKind,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await tx

@@ -24,6 +24,8 @@ export interface TemplateChoice {
 
 export interface RenderedResponse {
   templateId: number | null;
+  /** What the template says it is; null for a free-form response. */
+  responseKind: 'acknowledgement' | 'substantive' | null;
   templateVersion: number | null;
   language: string;
   fallback: boolean;
@@ -113,6 +115,7 @@ export async function renderResponse(
   const body = mergeFields(version.body, values);
   return {
     templateId: template.id,
+    responseKind: template.responseKind,
     templateVersion: version.version,
     language: template.language,
     fallback,
@@ -163,6 +166,7 @@ export async function respondToCase(ctx: CommandContext, input: RespondInput, st
         if (!input.body?.trim()) throw invalid('body', 'is required for a response without a template');
         rendered = {
           templateId: null,
+          responseKind: null,
           templateVersion: null,
           language: current.language,
           fallback: false,
@@ -171,7 +175,9 @@ export async function respondToCase(ctx: CommandContext, input: RespondInput, st
           unknownFields: [],
         };
       }
-      const substantive = input.substantive ?? true;
+      // An acknowledgement template never counts as the first response, whatever the caller says; a substantive
+      // one (or free text) does unless the caller marks it otherwise.
+      const substantive = rendered.responseKind !== 'acknowledgement' && (input.substantive ?? true);
       const entry = await tx
         .insertInto('timeline_entries')
         .values({

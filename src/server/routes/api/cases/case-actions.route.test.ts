@@ -243,3 +243,35 @@ describe('who may see and do what', () => {
     expect(timeline.entries).toHaveLength(1);
   });
 });
+
+describe('first response', () => {
+  it('an acknowledgement is not the first response: the deadline stays open until a substantive answer', async () => {
+    const created = await newCase(caseworker);
+    const tn = created.trackingNumber;
+    const templates = (await admin.call('GET', '/api/v1/templates?code=acknowledgement&channel=email')).json();
+    expect(templates[0]?.responseKind ?? templates.items?.[0]?.responseKind).toBe('acknowledgement');
+
+    const acknowledged = await caseworker.call('POST', `/api/v1/cases/${tn}/responses`, {
+      templateCode: 'acknowledgement',
+      channel: 'email',
+    });
+    expect(acknowledged.statusCode, acknowledged.body).toBe(201);
+    const view = (await caseworker.call('GET', `/api/v1/cases/${tn}`)).json();
+    expect(view.firstResponseAt).toBeNull();
+    expect(view.firstResponseDueAt).toBeTruthy();
+    const deadlines = (await caseworker.call('GET', `/api/v1/cases/${tn}/deadlines`)).json();
+    expect(deadlines.firstResponse).toMatchObject({ met: false, metAt: null });
+    const waiting = (await caseworker.call('GET', '/api/v1/cases?firstResponse=none&limit=200')).json();
+    expect(waiting.items.map((c: { trackingNumber: string }) => c.trackingNumber)).toContain(tn);
+    const timeline = (await caseworker.call('GET', `/api/v1/cases/${tn}/timeline`)).json();
+    expect(timeline.entries.find((e: { kind: string }) => e.kind === 'outbound').substantive).toBe(false);
+
+    const answered = await caseworker.call('POST', `/api/v1/cases/${tn}/responses`, {
+      templateCode: 'general-response',
+      channel: 'email',
+      responseText: 'Your benefits are restored.',
+    });
+    expect(answered.json().case.firstResponseAt).toBeTruthy();
+    expect((await caseworker.call('GET', `/api/v1/cases/${tn}/deadlines`)).json().firstResponse.met).toBe(true);
+  });
+});
