@@ -11,7 +11,7 @@ export type JobHandler = (deps: WorkerDependencies, job: ClaimedJob) => Promise<
 
 export const jobHandlers: Record<string, JobHandler> = {
   'deadline-sweep': async (deps) => {
-    await runDeadlineSweep(deps.db, new Date());
+    await runDeadlineSweep(deps.db, new Date(), { consoleUrl: deps.config.publicUrl });
   },
   'email-send': sendOutboxMessage,
   'survey-invitations': async (deps) => {

@@ -86,10 +86,10 @@ export async function resolveRecipients(
   if (options.caseId !== null) {
     const caseId = options.caseId;
     query = query.where(
-      sql<boolean>`not exists (select 1 from cases c where c.agency_id = ${agencyId} and c.id = ${caseId} and c.restricted)
+      sql<boolean>`(not exists (select 1 from cases c where c.agency_id = ${agencyId} and c.id = ${caseId} and c.restricted)
         or exists (select 1 from cases c join unit_memberships m on m.agency_id = c.agency_id and m.unit_id = c.unit_id
           where c.agency_id = ${agencyId} and c.id = ${caseId} and m.user_id = u.id)
-        or exists (select 1 from case_access a where a.agency_id = ${agencyId} and a.case_id = ${caseId} and a.user_id = u.id)`,
+        or exists (select 1 from case_access a where a.agency_id = ${agencyId} and a.case_id = ${caseId} and a.user_id = u.id))`,
     );
   }
   const rows = await query.orderBy('u.id').execute();
@@ -214,5 +214,17 @@ export async function saveEmailPreference(
     .insertInto('notification_preferences')
     .values({ agency_id: agencyId, user_id: userId, email })
     .onConflict((oc) => oc.columns(['agency_id', 'user_id']).doUpdateSet({ email, updated_at: new Date() }))
+    .execute();
+}
+
+/** The agency's active staff who can be named in a note (auditors read only, so they are not). */
+export async function mentionableUsers(db: Db, agencyId: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('agency_id', '=', agencyId)
+    .where('active', '=', true)
+    .where('role', '<>', 'auditor')
+    .orderBy('id')
     .execute();
 }

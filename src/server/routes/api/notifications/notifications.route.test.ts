@@ -130,3 +130,70 @@ describe('notifications', () => {
     expect(mails[0]!.body).not.toContain('Secret details');
   });
 });
+
+describe('mentions, approvals and replies', () => {
+  it('@name in a note notifies that colleague (not someone who only has an email in the text)', async () => {
+    const tn = await newCase();
+    const note = await admin.call('POST', `/api/v1/cases/${tn}/notes`, {
+      body: 'Can @maria check this? The writer is ana@example.org; also @MariaLopez again.',
+    });
+    expect(note.statusCode, note.body).toBe(201);
+    const inbox = (await caseworker.call('GET', '/api/v1/notifications?unread=true')).json();
+    const mentions = inbox.items.filter((n: { kind: string; trackingNumber?: string }) => n.kind === 'mentioned');
+    expect(mentions).toEqual([expect.objectContaining({ trackingNumber: tn })]);
+  });
+
+  it('submitting a template version for approval notifies the supervisors and administrators', async () => {
+    const sup = await createUser(t.db, { email: 'sup@example.gov', role: 'supervisor', units: ['SNAP'] });
+    const supervisor = await signInAs(t.app, sup.email, USER_PASSWORD);
+    const created = await caseworker.call('POST', '/api/v1/templates', {
+      code: 'heat-answer',
+      name: 'Heat answer',
+      channel: 'email',
+      language: 'en',
+      subject: 'Your heat {{trackingNumber}}',
+      body: 'Dear {{firstName}}, the heat is back.',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as number;
+    const submitted = await caseworker.call('POST', `/api/v1/templates/${id}/versions/1/submit`);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    for (const session of [supervisor, admin]) {
+      const items = (await session.call('GET', '/api/v1/notifications?unread=true')).json().items;
+      expect(items).toContainEqual(expect.objectContaining({ kind: 'approval_requested', templateId: id }));
+    }
+    const own = (await caseworker.call('GET', '/api/v1/notifications?unread=true')).json().items;
+    expect(own.map((n: { kind: string }) => n.kind)).not.toContain('approval_requested');
+  });
+
+  it("a constituent's email reply on an assigned case notifies the assignee", async () => {
+    const { addEmailReply } = await import('../../../commands/email-reply.ts');
+    const { systemActor } = await import('../../../context.ts');
+    const tn = await newCase();
+    await admin.call('POST', `/api/v1/cases/${tn}/assign`, { assigneeId: caseworkerId });
+    await caseworker.call('POST', '/api/v1/notifications/read-all');
+    const agency = await t.db.selectFrom('agencies').selectAll().where('slug', '=', 'main').executeTakeFirstOrThrow();
+    await addEmailReply(
+      {
+        db: t.db,
+        agency: { id: agency.id, slug: agency.slug, name: agency.name, timeZone: agency.time_zone },
+        actor: systemActor('Email intake'),
+        requestId: null,
+      },
+      {
+        trackingNumber: tn,
+        subject: `Re: ${tn}`,
+        body: 'Thank you, one more question.',
+        language: 'en',
+        receivedAt: new Date(),
+        messageId: `<${Math.random()}@example.org>`,
+        inReplyTo: null,
+        references: [],
+        fromAddress: 'ana@example.org',
+        toAddress: 'help@example.gov',
+      },
+    );
+    const items = (await caseworker.call('GET', '/api/v1/notifications?unread=true')).json().items;
+    expect(items).toEqual([expect.objectContaining({ kind: 'reply', trackingNumber: tn })]);
+  });
+});
