@@ -29,6 +29,7 @@ import { reportScheduleRoutes } from './reports/report-schedules.route.ts';
 import { indicatorRoutes } from './reports/indicators.route.ts';
 import { monthlyReportRoutes } from './reports/monthly.route.ts';
 import { notificationRoutes } from './notifications/notifications.route.ts';
+import { referralRoutes } from './referrals/referrals.route.ts';
 
 export interface RouteDependencies {
   config: Config;
@@ -64,4 +65,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   indicatorRoutes(app, deps);
   monthlyReportRoutes(app, deps);
   notificationRoutes(app);
+  referralRoutes(app);
 }
