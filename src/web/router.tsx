@@ -15,6 +15,8 @@ import { NotFoundScreen } from './screens/not-found-screen.tsx';
 import { SearchScreen } from './screens/search/search-screen.tsx';
 import { OverviewScreen, seesOverview } from './screens/overview/overview-screen.tsx';
 import { useUser } from './session.tsx';
+import { NotificationsScreen } from './screens/notifications/notifications-screen.tsx';
+import { ReferralsScreen } from './screens/referrals/referrals-screen.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -177,7 +179,16 @@ export const reportSectionRoute = createRoute({
   },
 });
 
+const notificationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/notifications',
+  component: NotificationsScreen,
+});
+const referralsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/referrals', component: ReferralsScreen });
+
 const routeTree = rootRoute.addChildren([
+  notificationsRoute,
+  referralsRoute,
   indexRoute,
   overviewRoute,
   searchRoute,

@@ -130,6 +130,8 @@ export interface Referral {
   unitName: string;
   request: string;
   dueAt: string | null;
+  /** The local date the reply is due (YYYY-MM-DD in the agency's time zone). */
+  dueDate: string | null;
   status: string;
   reply: string | null;
   repliedAt: string | null;
