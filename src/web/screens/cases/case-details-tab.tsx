@@ -104,8 +104,14 @@ export function CaseDetailsTab({ current: c }: { current: CaseRecord }) {
 
   if (c.version !== base.version) {
     if (conflict) {
-      // After a conflict the reloaded case is the new base; the draft stays as typed.
+      // After a conflict the reloaded case is the new base. What I typed stays; the fields I did not touch take the
+      // colleague's values, so saving again never undoes their change.
       setConflict(theirs.map((k) => FIELD_NAMES[k]));
+      setDraft((d) => {
+        const merged = { ...d };
+        for (const k of Object.keys(now) as (keyof Draft)[]) if (d[k] === base.values[k]) merged[k] = now[k];
+        return merged;
+      });
       setBase({ version: c.version, values: now });
     } else if (!dirty && !save.isPending) {
       // Changed elsewhere (another tab, a colleague) before any typing here: just show it.
