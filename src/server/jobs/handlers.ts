@@ -2,6 +2,7 @@
 import type { ClaimedJob } from '../repositories/jobs.ts';
 import type { WorkerDependencies } from './worker.ts';
 import { runDeadlineSweep } from './deadline-sweep.ts';
+import { sendNotificationDigests } from '../commands/notifications/send-digests.ts';
 import { runSurveyInvitations } from '../commands/survey-invitations.ts';
 import { requeueWaitingMail, sendOutboxMessage } from './email-send.ts';
 import { runNewIssueDetection } from '../reports/new-issue-alerts.ts';
@@ -12,6 +13,7 @@ export type JobHandler = (deps: WorkerDependencies, job: ClaimedJob) => Promise<
 export const jobHandlers: Record<string, JobHandler> = {
   'deadline-sweep': async (deps) => {
     await runDeadlineSweep(deps.db, new Date(), { consoleUrl: deps.config.publicUrl });
+    await sendNotificationDigests(deps.db, new Date(), { consoleUrl: deps.config.publicUrl });
   },
   'email-send': sendOutboxMessage,
   'survey-invitations': async (deps) => {

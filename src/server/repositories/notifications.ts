@@ -228,3 +228,77 @@ export async function mentionableUsers(db: Db, agencyId: number) {
     .orderBy('id')
     .execute();
 }
+
+/** A person due a digest: daily_digest chosen, unread notifications not yet emailed, no digest in the last day. */
+export interface DigestRecipient {
+  agencyId: number;
+  userId: number;
+  name: string;
+  email: string;
+}
+
+/** Everyone due a daily digest at `now` (across agencies), at most `limit`. */
+export async function digestRecipients(db: Db, now: Date, limit = 500): Promise<DigestRecipient[]> {
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const rows = await db
+    .selectFrom('notification_preferences as p')
+    .innerJoin('users as u', (j) => j.onRef('u.agency_id', '=', 'p.agency_id').onRef('u.id', '=', 'p.user_id'))
+    .select(['p.agency_id', 'p.user_id', 'u.name', 'u.email'])
+    .where('p.email', '=', 'daily_digest')
+    .where('u.active', '=', true)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('notifications as n')
+          .select('n.id')
+          .whereRef('n.agency_id', '=', 'p.agency_id')
+          .whereRef('n.user_id', '=', 'p.user_id')
+          .where('n.read_at', 'is', null)
+          .where('n.emailed_at', 'is', null),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('notifications as n')
+            .select('n.id')
+            .whereRef('n.agency_id', '=', 'p.agency_id')
+            .whereRef('n.user_id', '=', 'p.user_id')
+            .where('n.emailed_at', '>', dayAgo),
+        ),
+      ),
+    )
+    .orderBy('p.agency_id')
+    .orderBy('p.user_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ agencyId: r.agency_id, userId: r.user_id, name: r.name, email: r.email }));
+}
+
+/** A person's unread notifications not yet emailed, oldest first, locked for the digest. */
+export async function undigested(db: Db, agencyId: number, userId: number) {
+  return db
+    .selectFrom('notifications as n')
+    .leftJoin('cases as c', (j) => j.onRef('c.agency_id', '=', 'n.agency_id').onRef('c.id', '=', 'n.case_id'))
+    .select(['n.id', 'n.kind', 'n.summary', 'n.created_at', 'c.tracking_number'])
+    .where('n.agency_id', '=', agencyId)
+    .where('n.user_id', '=', userId)
+    .where('n.read_at', 'is', null)
+    .where('n.emailed_at', 'is', null)
+    .orderBy('n.id')
+    .forUpdate('n')
+    .limit(200)
+    .execute();
+}
+
+/** Marks notifications as emailed. */
+export async function markEmailed(db: Db, agencyId: number, ids: number[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('notifications')
+    .set({ emailed_at: at })
+    .where('agency_id', '=', agencyId)
+    .where('id', 'in', ids)
+    .execute();
+}

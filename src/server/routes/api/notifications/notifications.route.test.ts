@@ -197,3 +197,36 @@ describe('mentions, approvals and replies', () => {
     expect(items).toEqual([expect.objectContaining({ kind: 'reply', trackingNumber: tn })]);
   });
 });
+
+describe('daily digest', () => {
+  it('mails one digest of the unread notifications to those who chose it, at most once a day', async () => {
+    const { sendNotificationDigests } = await import('../../../commands/notifications/send-digests.ts');
+    const user = await createUser(t.db, { email: 'digest@example.gov', role: 'caseworker', units: ['SNAP'] });
+    const session = await signInAs(t.app, user.email, USER_PASSWORD);
+    await session.call('PUT', '/api/v1/notifications/preferences', { email: 'daily_digest' });
+    const first = await newCase({ description: 'Confidential matter one.' });
+    const second = await newCase();
+    await admin.call('POST', `/api/v1/cases/${first}/assign`, { assigneeId: user.id });
+    await admin.call('POST', `/api/v1/cases/${second}/assign`, { assigneeId: user.id });
+    const mailsTo = () =>
+      t.db.selectFrom('outbox').select(['subject', 'body']).where('to_address', '=', user.email).execute();
+    expect(await mailsTo()).toEqual([]);
+
+    const now = new Date();
+    expect(await sendNotificationDigests(t.db, now)).toBeGreaterThanOrEqual(1);
+    const mails = await mailsTo();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.body).toContain(first);
+    expect(mails[0]!.body).toContain(second);
+    expect(mails[0]!.body).not.toContain('Confidential');
+
+    const third = await newCase();
+    await admin.call('POST', `/api/v1/cases/${third}/assign`, { assigneeId: user.id });
+    await sendNotificationDigests(t.db, new Date(now.getTime() + 3_600_000));
+    expect(await mailsTo()).toHaveLength(1);
+    await sendNotificationDigests(t.db, new Date(now.getTime() + 25 * 3_600_000));
+    const later = await mailsTo();
+    expect(later).toHaveLength(2);
+    expect(later[1]!.body).toContain(third);
+  });
+});
