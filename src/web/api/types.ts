@@ -208,6 +208,8 @@ export interface RenderedResponse {
   subject: string;
   body: string;
   unknownFields: string[];
+  /** Merge fields with no value for this case: sending them needs a confirmation (allowEmptyFields). */
+  emptyFields?: string[];
 }
 
 export interface PersonContact {
