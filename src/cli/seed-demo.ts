@@ -356,7 +356,14 @@ async function insertTemplates(tx: Db, agencyId: number): Promise<{ created: num
   const drafts = DEMO_TRANSLATION_LANGUAGES.flatMap((language) =>
     starterTemplates.map((t) => {
       const key = `${t.code}/${t.channel}` as TranslatedTemplateKey;
-      return { language, code: t.code, name: t.name, channel: t.channel, text: templateTranslations[language][key] };
+      return {
+        language,
+        code: t.code,
+        name: t.name,
+        channel: t.channel,
+        responseKind: t.responseKind,
+        text: templateTranslations[language][key],
+      };
     }),
   );
   const inserted = await tx
@@ -368,6 +375,7 @@ async function insertTemplates(tx: Db, agencyId: number): Promise<{ created: num
         name: d.name,
         channel: d.channel,
         language: d.language,
+        response_kind: d.responseKind,
       })),
     )
     .onConflict((oc) => oc.columns(['agency_id', 'code', 'channel', 'language']).doNothing())

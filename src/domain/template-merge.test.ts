@@ -49,13 +49,27 @@ describe('mergeFields', () => {
     );
   });
 
+  it('reports fields whose value is empty: the gap a reader would see', () => {
+    expect(
+      mergeFields('sobre {{subjectName}}. Hola {{ firstName }} {{lastName}}', {
+        subjectName: ' ',
+        firstName: 'Ana',
+        lastName: '',
+      }),
+    ).toEqual({
+      text: 'sobre  . Hola Ana ',
+      unknownFields: [],
+      emptyFields: ['subjectName', 'lastName'],
+    });
+  });
+
   it('leaves text without braces unchanged', () => {
     fc.assert(
       fc.property(
         fc.string().filter((s) => !s.includes('{') && !s.includes('}')),
         fc.dictionary(fc.string(), fc.string()),
         (text, values) => {
-          expect(mergeFields(text, values)).toEqual({ text, unknownFields: [] });
+          expect(mergeFields(text, values)).toEqual({ text, unknownFields: [], emptyFields: [] });
         },
       ),
     );

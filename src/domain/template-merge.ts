@@ -23,6 +23,8 @@ export interface MergeResult {
   text: string;
   /** Fields the text uses but `values` had no value for, each once, in order of first use. */
   unknownFields: string[];
+  /** Fields the text uses whose value is empty (or only spaces): the merged text has a gap there. */
+  emptyFields: string[];
 }
 
 // Spaces inside the braces are tolerated ("{{ firstName }}") because people type templates by hand.
@@ -55,12 +57,16 @@ export function isKnownMergeField(name: string): name is MergeFieldName {
  */
 export function mergeFields(text: string, values: Readonly<Record<string, string>>): MergeResult {
   const unknownFields: string[] = [];
+  const emptyFields: string[] = [];
   const merged = text.replace(PLACEHOLDER, (_placeholder, name: string) => {
     // Own properties only: a field named "constructor" must not pick up Object.prototype.constructor.
     const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
-    if (typeof value === 'string') return value;
+    if (typeof value === 'string') {
+      if (value.trim() === '' && !emptyFields.includes(name)) emptyFields.push(name);
+      return value;
+    }
     if (!unknownFields.includes(name)) unknownFields.push(name);
     return `[${name}]`;
   });
-  return { text: merged, unknownFields };
+  return { text: merged, unknownFields, emptyFields };
 }

@@ -104,6 +104,7 @@ export async function createAgencyWithStarterConfiguration(
         channel: t.channel,
         language: t.language ?? 'en',
         ...(t.purpose ? { purpose: t.purpose } : {}),
+        response_kind: t.responseKind,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -130,6 +130,8 @@ export const starterTemplates: {
   code: string;
   name: string;
   channel: 'email' | 'letter';
+  /** An acknowledgement does not stop the first-response clock; only a substantive response does. */
+  responseKind: 'acknowledgement' | 'substantive';
   subject: string;
   body: string;
 }[] = [
@@ -137,6 +139,7 @@ export const starterTemplates: {
     code: 'acknowledgement',
     name: 'Acknowledgement',
     channel: 'email',
+    responseKind: 'acknowledgement',
     subject: 'We received your message ({{trackingNumber}})',
     body:
       'Dear {{firstName}} {{lastName}},\n\nThank you for contacting {{agencyName}}. Your tracking number is ' +
@@ -147,6 +150,7 @@ export const starterTemplates: {
     code: 'acknowledgement',
     name: 'Acknowledgement',
     channel: 'letter',
+    responseKind: 'acknowledgement',
     subject: 'Your correspondence {{trackingNumber}}',
     body:
       'Dear {{firstName}} {{lastName}},\n\nWe received your letter and gave it the tracking number ' +
@@ -156,6 +160,7 @@ export const starterTemplates: {
     code: 'general-response',
     name: 'General response',
     channel: 'email',
+    responseKind: 'substantive',
     subject: 'Your request {{trackingNumber}}',
     body:
       'Dear {{firstName}} {{lastName}},\n\nThank you for writing to {{agencyName}} about {{subjectName}}. ' +

@@ -23,6 +23,8 @@ import { ComplaintsScreen } from './screens/complaints/complaints-screen.tsx';
 import { NewComplaintScreen } from './screens/complaints/new-complaint-screen.tsx';
 import { ComplaintScreen } from './screens/complaints/complaint-screen.tsx';
 import { CommunityLayout } from './screens/community/community-layout.tsx';
+import { NotificationsScreen } from './screens/notifications/notifications-screen.tsx';
+import { ReferralsScreen } from './screens/referrals/referrals-screen.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -241,8 +243,16 @@ export const communitySectionRoute = createRoute({
     return <CommunityLayout section={communitySectionRoute.useParams().section} />;
   },
 });
+const notificationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/notifications',
+  component: NotificationsScreen,
+});
+const referralsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/referrals', component: ReferralsScreen });
 
 const routeTree = rootRoute.addChildren([
+  notificationsRoute,
+  referralsRoute,
   indexRoute,
   overviewRoute,
   searchRoute,

@@ -2,6 +2,7 @@
 import type { CommandContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { mutateCase } from './case-mutation.ts';
+import { notify } from './notifications/notify.ts';
 
 export interface AssignCaseInput {
   trackingNumber: string;
@@ -33,6 +34,15 @@ export async function assignCase(ctx: CommandContext, input: AssignCaseInput) {
           throw invalid('assigneeId', `user ${input.assigneeId} is not an active user of this agency`);
         if (user.role === 'auditor') throw invalid('assigneeId', 'auditors cannot be assigned cases');
         assigneeName = user.name;
+        if (input.assigneeId !== current.assignee_id) {
+          await notify(tx, ctx, {
+            kind: 'assigned',
+            to: { userIds: [input.assigneeId] },
+            summary: `${ctx.actor.name} assigned case ${current.tracking_number} to you`,
+            caseId: current.id,
+            trackingNumber: current.tracking_number,
+          });
+        }
       }
       const status =
         input.assigneeId !== null && (current.status === 'new' || current.status === 'triaged')

@@ -2,12 +2,45 @@
 import type { CommandContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { mutateCase } from './case-mutation.ts';
+import { notify } from './notifications/notify.ts';
+import { endOfLocalDay, localDate } from '../../domain/local-time.ts';
 
 export interface ReferInput {
   trackingNumber: string;
   unit: string;
   request: string;
+  /** The local date (YYYY-MM-DD, agency time zone) the reply is due. */
+  dueDate?: string | undefined;
+  /** Older name: a date (read as dueDate) or a date-time (its local date is taken). */
   dueAt?: string | undefined;
+}
+
+/**
+ * The local due date of a referral from what was sent: a date stays that date in the agency's zone (a date is a
+ * legal fact, not an instant at UTC midnight); a date-time gives its local date. Refuses days before today.
+ */
+export function referralDueDate(
+  input: Pick<ReferInput, 'dueDate' | 'dueAt'>,
+  timeZone: string,
+  now: Date,
+): string | null {
+  const field = input.dueDate !== undefined ? 'dueDate' : 'dueAt';
+  const value = (input.dueDate ?? input.dueAt)?.trim();
+  if (!value) return null;
+  let date: string | null = null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    try {
+      endOfLocalDay(value, timeZone);
+      date = value;
+    } catch {
+      date = null;
+    }
+  } else if (field === 'dueAt' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(new Date(value).getTime())) {
+    date = localDate(new Date(value), timeZone);
+  }
+  if (!date) throw invalid(field, 'must be a date (YYYY-MM-DD, in the agency time zone)');
+  if (date < localDate(now, timeZone)) throw invalid(field, 'must be today or later');
+  return date;
 }
 
 /** Refers a case to a unit; the referral shows on the timeline and in that unit's liaisons' view. */
@@ -24,13 +57,9 @@ export async function referCase(ctx: CommandContext, input: ReferInput) {
         .where('code', '=', input.unit)
         .executeTakeFirst();
       if (!unit?.active) throw invalid('unit', `"${input.unit}" is not an active unit code`);
-      let dueAt: Date | null = null;
-      if (input.dueAt) {
-        dueAt = new Date(input.dueAt);
-        if (Number.isNaN(dueAt.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(input.dueAt))
-          throw invalid('dueAt', 'must be an ISO 8601 date-time');
-        if (dueAt.getTime() < Date.now()) throw invalid('dueAt', 'must be in the future');
-      }
+      const dueDate = referralDueDate(input, ctx.agency.timeZone, new Date());
+      // The instant the sweep compares with: the end of the due day where the agency is.
+      const dueAt = dueDate ? endOfLocalDay(dueDate, ctx.agency.timeZone) : null;
       const referral = await tx
         .insertInto('referrals')
         .values({
@@ -39,6 +68,7 @@ export async function referCase(ctx: CommandContext, input: ReferInput) {
           unit_id: unit.id,
           request: input.request,
           due_at: dueAt,
+          due_date: dueDate,
           created_by: ctx.actor.userId || null,
         })
         .returning('id')
@@ -55,7 +85,15 @@ export async function referCase(ctx: CommandContext, input: ReferInput) {
           body: input.request,
         })
         .execute();
-      return { patch: {}, auditAfter: { referral_unit: input.unit, referral_due_at: dueAt } };
+      await notify(tx, ctx, {
+        kind: 'referral',
+        to: { unitMembersOf: unit.id },
+        summary: `Case ${current.tracking_number} was referred to ${input.unit}${dueDate ? `; reply by ${dueDate}` : ''}`,
+        caseId: current.id,
+        trackingNumber: current.tracking_number,
+        referralId: referral.id,
+      });
+      return { patch: {}, auditAfter: { referral_unit: input.unit, referral_due_date: dueDate } };
     },
   );
   return referralId;
@@ -69,7 +107,7 @@ export async function replyToReferral(ctx: CommandContext, trackingNumber: strin
     async (tx, current) => {
       const referral = await tx
         .selectFrom('referrals')
-        .select(['id', 'unit_id', 'status'])
+        .select(['id', 'unit_id', 'status', 'created_by'])
         .where('agency_id', '=', ctx.agency.id)
         .where('case_id', '=', current.id)
         .where('id', '=', referralId)
@@ -97,6 +135,14 @@ export async function replyToReferral(ctx: CommandContext, trackingNumber: strin
           body: reply,
         })
         .execute();
+      await notify(tx, ctx, {
+        kind: 'reply',
+        to: { userIds: [referral.created_by, current.assignee_id].filter((id): id is number => id !== null) },
+        summary: `${ctx.actor.name} answered the referral on case ${current.tracking_number}`,
+        caseId: current.id,
+        trackingNumber: current.tracking_number,
+        referralId: referral.id,
+      });
       return { patch: {}, auditBefore: { referral_status: 'open' }, auditAfter: { referral_status: 'answered' } };
     },
   );

@@ -13,6 +13,8 @@ import { localDate } from '../../domain/local-time.ts';
 import { mutateCase } from './case-mutation.ts';
 import { resumeClockPatch } from './case-deadlines.ts';
 import { queueCaseEmail } from './email-outbound.ts';
+import { mailingAddresses } from '../repositories/letters.ts';
+import { postalAddressProblem } from '../../domain/postal-address.ts';
 
 export interface TemplateChoice {
   templateId?: number | undefined;
@@ -24,12 +26,16 @@ export interface TemplateChoice {
 
 export interface RenderedResponse {
   templateId: number | null;
+  /** What the template says it is; null for a free-form response. */
+  responseKind: 'acknowledgement' | 'substantive' | null;
   templateVersion: number | null;
   language: string;
   fallback: boolean;
   subject: string;
   body: string;
   unknownFields: string[];
+  /** Merge fields with no value for this case: sending needs allowEmptyFields (the text has a gap there). */
+  emptyFields: string[];
 }
 
 async function mergeValues(db: Db, ctx: CommandContext, current: CaseRow, statusUrlBase: string, responseText: string) {
@@ -113,12 +119,14 @@ export async function renderResponse(
   const body = mergeFields(version.body, values);
   return {
     templateId: template.id,
+    responseKind: template.responseKind,
     templateVersion: version.version,
     language: template.language,
     fallback,
     subject: subject.text,
     body: body.text,
     unknownFields: [...new Set([...subject.unknownFields, ...body.unknownFields])],
+    emptyFields: [...new Set([...subject.emptyFields, ...body.emptyFields])],
   };
 }
 
@@ -131,6 +139,51 @@ export interface RespondInput extends Partial<TemplateChoice> {
   substantive?: boolean | undefined;
   close?: boolean | undefined;
   expectedVersion?: number | undefined;
+  /** Send even though merge fields are empty for this case (the caller saw the preview and confirmed). */
+  allowEmptyFields?: boolean | undefined;
+}
+
+/** Plain words for a merge field in an error message. */
+const FIELD_WORDS: Record<string, string> = {
+  firstName: "the person's first name",
+  lastName: "the person's last name",
+  subjectName: "the case's subject (code the case first)",
+  firstResponseDue: 'the first-response due date',
+  resolutionDue: 'the resolution due date',
+  statusUrl: 'the public status link (restricted cases have none)',
+  responseText: 'the response text',
+  receivedDate: 'the date received',
+};
+
+/** Refuses a response whose merged text would have gaps, naming each empty field; unless confirmed. */
+function refuseEmptyFields(rendered: RenderedResponse, allow: boolean | undefined): void {
+  if (allow || rendered.emptyFields.length === 0) return;
+  const names = rendered.emptyFields.map((f) => `{{${f}}}`).join(', ');
+  throw new AppError(
+    'validation_failed',
+    `The template uses ${names}, which ${rendered.emptyFields.length === 1 ? 'is' : 'are'} empty for this case: ` +
+      `${rendered.emptyFields.map((f) => FIELD_WORDS[f] ?? f).join('; ')}. Fill ${rendered.emptyFields.length === 1 ? 'it' : 'them'} in, ` +
+      'or send anyway with allowEmptyFields.',
+    rendered.emptyFields.map((field) => ({
+      field: `mergeFields.${field}`,
+      message: `is empty for this case (${FIELD_WORDS[field] ?? field})`,
+    })),
+  );
+}
+
+/** Refuses a letter to a person without a postal address a letter can carry, saying why. */
+async function requirePostalAddress(tx: Db, current: CaseRow): Promise<void> {
+  const addresses = current.person_id ? await mailingAddresses(tx, current.agency_id, [current.person_id]) : null;
+  const problem = current.person_id
+    ? postalAddressProblem(addresses?.get(current.person_id)?.[0])
+    : 'the case has no person to write to';
+  if (problem) {
+    throw new AppError(
+      'validation_failed',
+      `A letter cannot be sent: ${problem}. Add a postal address to the person, or answer by email or phone.`,
+      [{ field: 'person.address', message: problem }],
+    );
+  }
 }
 
 const deliveryStatus: Record<TemplateChannel, string> = { email: 'queued', letter: 'to_print', phone: 'completed' };
@@ -150,8 +203,10 @@ export async function respondToCase(ctx: CommandContext, input: RespondInput, st
     async (tx, current) => {
       if (current.status === 'closed')
         throw new AppError('conflict', 'The case is closed; reopen it before answering.');
+      if (input.channel === 'letter') await requirePostalAddress(tx, current);
       if (input.templateId || input.templateCode) {
         rendered = await renderResponse(tx, ctx, current, { ...input, channel: input.channel }, statusUrlBase);
+        refuseEmptyFields(rendered, input.allowEmptyFields);
       } else {
         const mayWriteFreely = input.channel === 'phone' || ['supervisor', 'administrator'].includes(ctx.actor.role);
         if (!mayWriteFreely) {
@@ -163,15 +218,19 @@ export async function respondToCase(ctx: CommandContext, input: RespondInput, st
         if (!input.body?.trim()) throw invalid('body', 'is required for a response without a template');
         rendered = {
           templateId: null,
+          responseKind: null,
           templateVersion: null,
           language: current.language,
           fallback: false,
           subject: input.subject ?? '',
           body: input.body,
           unknownFields: [],
+          emptyFields: [],
         };
       }
-      const substantive = input.substantive ?? true;
+      // An acknowledgement template never counts as the first response, whatever the caller says; a substantive
+      // one (or free text) does unless the caller marks it otherwise.
+      const substantive = rendered.responseKind !== 'acknowledgement' && (input.substantive ?? true);
       const entry = await tx
         .insertInto('timeline_entries')
         .values({

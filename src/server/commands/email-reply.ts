@@ -6,6 +6,7 @@ import type { CasePatch } from '../repositories/cases.ts';
 import { insertEmailMessage } from '../repositories/email-messages.ts';
 import { mutateCase } from './case-mutation.ts';
 import { resumeClockPatch } from './case-deadlines.ts';
+import { notify } from './notifications/notify.ts';
 
 export interface EmailReplyInput {
   trackingNumber: string;
@@ -66,6 +67,15 @@ export async function addEmailReply(ctx: CommandContext, input: EmailReplyInput)
       } else if (current.status === 'closed') {
         Object.assign(patch, { status: 'in_progress', closed_at: null });
         reason = 'The constituent replied by email to a closed case; it is reopened.';
+      }
+      if (current.assignee_id !== null) {
+        await notify(tx, ctx, {
+          kind: 'reply',
+          to: { userIds: [current.assignee_id] },
+          summary: `The constituent replied by email on case ${current.tracking_number}`,
+          caseId: current.id,
+          trackingNumber: current.tracking_number,
+        });
       }
       return { patch, auditAfter: { email_message_id: input.messageId }, reason };
     },

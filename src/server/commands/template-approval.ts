@@ -9,6 +9,7 @@ import { getApprovedVersion, getTemplate, getVersion, setVersionStatus } from '.
 import { requireAdministrator, requireRole } from './admin-common.ts';
 import { DRAFTING_ROLES } from './template-drafts.ts';
 import { presentVersion } from './template-library.ts';
+import { notify } from './notifications/notify.ts';
 
 export const DECIDING_ROLES = ['supervisor', 'administrator'] as const;
 export const MAX_DECISION_NOTE = 2000;
@@ -93,6 +94,20 @@ async function transition(
       },
       reason: decisionNote,
     });
+    if (step === 'submit') {
+      for (const role of DECIDING_ROLES) {
+        await notify(
+          tx,
+          { ...ctx, db: tx },
+          {
+            kind: 'approval_requested',
+            to: { role },
+            summary: `${ctx.actor.name} asks for approval of "${template.name}" (${template.language}) version ${versionNumber}`,
+            templateId,
+          },
+        );
+      }
+    }
   });
   return presentVersion((await getVersion(ctx.db, ctx.agency.id, templateId, versionNumber))!);
 }

@@ -3,7 +3,7 @@
 // supervisors and administrators may draft. Bodies are plain text whose {{fields}} must be known merge fields.
 import { AppError, notFound } from '../errors.ts';
 import type { CommandContext } from '../context.ts';
-import type { Role, TemplateChannel } from '../db/schema.ts';
+import type { Role, TemplateChannel, TemplateResponseKind } from '../db/schema.ts';
 import { KNOWN_MERGE_FIELDS, unknownMergeFields } from '../../domain/template-merge.ts';
 import { recordAudit } from '../repositories/audit.ts';
 import {
@@ -27,6 +27,8 @@ export interface CreateTemplateInput {
   channel: TemplateChannel;
   language: string;
   purpose?: string | undefined;
+  /** acknowledgement or substantive; by default an acknowledgement when the code or purpose says so. */
+  responseKind?: TemplateResponseKind | undefined;
   subject: string;
   body: string;
 }
@@ -62,6 +64,8 @@ export async function createTemplate(ctx: CommandContext, input: CreateTemplateI
   const language = input.language.trim();
   if (!LANGUAGE.test(language)) problems.add('language', 'must be a language code such as en, es or zh-Hant');
   const purpose = input.purpose?.trim() || 'response';
+  const responseKind: TemplateResponseKind =
+    input.responseKind ?? (/acknowledg/i.test(`${code} ${purpose}`) ? 'acknowledgement' : 'substantive');
   checkTemplateText(problems, input.subject, input.body);
   problems.throwIfAny();
   const id = await ctx.db.transaction().execute(async (tx) => {
@@ -72,7 +76,14 @@ export async function createTemplate(ctx: CommandContext, input: CreateTemplateI
         [{ field: 'code', message: 'is taken for this channel and language' }],
       );
     }
-    const template = await insertTemplate(tx, ctx.agency.id, { code, name, channel: input.channel, language, purpose });
+    const template = await insertTemplate(tx, ctx.agency.id, {
+      code,
+      name,
+      channel: input.channel,
+      language,
+      purpose,
+      responseKind,
+    });
     await insertDraftVersion(tx, ctx.agency.id, template.id, {
       subject: input.subject,
       body: input.body,
@@ -88,6 +99,7 @@ export async function createTemplate(ctx: CommandContext, input: CreateTemplateI
         channel: input.channel,
         language,
         purpose,
+        responseKind,
         templateVersion: 1,
         status: 'draft',
         subject: input.subject,

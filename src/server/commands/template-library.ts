@@ -42,6 +42,7 @@ function presentTemplate(t: TemplateRecord) {
     channel: t.channel,
     language: t.language,
     purpose: t.purpose,
+    responseKind: t.responseKind,
     createdAt: t.createdAt.toISOString(),
   };
 }

@@ -33,6 +33,10 @@ export type Role = 'administrator' | 'supervisor' | 'caseworker' | 'unit_liaison
 export type CaseStatus =
   'new' | 'triaged' | 'assigned' | 'in_progress' | 'waiting_on_constituent' | 'responded' | 'closed';
 export type TemplateChannel = 'email' | 'letter' | 'phone';
+export type TemplateResponseKind = 'acknowledgement' | 'substantive';
+export type NotificationKind =
+  'assigned' | 'referral' | 'reply' | 'escalated' | 'approval_requested' | 'mentioned' | 'deadline_warning';
+export type NotificationEmailPreference = 'immediate' | 'daily_digest' | 'off';
 export type TemplateStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'retired';
 
 export interface FieldChange {
@@ -297,6 +301,10 @@ export interface ReferralsTable {
   unit_id: number;
   request: string;
   due_at: Timestamp | null;
+  /** The local date the reply is due (migration 0023); due_at is the end of that day in the agency's zone. */
+  due_date: ColumnType<string | null, string | null | undefined, string | null>;
+  escalation_level: Generated<number>;
+  escalated_at: Timestamp | null;
   status: Generated<'open' | 'answered' | 'withdrawn'>;
   reply: string | null;
   replied_at: Timestamp | null;
@@ -312,6 +320,8 @@ export interface TemplatesTable {
   channel: TemplateChannel;
   language: string;
   purpose: Generated<string>;
+  /** Only a substantive response stops the first-response clock (migration 0023). */
+  response_kind: Generated<TemplateResponseKind>;
   created_at: CreatedAt;
 }
 
@@ -1213,6 +1223,26 @@ export interface MediaInquiriesTable {
   coverage_url: string | null;
   version: Generated<number>;
   created_at: CreatedAt;
+export interface NotificationsTable {
+  agency_id: number;
+  id: Generated<number>;
+  user_id: number;
+  kind: NotificationKind;
+  case_id: number | null;
+  template_id: number | null;
+  referral_id: number | null;
+  actor_user_id: number | null;
+  /** One line for the inbox; never the content of a restricted case. */
+  summary: string;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+  emailed_at: Timestamp | null;
+}
+
+export interface NotificationPreferencesTable {
+  agency_id: number;
+  user_id: number;
+  email: NotificationEmailPreference;
   updated_at: Generated<Date>;
 }
 
@@ -1295,4 +1325,6 @@ export interface Database {
   engagement_issues: EngagementIssuesTable;
   community_follow_ups: CommunityFollowUpsTable;
   media_inquiries: MediaInquiriesTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
 }

@@ -74,3 +74,70 @@ describe('deadline sweep', () => {
     expect(c.escalationLevel).toBe(1);
   });
 });
+
+describe('who an escalation tells', () => {
+  it('notifies the people each level names, by inbox and email, without the case content; and sweeps referrals', async () => {
+    const { createUser, USER_PASSWORD } = await import('../test/factories.ts');
+    const supervisor = await createUser(t.db, { email: 'sup.heap@example.gov', role: 'supervisor', units: ['HEAP'] });
+    const elsewhere = await createUser(t.db, { email: 'sup.fia@example.gov', role: 'supervisor', units: ['FIA'] });
+    const manager = await createUser(t.db, {
+      email: 'mgr.heap@example.gov',
+      role: 'caseworker',
+      managedUnits: ['HEAP'],
+    });
+    const inbox = async (email: string) => {
+      const session = await signInAs(t.app, email, USER_PASSWORD);
+      return (await session.call('GET', '/api/v1/notifications')).json() as {
+        items: { kind: string; trackingNumber?: string; summary: string }[];
+      };
+    };
+    const late = await caseReceivedDaysAgo(30, { description: 'Private story of the family.' });
+    const tn = late.trackingNumber as string;
+    expect((await admin.call('POST', `/api/v1/cases/${tn}/route`, { unit: 'HEAP' })).statusCode).toBe(200);
+    const start = new Date();
+    await runDeadlineSweep(t.db, start, { consoleUrl: 'https://civicdesk.example.gov' });
+    expect(await level(tn)).toBe(1);
+    expect((await inbox(supervisor.email)).items).toEqual([
+      expect.objectContaining({ kind: 'escalated', trackingNumber: tn }),
+    ]);
+    expect((await inbox(elsewhere.email)).items.map((n) => n.trackingNumber)).not.toContain(tn);
+    expect((await inbox(manager.email)).items).toEqual([]);
+    const mail = await t.db
+      .selectFrom('outbox')
+      .select(['subject', 'body'])
+      .where('to_address', '=', supervisor.email)
+      .executeTakeFirstOrThrow();
+    expect(mail.subject).toContain(tn);
+    expect(mail.body).toContain(`https://civicdesk.example.gov/cases/${tn}`);
+    expect(mail.body).not.toContain('Private story');
+
+    await runDeadlineSweep(t.db, new Date(start.getTime() + 25 * 3_600_000));
+    expect(await level(tn)).toBe(2);
+    expect((await inbox(manager.email)).items.filter((n) => n.trackingNumber === tn).map((n) => n.kind)).toEqual([
+      'escalated',
+    ]);
+
+    // A referral whose local due date has passed is escalated too: the referred unit's supervisor and the referrer.
+    const referred = await caseReceivedDaysAgo(0);
+    const referral = await admin.call('POST', `/api/v1/cases/${referred.trackingNumber}/referrals`, {
+      unit: 'HEAP',
+      request: 'Please confirm the grant.',
+    });
+    expect(referral.statusCode, referral.body).toBe(201);
+    const due = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await t.db.updateTable('referrals').set({ due_date: due }).where('id', '=', referral.json().id).execute();
+    await runDeadlineSweep(t.db, new Date(Date.now() + 4 * 86_400_000));
+    const escalatedReferral = await t.db
+      .selectFrom('referrals')
+      .select(['escalation_level'])
+      .where('id', '=', referral.json().id)
+      .executeTakeFirstOrThrow();
+    expect(escalatedReferral.escalation_level).toBe(1);
+    const notes = (await inbox(supervisor.email)).items.filter((n) => n.trackingNumber === referred.trackingNumber);
+    // Newest first: the escalation, after the referral itself (the supervisor is a member of HEAP).
+    expect(notes.map((n) => n.kind)).toEqual(['escalated', 'referral']);
+    expect(notes[0]!.summary).toContain(due);
+    const audit = (await admin.call('GET', `/api/v1/cases/${referred.trackingNumber}/audit`)).json();
+    expect(audit.map((e: { action: string }) => e.action)).toContain('case.referral_escalated');
+  });
+});

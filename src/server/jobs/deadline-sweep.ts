@@ -1,12 +1,18 @@
 // The deadline sweep: warns about open cases nearing the deadline they are watched on (first response until it
 // is given, then resolution) and raises overdue cases one level up the escalation ladder, at most one level a
-// day. Paused cases (waiting on the constituent) are left alone. Each change is audited as the system.
+// day. Paused cases (waiting on the constituent) are left alone. Each change is audited as the system and notifies
+// the people it concerns: the assignee of a warning, the people each escalation level names (by its notifyRole,
+// within the case's unit), by the inbox and email (commands/notifications/notify.ts). Referrals whose local due
+// date has passed climb the same ladder, one level a day, notifying the referred unit's people and the referrer.
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { recordAudit } from '../repositories/audit.ts';
 import { systemActor, type CommandContext } from '../context.ts';
 import { escalationStep } from '../../domain/escalation.ts';
 import type { EscalationLevel } from '../../domain/types.ts';
+import { localDate } from '../../domain/local-time.ts';
+import { notify } from '../commands/notifications/notify.ts';
+import type { RecipientSelector } from '../repositories/notifications.ts';
 
 const BATCH = 500;
 const HOURS_BETWEEN_LEVELS = 24;
@@ -20,6 +26,8 @@ interface Candidate {
   escalation_level: number;
   escalated_at: Date | null;
   warned_at: Date | null;
+  unit_id: number | null;
+  assignee_id: number | null;
   writer_type: 'constituent' | 'representative' | 'advocate' | 'elected_official' | 'media';
 }
 
@@ -27,6 +35,7 @@ interface Candidate {
 async function candidates(db: Db, agencyId: number, now: Date, afterId: number): Promise<Candidate[]> {
   const result = await sql<Candidate>`
     select c.id, c.tracking_number, c.received_at, c.escalation_level, c.escalated_at, c.warned_at, c.writer_type,
+           c.unit_id, c.assignee_id,
            coalesce(case when c.first_response_at is null then c.first_response_due_at end, c.resolution_due_at) as due_at,
            s.warning_percent
     from cases c
@@ -43,8 +52,34 @@ async function candidates(db: Db, agencyId: number, now: Date, afterId: number):
   return result.rows;
 }
 
-/** Runs the sweep for every agency at `now`; returns how many cases were warned or escalated. */
-export async function runDeadlineSweep(db: Db, now: Date): Promise<number> {
+/** Who an escalation level tells, for an item of `unitId` whose own person is `ownerId` (assignee or referrer). */
+export function levelRecipients(
+  level: EscalationLevel | undefined,
+  unitId: number | null,
+  ownerId: number | null,
+): RecipientSelector {
+  switch (level?.notifyRole) {
+    case 'assignee':
+      return { userIds: ownerId === null ? [] : [ownerId] };
+    case 'supervisor':
+      return { role: 'supervisor', inUnit: unitId };
+    case 'unit_manager':
+      // A unit without managers still tells someone: its supervisors.
+      return unitId === null ? { role: 'supervisor' } : { unitManagersOf: unitId };
+    case 'administrator':
+      return { role: 'administrator' };
+    default:
+      return { userIds: ownerId === null ? [] : [ownerId] };
+  }
+}
+
+export interface SweepOptions {
+  /** The console's address for the links in notification emails. */
+  consoleUrl?: string | undefined;
+}
+
+/** Runs the sweep for every agency at `now`; returns how many cases and referrals were warned or escalated. */
+export async function runDeadlineSweep(db: Db, now: Date, options: SweepOptions = {}): Promise<number> {
   const agencies = await db
     .selectFrom('agencies')
     .select(['id', 'slug', 'name', 'time_zone', 'escalation_levels'])
@@ -92,7 +127,8 @@ export async function runDeadlineSweep(db: Db, now: Date): Promise<number> {
             .returning('id')
             .executeTakeFirst();
           if (!updated) return;
-          const levelName = levels.find((l) => l.level === step.targetLevel)?.name ?? `level ${step.targetLevel}`;
+          const level = levels.find((l) => l.level === step.targetLevel);
+          const levelName = level?.name ?? `level ${step.targetLevel}`;
           await recordAudit(
             tx,
             { ...ctx, db: tx },
@@ -108,11 +144,114 @@ export async function runDeadlineSweep(db: Db, now: Date): Promise<number> {
                 : `Deadline ${c.due_at.toISOString()} is near.`,
             },
           );
+          const txCtx = { ...ctx, db: tx };
+          if (escalate) {
+            await notify(tx, txCtx, {
+              kind: 'escalated',
+              to: levelRecipients(level, c.unit_id, c.assignee_id),
+              summary: `Case ${c.tracking_number} is overdue and was escalated to ${levelName}`,
+              caseId: c.id,
+              trackingNumber: c.tracking_number,
+              consoleUrl: options.consoleUrl,
+            });
+          }
+          if (step.warn && c.assignee_id !== null) {
+            await notify(tx, txCtx, {
+              kind: 'deadline_warning',
+              to: { userIds: [c.assignee_id] },
+              summary: `Case ${c.tracking_number} is due ${localDate(c.due_at, agency.time_zone)}`,
+              caseId: c.id,
+              trackingNumber: c.tracking_number,
+              consoleUrl: options.consoleUrl,
+            });
+          }
           changed++;
         });
       }
       if (batch.length < BATCH) break;
     }
+    changed += await sweepReferrals(ctx, levels, now, options);
+  }
+  return changed;
+}
+
+/**
+ * Open referrals past their local due date climb the escalation ladder, one level a day up to the top configured
+ * level; each step is audited on the case and notifies the level's people in the referred unit and the referrer.
+ */
+async function sweepReferrals(
+  ctx: CommandContext,
+  levels: EscalationLevel[],
+  now: Date,
+  options: SweepOptions,
+): Promise<number> {
+  const top = Math.max(0, ...levels.map((l) => l.level));
+  if (top === 0) return 0;
+  const today = localDate(now, ctx.agency.timeZone);
+  const dayAgo = new Date(now.getTime() - HOURS_BETWEEN_LEVELS * 3_600_000);
+  const overdue = await ctx.db
+    .selectFrom('referrals as r')
+    .innerJoin('cases as c', (j) => j.onRef('c.agency_id', '=', 'r.agency_id').onRef('c.id', '=', 'r.case_id'))
+    .innerJoin('units as u', (j) => j.onRef('u.agency_id', '=', 'r.agency_id').onRef('u.id', '=', 'r.unit_id'))
+    .select([
+      'r.id',
+      'r.case_id',
+      'r.unit_id',
+      'r.created_by',
+      'r.escalation_level',
+      sql<string>`to_char(r.due_date, 'YYYY-MM-DD')`.as('due_date'),
+      'c.tracking_number',
+      'u.code as unit_code',
+    ])
+    .where('r.agency_id', '=', ctx.agency.id)
+    .where('r.status', '=', 'open')
+    .where('r.due_date', '<', today)
+    .where('r.escalation_level', '<', top)
+    .where((eb) => eb.or([eb('r.escalated_at', 'is', null), eb('r.escalated_at', '<=', dayAgo)]))
+    .orderBy('r.id')
+    .limit(BATCH)
+    .execute();
+  let changed = 0;
+  for (const r of overdue) {
+    const next = levels
+      .map((l) => l.level)
+      .filter((l) => l > r.escalation_level)
+      .sort((a, b) => a - b)[0];
+    if (next === undefined) continue;
+    const level = levels.find((l) => l.level === next);
+    await ctx.db.transaction().execute(async (tx) => {
+      const updated = await tx
+        .updateTable('referrals')
+        .set({ escalation_level: next, escalated_at: now })
+        .where('agency_id', '=', ctx.agency.id)
+        .where('id', '=', r.id)
+        .where('escalation_level', '=', r.escalation_level)
+        .where('status', '=', 'open')
+        .returning('id')
+        .executeTakeFirst();
+      if (!updated) return;
+      const txCtx = { ...ctx, db: tx };
+      await recordAudit(tx, txCtx, {
+        action: 'case.referral_escalated',
+        entityType: 'case',
+        entityId: r.tracking_number,
+        caseId: r.case_id,
+        before: { [`referral_${r.id}.escalation_level`]: r.escalation_level },
+        after: { [`referral_${r.id}.escalation_level`]: next },
+        reason: `The reply of ${r.unit_code} was due ${r.due_date}; escalated to ${level?.name ?? `level ${next}`}.`,
+      });
+      const to = levelRecipients(level, r.unit_id, r.created_by);
+      await notify(tx, txCtx, {
+        kind: 'escalated',
+        to: { ...to, userIds: [...(to.userIds ?? []), ...(r.created_by === null ? [] : [r.created_by])] },
+        summary: `The referral of case ${r.tracking_number} to ${r.unit_code} was due ${r.due_date} and is escalated to ${level?.name ?? `level ${next}`}`,
+        caseId: r.case_id,
+        trackingNumber: r.tracking_number,
+        referralId: r.id,
+        consoleUrl: options.consoleUrl,
+      });
+      changed++;
+    });
   }
   return changed;
 }

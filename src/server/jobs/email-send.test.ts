@@ -14,6 +14,8 @@ let admin: SignedIn;
 async function newCase(email: string | undefined) {
   const res = await admin.call('POST', '/api/v1/cases', {
     channel: 'email',
+    // Coded, so the answer's {{subjectName}} has a value (a template with an empty field is refused).
+    subject: 'OTHER',
     description: 'The streetlight on my corner is out.',
     person: { firstName: 'Lee', lastName: 'Chen', ...(email ? { email } : {}) },
   });

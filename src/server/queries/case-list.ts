@@ -6,7 +6,15 @@ import type { Database } from '../db/schema.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
 import { invalid, notFound } from '../errors.ts';
 import { endOfLocalDay, localDate } from '../../domain/local-time.ts';
-import { MAX_BLOCKS_BACK, MAX_PERIOD_LEVEL, textSearchPage, type FilteredCases } from './case-text-search.ts';
+import {
+  identifierInQuery,
+  identifierMatches,
+  MAX_BLOCKS_BACK,
+  MAX_PERIOD_LEVEL,
+  textSearchPage,
+  type FilteredCases,
+} from './case-text-search.ts';
+import { normalizePhone } from '../../domain/contact-normalization.ts';
 
 /** How far a text search's total is counted when every match is ranked. */
 export const TOTAL_CAP = 10_000;
@@ -127,6 +135,8 @@ interface CursorState {
   o?: number;
   /** A text search's period (level, -1 for every match; blocks back; anchor day), kept from its first page. */
   p?: [number, number, number];
+  /** The offset in the cases a search text identifies (a tracking number's end, a phone number). */
+  x?: number;
 }
 
 function decodeCursor(cursor: string | undefined): CursorState {
@@ -135,6 +145,7 @@ function decodeCursor(cursor: string | undefined): CursorState {
     const state = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorState;
     if (typeof state !== 'object' || state === null) throw new Error('not an object');
     if (state.o !== undefined && !(Number.isInteger(state.o) && state.o >= 0)) throw new Error('bad offset');
+    if (state.x !== undefined && !(Number.isInteger(state.x) && state.x >= 0)) throw new Error('bad offset');
     if (state.k !== undefined && !(Array.isArray(state.k) && state.k.length === 2 && Number.isInteger(state.k[1]))) {
       throw new Error('bad key');
     }
@@ -377,6 +388,23 @@ async function searchCases(
   cursor: CursorState,
   now: Date,
 ): Promise<CaseListPage> {
+  // A tracking number's end or a phone number finds its cases directly; text search when it identifies none.
+  const identifier = cursor.p ? null : identifierInQuery(f.q, normalizePhone);
+  if (identifier) {
+    const start = cursor.x ?? 0;
+    const ids = await identifierMatches(ctx, filteredCases(ctx, f, now), identifier, start, f.limit + 1);
+    if (ids.length > 0 || start > 0) {
+      const pageIds = ids.slice(0, f.limit);
+      const views = pageIds.length ? await caseViewQuery(ctx).where('c.id', 'in', pageIds).execute() : [];
+      const byId = new Map(views.map((row) => [row.id, row]));
+      return {
+        items: pageIds.flatMap((id) => byId.get(id) ?? []),
+        total: start + ids.length,
+        ...(ids.length > f.limit ? { totalIsLowerBound: true as const } : {}),
+        nextCursor: ids.length > f.limit ? encodeCursor({ x: start + f.limit }) : null,
+      };
+    }
+  }
   const offset = cursor.o ?? 0;
   const period = cursor.p
     ? { level: cursor.p[0] < 0 ? null : cursor.p[0], back: cursor.p[1], anchorDay: cursor.p[2] }

@@ -89,7 +89,8 @@ interface Candidate {
 }
 
 function searchTerms(q: string) {
-  return sql`websearch_to_tsquery('simple', ${q})`;
+  // Folded like the indexed text (migration 0023), so accents and their absence find each other.
+  return sql`websearch_to_tsquery('simple', civicdesk_fold(${q}))`;
 }
 
 /** A row's period keys overlap the period's (always true when every match is ranked). */
@@ -236,4 +237,67 @@ export async function textSearchPage(
     ids.push(...(await olderMatches(ctx, filtered, q, period, offset, page.limit - ids.length)));
   }
   return { ids, counted: matches.length, exact: period.level === null, period };
+}
+
+/** What a search text identifies directly: the end of a tracking number, a phone number's normal digits. */
+export interface IdentifierQuery {
+  trackingEnd: string | null;
+  phone: string | null;
+}
+
+/**
+ * Reads a search text as an identifier: "000123", "2026-000123" or "MAIN-2026-000123" (one word of letters, digits
+ * and hyphens ending in at least three digits) may be the end of a tracking number; seven or more digits with the
+ * usual separators — (212) 555-0100, +1 212.555.0100 — may be a phone number. Null when it is neither.
+ */
+export function identifierInQuery(q: string, normalizePhone: (phone: string) => string): IdentifierQuery | null {
+  const value = q.trim();
+  const trackingEnd = /^[\p{L}\p{N}-]*\d{3,}$/u.test(value) && value.length <= 60 ? value : null;
+  const digits = value.replace(/\D/g, '');
+  const phone = /^[+(]?[\d\s().\-/]+$/.test(value) && digits.length >= 7 ? normalizePhone(value) || null : null;
+  return trackingEnd || phone ? { trackingEnd, phone } : null;
+}
+
+/**
+ * The cases a search text identifies, newest first (up to `limit`): tracking numbers ending with it (read backwards
+ * through the index of migration 0023) and the cases of people with that phone number.
+ */
+export async function identifierMatches(
+  ctx: CommandContext,
+  filtered: FilteredCases,
+  identifier: IdentifierQuery,
+  offset: number,
+  limit: number,
+): Promise<number[]> {
+  const reversed = (text: string) => [...text].reverse().join('');
+  const rows = await filtered()
+    .select('c.id')
+    .where((eb) => {
+      const ways = [];
+      if (identifier.trackingEnd) {
+        const endings = [...new Set([identifier.trackingEnd, identifier.trackingEnd.toUpperCase()])];
+        for (const ending of endings) ways.push(eb(sql`reverse(c.tracking_number)`, 'like', `${reversed(ending)}%`));
+      }
+      if (identifier.phone) {
+        ways.push(
+          eb(
+            'c.person_id',
+            'in',
+            eb
+              .selectFrom('person_contacts as pc')
+              .select('pc.person_id')
+              .where('pc.agency_id', '=', ctx.agency.id)
+              .where('pc.kind', '=', 'phone')
+              .where('pc.normalized', '=', identifier.phone),
+          ),
+        );
+      }
+      return eb.or(ways);
+    })
+    .orderBy('c.received_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -1,5 +1,6 @@
 // Read models of one case's history: its timeline (correspondence, notes, referrals, attachments), its audit
 // trail (also as CSV), and the time left to each deadline. The case's visibility is checked first.
+import { sql } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import { findVisibleCase } from '../repositories/cases.ts';
 import { agencyClock } from '../repositories/intake-configuration.ts';
@@ -55,6 +56,7 @@ export async function caseTimeline(ctx: CommandContext, trackingNumber: string) 
         'r.id',
         'r.request',
         'r.due_at',
+        sql<string | null>`to_char(r.due_date, 'YYYY-MM-DD')`.as('due_date'),
         'r.status',
         'r.reply',
         'r.replied_at',
@@ -92,6 +94,7 @@ export async function caseTimeline(ctx: CommandContext, trackingNumber: string) 
       unitName: r.unit_name,
       request: r.request,
       dueAt: r.due_at?.toISOString() ?? null,
+      dueDate: r.due_date,
       status: r.status,
       reply: r.reply,
       repliedAt: r.replied_at?.toISOString() ?? null,

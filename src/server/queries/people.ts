@@ -158,6 +158,17 @@ export function toPrefixTsquery(text: string): string | null {
   return terms.length ? terms.join(' & ') : null;
 }
 
+/**
+ * An email address or a phone number typed as search text: an email is one word with an @; a phone number is
+ * digits with the usual separators ((212) 555-0100, +1 212.555.0100) and at least seven digits. Null otherwise.
+ */
+export function contactInQuery(text: string): { kind: 'email' | 'phone'; value: string } | null {
+  const value = text.trim();
+  if (/^[^\s@]+@[^\s@]+$/.test(value)) return { kind: 'email', value };
+  if (/^[+(]?[\d\s().\-/]+$/.test(value) && value.replace(/\D/g, '').length >= 7) return { kind: 'phone', value };
+  return null;
+}
+
 export interface PeopleSearchParams {
   q?: string | undefined;
   email?: string | undefined;
@@ -212,10 +223,15 @@ async function decodeCursor(
 /** The people list: text search on name and organisation, exact email / phone, kind; a page and the total. */
 export async function searchPeopleList(ctx: CommandContext, params: PeopleSearchParams): Promise<PeopleSearchResult> {
   const limit = params.limit ?? 25;
-  const hasText = params.q !== undefined && params.q.trim() !== '';
-  const tsquery = hasText ? toPrefixTsquery(params.q!) : null;
-  const email = params.email === undefined ? null : normalizeEmail(params.email);
-  const phone = params.phone === undefined ? null : normalizePhone(params.phone);
+  // Typed into the one search box, an email address or a phone number (any format) finds its person by contact.
+  const typed = params.q?.trim() ?? '';
+  const contact = contactInQuery(typed);
+  const hasText = typed !== '' && contact === null;
+  const tsquery = hasText ? toPrefixTsquery(typed) : null;
+  const emailText = params.email ?? (contact?.kind === 'email' ? contact.value : undefined);
+  const phoneText = params.phone ?? (contact?.kind === 'phone' ? contact.value : undefined);
+  const email = emailText === undefined ? null : normalizeEmail(emailText);
+  const phone = phoneText === undefined ? null : normalizePhone(phoneText);
   // Text with no words in it (only punctuation) matches nobody rather than everybody.
   if ((hasText && tsquery === null) || email === '' || phone === '') return { items: [], total: 0, nextCursor: null };
   const mode = tsquery ? 'rank' : 'name';

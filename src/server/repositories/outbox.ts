@@ -109,3 +109,49 @@ export async function recordAttempt(db: Db, row: Pick<OutboxRow, 'agency_id' | '
     .where('id', '=', row.id)
     .execute();
 }
+
+/** The address staff mail comes from: the agency's first email channel with an address. */
+export async function agencySenderAddress(db: Db, agencyId: number): Promise<string> {
+  const channel = await db
+    .selectFrom('channels')
+    .select('address')
+    .where('agency_id', '=', agencyId)
+    .where('type', '=', 'email')
+    .where('address', 'is not', null)
+    .orderBy('id')
+    .executeTakeFirst();
+  return channel?.address ?? 'civicdesk@localhost';
+}
+
+/** Adds a staff notification mail (no case thread, automatic); returns its id. */
+export async function insertStaffMail(
+  db: Db,
+  input: {
+    agencyId: number;
+    messageId: string;
+    fromAddress: string;
+    toAddress: string;
+    toName: string;
+    subject: string;
+    body: string;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('outbox')
+    .values({
+      agency_id: input.agencyId,
+      case_id: null,
+      entry_id: null,
+      kind: 'notification',
+      message_id: input.messageId,
+      from_address: input.fromAddress,
+      to_address: input.toAddress,
+      to_name: input.toName,
+      subject: input.subject,
+      body: input.body,
+      auto_submitted: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

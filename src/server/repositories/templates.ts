@@ -1,7 +1,7 @@
 // SQL for response templates and their versions: a template is (code, channel, language); each version moves
 // draft → submitted → approved | rejected, and an approved version is later retired. Scoped by agency_id.
 import type { Db } from '../db/database.ts';
-import type { TemplateChannel, TemplateStatus } from '../db/schema.ts';
+import type { TemplateChannel, TemplateResponseKind, TemplateStatus } from '../db/schema.ts';
 
 export interface TemplateRecord {
   id: number;
@@ -10,6 +10,7 @@ export interface TemplateRecord {
   channel: TemplateChannel;
   language: string;
   purpose: string;
+  responseKind: TemplateResponseKind;
   createdAt: Date;
 }
 
@@ -36,7 +37,16 @@ export interface TemplateFilter {
   status?: TemplateStatus | undefined;
 }
 
-const templateColumns = ['id', 'code', 'name', 'channel', 'language', 'purpose', 'created_at'] as const;
+const templateColumns = [
+  'id',
+  'code',
+  'name',
+  'channel',
+  'language',
+  'purpose',
+  'response_kind',
+  'created_at',
+] as const;
 const toTemplate = (r: {
   id: number;
   code: string;
@@ -44,6 +54,7 @@ const toTemplate = (r: {
   channel: TemplateChannel;
   language: string;
   purpose: string;
+  response_kind: TemplateResponseKind;
   created_at: Date;
 }): TemplateRecord => ({
   id: r.id,
@@ -52,6 +63,7 @@ const toTemplate = (r: {
   channel: r.channel,
   language: r.language,
   purpose: r.purpose,
+  responseKind: r.response_kind,
   createdAt: r.created_at,
 });
 
@@ -202,11 +214,26 @@ export async function getApprovedVersion(
 export async function insertTemplate(
   tx: Db,
   agencyId: number,
-  template: { code: string; name: string; channel: TemplateChannel; language: string; purpose: string },
+  template: {
+    code: string;
+    name: string;
+    channel: TemplateChannel;
+    language: string;
+    purpose: string;
+    responseKind: TemplateResponseKind;
+  },
 ): Promise<TemplateRecord> {
   const row = await tx
     .insertInto('templates')
-    .values({ agency_id: agencyId, ...template })
+    .values({
+      agency_id: agencyId,
+      code: template.code,
+      name: template.name,
+      channel: template.channel,
+      language: template.language,
+      purpose: template.purpose,
+      response_kind: template.responseKind,
+    })
     .returning(templateColumns)
     .executeTakeFirstOrThrow();
   return toTemplate(row);

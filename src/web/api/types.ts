@@ -130,6 +130,8 @@ export interface Referral {
   unitName: string;
   request: string;
   dueAt: string | null;
+  /** The local date the reply is due (YYYY-MM-DD in the agency's time zone). */
+  dueDate: string | null;
   status: string;
   reply: string | null;
   repliedAt: string | null;
@@ -206,6 +208,8 @@ export interface RenderedResponse {
   subject: string;
   body: string;
   unknownFields: string[];
+  /** Merge fields with no value for this case: sending them needs a confirmation (allowEmptyFields). */
+  emptyFields?: string[];
 }
 
 export interface PersonContact {

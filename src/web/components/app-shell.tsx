@@ -8,6 +8,7 @@ import { useSession, useUser } from '../session.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { ShortcutHelp } from './shortcut-help.tsx';
 import { seesOverview } from '../screens/overview/overview-screen.tsx';
+import { NotificationBell } from '../screens/notifications/notification-bell.tsx';
 
 const CONFIGURATION_ROLES = ['administrator', 'supervisor'];
 
@@ -61,6 +62,11 @@ export function AppShell() {
             <li>
               <Link to="/queues/$queue" params={{ queue: 'mine' }} className={navClass('/queues')}>
                 Queues
+              </Link>
+            </li>
+            <li>
+              <Link to="/referrals" className={navClass('/referrals')}>
+                Referrals
               </Link>
             </li>
             <li>
@@ -124,6 +130,7 @@ export function AppShell() {
           <button type="submit">Search</button>
         </form>
         <div className="user-menu">
+          <NotificationBell />
           <span className="user-name">
             {user.name} <span className="role">({user.role.replace('_', ' ')})</span>
           </span>

@@ -38,6 +38,8 @@ import { complaintRoutes } from './complaints/complaints.route.ts';
 import { organizationRoutes } from './community/organizations.route.ts';
 import { engagementRoutes } from './community/engagements.route.ts';
 import { mediaInquiryRoutes } from './community/media-inquiries.route.ts';
+import { notificationRoutes } from './notifications/notifications.route.ts';
+import { referralRoutes } from './referrals/referrals.route.ts';
 
 export interface RouteDependencies {
   config: Config;
@@ -82,4 +84,6 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   organizationRoutes(app);
   engagementRoutes(app, deps);
   mediaInquiryRoutes(app);
+  notificationRoutes(app);
+  referralRoutes(app);
 }

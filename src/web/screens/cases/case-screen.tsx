@@ -13,6 +13,7 @@ import { DeadlinesPanel } from './deadlines-panel.tsx';
 import { PersonPanel } from './person-panel.tsx';
 import { CaseTimelineTab } from './case-timeline-tab.tsx';
 import { CaseActionsTab } from './case-actions-tab.tsx';
+import { CaseDetailsTab } from './case-details-tab.tsx';
 import { ComposeResponseTab } from './compose-response-tab.tsx';
 import { ReferralsTab } from './referrals-tab.tsx';
 import { AttachmentsTab } from './attachments-tab.tsx';
@@ -21,6 +22,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 
 const TABS = [
   { id: 'timeline', label: 'Timeline' },
+  { id: 'details', label: 'Details' },
   { id: 'actions', label: 'Route, assign, status' },
   { id: 'respond', label: 'Respond' },
   { id: 'referrals', label: 'Referrals' },
@@ -41,6 +43,8 @@ export function CaseScreen() {
 
   const panel = (current: CaseRecord) => {
     switch (tab) {
+      case 'details':
+        return <CaseDetailsTab current={current} />;
       case 'actions':
         return <CaseActionsTab current={current} />;
       case 'respond':

@@ -26,6 +26,7 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
   const [responseText, setResponseText] = useState('');
   const [previewed, setPreviewed] = useState<Draft | null>(null);
   const [close, setClose] = useState(false);
+  const [allowEmpty, setAllowEmpty] = useState(false);
 
   const templates = useQuery({
     queryKey: ['templates', 'approved-list', channel],
@@ -51,7 +52,7 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
     retry: false,
   });
 
-  const send = useCaseAction<Draft & { close: boolean }>(
+  const send = useCaseAction<Draft & { close: boolean; allowEmptyFields: boolean }>(
     tn,
     (draft) => ({
       path: '/responses',
@@ -60,6 +61,7 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
         channel: draft.channel,
         ...(draft.responseText ? { responseText: draft.responseText } : {}),
         close: draft.close,
+        ...(draft.allowEmptyFields ? { allowEmptyFields: true } : {}),
         expectedVersion: c.version,
       },
     }),
@@ -89,13 +91,14 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
         e.preventDefault();
         if (!templateCode) return;
         send.mutate(
-          { templateCode, channel, responseText, close },
+          { templateCode, channel, responseText, close, allowEmptyFields: allowEmpty },
           {
             onSuccess: () => {
               setTemplateCode('');
               setResponseText('');
               setPreviewed(null);
               setClose(false);
+              setAllowEmpty(false);
             },
           },
         );
@@ -165,6 +168,19 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
             {rendered.body}
           </div>
         </section>
+      )}
+      {rendered?.emptyFields && rendered.emptyFields.length > 0 && (
+        <>
+          <p className="notice" role="note">
+            Empty for this case, so the text has a gap there: {rendered.emptyFields.join(', ')}. Fill them in on the
+            case, or confirm below.
+          </p>
+          <CheckboxField
+            label="Send anyway, with these fields empty"
+            checked={allowEmpty}
+            onChange={(e) => setAllowEmpty(e.target.checked)}
+          />
+        </>
       )}
       <CheckboxField
         label="Close the case after sending"

@@ -27,10 +27,16 @@ function ReferralItem({ trackingNumber, referral }: { trackingNumber: string; re
       </h3>
       <p className="muted">
         Sent {formatDateTime(referral.createdAt)}
-        {referral.dueAt && !referral.repliedAt && (
+        {referral.dueDate && !referral.repliedAt && (
           <>
             {' '}
-            · reply due: <TimeLeft dueAt={referral.dueAt} />
+            · reply due {referral.dueDate}
+            {referral.dueAt && (
+              <>
+                {' '}
+                (<TimeLeft dueAt={referral.dueAt} />)
+              </>
+            )}
           </>
         )}
       </p>
@@ -63,7 +69,7 @@ function ReferralItem({ trackingNumber, referral }: { trackingNumber: string; re
 export function ReferralsTab({ current: c }: { current: CaseRecord }) {
   const units = useUnits();
   const timeline = useTimeline(c.trackingNumber);
-  const create = useCaseAction<{ unit: string; request: string; dueAt?: string }>(
+  const create = useCaseAction<{ unit: string; request: string; dueDate?: string }>(
     c.trackingNumber,
     (input) => ({ path: '/referrals', body: input }),
     (input) => `Referred to ${input.unit}.`,
@@ -71,13 +77,13 @@ export function ReferralsTab({ current: c }: { current: CaseRecord }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const dueDate = String(form.get('dueAt') ?? '');
+    const dueDate = String(form.get('dueDate') ?? '');
     const target = event.currentTarget;
     create.mutate(
       {
         unit: String(form.get('unit')),
         request: String(form.get('request') ?? '').trim(),
-        ...(dueDate ? { dueAt: dueDate } : {}),
+        ...(dueDate ? { dueDate } : {}),
       },
       { onSuccess: () => target.reset() },
     );
@@ -106,7 +112,7 @@ export function ReferralsTab({ current: c }: { current: CaseRecord }) {
           field="request"
           error={create.error}
         />
-        <TextField label="Reply needed by (optional)" name="dueAt" type="date" field="dueAt" error={create.error} />
+        <TextField label="Reply needed by (optional)" name="dueDate" type="date" field="dueDate" error={create.error} />
         <FormError error={create.error} />
         <button type="submit" className="button-primary" disabled={create.isPending}>
           Send referral

@@ -100,6 +100,11 @@ export function templateRoutes(app: FastifyInstance, _deps: RouteDependencies): 
           channel: stringEnum(CHANNELS),
           language: Type.String({ minLength: 2, maxLength: 35 }),
           purpose: Type.Optional(Type.String({ maxLength: 60 })),
+          responseKind: Type.Optional(
+            Type.Union([Type.Literal('acknowledgement'), Type.Literal('substantive')], {
+              description: 'Only a substantive response stops the first-response clock and counts in the indicators.',
+            }),
+          ),
           subject: Subject,
           body: Body,
         }),

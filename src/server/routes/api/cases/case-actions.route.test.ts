@@ -257,3 +257,88 @@ describe('who may see and do what', () => {
     expect(timeline.entries).toHaveLength(1);
   });
 });
+
+describe('first response', () => {
+  it('an acknowledgement is not the first response: the deadline stays open until a substantive answer', async () => {
+    const created = await newCase(caseworker);
+    const tn = created.trackingNumber;
+    const templates = (await admin.call('GET', '/api/v1/templates?code=acknowledgement&channel=email')).json();
+    expect(templates[0]?.responseKind ?? templates.items?.[0]?.responseKind).toBe('acknowledgement');
+
+    const acknowledged = await caseworker.call('POST', `/api/v1/cases/${tn}/responses`, {
+      templateCode: 'acknowledgement',
+      channel: 'email',
+    });
+    expect(acknowledged.statusCode, acknowledged.body).toBe(201);
+    const view = (await caseworker.call('GET', `/api/v1/cases/${tn}`)).json();
+    expect(view.firstResponseAt).toBeNull();
+    expect(view.firstResponseDueAt).toBeTruthy();
+    const deadlines = (await caseworker.call('GET', `/api/v1/cases/${tn}/deadlines`)).json();
+    expect(deadlines.firstResponse).toMatchObject({ met: false, metAt: null });
+    const waiting = (await caseworker.call('GET', '/api/v1/cases?firstResponse=none&limit=200')).json();
+    expect(waiting.items.map((c: { trackingNumber: string }) => c.trackingNumber)).toContain(tn);
+    const timeline = (await caseworker.call('GET', `/api/v1/cases/${tn}/timeline`)).json();
+    expect(timeline.entries.find((e: { kind: string }) => e.kind === 'outbound').substantive).toBe(false);
+
+    const answered = await caseworker.call('POST', `/api/v1/cases/${tn}/responses`, {
+      templateCode: 'general-response',
+      channel: 'email',
+      responseText: 'Your benefits are restored.',
+    });
+    expect(answered.json().case.firstResponseAt).toBeTruthy();
+    expect((await caseworker.call('GET', `/api/v1/cases/${tn}/deadlines`)).json().firstResponse.met).toBe(true);
+  });
+});
+
+describe('refusing gaps', () => {
+  it('refuses a template whose merge field is empty for the case, naming it, unless confirmed', async () => {
+    const created = await newCase(caseworker, { subject: null });
+    const tn = created.trackingNumber;
+    const preview = await caseworker.call('POST', `/api/v1/cases/${tn}/responses/preview`, {
+      templateCode: 'general-response',
+      channel: 'email',
+      responseText: 'We are on it.',
+    });
+    expect(preview.json().emptyFields).toEqual(['subjectName']);
+    const refused = await caseworker.call('POST', `/api/v1/cases/${tn}/responses`, {
+      templateCode: 'general-response',
+      channel: 'email',
+      responseText: 'We are on it.',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toContain('{{subjectName}}');
+    expect(refused.json().error.details).toEqual([
+      { field: 'mergeFields.subjectName', message: expect.stringContaining('subject') },
+    ]);
+    const timeline = (await caseworker.call('GET', `/api/v1/cases/${tn}/timeline`)).json();
+    expect(timeline.entries.filter((e: { kind: string }) => e.kind === 'outbound')).toEqual([]);
+
+    const confirmed = await caseworker.call('POST', `/api/v1/cases/${tn}/responses`, {
+      templateCode: 'general-response',
+      channel: 'email',
+      responseText: 'We are on it.',
+      allowEmptyFields: true,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
+  });
+
+  it('refuses a letter to a person without a postal address and says why', async () => {
+    const created = await newCase(caseworker);
+    const refused = await caseworker.call('POST', `/api/v1/cases/${created.trackingNumber}/responses`, {
+      templateCode: 'acknowledgement',
+      channel: 'letter',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toContain('no postal address');
+    expect(refused.json().error.details[0].field).toBe('person.address');
+
+    const withAddress = await newCase(caseworker, {
+      person: { firstName: 'Lee', lastName: 'Park', address: '12 Oak Street, Buffalo, NY 14201' },
+    });
+    const sent = await caseworker.call('POST', `/api/v1/cases/${withAddress.trackingNumber}/responses`, {
+      templateCode: 'acknowledgement',
+      channel: 'letter',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+  });
+});

@@ -209,6 +209,11 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
       body: Type.Optional(Type.String({ maxLength: 50_000 })),
       substantive: Type.Optional(Type.Boolean()),
       close: Type.Optional(Type.Boolean()),
+      allowEmptyFields: Type.Optional(
+        Type.Boolean({
+          description: 'Send although merge fields are empty for this case (the preview lists them in emptyFields).',
+        }),
+      ),
     },
     { additionalProperties: false },
   );

@@ -80,3 +80,49 @@ describe('queues, search and bulk work', () => {
     expect(byTracking.cases.items[0].trackingNumber).toBe(tn);
   });
 });
+
+describe('search that forgives accents, phone formats and partial tracking numbers', () => {
+  it('finds "Rodríguez" by "Rodriguez", a case by its phone in any format and by the last digits of its number', async () => {
+    const res = await admin.call('POST', '/api/v1/cases', {
+      channel: 'phone',
+      subject: 'SNAP',
+      description: 'La señora Peña llamó sobre su recertificación.',
+      person: { firstName: 'José', lastName: 'Rodríguez', phone: '(212) 555-0142' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const tn = res.json().trackingNumber as string;
+    const other = await heatCase(99);
+
+    const found = async (q: string) => {
+      const search = (await admin.call('GET', `/api/v1/search?q=${encodeURIComponent(q)}`)).json();
+      const people = (await admin.call('GET', `/api/v1/people?q=${encodeURIComponent(q)}`)).json();
+      return {
+        cases: search.cases.items.map((c: { trackingNumber: string }) => c.trackingNumber) as string[],
+        people: search.people.items.map((p: { lastName: string }) => p.lastName) as string[],
+        peopleList: people.items.map((p: { lastName: string }) => p.lastName) as string[],
+      };
+    };
+    for (const q of ['Rodriguez', 'rodriguez', 'RODRÍGUEZ', 'jose rodriguez']) {
+      const r = await found(q);
+      expect(r.cases, q).toContain(tn);
+      expect(r.people, q).toContain('Rodríguez');
+      expect(r.peopleList, q).toContain('Rodríguez');
+    }
+    // Accents in the text of the case, both ways.
+    expect((await found('Pena')).cases).toContain(tn);
+    expect((await found('recertificacion')).cases).toContain(tn);
+
+    for (const q of ['2125550142', '212-555-0142', '(212) 555 0142', '+1 212.555.0142']) {
+      const r = await found(q);
+      expect(r.cases, q).toEqual([tn]);
+      expect(r.peopleList, q).toEqual(['Rodríguez']);
+    }
+
+    const digits = tn.slice(-4);
+    const byEnd = (await admin.call('GET', `/api/v1/cases?q=${digits}`)).json();
+    expect(byEnd.items.map((c: { trackingNumber: string }) => c.trackingNumber)).toContain(tn);
+    expect(byEnd.items.map((c: { trackingNumber: string }) => c.trackingNumber)).not.toContain(other);
+    expect((await found(tn.slice(-11))).cases).toEqual([tn]);
+    expect((await found(tn.toLowerCase())).cases).toEqual([tn]);
+  });
+});

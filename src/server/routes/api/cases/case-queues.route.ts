@@ -35,6 +35,9 @@ const BulkSchema = Type.Object(
     channel: Type.Optional(Type.Union([Type.Literal('email'), Type.Literal('letter'), Type.Literal('phone')])),
     responseText: Type.Optional(Type.String({ maxLength: 50_000 })),
     close: Type.Optional(Type.Boolean()),
+    allowEmptyFields: Type.Optional(
+      Type.Boolean({ description: 'Answer cases whose merge fields are empty too (each is refused otherwise).' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -116,6 +119,7 @@ export function caseQueueRoutes(app: FastifyInstance, deps: RouteDependencies): 
                 templateCode: body.templateCode,
                 responseText: body.responseText,
                 close: body.close,
+                allowEmptyFields: body.allowEmptyFields,
               },
               deps.config.publicUrl,
             );

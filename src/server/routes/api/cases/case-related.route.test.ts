@@ -84,6 +84,31 @@ describe('referrals', () => {
     });
     expect(past.json().error.details[0].field).toBe('dueAt');
   });
+
+  it('keeps a due date as the local date it is: "2099-12-10" is due at the end of 10 December where the agency is', async () => {
+    const c = await newCase();
+    for (const body of [{ dueDate: '2099-12-10' }, { dueAt: '2099-12-10' }]) {
+      const res = await admin.call('POST', `/api/v1/cases/${c.trackingNumber}/referrals`, {
+        unit: 'HCS',
+        request: 'Due on the tenth.',
+        ...body,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const timeline = (await admin.call('GET', `/api/v1/cases/${c.trackingNumber}/timeline`)).json();
+    for (const referral of timeline.referrals) {
+      expect(referral.dueDate).toBe('2099-12-10');
+      // New York is five hours behind UTC in December: the tenth ends at 05:00 UTC on the eleventh.
+      expect(referral.dueAt).toBe('2099-12-11T04:59:59.999Z');
+    }
+    const wrong = await admin.call('POST', `/api/v1/cases/${c.trackingNumber}/referrals`, {
+      unit: 'HCS',
+      request: 'x',
+      dueDate: '2099-02-30',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details[0].field).toBe('dueDate');
+  });
 });
 
 describe('links and merge', () => {

@@ -28,7 +28,8 @@ export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies)
           {
             unit: Type.String({ minLength: 1, maxLength: 100 }),
             request: Type.String({ minLength: 1, maxLength: 20_000 }),
-            dueAt: Type.Optional(Type.String({ maxLength: 40 })),
+            dueDate: Type.Optional(Type.String({ maxLength: 40, description: 'YYYY-MM-DD in the agency time zone' })),
+            dueAt: Type.Optional(Type.String({ maxLength: 40, description: 'older name of dueDate' })),
           },
           { additionalProperties: false },
         ),

@@ -338,12 +338,37 @@ describe('print batches and the mailing log', () => {
     expect(csv.body).not.toMatch(/(^|,)"?[=+@-]/m);
   });
 
-  it('leaves a letter without a mailing address waiting and says why', async () => {
+  it('refuses to send a letter to a person without a postal address, saying why', async () => {
+    const created = await caseworker.call('POST', '/api/v1/cases', {
+      channel: 'letter',
+      description: 'No heat.',
+      person: { firstName: 'No', lastName: 'Address', email: 'no.address@example.org' },
+    });
+    const refused = await caseworker.call('POST', `/api/v1/cases/${created.json().trackingNumber}/responses`, {
+      templateCode: 'heating-reply',
+      channel: 'letter',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0]).toMatchObject({ field: 'person.address' });
+  });
+
+  it('leaves a letter whose address was removed after sending waiting and says why', async () => {
     const letter = await sendLetter(
       'en',
-      { firstName: 'No', lastName: 'Address', email: 'no.address@example.org' },
+      { firstName: 'Moved', lastName: 'Away', address: '3 Pine St, Utica, NY 13501' },
       'heating-reply',
     );
+    const owner = await t.db
+      .selectFrom('cases')
+      .innerJoin('timeline_entries', 'timeline_entries.case_id', 'cases.id')
+      .select('cases.person_id')
+      .where('timeline_entries.id', '=', letter.entryId)
+      .executeTakeFirstOrThrow();
+    await t.db
+      .deleteFrom('person_contacts')
+      .where('person_id', '=', owner.person_id!)
+      .where('kind', '=', 'address')
+      .execute();
     const res = await caseworker.call('POST', '/api/v1/letters/print-batches');
     expect(res.statusCode).toBe(409);
     expect(res.json().error.details[0].message).toContain('no mailing address');

@@ -1,0 +1,116 @@
+// The one place notifications are created: the commands that assign, refer, answer a referral, escalate, ask for a
+// template's approval, mention someone in a note or thread a constituent's reply call `notify` inside their own
+// transaction. It writes the in-app notifications and, by each person's preference, a short email through the
+// outbox. Neither ever carries a case's content — only its tracking number and what happened — so nothing of a
+// restricted case reaches a mailbox, and a restricted case notifies only the people who may see it.
+import { randomUUID } from 'node:crypto';
+import type { CommandContext } from '../../context.ts';
+import type { Db } from '../../db/database.ts';
+import type { NotificationKind } from '../../db/schema.ts';
+import { enqueueJob } from '../../repositories/jobs.ts';
+import {
+  insertNotifications,
+  resolveRecipients,
+  type Recipient,
+  type RecipientSelector,
+} from '../../repositories/notifications.ts';
+import { agencySenderAddress, insertStaffMail } from '../../repositories/outbox.ts';
+import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB } from '../email-outbound.ts';
+
+export interface NotifyInput {
+  kind: NotificationKind;
+  to: RecipientSelector;
+  /** One line saying what happened, without the case's content (it is shown in the inbox and mailed). */
+  summary: string;
+  caseId?: number | null;
+  trackingNumber?: string | null;
+  templateId?: number | null;
+  referralId?: number | null;
+  /** The console's address, for the link in the email (left out when unknown). */
+  consoleUrl?: string | undefined;
+}
+
+// eslint-disable-next-line no-control-regex
+const oneLine = (text: string) => text.replace(/[\r\n\u0000-\u001f\u007f]+/g, ' ').trim();
+
+const subjects: Record<NotificationKind, string> = {
+  assigned: 'Assigned to you',
+  referral: 'New referral for your unit',
+  reply: 'A reply on your case',
+  escalated: 'Escalated',
+  approval_requested: 'A template waits for your approval',
+  mentioned: 'You were mentioned',
+  deadline_warning: 'A deadline is near',
+};
+
+/**
+ * Whether a person gets an email: escalations are mailed to the people the level names unless they turned email
+ * off; everything else only to those who asked for immediate email (digests are sent by their own job).
+ */
+export function wantsEmail(kind: NotificationKind, recipient: Pick<Recipient, 'emailPreference'>): boolean {
+  if (recipient.emailPreference === 'off') return false;
+  if (kind === 'escalated') return recipient.emailPreference !== 'daily_digest';
+  return recipient.emailPreference === 'immediate';
+}
+
+/** Writes the notifications (and the emails asked for) inside the caller's transaction; returns how many. */
+export async function notify(tx: Db, ctx: CommandContext, input: NotifyInput): Promise<number> {
+  const caseId = input.caseId ?? null;
+  const recipients = await resolveRecipients(tx, ctx.agency.id, input.to, { exceptUserId: ctx.actor.userId, caseId });
+  if (recipients.length === 0) return 0;
+  const summary = oneLine(input.summary).slice(0, 300);
+  const mailed = recipients.filter((r) => wantsEmail(input.kind, r) && /^[^@\s]+@[^@\s]+$/.test(r.email));
+  await insertNotifications(
+    tx,
+    recipients.map((r) => ({
+      agencyId: ctx.agency.id,
+      userId: r.id,
+      kind: input.kind,
+      caseId,
+      templateId: input.templateId ?? null,
+      referralId: input.referralId ?? null,
+      actorUserId: ctx.actor.userId || null,
+      summary,
+      emailed: mailed.includes(r),
+    })),
+  );
+  if (mailed.length) {
+    const from = await agencySenderAddress(tx, ctx.agency.id);
+    const tn = input.trackingNumber ?? null;
+    const link = input.consoleUrl
+      ? `${input.consoleUrl.replace(/\/$/, '')}${tn ? `/cases/${encodeURIComponent(tn)}` : '/notifications'}`
+      : null;
+    for (const r of mailed) {
+      const body = [
+        `Hello ${oneLine(r.name)},`,
+        '',
+        `${summary}${tn ? ` (case ${tn})` : ''}.`,
+        '',
+        link ? `Open it in civicdesk: ${link}` : 'Open civicdesk to see it.',
+        '',
+        'This message says only what happened; the case itself stays in civicdesk. You can change which',
+        'notifications are emailed to you on the notifications screen.',
+      ].join('\n');
+      const outboxId = await insertStaffMail(tx, {
+        agencyId: ctx.agency.id,
+        messageId: `civicdesk.${randomUUID()}@${from.split('@')[1] ?? 'localhost'}`,
+        fromAddress: from,
+        toAddress: r.email,
+        toName: oneLine(r.name),
+        subject: oneLine(`${subjects[input.kind]}${tn ? `: ${tn}` : ''}`).slice(0, 250),
+        body,
+      });
+      await enqueueJob(
+        tx,
+        EMAIL_SEND_JOB,
+        { agencyId: ctx.agency.id, outboxId },
+        {
+          agencyId: ctx.agency.id,
+          uniqueKey: `email-send:${ctx.agency.id}:${outboxId}`,
+          maxAttempts: EMAIL_SEND_ATTEMPTS,
+        },
+      );
+    }
+  }
+  return recipients.length;
+}

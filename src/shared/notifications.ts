@@ -1,0 +1,68 @@
+// Request and response schemas of the notifications API (the in-app inbox and the email preference), shared by the
+// server routes and the console.
+import { Type, type Static } from '@sinclair/typebox';
+
+/** A string that is one of `values` (a JSON-schema enum, typed as their union). */
+const oneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
+
+export const NOTIFICATION_KINDS = [
+  'assigned',
+  'referral',
+  'reply',
+  'escalated',
+  'approval_requested',
+  'mentioned',
+  'deadline_warning',
+] as const;
+
+export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number], string> = {
+  assigned: 'Assigned to you',
+  referral: 'Referral to your unit',
+  reply: 'Reply',
+  escalated: 'Escalated',
+  approval_requested: 'Approval requested',
+  mentioned: 'Mentioned',
+  deadline_warning: 'Deadline near',
+};
+
+export const NotificationKindSchema = oneOf(NOTIFICATION_KINDS);
+
+export const NotificationSchema = Type.Object({
+  id: Type.Integer(),
+  kind: NotificationKindSchema,
+  trackingNumber: Type.Optional(Type.String()),
+  templateId: Type.Optional(Type.Integer()),
+  referralId: Type.Optional(Type.Integer()),
+  summary: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type Notification = Static<typeof NotificationSchema>;
+
+export const NotificationListQuery = Type.Object({
+  unread: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  beforeId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+
+export const NotificationListSchema = Type.Object({
+  items: Type.Array(NotificationSchema),
+  unread: Type.Integer(),
+  nextBeforeId: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type NotificationList = Static<typeof NotificationListSchema>;
+
+export const NotificationParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+
+export const UnreadSchema = Type.Object({ unread: Type.Integer() });
+export const MarkAllReadSchema = Type.Object({ marked: Type.Integer(), unread: Type.Integer() });
+
+export const EMAIL_PREFERENCES = ['immediate', 'daily_digest', 'off'] as const;
+export const EmailPreferenceSchema = Type.Object(
+  { email: Type.Union([Type.Literal('immediate'), Type.Literal('daily_digest'), Type.Literal('off')]) },
+  { additionalProperties: false },
+);
+export const EmailPreferenceResponseSchema = Type.Object({
+  email: Type.Union([oneOf(EMAIL_PREFERENCES), Type.Null()]),
+});
+export type EmailPreference = Static<typeof EmailPreferenceResponseSchema>;
