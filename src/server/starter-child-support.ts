@@ -230,6 +230,23 @@ const es: Notice[] = [
 
 /** The approved notices of the preset, English and Spanish. */
 export const childSupportTemplates = [
-  ...en.map((n) => ({ ...n, channel: 'letter' as const, language: 'en', purpose: 'complaint_notice' })),
-  ...es.map((n) => ({ ...n, channel: 'letter' as const, language: 'es', purpose: 'complaint_notice' })),
+  ...en.map((n) => ({
+    ...n,
+    channel: 'letter' as const,
+    language: 'en',
+    purpose: 'complaint_notice',
+    responseKind: noticeKind(n.code),
+  })),
+  ...es.map((n) => ({
+    ...n,
+    channel: 'letter' as const,
+    language: 'es',
+    purpose: 'complaint_notice',
+    responseKind: noticeKind(n.code),
+  })),
 ];
+
+/** Only the notice of resolution (LCR006) answers the complaint; the other notices acknowledge or inform. */
+function noticeKind(code: string): 'acknowledgement' | 'substantive' {
+  return code === 'LCR006' ? 'substantive' : 'acknowledgement';
+}

@@ -1223,6 +1223,9 @@ export interface MediaInquiriesTable {
   coverage_url: string | null;
   version: Generated<number>;
   created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
 export interface NotificationsTable {
   agency_id: number;
   id: Generated<number>;
