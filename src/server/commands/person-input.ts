@@ -7,16 +7,8 @@ import { normalizeContact } from '../repositories/people.ts';
 import { isLanguageCode, LANGUAGE_CODES } from '../../domain/languages.ts';
 import { FieldProblems, requireRole } from './admin-common.ts';
 
-export const PERSON_KINDS = ['constituent', 'representative', 'advocate', 'elected_official', 'media'] as const;
-export const ACCESSIBILITY_NEEDS = [
-  'homebound',
-  'tty',
-  'large_print',
-  'braille',
-  'wheelchair',
-  'sign_language',
-  'other',
-] as const;
+export { ACCESSIBILITY_NEEDS, PERSON_KINDS } from '../../shared/people.ts';
+import { ACCESSIBILITY_NEEDS, PERSON_KINDS } from '../../shared/people.ts';
 export type AccessibilityNeed = (typeof ACCESSIBILITY_NEEDS)[number];
 
 export interface ContactInput {

@@ -17,10 +17,16 @@ import {
 } from '../../../queries/case-list.ts';
 import { AppError, invalid, type ErrorDetail } from '../../../errors.ts';
 import type { CommandContext } from '../../../context.ts';
-import { CASE_STATUSES } from '../../../../domain/case-status.ts';
+import { CASE_STATUSES } from '../../../../shared/case-status.ts';
 import { endOfLocalDay, startOfLocalDay } from '../../../../domain/local-time.ts';
 import { presentCase } from './case-presenter.ts';
-import { CreateCaseSchema, ListCasesQuery, TrackingParams } from './case-schemas.ts';
+import {
+  CaseListSchema,
+  CaseSchema,
+  CreateCaseSchema,
+  ListCasesQuery,
+  TrackingParams,
+} from '../../../../shared/cases.ts';
 
 const list = (value: string | undefined) =>
   value
@@ -137,6 +143,7 @@ export function caseRoutes(app: FastifyInstance): void {
         tags: ['cases'],
         summary: 'Create a case (intake): routing rules, service standard and deadlines apply.',
         body: CreateCaseSchema,
+        response: { 201: CaseSchema },
       },
     },
     async (req, reply) => {
@@ -153,6 +160,7 @@ export function caseRoutes(app: FastifyInstance): void {
         summary:
           'List cases the caller may see: filters, queues (queue=mine|unit|unassigned|due_today|overdue|escalated|elected_official), full text (q).',
         querystring: ListCasesQuery,
+        response: { 200: CaseListSchema },
       },
     },
     async (req) => {
@@ -169,7 +177,7 @@ export function caseRoutes(app: FastifyInstance): void {
 
   api.get(
     '/cases/:trackingNumber',
-    { schema: { tags: ['cases'], summary: 'One case.', params: TrackingParams } },
+    { schema: { tags: ['cases'], summary: 'One case.', params: TrackingParams, response: { 200: CaseSchema } } },
     async (req, reply) => {
       const ctx = requireContext(req);
       const view = presentCase(await getCaseView(ctx, req.params.trackingNumber));
