@@ -16,7 +16,7 @@ import {
 import { formatDateTime, humanize } from '../../format.ts';
 import type { CrosstabCasePage } from '../../../server/reports/crosstab-cases.ts';
 import type { CrosstabResult, DefinitionInput, DrillCell } from './crosstab-search.ts';
-import { formatValue } from '../../../server/reports/render/value-format.ts';
+import { formatValue } from '../../../shared/value-format.ts';
 
 const PAGE_SIZE = 50;
 

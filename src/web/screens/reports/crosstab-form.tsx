@@ -14,7 +14,7 @@ import {
   writerTypeOptions,
 } from '../../api/reference.ts';
 import { LANGUAGES } from '../../format.ts';
-import { DIMENSIONS, DIMENSION_LABELS, MEASURES, MEASURE_INFO } from '../../../server/reports/crosstab-definition.ts';
+import { DIMENSIONS, DIMENSION_LABELS, MEASURES, MEASURE_INFO } from '../../../shared/crosstab-definition.ts';
 
 const dimensionOptions = DIMENSIONS.map((d) => ({ value: d, label: DIMENSION_LABELS[d] }));
 const measureOptions = MEASURES.map((m) => ({ value: m, label: MEASURE_INFO[m].label }));

@@ -16,7 +16,7 @@ import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
 import { useSavedReports } from './saved-reports-panel.tsx';
 import { lastMonth } from './report-parts.tsx';
-import { MONTH_NAMES } from '../../../domain/report-periods.ts';
+import { MONTH_NAMES } from '../../../shared/report-periods.ts';
 
 const SCHEDULES_KEY = ['report-schedules'] as const;
 
