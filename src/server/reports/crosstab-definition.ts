@@ -5,7 +5,6 @@
 import { parsePeriod, type ReportPeriod } from '../../domain/report-periods.ts';
 import { AppError, type ErrorDetail } from '../errors.ts';
 import {
-  COUNT_MEASURES,
   WRITER_TYPES,
   DIMENSIONS,
   MAX_COLUMN_DIMENSIONS,
@@ -16,10 +15,10 @@ import {
   type CrosstabFilters,
   type Dimension,
   type Measure,
-  type StatusFilter,
 } from '../../shared/crosstab-definition.ts';
 
 export * from '../../shared/crosstab-definition.ts';
+
 const MAX_LIST = 100;
 const SUBJECT_CODE = /^[A-Z0-9_]{1,30}(\.[A-Z0-9_]{1,30})?$/;
 const CHANNEL = /^[a-z0-9_-]{1,40}$/;
