@@ -2,7 +2,7 @@
 // labelled select. Submitting puts the choice in the URL (so a table can be bookmarked); the API's field messages
 // appear next to the control they name.
 import type { FormEvent } from 'react';
-import type { ReportSearch } from '../../router.tsx';
+import type { ReportSearch } from '../../route-search.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import {
   channelFilterOptions,

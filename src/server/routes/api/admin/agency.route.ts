@@ -13,7 +13,7 @@ import {
 import type { AgencyRecord } from '../../../repositories/configuration.ts';
 import type { EscalationLevel } from '../../../db/schema.ts';
 import type { HolidayPreset } from '../../../../domain/holidays.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import { stringEnum, AgencySettingsSchema } from '../../../../shared/admin.ts';
 
 const Hours = Type.Union([

@@ -13,7 +13,7 @@ import {
   updateRoutingRuleSettings,
 } from '../../../commands/admin-routing-rules.ts';
 import type { RuleActions, RuleConditions, WriterType } from '../../../db/schema.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import {
   IdParams,
   NoContent,

@@ -11,7 +11,7 @@ import {
   updateServiceStandardSettings,
 } from '../../../commands/admin-service-standards.ts';
 import type { StandardMatch, Target } from '../../../db/schema.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import {
   IdParams,
   NoContent,

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { createSubject, listAgencySubjects, updateSubjectSettings } from '../../../commands/admin-subjects.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 
 const Subject = Type.Object({
   code: Type.String(),

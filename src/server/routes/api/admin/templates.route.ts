@@ -13,7 +13,7 @@ import {
   submitTemplateVersion,
 } from '../../../commands/template-approval.ts';
 import type { TemplateChannel, TemplateStatus } from '../../../db/schema.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import {
   ApprovedTemplateQuery,
   ApprovedTemplateSchema,

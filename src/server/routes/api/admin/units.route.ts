@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { createUnit, listAgencyUnits, updateUnitSettings } from '../../../commands/admin-units.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import { IdParams, UnitSchema } from '../../../../shared/admin.ts';
 
 /** Registers the unit routes. */

@@ -7,7 +7,7 @@ import { requireContext } from '../../../auth/authenticate.ts';
 import { createUser, listAgencyUsers, updateUserAccount } from '../../../commands/admin-users.ts';
 import type { UserRecord } from '../../../repositories/configuration.ts';
 import type { Role } from '../../../db/schema.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import { IdParams, ROLES, StaffUserCreatedSchema, StaffUserSchema, stringEnum } from '../../../../shared/admin.ts';
 
 const UnitIds = Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200, uniqueItems: true });

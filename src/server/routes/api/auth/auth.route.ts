@@ -19,7 +19,7 @@ import { SESSION_COOKIE, requireContext } from '../../../auth/authenticate.ts';
 import { tokenDigest } from '../../../auth/credentials.ts';
 import { sql } from 'kysely';
 import { createApiToken, listApiTokens, revokeApiToken, changePassword } from '../../../commands/credentials.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import { AppError } from '../../../errors.ts';
 
 export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void {

@@ -34,7 +34,7 @@ import {
   UpdateCaseBody,
 } from '../../../../shared/cases.ts';
 import { JsonOrCsv } from '../../../../shared/schema-helpers.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 
 /** The version a client expects: the body's expectedVersion, else an If-Match header ("3" or W/"3"). */
 function expectedVersionOf(req: FastifyRequest, bodyVersion: number | undefined): number | undefined {

@@ -20,7 +20,7 @@ import {
 } from '../../../../shared/cases.ts';
 import type { ErrorBodySchema } from '../../../../shared/schema-helpers.ts';
 import type { Static } from '@sinclair/typebox';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import { presentError } from '../../../error-response.ts';
 
 export function caseQueueRoutes(app: FastifyInstance, deps: RouteDependencies): void {

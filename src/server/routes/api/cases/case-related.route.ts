@@ -22,7 +22,7 @@ import {
   TrackingParams,
 } from '../../../../shared/cases.ts';
 import { Download, NoContent } from '../../../../shared/schema-helpers.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 
 export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();

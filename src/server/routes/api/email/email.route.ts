@@ -21,7 +21,7 @@ import {
   removeChannelMailbox,
   setChannelMailbox,
 } from '../../../commands/email-mailbox.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 
 /** Registers the email routes. */
 export function emailRoutes(app: FastifyInstance, deps: RouteDependencies): void {

@@ -35,7 +35,7 @@ import {
   PrintBatchSchema,
 } from '../../../../shared/letters.ts';
 import { Download } from '../../../../shared/schema-helpers.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 
 function sendPdf(reply: FastifyReply, file: { filename: string; pdf: Buffer }) {
   return reply

@@ -18,7 +18,7 @@ import { indicatorItems } from '../../../reports/indicator-items.ts';
 import { listIndicatorTargets, replaceIndicatorTargets } from '../../../reports/indicator-targets.ts';
 import type { IndicatorGroup } from '../../../reports/indicator-definitions.ts';
 import { renderReport, reportFileName } from '../../../reports/render/index.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import { stringEnum } from '../../../../shared/admin.ts';
 
 const PeriodField = Type.String({

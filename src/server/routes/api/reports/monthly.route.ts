@@ -10,7 +10,7 @@ import { parsePeriod, type ReportPeriod } from '../../../../domain/report-period
 import { buildMonthlyReport } from '../../../reports/monthly-report.ts';
 import { monthlyReportDocument } from '../../../reports/monthly-report-document.ts';
 import { renderReport, reportFileName } from '../../../reports/render/index.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import { stringEnum } from '../../../../shared/admin.ts';
 import { readAsOf } from './indicators.route.ts';
 
