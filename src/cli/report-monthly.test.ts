@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../server/env.ts';
 import { startRuntime } from '../server/runtime.ts';
-import { existingAgency, insertCases, type CaseSeed } from '../server/reports/monthly-report-fixtures.ts';
+import { existingAgency, insertCases, type CaseSeed } from '../server/test/monthly-report-fixtures.ts';
 import { readMonthlyOptions } from './report-monthly.ts';
 
 const run = promisify(execFile);

@@ -16,7 +16,7 @@ import {
   generateResponseCases,
   insertCases,
   ny,
-} from '../server/reports/indicators-test-support.ts';
+} from '../server/test/indicators-test-support.ts';
 
 const run = promisify(execFile);
 const asOf = '2026-04-10T12:00:00-04:00';

@@ -23,11 +23,14 @@ import { registerApiRoutes } from './routes/api/index.ts';
 import { publicRoutes } from './routes/public/public.route.ts';
 import { databaseIsReachable } from './db/database.ts';
 import { open311Routes } from './routes/open311/open311.route.ts';
+import { checkResponseSerialisation } from './response-check.ts';
 
 export interface AppDependencies {
   config: Config;
   db: Db;
   logger?: boolean | object;
+  /** Fail any JSON answer its response schema would change (tests turn this on; see response-check.ts). */
+  checkResponses?: boolean;
 }
 
 /** Builds the application; does not listen. */
@@ -45,6 +48,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   app.decorateRequest('commandContext', null);
   limitJsonNesting(app);
+  if (deps.checkResponses) checkResponseSerialisation(app);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: config.maxAttachmentBytes, files: 1 } });

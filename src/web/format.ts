@@ -1,7 +1,7 @@
 // How the console words values for staff: time left to a deadline in words, dates in the agency's time zone,
 // enum values as plain English, and the text direction of a constituent's language.
-import { LANGUAGES } from '../domain/languages.ts';
-import { localParts, zonedDateTime } from '../domain/local-time.ts';
+import { LANGUAGES } from '../shared/languages.ts';
+import { localParts, zonedDateTime } from '../shared/local-time.ts';
 import type { CaseRecord } from './api/types.ts';
 
 let agencyTimeZone: string | undefined;

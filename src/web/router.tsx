@@ -25,57 +25,11 @@ import { ComplaintScreen } from './screens/complaints/complaint-screen.tsx';
 import { CommunityLayout } from './screens/community/community-layout.tsx';
 import { NotificationsScreen } from './screens/notifications/notifications-screen.tsx';
 import { ReferralsScreen } from './screens/referrals/referrals-screen.tsx';
+import { REPORT_DRILL_KEYS, type QueueSearch, type ReportSearch, type QualitySearch } from './route-search.ts';
+
+export type { QueueSearch, ReportSearch, QualitySearch } from './route-search.ts';
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-
-export interface QueueSearch {
-  channel?: string | undefined;
-  subject?: string | undefined;
-  status?: string | undefined;
-  unit?: string | undefined;
-  q?: string | undefined;
-  /** Report drill-downs (the monthly report's numbers): more filters of GET /api/v1/cases, passed through as text. */
-  receivedFrom?: string | undefined;
-  receivedTo?: string | undefined;
-  closedFrom?: string | undefined;
-  closedTo?: string | undefined;
-  openAt?: string | undefined;
-  facility?: string | undefined;
-  language?: string | undefined;
-  writerType?: string | undefined;
-  escalatedFrom?: string | undefined;
-  escalatedTo?: string | undefined;
-  escalationLevel?: string | undefined;
-  merged?: string | undefined;
-  restricted?: string | undefined;
-  missing?: string | undefined;
-  firstResponse?: string | undefined;
-  repeatContact?: string | undefined;
-  surveyedFrom?: string | undefined;
-  surveyedTo?: string | undefined;
-}
-
-/** The report drill-down keys of QueueSearch. */
-export const REPORT_DRILL_KEYS = [
-  'receivedFrom',
-  'receivedTo',
-  'closedFrom',
-  'closedTo',
-  'openAt',
-  'facility',
-  'language',
-  'writerType',
-  'escalatedFrom',
-  'escalatedTo',
-  'escalationLevel',
-  'merged',
-  'restricted',
-  'missing',
-  'firstResponse',
-  'repeatContact',
-  'surveyedFrom',
-  'surveyedTo',
-] as const;
 
 /** A search value as text whatever the URL parser made of it (2 → "2", false → "false"). */
 const scalar = (value: unknown) =>
@@ -165,7 +119,6 @@ export const adminSectionRoute = createRoute({
 });
 
 /** A report's period and filters, as text; each report screen reads the keys it knows. */
-export type ReportSearch = Record<string, string | undefined>;
 
 const reportsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reports', component: ReportsLayout });
 const reportsIndexRoute = createRoute({
@@ -187,8 +140,6 @@ export const reportSectionRoute = createRoute({
   },
 });
 
-/** The quality screens' view, measure, search words, as text. */
-export type QualitySearch = { view?: string | undefined; measure?: string | undefined; q?: string | undefined };
 const qualityRoute = createRoute({ getParentRoute: () => rootRoute, path: '/quality', component: QualityLayout });
 const qualityIndexRoute = createRoute({
   getParentRoute: () => qualityRoute,

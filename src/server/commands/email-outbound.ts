@@ -9,7 +9,7 @@ import type { CaseRow } from '../repositories/cases.ts';
 import { enqueueJob } from '../repositories/jobs.ts';
 import { insertEmailMessage, latestInboundMessage } from '../repositories/email-messages.ts';
 import { automaticSentTo, insertOutbox } from '../repositories/outbox.ts';
-import { renderResponse } from './case-respond.ts';
+import { renderResponse } from './case-response-render.ts';
 
 /** The job kind that sends one outbox message. */
 export const EMAIL_SEND_JOB = 'email-send';

@@ -7,7 +7,9 @@ import { findLetterhead, saveLetterhead, type LetterheadRecord } from '../reposi
 import { isLogoDataUrl } from '../channels/letters/letter-html.ts';
 import { FieldProblems, checkVersion, requireAdministrator } from './admin-common.ts';
 
-export const LETTERHEAD_LIMITS = { name: 200, line: 200, lines: 5, phone: 50, web: 200, logoBytes: 512 * 1024 };
+import { LETTERHEAD_LIMITS } from '../../shared/letters.ts';
+
+export { LETTERHEAD_LIMITS };
 
 export interface LetterheadInput {
   name: string;

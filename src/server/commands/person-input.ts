@@ -6,19 +6,9 @@ import type { ContactEntry, ContactKind, ContactRow, PersonRow } from '../reposi
 import { normalizeContact } from '../repositories/people.ts';
 import { isLanguageCode, LANGUAGE_CODES } from '../../domain/languages.ts';
 import { FieldProblems, requireRole } from './admin-common.ts';
-import { WRITER_TYPES } from '../../shared/vocabulary.ts';
 
-/** The kinds of person: the writer types. */
-export const PERSON_KINDS = WRITER_TYPES;
-export const ACCESSIBILITY_NEEDS = [
-  'homebound',
-  'tty',
-  'large_print',
-  'braille',
-  'wheelchair',
-  'sign_language',
-  'other',
-] as const;
+export { ACCESSIBILITY_NEEDS, CONFIDENTIAL_REASONS, PERSON_KINDS } from '../../shared/people.ts';
+import { ACCESSIBILITY_NEEDS, CONFIDENTIAL_REASONS, PERSON_KINDS } from '../../shared/people.ts';
 export type AccessibilityNeed = (typeof ACCESSIBILITY_NEEDS)[number];
 
 export interface ContactInput {
@@ -42,8 +32,6 @@ export interface PersonFields {
   phones: ContactInput[];
   addresses: ContactInput[];
 }
-
-export const CONFIDENTIAL_REASONS = ['protective_order', 'address_confidentiality', 'safety_risk'] as const;
 
 export type CleanContacts = Record<ContactKind, ContactEntry[] | undefined>;
 

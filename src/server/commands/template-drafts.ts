@@ -16,7 +16,9 @@ import {
 import { FieldProblems, cleanName, requireRole } from './admin-common.ts';
 import { getTemplateDetail, presentVersion } from './template-library.ts';
 
-export const TEMPLATE_LIMITS = { subject: 300, body: 50_000, name: 200 } as const;
+import { TEMPLATE_LIMITS } from '../../shared/templates.ts';
+
+export { TEMPLATE_LIMITS };
 export const DRAFTING_ROLES: readonly Role[] = ['caseworker', 'supervisor', 'administrator'];
 const TEMPLATE_CODE = /^[a-z0-9][a-z0-9_-]{0,59}$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../test/test-app.ts';
 import { startFakeRelay, type FakeRelay } from '../test/fake-relay.ts';
 import { createUser, USER_PASSWORD } from '../test/factories.ts';
-import { insertCases } from '../reports/crosstab-test-support.ts';
+import { insertCases } from '../test/crosstab-test-support.ts';
 import { reportBuilders } from '../reports/report-builders.ts';
 import type { ReportDocument } from '../reports/report-document.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';

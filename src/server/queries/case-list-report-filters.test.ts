@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../test/test-app.ts';
 import { createUser, USER_PASSWORD } from '../test/factories.ts';
-import { existingAgency, insertCases, type CaseSeed } from '../reports/monthly-report-fixtures.ts';
+import { existingAgency, insertCases, type CaseSeed } from '../test/monthly-report-fixtures.ts';
 
 let t: TestApp;
 let admin: SignedIn;

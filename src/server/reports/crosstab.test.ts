@@ -15,7 +15,7 @@ import {
   unitIdsByCode,
   type CaseSpec,
   type GeneratedCase,
-} from './crosstab-test-support.ts';
+} from '../test/crosstab-test-support.ts';
 
 let t: TestApp;
 let admin: SignedIn;

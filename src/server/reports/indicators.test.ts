@@ -26,7 +26,7 @@ import {
   type ExpectedRate,
   type InterpretationSpec,
   type Viewer,
-} from './indicators-test-support.ts';
+} from '../test/indicators-test-support.ts';
 
 const asOf = ny('2026-04-10 12:00');
 

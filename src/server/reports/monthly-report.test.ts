@@ -17,7 +17,7 @@ import {
   seededRandom,
   type CaseSeed,
   type ScenarioAgency,
-} from './monthly-report-fixtures.ts';
+} from '../test/monthly-report-fixtures.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -58,7 +58,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     overrides,
   );
   await bootstrap(db, config);
-  const app = await buildApp({ config, db });
+  const app = await buildApp({ config, db, checkResponses: true });
   return {
     app,
     db,

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { Colleague, SignedInUser, StaffUser, Subject, Unit } from './types.ts';
 import { CHANNEL_TYPES, PRIORITIES, WRITER_TYPES, channelLabel, writerTypeLabel } from '../../shared/vocabulary.ts';
-import { CASE_STATUSES } from '../../domain/case-status.ts';
+import { CASE_STATUSES } from '../../shared/case-status.ts';
 import { humanize } from '../format.ts';
 
 const FIVE_MINUTES = 5 * 60_000;

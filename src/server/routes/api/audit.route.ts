@@ -1,7 +1,8 @@
 // The agency-wide audit log (JSON pages or a CSV download), scoped like every other read.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { AuditLogPageSchema, AuditLogQuery } from '../../../shared/audit.ts';
+import { JsonOrCsv } from '../../../shared/schema-helpers.ts';
 import { requireContext } from '../../auth/authenticate.ts';
 import { auditLog } from '../../queries/audit-log.ts';
 import { auditToCsv } from '../../queries/case-timeline.ts';
@@ -23,24 +24,8 @@ export function auditRoutes(app: FastifyInstance): void {
         tags: ['audit'],
         summary:
           'The audit log: who changed what (field, old, new), when, with the request id. format=csv downloads it.',
-        querystring: Type.Object({
-          entityType: Type.Optional(Type.String({ maxLength: 50 })),
-          entityId: Type.Optional(Type.String({ maxLength: 100 })),
-          action: Type.Optional(Type.String({ maxLength: 100 })),
-          kind: Type.Optional(
-            Type.Literal('reads', {
-              description:
-                'reads: views of restricted cases and confidential people, and every download (case.viewed, ' +
-                'person.viewed, export.downloaded), each with the client address.',
-            }),
-          ),
-          actor: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
-          from: Type.Optional(Type.String({ maxLength: 40 })),
-          to: Type.Optional(Type.String({ maxLength: 40 })),
-          beforeId: Type.Optional(Type.Integer({ minimum: 1 })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
-          format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
-        }),
+        querystring: AuditLogQuery,
+        response: { 200: JsonOrCsv(AuditLogPageSchema) },
       },
     },
     async (req, reply) => {

@@ -1,7 +1,6 @@
 // Registers every staff API route under /api/v1. Each resource has its own folder; this file only lists them.
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../env.ts';
-import type { Db } from '../../db/database.ts';
+import type { RouteDependencies } from './route-dependencies.ts';
 import { authRoutes } from './auth/auth.route.ts';
 import { subjectRoutes } from './admin/subjects.route.ts';
 import { unitRoutes } from './admin/units.route.ts';
@@ -41,10 +40,7 @@ import { mediaInquiryRoutes } from './community/media-inquiries.route.ts';
 import { notificationRoutes } from './notifications/notifications.route.ts';
 import { referralRoutes } from './referrals/referrals.route.ts';
 
-export interface RouteDependencies {
-  config: Config;
-  db: Db;
-}
+export type { RouteDependencies } from './route-dependencies.ts';
 
 /** Adds all /api/v1 routes to the given (prefixed) instance. */
 export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies): void {

@@ -6,7 +6,14 @@ import { sql } from 'kysely';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app.ts';
 import { createAgencyWithStarterConfiguration } from '../../bootstrap.ts';
 import { newToken, tokenDigest } from '../../auth/credentials.ts';
-import { encodeForm, issueKey, parseJson, parseXml, postRequest, type FormFields } from './open311-test-support.ts';
+import {
+  encodeForm,
+  issueKey,
+  parseJson,
+  parseXml,
+  postRequest,
+  type FormFields,
+} from '../../test/open311-test-support.ts';
 
 let t: TestApp;
 let admin: SignedIn;

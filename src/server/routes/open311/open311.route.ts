@@ -17,6 +17,7 @@ import {
 } from '../../channels/open311/open311-reads.ts';
 import { submitOpen311Request } from '../../commands/open311-submit.ts';
 import { formatOfUrl, presentOpen311Error, sendOpen311, type Open311Format } from './open311-render.ts';
+import { open311Answer } from '../../../shared/open311.ts';
 
 export interface Open311RouteOptions {
   db: Db;
@@ -151,7 +152,12 @@ export async function open311Routes(instance: FastifyInstance, options: Open311R
     app.get(
       `/discovery.${format}`,
       {
-        schema: { tags: ['open311'], summary: `Service discovery (${format}).`, querystring: jurisdictionQuery },
+        schema: {
+          tags: ['open311'],
+          summary: `Service discovery (${format}).`,
+          querystring: jurisdictionQuery,
+          response: { 200: open311Answer(format, 'Service discovery') },
+        },
         config: { rateLimit: readLimit },
       },
       async (req, reply) => {
@@ -179,7 +185,12 @@ export async function open311Routes(instance: FastifyInstance, options: Open311R
     app.get(
       `/services.${format}`,
       {
-        schema: { tags: ['open311'], summary: `The agency's services (${format}).`, querystring: jurisdictionQuery },
+        schema: {
+          tags: ['open311'],
+          summary: `The agency's services (${format}).`,
+          querystring: jurisdictionQuery,
+          response: { 200: open311Answer(format, 'Services') },
+        },
         config: { rateLimit: readLimit },
       },
       async (req, reply) => {
@@ -191,7 +202,12 @@ export async function open311Routes(instance: FastifyInstance, options: Open311R
     app.get(
       `/requests.${format}`,
       {
-        schema: { tags: ['open311'], summary: `Public service requests (${format}).`, querystring: requestsQuery },
+        schema: {
+          tags: ['open311'],
+          summary: `Public service requests (${format}).`,
+          querystring: requestsQuery,
+          response: { 200: open311Answer(format, 'Service requests') },
+        },
         config: { rateLimit: readLimit },
       },
       async (req, reply) => {
@@ -207,6 +223,10 @@ export async function open311Routes(instance: FastifyInstance, options: Open311R
         schema: {
           tags: ['open311'],
           summary: `Create a service request (${format}); form-urlencoded, api_key required.`,
+          response: {
+            201: open311Answer(format, 'The new service request'),
+            200: open311Answer(format, 'The service request this one duplicates'),
+          },
           body: postBody,
         },
         attachValidation: true,
@@ -232,6 +252,7 @@ export async function open311Routes(instance: FastifyInstance, options: Open311R
       schema: {
         tags: ['open311'],
         summary: 'A service definition: the attributes of services/{service_code}.{json|xml}.',
+        response: { 200: open311Answer('either', 'Service definition') },
         params: fileParams,
         querystring: jurisdictionQuery,
       },
@@ -251,6 +272,7 @@ export async function open311Routes(instance: FastifyInstance, options: Open311R
       schema: {
         tags: ['open311'],
         summary: 'One service request by tracking number, as a one-element list: requests/{id}.{json|xml}.',
+        response: { 200: open311Answer('either', 'One service request') },
         params: fileParams,
         querystring: jurisdictionQuery,
       },
@@ -271,6 +293,7 @@ export async function open311Routes(instance: FastifyInstance, options: Open311R
         tags: ['open311'],
         summary:
           'Tokens: civicdesk answers POST requests with the service_request_id, so every token is unknown (404).',
+        response: { 404: open311Answer('either', 'Errors: the token is unknown') },
         params: fileParams,
         querystring: jurisdictionQuery,
       },

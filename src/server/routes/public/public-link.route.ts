@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../auth/authenticate.ts';
 import { issuePublicLink } from '../../commands/public-status.ts';
-import type { RouteDependencies } from '../api/index.ts';
+import type { RouteDependencies } from '../api/route-dependencies.ts';
 
 /**
  * POST /cases/:trackingNumber/public-link (registered under /api/v1): creates the access code on first use, so it is

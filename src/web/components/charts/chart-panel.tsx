@@ -1,7 +1,7 @@
 // One chart on a screen: its heading and what it counts, the drawing, a "Show as table" toggle that opens the same
 // numbers as a real table (caption, scoped headers), and a link that downloads the table as CSV.
 import { useId, useState, type ReactNode } from 'react';
-import type { ReportCell, ReportColumn, ReportTable } from '../../../server/reports/report-document.ts';
+import type { ReportCell, ReportColumn, ReportTable } from '../../../shared/report-document.ts';
 import { TableWrap } from '../table-wrap.tsx';
 import { formatNumber, shortDate } from './chart-scale.ts';
 import './charts.css';

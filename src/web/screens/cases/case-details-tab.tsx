@@ -8,7 +8,7 @@ import type { CaseRecord } from '../../api/types.ts';
 import { priorityOptions, subjectOptions, useSubjects, writerTypeOptions } from '../../api/reference.ts';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { FormError } from '../../components/form-error.tsx';
-import { LANGUAGES } from '../../../domain/languages.ts';
+import { LANGUAGES } from '../../../shared/languages.ts';
 import { useCaseAction } from './use-case-action.ts';
 
 interface Draft {

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api } from '../../api/client.ts';
 import type { CaseRecord } from '../../api/types.ts';
-import { caseRoute } from '../../router.tsx';
+import { getRouteApi } from '@tanstack/react-router';
 import { Tabs } from '../../components/tabs.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { caseKeys } from './use-case-action.ts';
@@ -19,6 +19,8 @@ import { ReferralsTab } from './referrals-tab.tsx';
 import { AttachmentsTab } from './attachments-tab.tsx';
 import { AuditTab } from './audit-tab.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+
+const caseRoute = getRouteApi('/cases/$trackingNumber');
 
 const TABS = [
   { id: 'timeline', label: 'Timeline' },

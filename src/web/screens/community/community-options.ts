@@ -5,7 +5,7 @@ import {
   type EngagementKind,
   type OrganizationType,
 } from '../../../shared/community.ts';
-import { LANGUAGES } from '../../../domain/languages.ts';
+import { LANGUAGES } from '../../../shared/languages.ts';
 
 export const organizationTypeOptions = Object.entries(ORGANIZATION_TYPE_LABELS).map(([value, label]) => ({
   value,

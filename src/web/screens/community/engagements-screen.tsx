@@ -19,7 +19,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/fields.t
 import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime, fromLocalInputValue, humanize, languageName, toLocalInputValue } from '../../format.ts';
-import { addLocalDays, weekdayOf } from '../../../domain/local-time.ts';
+import { addLocalDays, weekdayOf } from '../../../shared/local-time.ts';
 import { engagementKindLabel, engagementKindOptions } from './community-options.ts';
 
 type Engagements = Static<typeof EngagementList>;

@@ -11,8 +11,10 @@ import { TableWrap } from '../../components/table-wrap.tsx';
 import { TextAreaField, TextField, CheckboxField } from '../../components/fields.tsx';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { humanize, languageName } from '../../format.ts';
-import { complaintRoute } from '../../router.tsx';
+import { getRouteApi } from '@tanstack/react-router';
 import { DueClock, NextDeadlineClock, todayLocal } from './complaint-clock.tsx';
+
+const complaintRoute = getRouteApi('/complaints/$complaintNumber');
 
 const REASONS: Record<string, string> = {
   not_hearing_issue: 'not a ground for a state hearing',

@@ -5,12 +5,14 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { api, queryString } from '../../api/client.ts';
 import type { Person } from '../../api/types.ts';
 import { writerTypeOptions } from '../../api/reference.ts';
-import { peopleRoute } from '../../router.tsx';
+import { getRouteApi } from '@tanstack/react-router';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { humanize, languageName } from '../../format.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
+
+const peopleRoute = getRouteApi('/people');
 
 interface PeopleList {
   items: Person[];

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { api } from '../../api/client.ts';
 import type { PersonContact, PersonWithHistory } from '../../api/types.ts';
-import { personRoute } from '../../router.tsx';
+import { getRouteApi } from '@tanstack/react-router';
 import { FormError } from '../../components/form-error.tsx';
 import { StatusBadge } from '../../components/badges.tsx';
 import { formatDateTime, humanize, languageName } from '../../format.ts';
@@ -13,6 +13,8 @@ import { PersonEditForm } from './person-edit-form.tsx';
 import { PersonDuplicates } from './person-duplicates.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
+
+const personRoute = getRouteApi('/people/$personId');
 
 function Contacts({ title, list }: { title: string; list: PersonContact[] }) {
   return (

@@ -1,7 +1,7 @@
 // One action plan: its goal, baseline, owner and status, the measured effect (the measure's value before the plan
 // and its latest since), and its actions — each completed with evidence by its owner — plus adding an action.
 import { useState, type FormEvent } from 'react';
-import { Link } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
@@ -10,12 +10,13 @@ import { FormError } from '../../components/form-error.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { humanize } from '../../format.ts';
-import { qualityPlanRoute } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
 import type { ActionPlan } from '../../../shared/quality.ts';
 import { useOwnerOptions } from './plans-screen.tsx';
 import { QUALITY_KEY, usePlan } from './use-quality.ts';
 import './quality.css';
+
+const qualityPlanRoute = getRouteApi('/quality/plans/$planId');
 
 type Action = ActionPlan['actions'][number];
 

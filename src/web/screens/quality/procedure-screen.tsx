@@ -2,7 +2,7 @@
 // text), acknowledging it, who has and has not read it, its versions, and for supervisors approving a draft or
 // writing a new version.
 import { useState, type FormEvent } from 'react';
-import { Link } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
@@ -11,11 +11,12 @@ import { FormError } from '../../components/form-error.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
-import { qualityProcedureRoute } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
 import type { ProcedureDetail } from '../../../shared/quality.ts';
 import { QUALITY_KEY, useProcedure } from './use-quality.ts';
 import './quality.css';
+
+const qualityProcedureRoute = getRouteApi('/quality/procedures/$procedureId');
 
 function useProcedureAction(id: number, done: string) {
   const queryClient = useQueryClient();

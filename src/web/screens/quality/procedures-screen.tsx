@@ -1,7 +1,7 @@
 // The procedures library: search the approved text, list every procedure with its version in force and whether you
 // have acknowledged it, and write a new one (Markdown; it starts as a draft to be approved).
 import { type FormEvent } from 'react';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
@@ -9,10 +9,11 @@ import { FormError } from '../../components/form-error.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { humanize } from '../../format.ts';
-import { qualitySectionRoute } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
 import { QUALITY_KEY, useProcedures } from './use-quality.ts';
 import './quality.css';
+
+const qualitySectionRoute = getRouteApi('/quality/$section');
 
 function NewProcedureForm() {
   const queryClient = useQueryClient();

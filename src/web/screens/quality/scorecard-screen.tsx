@@ -1,15 +1,16 @@
 // The scorecard: every measure's latest value against the agency's goal and the federal thresholds, with a sparkline
 // of its recent periods — as cards, or as a table (the same facts, for screen readers and for copying).
-import { Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
-import { qualitySectionRoute } from '../../router.tsx';
 import type { ScorecardRow } from '../../../shared/quality.ts';
 import { PERIOD_KIND_NAMES } from '../../../shared/quality.ts';
 import { SOURCE_NAMES, creditText, formatValue, thresholdText } from './quality-format.ts';
 import { Sparkline } from './sparkline.tsx';
 import { useScorecard } from './use-quality.ts';
 import './quality.css';
+
+const qualitySectionRoute = getRouteApi('/quality/$section');
 
 const TREND_TEXT = { improving: 'Improving', worsening: 'Worsening', steady: 'Steady' } as const;
 

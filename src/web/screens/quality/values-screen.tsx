@@ -2,7 +2,7 @@
 // quotient; a period entered again replaces the old value, which the audit trail keeps), set the year's goal, see
 // every value entered with who entered it and from where, or import a CSV of values (all rows or none).
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
@@ -11,11 +11,12 @@ import { FormError } from '../../components/form-error.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime } from '../../format.ts';
-import { qualitySectionRoute } from '../../router.tsx';
 import { PERIOD_KIND_NAMES, type Measure, type MeasureValue } from '../../../shared/quality.ts';
 import { creditText, formatValue, goalFromInput, thresholdText } from './quality-format.ts';
 import { QUALITY_KEY, useMeasure, useMeasures } from './use-quality.ts';
 import './quality.css';
+
+const qualitySectionRoute = getRouteApi('/quality/$section');
 
 const PERIOD_HINTS: Record<Measure['periodKind'], string> = {
   month: 'A month, e.g. 2026-03',

@@ -1,7 +1,7 @@
 // The filters above a queue: channel (the agency's own channels by slug, hotlines included, or a kind of channel),
 // subject, status, unit and text; applied on submit and kept in the URL.
 import type { FormEvent } from 'react';
-import type { QueueSearch } from '../../router.tsx';
+import type { QueueSearch } from '../../route-search.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import {
   channelFilterOptions,

@@ -5,7 +5,8 @@ import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api, queryString } from '../../api/client.ts';
 import type { CaseList, CaseRecord } from '../../api/types.ts';
-import { queueRoute, type QueueSearch } from '../../router.tsx';
+import type { QueueSearch } from '../../route-search.ts';
+import { getRouteApi } from '@tanstack/react-router';
 import { useShortcuts } from '../../components/shortcuts.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { queueBySlug } from './queue-definitions.ts';
@@ -15,6 +16,8 @@ import { QueueTable } from './queue-table.tsx';
 import { BulkActions } from './bulk-actions.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useChannels } from '../../api/reference.ts';
+
+const queueRoute = getRouteApi('/queues/$queue');
 
 const PAGE_SIZE = 50;
 

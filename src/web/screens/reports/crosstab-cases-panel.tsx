@@ -4,7 +4,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { api } from '../../api/client.ts';
-import type { ReportSearch } from '../../router.tsx';
+import type { ReportSearch } from '../../route-search.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import {
@@ -16,7 +16,7 @@ import {
 import { formatDateTime, humanize } from '../../format.ts';
 import type { CrosstabCasePage } from '../../../server/reports/crosstab-cases.ts';
 import type { CrosstabResult, DefinitionInput, DrillCell } from './crosstab-search.ts';
-import { formatValue } from '../../../server/reports/render/value-format.ts';
+import { formatValue } from '../../../shared/value-format.ts';
 
 const PAGE_SIZE = 50;
 

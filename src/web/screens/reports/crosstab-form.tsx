@@ -2,7 +2,7 @@
 // labelled select. Submitting puts the choice in the URL (so a table can be bookmarked); the API's field messages
 // appear next to the control they name.
 import type { FormEvent } from 'react';
-import type { ReportSearch } from '../../router.tsx';
+import type { ReportSearch } from '../../route-search.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import {
   channelFilterOptions,
@@ -14,7 +14,7 @@ import {
   writerTypeOptions,
 } from '../../api/reference.ts';
 import { LANGUAGES } from '../../format.ts';
-import { DIMENSIONS, DIMENSION_LABELS, MEASURES, MEASURE_INFO } from '../../../server/reports/crosstab-definition.ts';
+import { DIMENSIONS, DIMENSION_LABELS, MEASURES, MEASURE_INFO } from '../../../shared/crosstab-definition.ts';
 
 const dimensionOptions = DIMENSIONS.map((d) => ({ value: d, label: DIMENSION_LABELS[d] }));
 const measureOptions = MEASURES.map((m) => ({ value: m, label: MEASURE_INFO[m].label }));

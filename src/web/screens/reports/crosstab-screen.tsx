@@ -4,7 +4,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api } from '../../api/client.ts';
-import { reportSectionRoute, type ReportSearch } from '../../router.tsx';
+import type { ReportSearch } from '../../route-search.ts';
+import { getRouteApi } from '@tanstack/react-router';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { CrosstabForm } from './crosstab-form.tsx';
@@ -19,6 +20,8 @@ import {
   type CrosstabResult,
   type DefinitionInput,
 } from './crosstab-search.ts';
+
+const reportSectionRoute = getRouteApi('/reports/$section');
 
 /** The cross-tab screen. */
 export function CrosstabScreen() {

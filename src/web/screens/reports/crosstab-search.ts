@@ -1,7 +1,7 @@
 // The cross-tab screen keeps its whole state in the URL: the definition (period, filters, rows, columns, measure),
 // the saved report it came from and the cell being drilled into. These helpers turn that search part into a
 // definition for the API and back, and give the API shapes the screen reads.
-import type { ReportSearch } from '../../router.tsx';
+import type { ReportSearch } from '../../route-search.ts';
 import type { CrosstabResult, DimensionValue } from '../../../server/reports/crosstab.ts';
 
 export type { CrosstabResult, DimensionValue };

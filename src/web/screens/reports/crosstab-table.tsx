@@ -2,8 +2,8 @@
 // their measure, and every number is a link to the cases behind it (the drill-down opens below the table).
 import type { CSSProperties } from 'react';
 import { Link } from '@tanstack/react-router';
-import type { ReportSearch } from '../../router.tsx';
-import { formatValue } from '../../../server/reports/render/value-format.ts';
+import type { ReportSearch } from '../../route-search.ts';
+import { formatValue } from '../../../shared/value-format.ts';
 import { encodeDrill, type CrosstabResult, type DimensionValue } from './crosstab-search.ts';
 
 const stickyTop: CSSProperties = { position: 'sticky', insetBlockStart: 0, zIndex: 2 };

@@ -5,7 +5,8 @@ import type { FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api, queryString } from '../../api/client.ts';
-import { reportSectionRoute, type ReportSearch } from '../../router.tsx';
+import type { ReportSearch } from '../../route-search.ts';
+import { getRouteApi } from '@tanstack/react-router';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
@@ -26,6 +27,8 @@ import { HeatMap } from '../../components/charts/heat-map.tsx';
 import { seriesColor } from '../../components/charts/chart-scale.ts';
 import type { Series } from '../../components/charts/chart-svg.tsx';
 import type { Dashboard, DashboardChart } from '../../../server/reports/dashboards.ts';
+
+const reportSectionRoute = getRouteApi('/reports/$section');
 
 const FILTER_KEYS = ['period', 'channel', 'unit', 'subject'] as const;
 /** The order the charts are laid out in; the wide ones take the whole row. */

@@ -3,7 +3,7 @@
 // 2026-01-01..2026-03-31) to the screen, which keeps it in the URL.
 import { useId, useState, type FormEvent } from 'react';
 import { SelectField } from '../../components/fields.tsx';
-import { parsePeriod, type PeriodKind, type ReportPeriod } from '../../../domain/report-periods.ts';
+import { parsePeriod, type PeriodKind, type ReportPeriod } from '../../../shared/report-periods.ts';
 
 const KINDS: { value: PeriodKind; label: string }[] = [
   { value: 'month', label: 'Month' },

@@ -5,17 +5,20 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { api, queryString } from '../../api/client.ts';
-import { reportSectionRoute, type ReportSearch } from '../../router.tsx';
+import type { ReportSearch } from '../../route-search.ts';
+import { getRouteApi } from '@tanstack/react-router';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime } from '../../format.ts';
-import { parsePeriod, type ReportPeriod } from '../../../domain/report-periods.ts';
-import { indicatorDefinition, type IndicatorGroup } from '../../../server/reports/indicator-definitions.ts';
+import { parsePeriod, type ReportPeriod } from '../../../shared/report-periods.ts';
+import { indicatorDefinition, type IndicatorGroup } from '../../../shared/indicator-definitions.ts';
 import type { Indicator, IndicatorsResult } from '../../../server/reports/indicators.ts';
 import { PeriodPicker } from './indicator-period-picker.tsx';
 import { DownloadLinks, lastMonth, useAnnounceReady } from './report-parts.tsx';
 import { GROUP_LABELS, IndicatorDrillPanel } from './indicator-drill-panel.tsx';
+
+const reportSectionRoute = getRouteApi('/reports/$section');
 
 function readPeriod(text: string | undefined): { period: ReportPeriod; problem?: string } {
   if (!text) return { period: lastMonth() };

@@ -6,7 +6,8 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { api, queryString } from '../../api/client.ts';
-import { reportSectionRoute, type QueueSearch } from '../../router.tsx';
+import type { QueueSearch } from '../../route-search.ts';
+import { getRouteApi } from '@tanstack/react-router';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
@@ -19,6 +20,8 @@ import type {
   VolumeRow,
 } from '../../../server/reports/monthly-report.ts';
 import { DownloadLinks, lastMonth, useAnnounceReady } from './report-parts.tsx';
+
+const reportSectionRoute = getRouteApi('/reports/$section');
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const number = (n: number | null | undefined, digits = 0) =>

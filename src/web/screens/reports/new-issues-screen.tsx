@@ -7,7 +7,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useNavigate } from '@tanstack/react-router';
 import { api, queryString } from '../../api/client.ts';
 import type { CaseList, CaseRecord } from '../../api/types.ts';
-import { reportSectionRoute } from '../../router.tsx';
+import { getRouteApi } from '@tanstack/react-router';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
@@ -22,6 +22,8 @@ import { useAnnounce } from '../../components/announcer.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
 import { useUser } from '../../session.tsx';
 import type { IssueAlertView } from '../../../server/reports/new-issue-alerts.ts';
+
+const reportSectionRoute = getRouteApi('/reports/$section');
 
 const DIMENSION_NAMES: Record<IssueAlertView['dimension'], string> = {
   subject: 'Subject',

@@ -2,7 +2,7 @@
 // a report is ready.
 import { useEffect } from 'react';
 import { useAnnounce } from '../../components/announcer.tsx';
-import { monthPeriod, previousMonth, type ReportPeriod } from '../../../domain/report-periods.ts';
+import { monthPeriod, previousMonth, type ReportPeriod } from '../../../shared/report-periods.ts';
 
 /** The last complete month (in the browser's time): the period a report screen opens on. */
 export const lastMonth = (now = new Date()): ReportPeriod =>

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { api } from '../../api/client.ts';
 import { useUnits } from '../../api/reference.ts';
-import type { ReportSearch } from '../../router.tsx';
+import type { ReportSearch } from '../../route-search.ts';
 import { useUser } from '../../session.tsx';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { FormError } from '../../components/form-error.tsx';

@@ -5,7 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client.ts';
-import { reportSectionRoute } from '../../router.tsx';
+import { getRouteApi } from '@tanstack/react-router';
 import { useUser } from '../../session.tsx';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { CheckboxField, SelectField, TextField } from '../../components/fields.tsx';
@@ -16,7 +16,9 @@ import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
 import { useSavedReports } from './saved-reports-panel.tsx';
 import { lastMonth } from './report-parts.tsx';
-import { MONTH_NAMES } from '../../../domain/report-periods.ts';
+import { MONTH_NAMES } from '../../../shared/report-periods.ts';
+
+const reportSectionRoute = getRouteApi('/reports/$section');
 
 const SCHEDULES_KEY = ['report-schedules'] as const;
 

@@ -5,13 +5,15 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { api, queryString } from '../../api/client.ts';
 import type { CaseRecord, Person, SearchResults } from '../../api/types.ts';
-import { searchRoute } from '../../router.tsx';
+import { getRouteApi } from '@tanstack/react-router';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { StatusBadge, TimeLeft } from '../../components/badges.tsx';
 import { useShortcuts } from '../../components/shortcuts.ts';
 import { currentDeadline, humanize, languageName, textDirection } from '../../format.ts';
 import { personName } from '../people/people-search-screen.tsx';
+
+const searchRoute = getRouteApi('/search');
 
 const LIMIT = 20;
 

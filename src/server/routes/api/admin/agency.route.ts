@@ -13,8 +13,8 @@ import {
 import type { AgencyRecord } from '../../../repositories/configuration/agency.ts';
 import type { EscalationLevel } from '../../../db/schema.ts';
 import type { HolidayPreset } from '../../../../domain/holidays.ts';
-import type { RouteDependencies } from '../index.ts';
-import { stringEnum } from './admin-schemas.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
+import { stringEnum, AgencySettingsSchema } from '../../../../shared/admin.ts';
 
 const Hours = Type.Union([
   Type.Object(
@@ -46,6 +46,7 @@ export function agencyRoutes(app: FastifyInstance, _deps: RouteDependencies): vo
       schema: {
         tags: ['configuration'],
         summary: 'Your agency: name, zone, tracking prefix, calendar, escalation levels.',
+        response: { 200: AgencySettingsSchema },
       },
     },
     async (req) => presentAgency(await getAgencySettings(requireContext(req))),
@@ -57,6 +58,7 @@ export function agencyRoutes(app: FastifyInstance, _deps: RouteDependencies): vo
       schema: {
         tags: ['configuration'],
         summary: 'Change name, IANA time zone, tracking prefix or escalation levels (administrators).',
+        response: { 200: AgencySettingsSchema },
         body: Type.Object({
           name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
           timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
@@ -95,6 +97,7 @@ export function agencyRoutes(app: FastifyInstance, _deps: RouteDependencies): vo
       schema: {
         tags: ['configuration'],
         summary: 'Replace working hours ("0" Sunday … "6" Saturday, null = closed) and holidays (administrators).',
+        response: { 200: AgencySettingsSchema },
         body: Type.Object({
           workingHours: Type.Record(Type.String(), Hours),
           holidays: Type.Array(
@@ -117,6 +120,7 @@ export function agencyRoutes(app: FastifyInstance, _deps: RouteDependencies): vo
       schema: {
         tags: ['configuration'],
         summary: "Load a holiday preset for fromYear…toYear, replacing those years' holidays (administrators).",
+        response: { 200: AgencySettingsSchema },
         body: Type.Object({
           preset: stringEnum(['nyc', 'california', 'us-federal'] as const),
           fromYear: Type.Integer(),

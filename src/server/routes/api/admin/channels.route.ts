@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ChannelListSchema, ChannelSchema } from '../../../../shared/admin.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { createChannel, listAgencyChannels, updateChannel } from '../../../commands/admin-channels.ts';
 
@@ -23,7 +24,13 @@ export function channelRoutes(app: FastifyInstance): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(
     '/channels',
-    { schema: { tags: ['configuration'], summary: "The agency's channels: {slug, type, name, address?, …}." } },
+    {
+      schema: {
+        tags: ['configuration'],
+        summary: "The agency's channels: {slug, type, name, address?, …}.",
+        response: { 200: ChannelListSchema },
+      },
+    },
     async (req) => listAgencyChannels(requireContext(req)),
   );
   api.post(
@@ -33,6 +40,7 @@ export function channelRoutes(app: FastifyInstance): void {
         tags: ['configuration'],
         summary:
           'Open a channel, e.g. an emergency hotline with its own unit, standard and public form (administrators).',
+        response: { 201: ChannelSchema },
         body: Type.Object(
           {
             slug: Type.String({ minLength: 1, maxLength: 50 }),
@@ -52,6 +60,7 @@ export function channelRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['configuration'],
         summary: 'Change or close a channel (administrators).',
+        response: { 200: ChannelSchema },
         params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 50 }) }),
         body: Type.Object(
           { ...ChannelFields, expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })) },

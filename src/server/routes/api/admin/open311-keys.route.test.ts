@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
 import { tokenDigest } from '../../../auth/credentials.ts';
-import { auditRows, signInWithRole } from './admin-test-support.ts';
-import { postRequest } from '../../open311/open311-test-support.ts';
+import { auditRows, signInWithRole } from '../../../test/admin-test-support.ts';
+import { postRequest } from '../../../test/open311-test-support.ts';
 
 let t: TestApp;
 let admin: SignedIn;

@@ -13,16 +13,20 @@ import {
   updateRoutingRuleSettings,
 } from '../../../commands/admin-routing-rules.ts';
 import type { RuleActions, RuleConditions, WriterType } from '../../../db/schema.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import {
   IdParams,
+  NoContent,
   Position,
+  RoutingRuleListSchema,
+  RoutingRuleSchema,
   RuleActionsSchema,
   RuleConditionsSchema,
+  RuleTestOutcomeSchema,
   VersionQuery,
   WRITER_TYPE_VALUES,
   stringEnum,
-} from './admin-schemas.ts';
+} from '../../../../shared/admin.ts';
 
 const RuleFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -47,7 +51,13 @@ export function routingRuleRoutes(app: FastifyInstance, _deps: RouteDependencies
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(
     '/routing-rules',
-    { schema: { tags: ['configuration'], summary: 'Routing rules in evaluation order (position, then id).' } },
+    {
+      schema: {
+        tags: ['configuration'],
+        summary: 'Routing rules in evaluation order (position, then id).',
+        response: { 200: RoutingRuleListSchema },
+      },
+    },
     async (req) => listAgencyRoutingRules(requireContext(req)),
   );
 
@@ -57,6 +67,7 @@ export function routingRuleRoutes(app: FastifyInstance, _deps: RouteDependencies
       schema: {
         tags: ['configuration'],
         summary: 'Add a routing rule; without a position it goes last (administrators).',
+        response: { 201: RoutingRuleSchema },
         body: Type.Object(RuleFields),
       },
     },
@@ -77,6 +88,7 @@ export function routingRuleRoutes(app: FastifyInstance, _deps: RouteDependencies
       schema: {
         tags: ['configuration'],
         summary: 'Put every rule in the given order; positions become 10, 20, 30, … (administrators).',
+        response: { 200: RoutingRuleListSchema },
         body: Type.Object({ ids: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 10_000 }) }),
       },
     },
@@ -89,6 +101,7 @@ export function routingRuleRoutes(app: FastifyInstance, _deps: RouteDependencies
       schema: {
         tags: ['configuration'],
         summary: 'What the rules (or one rule, as if active) would do to a sample item, condition by condition.',
+        response: { 200: RuleTestOutcomeSchema },
         body: Type.Object({ sample: Sample, ruleId: Type.Optional(Type.Integer({ minimum: 1 })) }),
       },
     },
@@ -115,6 +128,7 @@ export function routingRuleRoutes(app: FastifyInstance, _deps: RouteDependencies
       schema: {
         tags: ['configuration'],
         summary: 'Change a routing rule; expectedVersion must be the version you edited, else 409 (administrators).',
+        response: { 200: RoutingRuleSchema },
         params: IdParams,
         body: Type.Object({
           ...Type.Partial(Type.Object(RuleFields)).properties,
@@ -140,6 +154,7 @@ export function routingRuleRoutes(app: FastifyInstance, _deps: RouteDependencies
         summary: 'Delete a routing rule; ?expectedVersion= guards against deleting a newer edit (administrators).',
         params: IdParams,
         querystring: VersionQuery,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {

@@ -11,8 +11,17 @@ import {
   updateServiceStandardSettings,
 } from '../../../commands/admin-service-standards.ts';
 import type { StandardMatch, Target } from '../../../db/schema.ts';
-import type { RouteDependencies } from '../index.ts';
-import { IdParams, Position, StandardMatchSchema, TargetSchema, VersionQuery } from './admin-schemas.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
+import {
+  IdParams,
+  NoContent,
+  Position,
+  ServiceStandardListSchema,
+  ServiceStandardSchema,
+  StandardMatchSchema,
+  TargetSchema,
+  VersionQuery,
+} from '../../../../shared/admin.ts';
 
 const StandardFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -29,7 +38,13 @@ export function serviceStandardRoutes(app: FastifyInstance, _deps: RouteDependen
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(
     '/service-standards',
-    { schema: { tags: ['configuration'], summary: 'Service standards in selection order (position, then id).' } },
+    {
+      schema: {
+        tags: ['configuration'],
+        summary: 'Service standards in selection order (position, then id).',
+        response: { 200: ServiceStandardListSchema },
+      },
+    },
     async (req) => listAgencyServiceStandards(requireContext(req)),
   );
 
@@ -39,6 +54,7 @@ export function serviceStandardRoutes(app: FastifyInstance, _deps: RouteDependen
       schema: {
         tags: ['configuration'],
         summary: 'Add a service standard; without a position it goes last (administrators).',
+        response: { 201: ServiceStandardSchema },
         body: Type.Object(StandardFields),
       },
     },
@@ -62,6 +78,7 @@ export function serviceStandardRoutes(app: FastifyInstance, _deps: RouteDependen
         summary:
           'Change a service standard; expectedVersion must be the version you edited, else 409 (administrators).',
         params: IdParams,
+        response: { 200: ServiceStandardSchema },
         body: Type.Object({
           ...Type.Partial(Type.Object(StandardFields)).properties,
           expectedVersion: Type.Integer({ minimum: 1 }),
@@ -88,6 +105,7 @@ export function serviceStandardRoutes(app: FastifyInstance, _deps: RouteDependen
           'Delete a service standard no rule or case uses; ?expectedVersion= guards the delete (administrators).',
         params: IdParams,
         querystring: VersionQuery,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {

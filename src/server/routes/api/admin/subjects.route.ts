@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { createSubject, listAgencySubjects, updateSubjectSettings } from '../../../commands/admin-subjects.ts';
-import type { RouteDependencies } from '../index.ts';
-import { requireSomeChange } from './admin-schemas.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
+import { requireSomeChange } from './require-some-change.ts';
 
 const Subject = Type.Object({
   code: Type.String(),

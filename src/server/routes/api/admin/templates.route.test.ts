@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
-import { auditRows, signInWithRole } from './admin-test-support.ts';
+import { auditRows, signInWithRole } from '../../../test/admin-test-support.ts';
 
 let t: TestApp;
 let admin: SignedIn;

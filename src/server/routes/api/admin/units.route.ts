@@ -5,15 +5,22 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { createUnit, listAgencyUnits, updateUnitSettings } from '../../../commands/admin-units.ts';
-import type { RouteDependencies } from '../index.ts';
-import { IdParams, requireSomeChange } from './admin-schemas.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
+import { IdParams, UnitSchema } from '../../../../shared/admin.ts';
+import { requireSomeChange } from './require-some-change.ts';
 
 /** Registers the unit routes. */
 export function unitRoutes(app: FastifyInstance, _deps: RouteDependencies): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(
     '/units',
-    { schema: { tags: ['configuration'], summary: 'Units with their member counts, by code.' } },
+    {
+      schema: {
+        tags: ['configuration'],
+        summary: 'Units with their member counts, by code.',
+        response: { 200: Type.Array(UnitSchema) },
+      },
+    },
     async (req) => listAgencyUnits(requireContext(req)),
   );
 
@@ -23,6 +30,7 @@ export function unitRoutes(app: FastifyInstance, _deps: RouteDependencies): void
       schema: {
         tags: ['configuration'],
         summary: 'Add a unit (administrators).',
+        response: { 201: UnitSchema },
         body: Type.Object({
           code: Type.String({ minLength: 1, maxLength: 20 }),
           name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -40,6 +48,7 @@ export function unitRoutes(app: FastifyInstance, _deps: RouteDependencies): void
       schema: {
         tags: ['configuration'],
         summary: 'Rename or (de)activate a unit; the code never changes (administrators).',
+        response: { 200: UnitSchema },
         params: IdParams,
         body: Type.Object({
           name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),

@@ -9,8 +9,8 @@ import { createUser, listAgencyUsers, resetUserPassword, updateUserAccount } fro
 import { PasswordResetAnswer } from '../../../../shared/auth.ts';
 import type { UserRecord } from '../../../repositories/configuration/users.ts';
 import type { Role } from '../../../db/schema.ts';
-import type { RouteDependencies } from '../index.ts';
-import { IdParams, ROLES, stringEnum } from './admin-schemas.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
+import { IdParams, ROLES, StaffUserCreatedSchema, StaffUserSchema, stringEnum } from '../../../../shared/admin.ts';
 
 const UnitIds = Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200, uniqueItems: true });
 
@@ -43,6 +43,7 @@ export function userRoutes(app: FastifyInstance, _deps: RouteDependencies): void
       schema: {
         tags: ['configuration'],
         summary: 'Staff accounts with unit memberships (administrators, supervisors).',
+        response: { 200: Type.Array(StaffUserSchema) },
       },
     },
     async (req) => (await listAgencyUsers(requireContext(req))).map(presentUser),
@@ -54,6 +55,7 @@ export function userRoutes(app: FastifyInstance, _deps: RouteDependencies): void
       schema: {
         tags: ['configuration'],
         summary: 'Create a staff account; without a password one is generated and answered once (administrators).',
+        response: { 201: StaffUserCreatedSchema },
         body: Type.Object({
           email: Type.String({ minLength: 3, maxLength: 320 }),
           name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -81,6 +83,7 @@ export function userRoutes(app: FastifyInstance, _deps: RouteDependencies): void
         summary:
           'Change name, role, active flag or unit memberships, or unlock after failed sign-ins (administrators).',
         params: IdParams,
+        response: { 200: StaffUserSchema },
         body: Type.Object({
           name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
           role: Type.Optional(stringEnum(ROLES)),

@@ -1,16 +1,26 @@
 // Sign-in, sign-out, who am I, password change, and API tokens for integrations.
-import { Type } from '@sinclair/typebox';
+import {
+  ApiTokenCreatedSchema,
+  ApiTokenListSchema,
+  ApiTokenParams,
+  ChangePasswordBody,
+  ColleagueListSchema,
+  CreateApiTokenBody,
+  CurrentUserSchema,
+  SignedInSchema,
+  SignInBody,
+  type Role,
+} from '../../../../shared/auth.ts';
+import { NoContent } from '../../../../shared/schema-helpers.ts';
 import type { FastifyInstance } from 'fastify';
-import { MIN_PASSWORD_LENGTH } from '../../../../domain/password-policy.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { signIn, signOut } from '../../../commands/sign-in.ts';
 import { SESSION_COOKIE, requireContext } from '../../../auth/authenticate.ts';
 import { tokenDigest } from '../../../auth/credentials.ts';
 import { sql } from 'kysely';
 import { createApiToken, listApiTokens, revokeApiToken, changePassword } from '../../../commands/credentials.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import { AppError } from '../../../errors.ts';
-import { ApiTokenList, CreateApiTokenBody, CreatedApiToken } from '../../../../shared/auth.ts';
 
 export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -21,10 +31,8 @@ export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void 
       schema: {
         tags: ['auth'],
         summary: 'Sign in; answers with a session cookie and the CSRF token to send on changes.',
-        body: Type.Object({
-          email: Type.String({ minLength: 1, maxLength: 320 }),
-          password: Type.String({ maxLength: 1000 }),
-        }),
+        body: SignInBody,
+        response: { 200: SignedInSchema },
       },
     },
     async (req, reply) => {
@@ -40,45 +48,53 @@ export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void 
         secure: deps.config.secureCookies,
         expires: result.expiresAt,
       });
-      return { csrfToken: result.csrfToken, user: result.user };
+      return { csrfToken: result.csrfToken, user: { ...result.user, role: result.user.role as Role } };
     },
   );
 
-  api.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out.' } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await signOut(deps.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  api.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out.', response: { 204: NoContent } } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await signOut(deps.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
-  api.get('/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in user.' } }, async (req) => {
-    const ctx = requireContext(req);
-    const cookie = req.cookies[SESSION_COOKIE];
-    // The token of this very session (the cookie's), not of the user's latest sign-in elsewhere.
-    const session = cookie
-      ? await deps.db
-          .selectFrom('sessions')
-          .select('csrf_token')
-          .where('id', '=', tokenDigest(cookie))
-          .executeTakeFirst()
-      : undefined;
-    const user = await deps.db
-      .selectFrom('users')
-      .select('must_change_password')
-      .where('agency_id', '=', ctx.agency.id)
-      .where('id', '=', ctx.actor.userId)
-      .executeTakeFirst();
-    return {
-      id: ctx.actor.userId,
-      name: ctx.actor.name,
-      email: ctx.actor.email,
-      role: ctx.actor.role,
-      unitIds: ctx.actor.unitIds,
-      mustChangePassword: user?.must_change_password ?? false,
-      agency: ctx.agency,
-      ...(session ? { csrfToken: session.csrf_token } : {}),
-    };
-  });
+  api.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user.', response: { 200: CurrentUserSchema } } },
+    async (req) => {
+      const ctx = requireContext(req);
+      const cookie = req.cookies[SESSION_COOKIE];
+      // The token of this very session (the cookie's), not of the user's latest sign-in elsewhere.
+      const session = cookie
+        ? await deps.db
+            .selectFrom('sessions')
+            .select('csrf_token')
+            .where('id', '=', tokenDigest(cookie))
+            .executeTakeFirst()
+        : undefined;
+      const user = await deps.db
+        .selectFrom('users')
+        .select('must_change_password')
+        .where('agency_id', '=', ctx.agency.id)
+        .where('id', '=', ctx.actor.userId)
+        .executeTakeFirst();
+      return {
+        id: ctx.actor.userId,
+        name: ctx.actor.name,
+        email: ctx.actor.email,
+        role: ctx.actor.role,
+        unitIds: ctx.actor.unitIds,
+        mustChangePassword: user?.must_change_password ?? false,
+        agency: ctx.agency,
+        ...(session ? { csrfToken: session.csrf_token } : {}),
+      };
+    },
+  );
 
   api.get(
     '/staff',
@@ -86,6 +102,7 @@ export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void 
       schema: {
         tags: ['auth'],
         summary: 'Active colleagues (name, role, units) to assign work to; no contact details.',
+        response: { 200: ColleagueListSchema },
       },
     },
     async (req) => {
@@ -116,10 +133,8 @@ export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void 
       schema: {
         tags: ['auth'],
         summary: 'Change your own password.',
-        body: Type.Object({
-          currentPassword: Type.String({ maxLength: 1000 }),
-          newPassword: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 }),
-        }),
+        body: ChangePasswordBody,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {
@@ -141,7 +156,7 @@ export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void 
         tags: ['auth'],
         summary: 'Create an API token for an integration; the token is shown once and expires (default 90 days).',
         body: CreateApiTokenBody,
-        response: { 201: CreatedApiToken },
+        response: { 201: ApiTokenCreatedSchema },
       },
     },
     async (req, reply) => {
@@ -156,14 +171,21 @@ export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void 
       schema: {
         tags: ['auth'],
         summary: 'Your API tokens with expiry and last use (never the secrets).',
-        response: { 200: ApiTokenList },
+        response: { 200: ApiTokenListSchema },
       },
     },
     async (req) => listApiTokens(requireContext(req)),
   );
   api.delete(
     '/api-tokens/:id',
-    { schema: { tags: ['auth'], summary: 'Revoke an API token.', params: Type.Object({ id: Type.Integer() }) } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke an API token.',
+        params: ApiTokenParams,
+        response: { 204: NoContent },
+      },
+    },
     async (req, reply) => {
       await revokeApiToken(requireContext(req), req.params.id);
       return reply.status(204).send();

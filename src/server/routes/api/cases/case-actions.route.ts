@@ -3,7 +3,6 @@
 import { invalid } from '../../../errors.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import type { CommandContext } from '../../../context.ts';
 import { getCaseView } from '../../../queries/case-list.ts';
@@ -15,12 +14,28 @@ import { changeCaseStatus } from '../../../commands/case-status.ts';
 import { addCaseNote } from '../../../commands/case-note.ts';
 import { renderResponse, respondToCase } from '../../../commands/case-respond.ts';
 import { findVisibleCase } from '../../../repositories/cases.ts';
-import { nextStatuses } from '../../../../domain/case-status.ts';
+import { nextStatuses } from '../../../../shared/case-status.ts';
 import { presentCase } from './case-presenter.ts';
-import { PrioritySchema, StatusSchema, TrackingParams, VersionedSchema, WriterTypeSchema } from './case-schemas.ts';
-import type { RouteDependencies } from '../index.ts';
-
-const TemplateChannelSchema = Type.Union([Type.Literal('email'), Type.Literal('letter'), Type.Literal('phone')]);
+import {
+  AllowedStatusesSchema,
+  AssignCaseBody,
+  AuditQuery,
+  CaseAuditSchema,
+  CaseDeadlinesSchema,
+  CaseSchema,
+  CaseTimelineSchema,
+  ChangeStatusBody,
+  NoteBody,
+  NoteCreatedSchema,
+  RenderedResponseSchema,
+  ResponseBody,
+  ResponseSentSchema,
+  RouteCaseBody,
+  TrackingParams,
+  UpdateCaseBody,
+} from '../../../../shared/cases.ts';
+import { JsonOrCsv } from '../../../../shared/schema-helpers.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 
 /** The version a client expects: the body's expectedVersion, else an If-Match header ("3" or W/"3"). */
 function expectedVersionOf(req: FastifyRequest, bodyVersion: number | undefined): number | undefined {
@@ -53,29 +68,8 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
         summary:
           'Edit a case (optimistic concurrency: expectedVersion or If-Match is required; a stale version gets 409).',
         params: TrackingParams,
-        body: Type.Object(
-          {
-            ...VersionedSchema,
-            subject: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
-            priority: Type.Optional(PrioritySchema),
-            writerType: Type.Optional(WriterTypeSchema),
-            language: Type.Optional(Type.String({ maxLength: 10 })),
-            facility: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
-            tags: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 30 })),
-            description: Type.Optional(Type.String({ minLength: 1, maxLength: 100_000 })),
-            restricted: Type.Optional(Type.Boolean()),
-            detailsPrivate: Type.Optional(
-              Type.Boolean({
-                description:
-                  "Keep the submitter's description, media and address out of Open311's public answers (true).",
-              }),
-            ),
-            accessUserIds: Type.Optional(
-              Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: 100 }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
+        body: UpdateCaseBody,
+        response: { 200: CaseSchema },
       },
     },
     async (req) => {
@@ -97,14 +91,8 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
         tags: ['cases'],
         summary: 'Route a case to a unit (by unit code).',
         params: TrackingParams,
-        body: Type.Object(
-          {
-            ...VersionedSchema,
-            unit: Type.String({ minLength: 1, maxLength: 100 }),
-            reason: Type.Optional(Type.String({ maxLength: 2000 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: RouteCaseBody,
+        response: { 200: CaseSchema },
       },
     },
     async (req) => {
@@ -125,14 +113,8 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
         tags: ['cases'],
         summary: 'Assign a case to a user (null returns it to the unit).',
         params: TrackingParams,
-        body: Type.Object(
-          {
-            ...VersionedSchema,
-            assigneeId: Type.Union([Type.Integer({ minimum: 1, maximum: 2147483647 }), Type.Null()]),
-            reason: Type.Optional(Type.String({ maxLength: 2000 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: AssignCaseBody,
+        response: { 200: CaseSchema },
       },
     },
     async (req) => {
@@ -153,10 +135,8 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
         tags: ['cases'],
         summary: 'Move a case in its workflow (waiting_on_constituent pauses the clock; closed → in_progress reopens).',
         params: TrackingParams,
-        body: Type.Object(
-          { ...VersionedSchema, status: StatusSchema, reason: Type.Optional(Type.String({ maxLength: 2000 })) },
-          { additionalProperties: false },
-        ),
+        body: ChangeStatusBody,
+        response: { 200: CaseSchema },
       },
     },
     async (req) => {
@@ -173,7 +153,14 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
 
   api.get(
     '/cases/:trackingNumber/allowed-statuses',
-    { schema: { tags: ['cases'], summary: 'The statuses this case may move to next.', params: TrackingParams } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'The statuses this case may move to next.',
+        params: TrackingParams,
+        response: { 200: AllowedStatusesSchema },
+      },
+    },
     async (req) => {
       const ctx = requireContext(req);
       const current = await findVisibleCase(ctx.db, ctx, req.params.trackingNumber);
@@ -188,7 +175,8 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
         tags: ['cases'],
         summary: 'Add an internal note (findings) to the timeline.',
         params: TrackingParams,
-        body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 50_000 }) }, { additionalProperties: false }),
+        body: NoteBody,
+        response: { 201: NoteCreatedSchema },
       },
     },
     async (req, reply) => {
@@ -198,26 +186,6 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
     },
   );
 
-  const responseBody = Type.Object(
-    {
-      ...VersionedSchema,
-      templateId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
-      templateCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-      channel: TemplateChannelSchema,
-      responseText: Type.Optional(Type.String({ maxLength: 50_000 })),
-      subject: Type.Optional(Type.String({ maxLength: 300 })),
-      body: Type.Optional(Type.String({ maxLength: 50_000 })),
-      substantive: Type.Optional(Type.Boolean()),
-      close: Type.Optional(Type.Boolean()),
-      allowEmptyFields: Type.Optional(
-        Type.Boolean({
-          description: 'Send although merge fields are empty for this case (the preview lists them in emptyFields).',
-        }),
-      ),
-    },
-    { additionalProperties: false },
-  );
-
   api.post(
     '/cases/:trackingNumber/responses/preview',
     {
@@ -225,7 +193,8 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
         tags: ['cases'],
         summary: 'Render an approved template for this case (its language, else English with fallback: true).',
         params: TrackingParams,
-        body: responseBody,
+        body: ResponseBody,
+        response: { 200: RenderedResponseSchema },
       },
     },
     async (req) => {
@@ -243,7 +212,8 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
         summary:
           'Answer the case from an approved template (or free text for phone calls); the first substantive answer sets the first-response time.',
         params: TrackingParams,
-        body: responseBody,
+        body: ResponseBody,
+        response: { 201: ResponseSentSchema },
       },
     },
     async (req, reply) => {
@@ -268,6 +238,7 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
         tags: ['cases'],
         summary: 'Correspondence, notes, referrals and attachments, oldest first.',
         params: TrackingParams,
+        response: { 200: CaseTimelineSchema },
       },
     },
     async (req) => caseTimeline(requireContext(req), req.params.trackingNumber),
@@ -280,6 +251,7 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
         tags: ['cases'],
         summary: 'Time left to each deadline, in calendar and business time.',
         params: TrackingParams,
+        response: { 200: CaseDeadlinesSchema },
       },
     },
     async (req) => caseDeadlines(requireContext(req), req.params.trackingNumber),
@@ -292,7 +264,8 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
         tags: ['cases'],
         summary: 'The audit trail of a case (format=csv to download).',
         params: TrackingParams,
-        querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])) }),
+        querystring: AuditQuery,
+        response: { 200: JsonOrCsv(CaseAuditSchema) },
       },
     },
     async (req, reply) => {

@@ -2,7 +2,6 @@
 // change status, or answer a batch of similar items with one template).
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { getCaseView, listCases, queueCounts } from '../../../queries/case-list.ts';
 import { searchPeopleList } from '../../../queries/people.ts';
@@ -12,42 +11,30 @@ import { changeCaseStatus } from '../../../commands/case-status.ts';
 import { respondToCase } from '../../../commands/case-respond.ts';
 import { AppError, invalid } from '../../../errors.ts';
 import { presentCase } from './case-presenter.ts';
-import { StatusSchema } from './case-schemas.ts';
-import type { RouteDependencies } from '../index.ts';
+import {
+  BulkActionBody,
+  BulkActionResultSchema,
+  QueueCountsSchema,
+  SearchQuery,
+  SearchResultsSchema,
+} from '../../../../shared/cases.ts';
+import type { ErrorBodySchema } from '../../../../shared/schema-helpers.ts';
+import type { Static } from '@sinclair/typebox';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import { presentError } from '../../../error-response.ts';
-
-const BulkSchema = Type.Object(
-  {
-    trackingNumbers: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { minItems: 1, maxItems: 200 }),
-    action: Type.Union([
-      Type.Literal('assign'),
-      Type.Literal('route'),
-      Type.Literal('status'),
-      Type.Literal('close'),
-      Type.Literal('respond'),
-    ]),
-    assigneeId: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 2147483647 }), Type.Null()])),
-    unit: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    status: Type.Optional(StatusSchema),
-    reason: Type.Optional(Type.String({ maxLength: 2000 })),
-    templateId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
-    templateCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    channel: Type.Optional(Type.Union([Type.Literal('email'), Type.Literal('letter'), Type.Literal('phone')])),
-    responseText: Type.Optional(Type.String({ maxLength: 50_000 })),
-    close: Type.Optional(Type.Boolean()),
-    allowEmptyFields: Type.Optional(
-      Type.Boolean({ description: 'Answer cases whose merge fields are empty too (each is refused otherwise).' }),
-    ),
-  },
-  { additionalProperties: false },
-);
 
 export function caseQueueRoutes(app: FastifyInstance, deps: RouteDependencies): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.get(
     '/queues/counts',
-    { schema: { tags: ['cases'], summary: 'Open cases in each work queue the caller sees.' } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Open cases in each work queue the caller sees.',
+        response: { 200: QueueCountsSchema },
+      },
+    },
     async (req) => queueCounts(requireContext(req)),
   );
 
@@ -57,10 +44,8 @@ export function caseQueueRoutes(app: FastifyInstance, deps: RouteDependencies): 
       schema: {
         tags: ['search'],
         summary: 'Full-text search across cases, their correspondence and people, ranked, scoped by policy.',
-        querystring: Type.Object({
-          q: Type.String({ minLength: 1, maxLength: 500 }),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
-        }),
+        querystring: SearchQuery,
+        response: { 200: SearchResultsSchema },
       },
     },
     async (req) => {
@@ -83,7 +68,8 @@ export function caseQueueRoutes(app: FastifyInstance, deps: RouteDependencies): 
       schema: {
         tags: ['cases'],
         summary: 'Apply one action to many cases; each case succeeds or fails on its own and the result lists both.',
-        body: BulkSchema,
+        body: BulkActionBody,
+        response: { 200: BulkActionResultSchema },
       },
     },
     async (req) => {
@@ -136,7 +122,7 @@ export function caseQueueRoutes(app: FastifyInstance, deps: RouteDependencies): 
           results.push({
             trackingNumber,
             ok: false,
-            error: (presentError(error, req.id).body as { error: unknown }).error,
+            error: (presentError(error, req.id).body as Static<typeof ErrorBodySchema>).error,
           });
         }
       }

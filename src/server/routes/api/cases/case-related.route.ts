@@ -1,7 +1,6 @@
 // What hangs off a case: referrals to other units and their replies, attachments, links and merges.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { AppError, invalid } from '../../../errors.ts';
 import { referCase, replyToReferral } from '../../../commands/case-referral.ts';
@@ -9,10 +8,21 @@ import { caseLinks, linkCases, mergeCases } from '../../../commands/case-link.ts
 import { attachFile, readAttachment } from '../../../commands/case-attachment.ts';
 import { getCaseView } from '../../../queries/case-list.ts';
 import { presentCase } from './case-presenter.ts';
-import { TrackingParams } from './case-schemas.ts';
-import type { RouteDependencies } from '../index.ts';
-
-const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
+import {
+  AttachmentCreatedSchema,
+  AttachmentParams,
+  CaseLinksSchema,
+  CaseSchema,
+  CreatedIdSchema,
+  LinkBody,
+  MergeCaseBody,
+  ReferralBody,
+  ReferralReplyBody,
+  ReferralReplyParams,
+  TrackingParams,
+} from '../../../../shared/cases.ts';
+import { Download, NoContent } from '../../../../shared/schema-helpers.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 
 export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -24,15 +34,8 @@ export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies)
         tags: ['cases'],
         summary: 'Refer the case to another unit for input, with its own due date.',
         params: TrackingParams,
-        body: Type.Object(
-          {
-            unit: Type.String({ minLength: 1, maxLength: 100 }),
-            request: Type.String({ minLength: 1, maxLength: 20_000 }),
-            dueDate: Type.Optional(Type.String({ maxLength: 40, description: 'YYYY-MM-DD in the agency time zone' })),
-            dueAt: Type.Optional(Type.String({ maxLength: 40, description: 'older name of dueDate' })),
-          },
-          { additionalProperties: false },
-        ),
+        body: ReferralBody,
+        response: { 201: CreatedIdSchema },
       },
     },
     async (req, reply) => {
@@ -47,8 +50,9 @@ export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies)
       schema: {
         tags: ['cases'],
         summary: "The referred unit's reply.",
-        params: Type.Object({ trackingNumber: Type.String({ maxLength: 60 }), referralId: Id }),
-        body: Type.Object({ reply: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false }),
+        params: ReferralReplyParams,
+        body: ReferralReplyBody,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {
@@ -59,7 +63,14 @@ export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies)
 
   api.get(
     '/cases/:trackingNumber/links',
-    { schema: { tags: ['cases'], summary: 'Cases linked to this one.', params: TrackingParams } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Cases linked to this one.',
+        params: TrackingParams,
+        response: { 200: CaseLinksSchema },
+      },
+    },
     async (req) => caseLinks(requireContext(req), req.params.trackingNumber),
   );
 
@@ -70,18 +81,8 @@ export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies)
         tags: ['cases'],
         summary: 'Link another case (duplicate_of, related, parent_of, child_of).',
         params: TrackingParams,
-        body: Type.Object(
-          {
-            other: Type.String({ minLength: 1, maxLength: 60 }),
-            kind: Type.Union([
-              Type.Literal('duplicate_of'),
-              Type.Literal('related'),
-              Type.Literal('parent_of'),
-              Type.Literal('child_of'),
-            ]),
-          },
-          { additionalProperties: false },
-        ),
+        body: LinkBody,
+        response: { 201: CaseLinksSchema },
       },
     },
     async (req, reply) => {
@@ -98,7 +99,8 @@ export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies)
         tags: ['cases'],
         summary: 'Merge this case (a duplicate) into another: its correspondence moves there and it closes.',
         params: TrackingParams,
-        body: Type.Object({ into: Type.String({ minLength: 1, maxLength: 60 }) }, { additionalProperties: false }),
+        body: MergeCaseBody,
+        response: { 200: CaseSchema },
       },
     },
     async (req) => {
@@ -115,6 +117,7 @@ export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies)
         tags: ['cases'],
         summary: 'Attach a file (multipart/form-data, field "file", optional field "note").',
         params: TrackingParams,
+        response: { 201: AttachmentCreatedSchema },
       },
     },
     async (req, reply) => {
@@ -155,7 +158,8 @@ export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies)
       schema: {
         tags: ['cases'],
         summary: 'Download an attachment.',
-        params: Type.Object({ trackingNumber: Type.String({ maxLength: 60 }), attachmentId: Id }),
+        params: AttachmentParams,
+        response: { 200: Download('The file, with its own content type.') },
       },
     },
     async (req, reply) => {

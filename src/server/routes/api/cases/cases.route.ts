@@ -18,12 +18,19 @@ import {
 } from '../../../queries/case-list.ts';
 import { AppError, invalid, type ErrorDetail } from '../../../errors.ts';
 import type { CommandContext } from '../../../context.ts';
-import { CASE_STATUSES } from '../../../../domain/case-status.ts';
+import { CASE_STATUSES } from '../../../../shared/case-status.ts';
 import { endOfLocalDay, startOfLocalDay } from '../../../../domain/local-time.ts';
 import { presentCase } from './case-presenter.ts';
 import { caseDetailsOf, saveCaseDetails } from '../../../repositories/complaints.ts';
 import { repeatOf } from '../../../queries/repeat-contact.ts';
 import type { CaseViewRow } from '../../../queries/case-list.ts';
+import {
+  CaseListSchema,
+  CaseSchema,
+  CreateCaseSchema,
+  ListCasesQuery,
+  TrackingParams,
+} from '../../../../shared/cases.ts';
 
 const CASE_KINDS = ['case', 'inquiry'] as const;
 
@@ -38,7 +45,6 @@ async function presentCaseWithDetails(ctx: CommandContext, row: CaseViewRow) {
     repeatOf: repeat,
   };
 }
-import { CreateCaseSchema, ListCasesQuery, TrackingParams } from './case-schemas.ts';
 
 const list = (value: string | undefined) =>
   value
@@ -155,6 +161,7 @@ export function caseRoutes(app: FastifyInstance): void {
         tags: ['cases'],
         summary: 'Create a case (intake): routing rules, service standard and deadlines apply.',
         body: CreateCaseSchema,
+        response: { 201: CaseSchema },
       },
     },
     async (req, reply) => {
@@ -184,6 +191,7 @@ export function caseRoutes(app: FastifyInstance): void {
         summary:
           'List cases the caller may see: filters, queues (queue=mine|unit|unassigned|due_today|overdue|escalated|elected_official), full text (q).',
         querystring: ListCasesQuery,
+        response: { 200: CaseListSchema },
       },
     },
     async (req) => {
@@ -209,7 +217,7 @@ export function caseRoutes(app: FastifyInstance): void {
 
   api.get(
     '/cases/:trackingNumber',
-    { schema: { tags: ['cases'], summary: 'One case.', params: TrackingParams } },
+    { schema: { tags: ['cases'], summary: 'One case.', params: TrackingParams, response: { 200: CaseSchema } } },
     async (req, reply) => {
       const ctx = requireContext(req);
       const row = await getCaseView(ctx, req.params.trackingNumber);

@@ -1,5 +1,15 @@
 // Email intake on the staff API: campaigns (answer a batch with POST /cases/bulk), the quarantine of mail that became
 // no case, and the IMAP mailbox of an email channel (administrators; the password is write-only).
+import {
+  CampaignSchema as Campaign,
+  MailboxBody,
+  MailboxSchema as Mailbox,
+  MailboxSlugParams as Slug,
+  MailListQuery as Limit,
+  MailPollResultSchema,
+  QuarantinedMailSchema,
+} from '../../../../shared/email.ts';
+import { NoContent } from '../../../../shared/schema-helpers.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -13,39 +23,7 @@ import {
   removeChannelMailbox,
   setChannelMailbox,
 } from '../../../commands/email-mailbox.ts';
-import type { RouteDependencies } from '../index.ts';
-
-/** A Date presented as an ISO 8601 string (fast-json-stringify formats it). */
-const DateTime = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
-const Slug = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 50 }) });
-const Limit = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) });
-
-const Campaign = Type.Object({
-  key: Type.String(),
-  tag: Type.String({ description: 'The tag on every case of the campaign.' }),
-  subject: Type.String(),
-  count: Type.Integer(),
-  openCount: Type.Integer(),
-  firstReceivedAt: DateTime,
-  lastReceivedAt: DateTime,
-  trackingNumbers: Type.Array(Type.String()),
-  openTrackingNumbers: Type.Array(Type.String()),
-});
-
-const Mailbox = Type.Object({
-  channel: Type.String(),
-  host: Type.String(),
-  port: Type.Integer(),
-  secure: Type.Boolean(),
-  username: Type.String(),
-  hasPassword: Type.Boolean(),
-  folder: Type.String(),
-  moveTo: Type.Union([Type.String(), Type.Null()]),
-  active: Type.Boolean(),
-  lastPolledAt: Type.Union([DateTime, Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()]),
-  version: Type.Integer(),
-});
+import type { RouteDependencies } from '../route-dependencies.ts';
 
 /** Registers the email routes. */
 export function emailRoutes(app: FastifyInstance, deps: RouteDependencies): void {
@@ -74,6 +52,7 @@ export function emailRoutes(app: FastifyInstance, deps: RouteDependencies): void
         summary:
           'Inbound mail kept raw instead of becoming a case: unparsable, auto-replies, bounces, loops (supervisors).',
         querystring: Limit,
+        response: { 200: Type.Object({ items: Type.Array(QuarantinedMailSchema) }) },
       },
     },
     async (req) => ({ items: await listQuarantinedMail(requireContext(req), { limit: req.query.limit ?? 100 }) }),
@@ -114,19 +93,7 @@ export function emailRoutes(app: FastifyInstance, deps: RouteDependencies): void
         tags: ['configuration'],
         summary: 'Set the IMAP mailbox of an email channel (administrators); omit password to keep the stored one.',
         params: Slug,
-        body: Type.Object(
-          {
-            host: Type.String({ minLength: 1, maxLength: 255 }),
-            port: Type.Integer({ minimum: 1, maximum: 65535 }),
-            secure: Type.Optional(Type.Boolean()),
-            username: Type.String({ minLength: 1, maxLength: 320 }),
-            password: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-            folder: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-            moveTo: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
-            active: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false },
-        ),
+        body: MailboxBody,
         response: { 200: Mailbox },
       },
     },
@@ -136,7 +103,12 @@ export function emailRoutes(app: FastifyInstance, deps: RouteDependencies): void
   api.delete(
     '/channels/:slug/mailbox',
     {
-      schema: { tags: ['configuration'], summary: 'Stop polling a channel’s mailbox (administrators).', params: Slug },
+      schema: {
+        tags: ['configuration'],
+        summary: 'Stop polling a channel’s mailbox (administrators).',
+        params: Slug,
+        response: { 204: NoContent },
+      },
     },
     async (req, reply) => {
       await removeChannelMailbox(requireContext(req), req.params.slug);
@@ -151,6 +123,7 @@ export function emailRoutes(app: FastifyInstance, deps: RouteDependencies): void
         tags: ['configuration'],
         summary: 'Poll a channel’s mailbox now and report what came in (administrators).',
         params: Slug,
+        response: { 200: MailPollResultSchema },
       },
     },
     async (req) => pollChannelMailbox(requireContext(req), deps.config, req.params.slug),

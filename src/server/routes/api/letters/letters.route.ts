@@ -7,7 +7,7 @@ import { Value } from '@sinclair/typebox/value';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { AppError, invalid, type ErrorDetail } from '../../../errors.ts';
 import { renderCaseLetter } from '../../../commands/letter-render.ts';
-import { getLetterhead, updateLetterhead, LETTERHEAD_LIMITS } from '../../../commands/letter-letterhead.ts';
+import { getLetterhead, updateLetterhead } from '../../../commands/letter-letterhead.ts';
 import {
   createPrintBatch,
   listPrintBatches,
@@ -20,11 +20,22 @@ import { closeRenderer } from '../../../channels/letters/pdf-renderer.ts';
 import type { LetterheadRecord } from '../../../repositories/letters.ts';
 import { getCaseView } from '../../../queries/case-list.ts';
 import { presentCase } from '../cases/case-presenter.ts';
-import { PersonInputSchema, PrioritySchema, WriterTypeSchema } from '../cases/case-schemas.ts';
-import type { RouteDependencies } from '../index.ts';
-
-const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
-const DateText = Type.String({ maxLength: 10 });
+import { CaseSchema, PersonInputSchema } from '../../../../shared/cases.ts';
+import {
+  BatchParams,
+  InboundLetterFields,
+  LetterheadBody,
+  LetterheadSchema,
+  LetterPdfParams,
+  MailedBody,
+  MailingLogQuery,
+  MailingLogSchema,
+  PrintBatchCreatedSchema,
+  PrintBatchListSchema,
+  PrintBatchSchema,
+} from '../../../../shared/letters.ts';
+import { Download } from '../../../../shared/schema-helpers.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 
 function sendPdf(reply: FastifyReply, file: { filename: string; pdf: Buffer }) {
   return reply
@@ -43,23 +54,6 @@ const presentLetterhead = (l: LetterheadRecord) => ({
   version: l.version,
 });
 
-/** The case fields an inbound letter's form carries (a flat form: person fields at the top level). */
-const InboundFields = Type.Object(
-  {
-    channel: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-    receivedAt: Type.String({ minLength: 1, maxLength: 40 }),
-    description: Type.String({ minLength: 1, maxLength: 100_000 }),
-    subject: Type.Optional(Type.String({ maxLength: 100 })),
-    title: Type.Optional(Type.String({ maxLength: 1000 })),
-    language: Type.Optional(Type.String({ maxLength: 10 })),
-    priority: Type.Optional(PrioritySchema),
-    writerType: Type.Optional(WriterTypeSchema),
-    facility: Type.Optional(Type.String({ maxLength: 300 })),
-    externalId: Type.Optional(Type.String({ maxLength: 200 })),
-    person: PersonInputSchema,
-  },
-  { additionalProperties: false },
-);
 const PERSON_FIELDS = new Set(Object.keys(PersonInputSchema.properties));
 const FIELD_BYTES = 200_000;
 
@@ -93,7 +87,7 @@ async function readInboundForm(req: FastifyRequest, maxFileBytes: number) {
     else fields[name] = value;
   }
   const candidate = { ...fields, person: { firstName: '', lastName: '', ...person } };
-  const problems: ErrorDetail[] = [...Value.Errors(InboundFields, candidate)].slice(0, 20).map((e) => ({
+  const problems: ErrorDetail[] = [...Value.Errors(InboundLetterFields, candidate)].slice(0, 20).map((e) => ({
     field: e.path.replace(/^\//, '').replace(/\//g, '.') || 'body',
     message: e.message,
   }));
@@ -102,7 +96,7 @@ async function readInboundForm(req: FastifyRequest, maxFileBytes: number) {
   }
   if (!scan) throw invalid('file', 'is required: the scan of the letter (PDF or image)');
   // The schema's unions are the case schemas' literal unions, so the checked fields are a case intake.
-  return { fields: candidate as Static<typeof InboundFields> as Omit<InboundLetterInput, 'scan'>, scan };
+  return { fields: candidate as Static<typeof InboundLetterFields> as Omit<InboundLetterInput, 'scan'>, scan };
 }
 
 export function letterRoutes(app: FastifyInstance, deps: RouteDependencies): void {
@@ -115,7 +109,8 @@ export function letterRoutes(app: FastifyInstance, deps: RouteDependencies): voi
       schema: {
         tags: ['letters'],
         summary: 'The PDF of an outbound letter of the case, on the agency letterhead, as the recipient receives it.',
-        params: Type.Object({ trackingNumber: Type.String({ minLength: 1, maxLength: 60 }), entryId: Id }),
+        params: LetterPdfParams,
+        response: { 200: Download('The letter as a PDF.') },
       },
     },
     async (req, reply) =>
@@ -132,7 +127,13 @@ export function letterRoutes(app: FastifyInstance, deps: RouteDependencies): voi
 
   api.get(
     '/letters/letterhead',
-    { schema: { tags: ['letters'], summary: 'The agency letterhead printed on letters.' } },
+    {
+      schema: {
+        tags: ['letters'],
+        summary: 'The agency letterhead printed on letters.',
+        response: { 200: LetterheadSchema },
+      },
+    },
     async (req) => presentLetterhead(await getLetterhead(requireContext(req))),
   );
 
@@ -142,17 +143,8 @@ export function letterRoutes(app: FastifyInstance, deps: RouteDependencies): voi
       schema: {
         tags: ['letters'],
         summary: 'Set the letterhead: name, address lines, phone, web, optional PNG/JPEG logo (administrators).',
-        body: Type.Object(
-          {
-            name: Type.String({ minLength: 1, maxLength: LETTERHEAD_LIMITS.name }),
-            addressLines: Type.Array(Type.String({ maxLength: LETTERHEAD_LIMITS.line }), { maxItems: 10 }),
-            phone: Type.Optional(Type.String({ maxLength: LETTERHEAD_LIMITS.phone })),
-            web: Type.Optional(Type.String({ maxLength: LETTERHEAD_LIMITS.web })),
-            logo: Type.Optional(Type.Union([Type.String({ maxLength: 800_000 }), Type.Null()])),
-            expectedVersion: Type.Optional(Type.Integer({ minimum: 0 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: LetterheadBody,
+        response: { 200: LetterheadSchema },
       },
     },
     async (req) => presentLetterhead(await updateLetterhead(requireContext(req), req.body)),
@@ -165,6 +157,7 @@ export function letterRoutes(app: FastifyInstance, deps: RouteDependencies): voi
         tags: ['letters'],
         summary:
           'Print every letter waiting to be printed: one PDF, an address page for a #10 window envelope before each letter.',
+        response: { 201: PrintBatchCreatedSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await createPrintBatch(requireContext(req), deps.config)),
@@ -172,14 +165,21 @@ export function letterRoutes(app: FastifyInstance, deps: RouteDependencies): voi
 
   api.get(
     '/letters/print-batches',
-    { schema: { tags: ['letters'], summary: 'Print batches, newest first.' } },
+    {
+      schema: { tags: ['letters'], summary: 'Print batches, newest first.', response: { 200: PrintBatchListSchema } },
+    },
     async (req) => listPrintBatches(requireContext(req)),
   );
 
   api.get(
     '/letters/print-batches/:id.pdf',
     {
-      schema: { tags: ['letters'], summary: 'The PDF of a print batch, as printed.', params: Type.Object({ id: Id }) },
+      schema: {
+        tags: ['letters'],
+        summary: 'The PDF of a print batch, as printed.',
+        params: BatchParams,
+        response: { 200: Download('The print batch as a PDF.') },
+      },
     },
     async (req, reply) =>
       sendPdf(reply, await readPrintBatchPdf(requireContext(req), deps.config.dataDir, req.params.id)),
@@ -191,21 +191,22 @@ export function letterRoutes(app: FastifyInstance, deps: RouteDependencies): voi
       schema: {
         tags: ['letters'],
         summary: 'Record that every letter of the batch was mailed on a date; writes the mailing log.',
-        params: Type.Object({ id: Id }),
-        body: Type.Object({ mailedOn: DateText }, { additionalProperties: false }),
+        params: BatchParams,
+        body: MailedBody,
+        response: { 200: PrintBatchSchema },
       },
     },
     async (req) => markBatchMailed(requireContext(req), req.params.id, req.body.mailedOn),
   );
 
-  const LogQuery = Type.Object({ from: Type.Optional(DateText), to: Type.Optional(DateText) });
   api.get(
     '/letters/mailing-log',
     {
       schema: {
         tags: ['letters'],
         summary: 'Mailed letters with their mailing date (from/to: YYYY-MM-DD, inclusive).',
-        querystring: LogQuery,
+        querystring: MailingLogQuery,
+        response: { 200: MailingLogSchema },
       },
     },
     async (req) => readMailingLog(requireContext(req), req.query),
@@ -213,7 +214,16 @@ export function letterRoutes(app: FastifyInstance, deps: RouteDependencies): voi
 
   api.get(
     '/letters/mailing-log.csv',
-    { schema: { tags: ['letters'], summary: 'The mailing log as CSV.', querystring: LogQuery } },
+    {
+      schema: {
+        tags: ['letters'],
+        summary: 'The mailing log as CSV.',
+        querystring: MailingLogQuery,
+        response: {
+          200: { content: { 'text/csv': { schema: Type.String({ description: 'The mailing log as CSV.' }) } } },
+        },
+      },
+    },
     async (req, reply) =>
       reply
         .type('text/csv; charset=utf-8')
@@ -228,6 +238,7 @@ export function letterRoutes(app: FastifyInstance, deps: RouteDependencies): voi
         tags: ['letters'],
         summary:
           'Log a letter received by post (multipart: case fields incl. receivedAt and person fields, scan in "file"); all or nothing.',
+        response: { 201: CaseSchema },
       },
     },
     async (req, reply) => {

@@ -8,7 +8,7 @@ import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../t
 import { createUser, USER_PASSWORD } from '../../../test/factories.ts';
 import { parsePeriod } from '../../../../domain/report-periods.ts';
 import { reportBuilders } from '../../../reports/report-builders.ts';
-import { contextFor, insertCases, unitIdsByCode, type GeneratedCase } from '../../../reports/crosstab-test-support.ts';
+import { contextFor, insertCases, unitIdsByCode, type GeneratedCase } from '../../../test/crosstab-test-support.ts';
 
 let t: TestApp;
 let admin: SignedIn;

@@ -4,6 +4,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { NoContent } from '../../../../shared/schema-helpers.ts';
+import {
+  CrosstabCasesSchema,
+  CrosstabRunSchema,
+  JsonOrReportFile,
+  SavedReportListSchema,
+  SavedReportRunSchema,
+  SavedReportSchema,
+} from '../../../../shared/reports.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
 import type { CommandContext } from '../../../context.ts';
 import { invalid } from '../../../errors.ts';
@@ -23,7 +32,7 @@ import { validateCrosstabDefinition, DIMENSIONS, MEASURES } from '../../../repor
 import { runSavedReport, savedReportDocument } from '../../../reports/saved-report.ts';
 import type { ReportDocument } from '../../../reports/report-document.ts';
 import { renderReport, reportFileName } from '../../../reports/render/index.ts';
-import { stringEnum } from '../admin/admin-schemas.ts';
+import { stringEnum } from '../../../../shared/admin.ts';
 
 const list = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer>>(item: T) =>
   Type.Optional(Type.Array(item, { maxItems: 100 }));
@@ -114,6 +123,7 @@ export function crosstabRoutes(app: FastifyInstance): void {
     '/reports/crosstab',
     {
       schema: {
+        response: { 200: JsonOrReportFile(CrosstabRunSchema) },
         tags: ['reports'],
         summary: 'Run a cross-tab for the signed-in reader; format=csv or xlsx downloads it.',
         querystring: Type.Object({ format: DownloadFormat }),
@@ -138,6 +148,7 @@ export function crosstabRoutes(app: FastifyInstance): void {
     '/reports/crosstab',
     {
       schema: {
+        response: { 200: JsonOrReportFile(CrosstabRunSchema) },
         tags: ['reports'],
         summary:
           'The same as POST /reports/crosstab with the definition as JSON in ?definition=, so that a download is a plain link.',
@@ -164,6 +175,7 @@ export function crosstabRoutes(app: FastifyInstance): void {
     '/reports/crosstab/cases',
     {
       schema: {
+        response: { 200: CrosstabCasesSchema },
         tags: ['reports'],
         summary:
           'The cases behind one number of a cross-tab (row and column values; leave one out for a total), a page at a time.',
@@ -198,7 +210,13 @@ export function crosstabRoutes(app: FastifyInstance): void {
 
   api.get(
     '/reports/saved',
-    { schema: { tags: ['reports'], summary: 'Saved reports you may open: yours, your units’ and the agency’s.' } },
+    {
+      schema: {
+        response: { 200: SavedReportListSchema },
+        tags: ['reports'],
+        summary: 'Saved reports you may open: yours, your units’ and the agency’s.',
+      },
+    },
     async (req) => {
       const ctx = requireContext(req);
       return (await listSavedReports(ctx)).map((r) => presentSavedReport(ctx, r));
@@ -209,6 +227,7 @@ export function crosstabRoutes(app: FastifyInstance): void {
     '/reports/saved',
     {
       schema: {
+        response: { 201: SavedReportSchema },
         tags: ['reports'],
         summary: 'Save a cross-tab; share it with a unit you belong to or with the agency.',
         body: Type.Object(SavedFields),
@@ -229,7 +248,14 @@ export function crosstabRoutes(app: FastifyInstance): void {
 
   api.get(
     '/reports/saved/:id',
-    { schema: { tags: ['reports'], summary: 'One saved report.', params: IdParams } },
+    {
+      schema: {
+        response: { 200: SavedReportSchema },
+        tags: ['reports'],
+        summary: 'One saved report.',
+        params: IdParams,
+      },
+    },
     async (req) => {
       const ctx = requireContext(req);
       return presentSavedReport(ctx, await getSavedReport(ctx, req.params.id));
@@ -240,6 +266,7 @@ export function crosstabRoutes(app: FastifyInstance): void {
     '/reports/saved/:id',
     {
       schema: {
+        response: { 200: SavedReportSchema },
         tags: ['reports'],
         summary:
           'Change or share a saved report (owner or administrator); expectedVersion must be the version you edited.',
@@ -266,6 +293,7 @@ export function crosstabRoutes(app: FastifyInstance): void {
     '/reports/saved/:id',
     {
       schema: {
+        response: { 204: NoContent },
         tags: ['reports'],
         summary: 'Delete a saved report (owner or administrator); ?expectedVersion= guards against a newer edit.',
         params: IdParams,
@@ -282,6 +310,7 @@ export function crosstabRoutes(app: FastifyInstance): void {
     '/reports/saved/:id/run',
     {
       schema: {
+        response: { 200: JsonOrReportFile(SavedReportRunSchema) },
         tags: ['reports'],
         summary:
           'Run a saved report for the signed-in reader (optionally for another period); format=csv or xlsx downloads it.',

@@ -3,6 +3,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { JsonOrCsv } from '../../../../shared/schema-helpers.ts';
+import { DashboardSchema } from '../../../../shared/reports.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { invalid } from '../../../errors.ts';
 import type { CommandContext } from '../../../context.ts';
@@ -11,7 +13,7 @@ import { localParts } from '../../../../domain/local-time.ts';
 import { isChannelType } from '../../../../shared/vocabulary.ts';
 import { DASHBOARD_CHARTS, dashboardData, type DashboardFilters } from '../../../reports/dashboards.ts';
 import { renderCsv } from '../../../reports/render/csv.ts';
-import { stringEnum } from '../admin/admin-schemas.ts';
+import { stringEnum } from '../../../../shared/admin.ts';
 
 const Code = (description: string) => Type.Optional(Type.String({ maxLength: 100, description }));
 
@@ -95,6 +97,7 @@ export function dashboardRoutes(app: FastifyInstance): void {
     '/reports/dashboard',
     {
       schema: {
+        response: { 200: JsonOrCsv(DashboardSchema) },
         tags: ['reports'],
         summary:
           'Dashboard charts (volumes, response times, backlog, subjects by week, unit workload), each with its table; ' +

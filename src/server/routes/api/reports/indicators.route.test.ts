@@ -15,7 +15,7 @@ import {
   insertCases,
   ny,
   type CaseSpec,
-} from '../../../reports/indicators-test-support.ts';
+} from '../../../test/indicators-test-support.ts';
 
 const asOf = ny('2026-04-10 12:00');
 const query = `period=2026-03&asOf=${encodeURIComponent(asOf.toISOString())}`;

@@ -3,6 +3,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  IndicatorItemsSchema,
+  IndicatorTargetsSchema,
+  IndicatorsResultSchema,
+  JsonOrReportFile,
+} from '../../../../shared/reports.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { invalid } from '../../../errors.ts';
 import { parsePeriod, type ReportPeriod } from '../../../../domain/report-periods.ts';
@@ -12,8 +18,8 @@ import { indicatorItems } from '../../../reports/indicator-items.ts';
 import { listIndicatorTargets, replaceIndicatorTargets } from '../../../reports/indicator-targets.ts';
 import type { IndicatorGroup } from '../../../reports/indicator-definitions.ts';
 import { renderReport, reportFileName } from '../../../reports/render/index.ts';
-import type { RouteDependencies } from '../index.ts';
-import { stringEnum } from '../admin/admin-schemas.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
+import { stringEnum } from '../../../../shared/admin.ts';
 
 const PeriodField = Type.String({
   minLength: 1,
@@ -67,6 +73,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: RouteDependencies): 
     '/reports/indicators',
     {
       schema: {
+        response: { 200: JsonOrReportFile(IndicatorsResultSchema) },
         tags: ['reports'],
         summary:
           "The Mayor's Management Report customer-service indicators for a period, with the same period a year " +
@@ -100,6 +107,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: RouteDependencies): 
     '/reports/indicators/:key/items',
     {
       schema: {
+        response: { 200: IndicatorItemsSchema },
         tags: ['reports'],
         summary:
           'The cases, calls or interpretation requests behind one number of an indicator (numerator, late, pending, ' +
@@ -127,7 +135,13 @@ export function indicatorRoutes(app: FastifyInstance, deps: RouteDependencies): 
 
   api.get(
     '/reports/indicator-targets',
-    { schema: { tags: ['reports'], summary: 'The targets of the agency’s indicators (administrators).' } },
+    {
+      schema: {
+        response: { 200: IndicatorTargetsSchema },
+        tags: ['reports'],
+        summary: 'The targets of the agency’s indicators (administrators).',
+      },
+    },
     async (req) => listIndicatorTargets(requireContext(req)),
   );
 
@@ -135,6 +149,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: RouteDependencies): 
     '/reports/indicator-targets',
     {
       schema: {
+        response: { 200: IndicatorTargetsSchema },
         tags: ['reports'],
         summary:
           'Replace the targets of the agency’s indicators (administrators): an indicator left out has no target. ' +

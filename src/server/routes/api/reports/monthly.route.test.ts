@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
 import { closeRenderer } from '../../../channels/letters/pdf-renderer.ts';
 import type { CaseCount, MonthlyReport } from '../../../reports/monthly-report.ts';
-import { existingAgency, generateSeeds, insertCases, seededRandom } from '../../../reports/monthly-report-fixtures.ts';
+import { existingAgency, generateSeeds, insertCases, seededRandom } from '../../../test/monthly-report-fixtures.ts';
 
 let t: TestApp;
 let admin: SignedIn;

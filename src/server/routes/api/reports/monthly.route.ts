@@ -3,14 +3,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { JsonOrReportFile, MonthlyReportSchema } from '../../../../shared/reports.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { invalid } from '../../../errors.ts';
 import { parsePeriod, type ReportPeriod } from '../../../../domain/report-periods.ts';
 import { buildMonthlyReport } from '../../../reports/monthly-report.ts';
 import { monthlyReportDocument } from '../../../reports/monthly-report-document.ts';
 import { renderReport, reportFileName } from '../../../reports/render/index.ts';
-import type { RouteDependencies } from '../index.ts';
-import { stringEnum } from '../admin/admin-schemas.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
+import { stringEnum } from '../../../../shared/admin.ts';
 import { readAsOf } from './indicators.route.ts';
 
 export const MONTHLY_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
@@ -28,6 +29,7 @@ export function monthlyReportRoutes(app: FastifyInstance, deps: RouteDependencie
     '/reports/monthly',
     {
       schema: {
+        response: { 200: JsonOrReportFile(MonthlyReportSchema) },
         tags: ['reports'],
         summary:
           "The commissioner's monthly report: volumes against the month before and a year earlier, backlog by age, " +

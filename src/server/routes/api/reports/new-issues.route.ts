@@ -3,6 +3,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IssueAlertListSchema, IssueAlertSchema } from '../../../../shared/reports.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { invalid } from '../../../errors.ts';
 import { parsePeriod, type ReportPeriod } from '../../../../domain/report-periods.ts';
@@ -26,6 +27,7 @@ export function newIssueRoutes(app: FastifyInstance): void {
     '/reports/new-issues',
     {
       schema: {
+        response: { 200: IssueAlertListSchema },
         tags: ['reports'],
         summary:
           'New-issue alerts: subjects, facilities, units and subjects at a facility whose cases rose well above ' +
@@ -62,6 +64,7 @@ export function newIssueRoutes(app: FastifyInstance): void {
     '/reports/new-issues/:id/acknowledge',
     {
       schema: {
+        response: { 200: IssueAlertSchema },
         tags: ['reports'],
         summary: 'Acknowledges a new-issue alert (a manager of its unit, a supervisor or an administrator); audited.',
         params: IdParams,

@@ -3,6 +3,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { NoContent } from '../../../../shared/schema-helpers.ts';
+import { ReportDeliverySchema, ReportScheduleListSchema, ReportScheduleSchema } from '../../../../shared/reports.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
 import {
   MAX_RECIPIENTS,
@@ -15,7 +17,7 @@ import {
   schedulableKinds,
   sendReportNow,
 } from '../../../commands/report-schedules.ts';
-import { IdParams, VersionQuery } from '../admin/admin-schemas.ts';
+import { IdParams, VersionQuery } from '../../../../shared/admin.ts';
 
 // Loose on purpose: the command names the field and says what is accepted ("formats: “docx” is not one of …").
 const ScheduleFields = {
@@ -44,6 +46,7 @@ export function reportScheduleRoutes(app: FastifyInstance): void {
     '/reports/schedules',
     {
       schema: {
+        response: { 200: ReportScheduleListSchema },
         tags: ['reports'],
         summary: 'Scheduled reports with their next run and latest deliveries, and the report kinds and formats.',
       },
@@ -51,7 +54,7 @@ export function reportScheduleRoutes(app: FastifyInstance): void {
     async (req) => ({
       schedules: await listReportSchedules(requireContext(req)),
       reportKinds: schedulableKinds(),
-      formats: SCHEDULE_FORMATS,
+      formats: [...SCHEDULE_FORMATS],
     }),
   );
 
@@ -59,6 +62,7 @@ export function reportScheduleRoutes(app: FastifyInstance): void {
     '/reports/schedules',
     {
       schema: {
+        response: { 201: ReportScheduleSchema },
         tags: ['reports'],
         summary: 'Schedule a report; it is built with your policies (administrators, supervisors).',
         body: Type.Object(ScheduleFields),
@@ -69,7 +73,14 @@ export function reportScheduleRoutes(app: FastifyInstance): void {
 
   api.get(
     '/reports/schedules/:id',
-    { schema: { tags: ['reports'], summary: 'One scheduled report with its deliveries.', params: IdParams } },
+    {
+      schema: {
+        response: { 200: ReportScheduleSchema },
+        tags: ['reports'],
+        summary: 'One scheduled report with its deliveries.',
+        params: IdParams,
+      },
+    },
     async (req) => getReportSchedule(requireContext(req), req.params.id),
   );
 
@@ -77,6 +88,7 @@ export function reportScheduleRoutes(app: FastifyInstance): void {
     '/reports/schedules/:id',
     {
       schema: {
+        response: { 200: ReportScheduleSchema },
         tags: ['reports'],
         summary: 'Change a scheduled report; you become its owner. 409 when it changed since expectedVersion.',
         params: IdParams,
@@ -90,6 +102,7 @@ export function reportScheduleRoutes(app: FastifyInstance): void {
     '/reports/schedules/:id',
     {
       schema: {
+        response: { 204: NoContent },
         tags: ['reports'],
         summary: 'Delete a scheduled report and its delivery history; ?expectedVersion= guards a newer edit.',
         params: IdParams,
@@ -106,6 +119,7 @@ export function reportScheduleRoutes(app: FastifyInstance): void {
     '/reports/schedules/:id/send-now',
     {
       schema: {
+        response: { 202: ReportDeliverySchema },
         tags: ['reports'],
         summary: 'Send the report for a period now to the schedule’s recipients (a period already sent goes again).',
         params: IdParams,

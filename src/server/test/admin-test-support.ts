@@ -1,8 +1,8 @@
 // Helpers for the configuration API tests: staff of a given role created through the API and signed in, and the
 // audit rows a change left behind.
 import { expect } from 'vitest';
-import { signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
-import type { Role } from '../../../db/schema.ts';
+import { signInAs, type SignedIn, type TestApp } from './test-app.ts';
+import type { Role } from '../db/schema.ts';
 
 let counter = 0;
 

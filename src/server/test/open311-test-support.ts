@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { SignedIn } from '../../test/test-app.ts';
+import type { SignedIn } from './test-app.ts';
 
 const listPaths = new Set([
   'services.service',

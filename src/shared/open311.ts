@@ -1,0 +1,15 @@
+// Open311 GeoReport v2's answers as civicdesk documents them: the standard's own JSON and XML bodies, rendered by
+// routes/open311/open311-render.ts (already serialised text, so these schemas document and never drop anything).
+import { Type } from '@sinclair/typebox';
+
+const spec = 'Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2)';
+
+/** The Open311 answer of one operation in one format (json, xml) or both (a {file} path with either suffix). */
+export function open311Answer(format: 'json' | 'xml' | 'either', description: string) {
+  const json = { 'application/json': { schema: Type.Unknown({ description: `${description}: ${spec}.` }) } };
+  const xml = { 'text/xml': { schema: Type.String({ description: `${description}: ${spec}, XML.` }) } };
+  return {
+    description,
+    content: format === 'json' ? json : format === 'xml' ? xml : { ...json, ...xml },
+  };
+}
