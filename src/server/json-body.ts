@@ -24,15 +24,23 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
-/** Replaces Fastify's JSON parser by the same parser behind the nesting limit. */
-export function limitJsonNesting(app: FastifyInstance): void {
+/**
+ * Replaces Fastify's JSON parser (of `app`, or of one route scope) by the same parser behind the nesting limit;
+ * `emptyBodyAs` makes an empty body read as that value instead of Fastify's empty-JSON-body error.
+ */
+export function limitJsonNesting(app: FastifyInstance, options: { emptyBodyAs?: unknown } = {}): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    if (nestsDeeperThan(body as string, MAX_JSON_DEPTH)) {
+    const text = body as string;
+    if (options.emptyBodyAs !== undefined && text.trim() === '') {
+      done(null, options.emptyBodyAs);
+      return;
+    }
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
       done(invalid('body', `nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep`), undefined);
       return;
     }
-    parse(req, body as string, done);
+    parse(req, text, done);
   });
 }

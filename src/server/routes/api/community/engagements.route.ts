@@ -2,6 +2,7 @@
 // with the issues raised at each (subject-coded; "make a case" through intake; procedure change requests and
 // action-plan actions as follow-ups; follow-up tracked to closure), and the calendar as an iCalendar feed.
 import type { FastifyInstance } from 'fastify';
+import { limitJsonNesting } from '../../../json-body.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
@@ -236,11 +237,7 @@ export function engagementRoutes(app: FastifyInstance, deps: RouteDependencies):
   // "Make a case" takes an optional body; in its own scope a JSON request with an empty body reads as {} instead of
   // Fastify's empty-JSON-body error, so a bare POST with a JSON content type works too.
   void app.register(async (scope) => {
-    const parseJson = scope.getDefaultJsonParser('error', 'error');
-    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-      if (typeof body === 'string' && body.trim() === '') done(null, {});
-      else parseJson(req, body as string, done);
-    });
+    limitJsonNesting(scope, { emptyBodyAs: {} });
     const scoped = scope.withTypeProvider<TypeBoxTypeProvider>();
     scoped.post(
       '/engagements/:id/issues/:issueId/case',
