@@ -4,8 +4,9 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
+import { PASSWORD_MIN_LENGTH } from '../shared/auth.ts';
 
-export const MIN_PASSWORD_LENGTH = 12;
+export const MIN_PASSWORD_LENGTH = PASSWORD_MIN_LENGTH;
 /** zxcvbn's score: 0 too guessable … 4 very unguessable. */
 export const MIN_PASSWORD_SCORE = 3;
 

@@ -3,7 +3,7 @@
 // service, status and dates only; a restricted case never appears.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app.ts';
-import { issueKey, parseJson, parseXml, postRequest } from './open311-test-support.ts';
+import { issueKey, parseJson, parseXml, postRequest } from '../../test/open311-test-support.ts';
 
 let t: TestApp;
 let admin: SignedIn;

@@ -51,9 +51,14 @@ describe('a phone case whose channel names a 2-business-day standard', () => {
     expect(before.firstResponseDueAt).toBe('2026-12-04T04:59:59.999Z');
     expect(before.resolutionDueAt).toBe('2026-12-04T04:59:59.999Z');
 
+    let version: number = before.version;
     for (const edit of [{ priority: 'high' }, { subject: 'SNAP' }, { priority: 'low', writerType: 'advocate' }]) {
-      const patched = await admin.call('PATCH', `/api/v1/cases/${before.trackingNumber}`, edit);
+      const patched = await admin.call('PATCH', `/api/v1/cases/${before.trackingNumber}`, {
+        ...edit,
+        expectedVersion: version,
+      });
       expect(patched.statusCode, patched.body).toBe(200);
+      version = patched.json().version;
       const view = (await admin.call('GET', `/api/v1/cases/${before.trackingNumber}`)).json();
       expect(view, JSON.stringify(edit)).toMatchObject({
         serviceStandard: twoDays.name,
@@ -68,6 +73,7 @@ describe('a phone case whose channel names a 2-business-day standard', () => {
     expect(created.serviceStandard).toBe('Everything else: 14 calendar days');
     const patched = await admin.call('PATCH', `/api/v1/cases/${created.trackingNumber}`, {
       writerType: 'elected_official',
+      expectedVersion: created.version,
     });
     expect(patched.statusCode, patched.body).toBe(200);
     const view = (await admin.call('GET', `/api/v1/cases/${created.trackingNumber}`)).json();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
 import { createAgencyWithStarterConfiguration } from '../../../bootstrap.ts';
 import { hashPassword } from '../../../auth/credentials.ts';
-import { auditRows, signInWithRole } from '../admin/admin-test-support.ts';
+import { auditRows, signInWithRole } from '../../../test/admin-test-support.ts';
 import { readEvents, unescapeText } from '../../../../domain/icalendar.ts';
 
 let t: TestApp;

@@ -38,7 +38,7 @@ import {
   UpdateIssueBody,
   type EngagementKind,
 } from '../../../../shared/community.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 
 const tags = ['community'];
 

@@ -20,7 +20,9 @@ import { resolveComplaint } from '../../../commands/complaints/complaint-resolve
 import { requestHearing } from '../../../commands/complaints/hearing-request.ts';
 import { progressHearing, type HearingStep } from '../../../commands/complaints/hearing-progress.ts';
 import { recordNoticeMailed, renderComplaintNotice } from '../../../commands/complaints/complaint-notices.ts';
-import type { RouteDependencies } from '../index.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
+import { Download, OpenObject } from '../../../../shared/schema-helpers.ts';
+import { JsonOrReportFile } from '../../../../shared/reports.ts';
 import { complaintLog } from '../../../reports/complaint-log/complaint-log.ts';
 import { renderReport, reportFileName } from '../../../reports/render/index.ts';
 import { addComplaintAction, completeAction } from '../../../commands/complaints/complaint-actions.ts';
@@ -190,6 +192,7 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
         tags: ['complaints'],
         summary: 'A notice of the complaint as a PDF letter.',
         params: NoticeParamsSchema,
+        response: { 200: Download('The notice as a PDF letter.') },
       },
     },
     async (req, reply) => {
@@ -299,6 +302,7 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
         tags: ['complaints'],
         summary: "The state's complaint log for complaints received in a period, as CSV, XLSX, PDF or JSON.",
         querystring: ComplaintLogQuerySchema,
+        response: { 200: JsonOrReportFile(OpenObject('The complaint log as a report document.')) },
       },
     },
     async (req, reply) => {
