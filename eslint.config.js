@@ -17,7 +17,7 @@ const ioPatterns = IO_MODULES.map((name) => ({
  * Files outside src/server/repositories/ and src/server/db/ that still hold SQL (query builder or sql``) today.
  * The rule below keeps any NEW file from doing so; each file listed here is debt to move into a repository (a report
  * may keep its SQL in its own *-queries.ts / *-sql.ts file, and read models in src/server/queries/ are an accepted
- * exception, docs/decisions/0009-read-models-hold-their-sql.md). Remove a line when its file is cleaned up.
+ * exception, docs/decisions/0011-read-models-hold-their-sql.md). Remove a line when its file is cleaned up.
  */
 const SQL_OUTSIDE_REPOSITORIES = [
   'src/cli/agency.ts',
