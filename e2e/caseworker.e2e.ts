@@ -126,7 +126,11 @@ it('edits the case details and keeps the draft when a colleague changed the case
   // I type a new description; meanwhile the colleague sets the facility.
   const draft = 'No heat since Monday in the whole building; the boiler was inspected on Tuesday.';
   await page.getByLabel('Description').fill(draft);
-  await callApi(colleague, 'PATCH', `/cases/${trackingNumber}`, { facility: 'Building 7' });
+  const seen = (await callApi(colleague, 'GET', `/cases/${trackingNumber}`)) as { version: number };
+  await callApi(colleague, 'PATCH', `/cases/${trackingNumber}`, {
+    facility: 'Building 7',
+    expectedVersion: seen.version,
+  });
   await page.getByRole('button', { name: 'Save details' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this case while you were editing' });
   await alert.waitFor();

@@ -83,6 +83,8 @@ it('signs in and opens a case from a queue with the keyboard only', async () => 
   // The tabs follow the arrow keys.
   for (let i = 0; i < 60 && (await focused(page)).text !== 'Timeline'; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowRight');
+  expect(await page.getByRole('tab', { name: 'Details' }).getAttribute('aria-selected')).toBe('true');
+  await page.keyboard.press('ArrowRight');
   expect(await page.getByRole('tab', { name: 'Route, assign, status' }).getAttribute('aria-selected')).toBe('true');
   await page.getByRole('heading', { name: 'Change status' }).waitFor();
 
