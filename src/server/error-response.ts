@@ -40,8 +40,75 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
     const field = [error.validationContext === 'body' ? '' : error.validationContext, pathPart, missing]
       .filter(Boolean)
       .join('.');
-    return { field: field || String(error.validationContext ?? 'body'), message: v.message ?? 'is not valid' };
+    return { field: field || String(error.validationContext ?? 'body'), message: plainValidationMessage(v) };
   });
+}
+
+type SchemaFailure = NonNullable<FastifyError['validation']>[number];
+
+const typeWords: Record<string, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  null: 'null',
+};
+
+const formatWords: Record<string, string> = {
+  date: 'a date written YYYY-MM-DD',
+  'date-time': 'a date and time with its offset, such as 2026-12-06T09:30:00-05:00',
+  email: 'an email address',
+  uri: 'a web address',
+  time: 'a time such as 09:30',
+};
+
+/** A schema failure in words a person can act on ("must be one of a, b", not "must be equal to one of the allowed values"). */
+export function plainValidationMessage(v: SchemaFailure): string {
+  const params = (v.params ?? {}) as Record<string, unknown>;
+  const n = (key: string) => Number(params[key]);
+  switch (v.keyword) {
+    case 'required':
+      return 'is required';
+    case 'enum':
+      return `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
+    case 'const':
+      return `must be ${String(params.allowedValue)}`;
+    case 'type':
+      return `must be ${String(params.type)
+        .split(',')
+        .map((t) => typeWords[t] ?? t)
+        .join(' or ')}`;
+    case 'minLength':
+      return n('limit') === 1 ? 'must not be empty' : `must be at least ${n('limit')} characters long`;
+    case 'maxLength':
+      return `must be at most ${n('limit')} characters long`;
+    case 'minItems':
+      return n('limit') === 1 ? 'must list at least one item' : `must list at least ${n('limit')} items`;
+    case 'maxItems':
+      return `must list at most ${n('limit')} items`;
+    case 'uniqueItems':
+      return 'must not list the same item twice';
+    case 'minimum':
+      return `must be ${n('limit')} or more`;
+    case 'maximum':
+      return `must be ${n('limit')} or less`;
+    case 'exclusiveMinimum':
+      return `must be more than ${n('limit')}`;
+    case 'exclusiveMaximum':
+      return `must be less than ${n('limit')}`;
+    case 'format':
+      return `must be ${formatWords[String(params.format)] ?? `in the ${String(params.format)} format`}`;
+    case 'pattern':
+      return 'is not written the way this field expects';
+    case 'additionalProperties':
+      return `has a field this request does not take: ${String(params.additionalProperty)}`;
+    case 'minProperties':
+      return 'must not be empty';
+    default:
+      return v.message ?? 'is not valid';
+  }
 }
 
 /** Translates any thrown error into the status and body a client sees. */

@@ -3,7 +3,7 @@
 import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
 
 /**
- * A string that must be one of `values` (one validation error, "must be equal to one of the allowed values").
+ * A string that must be one of `values` (one validation error, answered as "must be one of a, b, c").
  * The Fastify type provider infers with the newer `typebox` package and sees these as unknown, so handlers
  * narrow the validated value with a cast to the enum type.
  */
