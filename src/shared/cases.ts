@@ -3,9 +3,9 @@
 // the console derives its types from them (Static<typeof X>).
 import { Type, type Static } from '@sinclair/typebox';
 import { CASE_STATUSES } from './case-status.ts';
-import { ErrorBodySchema, Nullable } from './schema-helpers.ts';
+import { ErrorBodySchema, Nullable, stringEnum } from './schema-helpers.ts';
 import { PersonSchema } from './people.ts';
-import { PRIORITIES, WRITER_TYPES } from './vocabulary.ts';
+import { CASE_KINDS, PRIORITIES, WRITER_TYPES } from './vocabulary.ts';
 
 export const WRITER_TYPE_VALUES = WRITER_TYPES;
 export const PRIORITY_VALUES = PRIORITIES;
@@ -47,7 +47,7 @@ export const CreateCaseSchema = Type.Object(
     tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 30 })),
     externalId: Type.Optional(Type.String({ maxLength: 200 })),
     title: Type.Optional(Type.String({ maxLength: 1000 })),
-    kind: Type.Optional(Type.String({ maxLength: 20, description: 'case (default) or inquiry' })),
+    kind: Type.Optional(stringEnum(CASE_KINDS, { description: 'case (default) or inquiry' })),
     programCaseNumber: Type.Optional(
       Type.Union([Type.String({ maxLength: 60 }), Type.Null()], { description: "The program's own case number" }),
     ),

@@ -64,3 +64,7 @@ export function channelLabel(channel: string): string {
 export function writerTypeLabel(writerType: string): string {
   return isWriterType(writerType) ? WRITER_TYPE_LABELS[writerType] : writerType;
 }
+
+/** What kind of contact a case is: a case, or an inquiry about a program case (the ombudsperson's office). */
+export const CASE_KINDS = ['case', 'inquiry'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];

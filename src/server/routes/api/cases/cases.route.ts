@@ -24,6 +24,7 @@ import { presentCase } from './case-presenter.ts';
 import { caseDetailsOf, saveCaseDetails } from '../../../repositories/complaints.ts';
 import { repeatOf } from '../../../queries/repeat-contact.ts';
 import type { CaseViewRow } from '../../../queries/case-list.ts';
+import type { CaseKind } from '../../../../shared/vocabulary.ts';
 import {
   CaseListSchema,
   CaseSchema,
@@ -32,18 +33,24 @@ import {
   TrackingParams,
 } from '../../../../shared/cases.ts';
 
-const CASE_KINDS = ['case', 'inquiry'] as const;
-
-/** The case as the API shows it, with its kind, program case number and the earlier contact it repeats. */
-async function presentCaseWithDetails(ctx: CommandContext, row: CaseViewRow) {
-  const [details, repeat] = await Promise.all([caseDetailsOf(ctx.db, ctx.agency.id, [row.id]), repeatOf(ctx, row)]);
-  const own = details.get(row.id);
-  return {
-    ...presentCase(row),
-    kind: own?.kind ?? 'case',
-    programCaseNumber: own?.program_case_number ?? null,
-    repeatOf: repeat,
-  };
+/**
+ * The case as the API shows it, with its kind, program case number and the earlier contact it repeats; `known`
+ * (what intake just wrote) spares reading case_details again.
+ */
+async function presentCaseWithDetails(
+  ctx: CommandContext,
+  row: CaseViewRow,
+  known?: { kind: CaseKind; programCaseNumber: string | null },
+) {
+  const [details, repeat] = await Promise.all([
+    known ??
+      caseDetailsOf(ctx.db, ctx.agency.id, [row.id]).then((all) => {
+        const own = all.get(row.id);
+        return { kind: own?.kind ?? 'case', programCaseNumber: own?.program_case_number ?? null };
+      }),
+    repeatOf(ctx, row),
+  ]);
+  return { ...presentCase(row), ...details, repeatOf: repeat };
 }
 
 const list = (value: string | undefined) =>
@@ -167,19 +174,16 @@ export function caseRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       const ctx = requireContext(req);
       const { kind = 'case', programCaseNumber, ...intake } = req.body;
-      if (!(CASE_KINDS as readonly string[]).includes(kind)) throw invalid('kind', 'must be case or inquiry');
-      const program = programCaseNumber?.trim() || null;
+      const details = { kind: kind as CaseKind, programCaseNumber: programCaseNumber?.trim() || null };
       // Kind and program case number sit beside the case (case_details), written in the intake's transaction.
-      const details =
-        kind !== 'case' || program ? { kind: kind as 'case' | 'inquiry', programCaseNumber: program } : null;
       const view = await createCaseView(
         ctx,
-        details
+        details.kind !== 'case' || details.programCaseNumber
           ? { ...intake, withinTransaction: (tx, row) => saveCaseDetails(tx, ctx.agency.id, row.id, details) }
           : intake,
       );
       // The answer is built from the rows just written: the same body as GET /cases/:trackingNumber, no re-read.
-      return reply.status(201).send(await presentCaseWithDetails(ctx, view));
+      return reply.status(201).send(await presentCaseWithDetails(ctx, view, details));
     },
   );
 
