@@ -76,7 +76,7 @@ it('plans an advocate meeting, records issues, makes one a case and one a proced
   await page.getByRole('button', { name: 'Make a case' }).first().click();
   await page
     .getByRole('status')
-    .filter({ hasText: /^Case .+ created\.$/ })
+    .getByText(/^Case .+ created\.$/)
     .waitFor();
   const caseLink = page.locator('.issue-item').first().getByRole('link');
   await expect(caseLink.textContent()).resolves.toMatch(/-\d{4}-/);

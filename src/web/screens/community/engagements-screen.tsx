@@ -21,6 +21,7 @@ import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime, fromLocalInputValue, humanize, languageName, toLocalInputValue } from '../../format.ts';
 import { addLocalDays, weekdayOf } from '../../../shared/local-time.ts';
 import { engagementKindLabel, engagementKindOptions } from './community-options.ts';
+import { useAnnounce } from '../../components/announcer.tsx';
 
 type Engagements = Static<typeof EngagementList>;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -295,12 +296,12 @@ function EngagementPanel({ id }: { id: number }) {
     await queryClient.invalidateQueries({ queryKey: ['engagement', id] });
     await queryClient.invalidateQueries({ queryKey: ['engagements'] });
   };
-  const [message, setMessage] = useState('');
+  const announce = useAnnounce();
   const action = useMutation({
     mutationFn: ({ path, body, method = 'POST' }: { path: string; body?: unknown; method?: string }) =>
       api<{ trackingNumber?: string }>(method, `/engagements/${id}${path}`, body ?? {}),
     onSuccess: async (result, variables) => {
-      setMessage(
+      announce(
         result.trackingNumber
           ? `Case ${result.trackingNumber} created.`
           : variables.path === '/issues'
@@ -339,7 +340,6 @@ function EngagementPanel({ id }: { id: number }) {
       {e.languages.length > 0 && <p>Languages: {e.languages.map(languageName).join(', ')}</p>}
       {e.attendance !== null && <p>Attendance: {e.attendance}</p>}
       <h3>Issues raised</h3>
-      <p role="status">{message}</p>
       <FormError error={action.error} />
       {e.issues.length === 0 ? (
         <p>No issues recorded.</p>

@@ -13,6 +13,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/fields.t
 import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime, fromLocalInputValue, timeLeft } from '../../format.ts';
+import { useAnnounce } from '../../components/announcer.tsx';
 
 type Inquiries = Static<typeof MediaInquiryList>;
 
@@ -165,12 +166,12 @@ function InquiryPanel({ inquiry }: { inquiry: MediaInquiryView }) {
   const queryClient = useQueryClient();
   const user = useUser();
   const colleagues = useColleagues();
-  const [message, setMessage] = useState('');
+  const announce = useAnnounce();
   const step = useMutation({
     mutationFn: ({ path, body }: { path: string; body?: unknown }) =>
       api<MediaInquiryView>('POST', `/media-inquiries/${inquiry.id}/${path}`, body ?? {}),
     onSuccess: async (next) => {
-      setMessage(`Saved: ${MEDIA_STATUS_LABELS[next.status as keyof typeof MEDIA_STATUS_LABELS]}.`);
+      announce(`Saved: ${MEDIA_STATUS_LABELS[next.status as keyof typeof MEDIA_STATUS_LABELS]}.`);
       await queryClient.invalidateQueries({ queryKey: ['media-inquiries'] });
     },
   });
@@ -190,7 +191,6 @@ function InquiryPanel({ inquiry }: { inquiry: MediaInquiryView }) {
         {inquiry.reporterContact && ` (${inquiry.reporterContact})`} · deadline {formatDateTime(inquiry.deadlineAt)} ·{' '}
         <Clock inquiry={inquiry} />
       </p>
-      <p role="status">{message}</p>
       <FormError error={step.error} />
       {open && (
         <form
