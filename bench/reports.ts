@@ -12,7 +12,7 @@ import { SESSION_OPTIONS, type Db } from '../src/server/db/database.ts';
 import type { CommandContext } from '../src/server/context.ts';
 import { loadConfig, type Config } from '../src/server/env.ts';
 import { startRuntime, type Runtime } from '../src/server/runtime.ts';
-import { addLocalDays, localDate, startOfLocalDay, zonedDateTime } from '../src/domain/local-time.ts';
+import { addLocalDays, localDate, startOfLocalDay, zonedDateTime } from '../src/shared/local-time.ts';
 import { runNewIssueDetection } from '../src/server/reports/new-issue-alerts.ts';
 import {
   parsePeriod,
@@ -20,7 +20,7 @@ import {
   periodYearEarlier,
   previousMonth,
   type ReportPeriod,
-} from '../src/domain/report-periods.ts';
+} from '../src/shared/report-periods.ts';
 import { computeIndicators, type IndicatorsResult } from '../src/server/reports/indicators.ts';
 import { dashboardData, type DashboardFilters } from '../src/server/reports/dashboards.ts';
 import { runCrosstabDefinition, type CrosstabDefinition } from '../src/server/reports/crosstab.ts';

@@ -10,7 +10,7 @@ import {
   type ReportFlags,
   type ReportFormat,
 } from './report-output.ts';
-import type { ReportPeriod } from '../domain/report-periods.ts';
+import type { ReportPeriod } from '../shared/report-periods.ts';
 
 /** The month, format and moment of `report monthly`, or the problems with its options, one sentence each. */
 export function readMonthlyOptions(

@@ -9,8 +9,8 @@ import { startRuntime } from '../server/runtime.ts';
 import { importContext } from '../server/commands/import-context.ts';
 import type { CommandContext } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
-import { parsePeriod, type ReportPeriod } from '../domain/report-periods.ts';
-import type { ReportDocument } from '../server/reports/report-document.ts';
+import { parsePeriod, type ReportPeriod } from '../shared/report-periods.ts';
+import type { ReportDocument } from '../shared/report-document.ts';
 
 /** The formats every report command writes: JSON of its numbers, or the rendered document. */
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;

@@ -10,7 +10,7 @@ import {
   type ReportFlags,
   type ReportFormat,
 } from './report-output.ts';
-import { parsePeriod, type ReportPeriod } from '../domain/report-periods.ts';
+import { parsePeriod, type ReportPeriod } from '../shared/report-periods.ts';
 import { registerMonthlyReportCommand } from './report-monthly.ts';
 import { unreportablePeriod, type IndicatorsResult } from '../server/reports/indicators.ts';
 

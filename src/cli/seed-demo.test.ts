@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, signInAs, type TestApp } from '../server/test/test-app.ts';
-import { LANGUAGE_CODES } from '../domain/languages.ts';
+import { LANGUAGE_CODES } from '../shared/languages.ts';
 import { templateFieldNames } from '../domain/template-merge.ts';
 import { starterTemplates } from '../server/starter-configuration.ts';
 import { DEMO_PASSWORD, demoStaffEmail, seedDemo } from './seed-demo.ts';

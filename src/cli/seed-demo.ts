@@ -13,7 +13,7 @@ import { normalizeContact, type ContactKind } from '../server/repositories/peopl
 import { starterTemplates } from '../server/starter-configuration.ts';
 import { decideIntake } from '../domain/intake-decision.ts';
 import { mergeFields } from '../domain/template-merge.ts';
-import { addLocalDays, localDate as domainLocalDate, weekdayOf, zonedDateTime } from '../domain/local-time.ts';
+import { addLocalDays, localDate as domainLocalDate, weekdayOf, zonedDateTime } from '../shared/local-time.ts';
 import type { BusinessCalendar } from '../domain/types.ts';
 import { SeededRandom } from '../server/demo/random.ts';
 import {

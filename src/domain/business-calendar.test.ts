@@ -9,7 +9,7 @@ import {
   nextBusinessDay,
 } from './business-calendar.ts';
 import { calendarPreset } from './holidays.ts';
-import { addLocalDays, zonedDateTime } from './local-time.ts';
+import { addLocalDays, zonedDateTime } from '../shared/local-time.ts';
 import type { BusinessCalendar } from './types.ts';
 
 const NEW_YORK = 'America/New_York';

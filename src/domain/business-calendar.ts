@@ -3,7 +3,7 @@
 // Calendars are treated as immutable values: holiday look-ups are cached per holidays array.
 
 import type { BusinessCalendar } from './types.ts';
-import { addLocalDays, localDate, localDaysBetween, weekdayOf, zonedDateTime } from './local-time.ts';
+import { addLocalDays, localDate, localDaysBetween, weekdayOf, zonedDateTime } from '../shared/local-time.ts';
 
 const MILLIS_PER_HOUR = 3_600_000;
 // Ten years without a single working day can only be a misconfigured calendar; stop instead of looping forever.

@@ -14,7 +14,7 @@ import {
 } from './complaint-clocks.ts';
 import { isBusinessDay } from './business-calendar.ts';
 import { calendarPreset } from './holidays.ts';
-import { addLocalDays, weekdayOf } from './local-time.ts';
+import { addLocalDays, weekdayOf } from '../shared/local-time.ts';
 
 const california = calendarPreset('california', 2025, 2029);
 const settings = DEFAULT_COMPLAINT_SETTINGS;

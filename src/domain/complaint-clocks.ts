@@ -4,7 +4,7 @@
 
 import type { BusinessCalendar } from './types.ts';
 import { addBusinessDays, nextBusinessDay } from './business-calendar.ts';
-import { addLocalDays, weekdayOf } from './local-time.ts';
+import { addLocalDays, weekdayOf } from '../shared/local-time.ts';
 
 /** The ways a complaint reaches the office. */
 export const RECEIVED_VIA = ['in_person', 'phone', 'mail', 'email', 'web', 'transfer'] as const;

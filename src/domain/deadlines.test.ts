@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { computeDeadlines, computeDueAt, timeLeft } from './deadlines.ts';
 import { isBusinessDay } from './business-calendar.ts';
 import { calendarPreset } from './holidays.ts';
-import { addLocalDays, endOfLocalDay, localDate } from './local-time.ts';
+import { addLocalDays, endOfLocalDay, localDate } from '../shared/local-time.ts';
 import type { BusinessCalendar, Pause, Target } from './types.ts';
 
 const NEW_YORK = 'America/New_York';

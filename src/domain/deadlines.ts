@@ -28,7 +28,7 @@ import {
   isBusinessDay,
   nextBusinessDay,
 } from './business-calendar.ts';
-import { addLocalDays, endOfLocalDay, localDate } from './local-time.ts';
+import { addLocalDays, endOfLocalDay, localDate } from '../shared/local-time.ts';
 
 export interface DeadlineInput {
   receivedAt: Date;

@@ -12,7 +12,7 @@ import {
 } from './hearing-eligibility.ts';
 import { isBusinessDay } from './business-calendar.ts';
 import { calendarPreset } from './holidays.ts';
-import { addLocalDays } from './local-time.ts';
+import { addLocalDays } from '../shared/local-time.ts';
 
 const california = calendarPreset('california', 2025, 2029);
 const settings = DEFAULT_COMPLAINT_SETTINGS;

@@ -4,7 +4,7 @@
 
 import type { BusinessCalendar } from './types.ts';
 import { addBusinessDays } from './business-calendar.ts';
-import { addLocalDays } from './local-time.ts';
+import { addLocalDays } from '../shared/local-time.ts';
 import { dueOn, type ComplaintSettings } from './complaint-clocks.ts';
 
 export interface ComplaintCategory {

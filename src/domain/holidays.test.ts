@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarPreset, holidaysFor } from './holidays.ts';
-import { weekdayOf } from './local-time.ts';
+import { weekdayOf } from '../shared/local-time.ts';
 
 describe('holidaysFor', () => {
   it('lists New York City holidays for 2026 with observed dates', () => {

@@ -3,7 +3,7 @@
 // holidays a preset lacks (local days off, new holidays) or drop ones the office works through.
 
 import type { BusinessCalendar } from './types.ts';
-import { addLocalDays, weekdayOf } from './local-time.ts';
+import { addLocalDays, weekdayOf } from '../shared/local-time.ts';
 
 export type HolidayPreset = 'nyc' | 'california' | 'us-federal';
 

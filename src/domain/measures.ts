@@ -2,8 +2,8 @@
 // written FFY2026, city fiscal year July–June written FY2026), value = numerator ÷ denominator, the federal
 // child-support incentive and penalty thresholds (45 CFR 305.33 and 305.40, DOMAIN.md §5) and the catalogue of
 // federal and California measures every agency starts with. Pure: no I/O, no clock.
-import { addLocalDays } from './local-time.ts';
-import { MONTH_NAMES, parsePeriod, shortDate } from './report-periods.ts';
+import { addLocalDays } from '../shared/local-time.ts';
+import { MONTH_NAMES, parsePeriod, shortDate } from '../shared/report-periods.ts';
 
 export const MEASURE_PERIOD_KINDS = ['month', 'quarter', 'federal_fiscal_year', 'city_fiscal_year'] as const;
 export type MeasurePeriodKind = (typeof MEASURE_PERIOD_KINDS)[number];

@@ -7,7 +7,7 @@ import {
   poissonUpperTail,
   type DetectionWindow,
 } from './new-issues.ts';
-import { addLocalDays, weekdayOf } from './local-time.ts';
+import { addLocalDays, weekdayOf } from '../shared/local-time.ts';
 
 describe('exact tails', () => {
   it('logGamma matches factorials and Γ(1/2) = √π', () => {

@@ -21,7 +21,7 @@
 //   minimum count keeps a key never seen before (expectation ≈ 0) from alerting on one or two cases; the ratio keeps
 //   a large, very regular series from alerting on a rise too small to matter. With a few hundred keys tested a
 //   day, the per-key level of 0.001 means well under one false alert a day (docs/new-issue-detection.md).
-import { addLocalDays } from './local-time.ts';
+import { addLocalDays } from '../shared/local-time.ts';
 
 export type DetectionWindow = 'day' | 'week';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isBusinessDay } from './business-calendar.ts';
 import { calendarPreset } from './holidays.ts';
-import { addLocalDays, localDate, localParts } from './local-time.ts';
+import { addLocalDays, localDate, localParts } from '../shared/local-time.ts';
 import { latestDueReport, nextRun, parseRunOn, runDate, runInstant, type ScheduleTiming } from './report-schedule.ts';
 import type { BusinessCalendar } from './types.ts';
 

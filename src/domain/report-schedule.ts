@@ -1,8 +1,8 @@
 // When a scheduled report is due: each month a schedule sends the report of the month before, on its run day (the
 // first business day of the month, or a fixed day of the month) at its local time in the agency's time zone. Pure.
 import { isBusinessDay } from './business-calendar.ts';
-import { addLocalDays, localDate, zonedDateTime } from './local-time.ts';
-import { monthPeriod, type ReportPeriod } from './report-periods.ts';
+import { addLocalDays, localDate, zonedDateTime } from '../shared/local-time.ts';
+import { monthPeriod, type ReportPeriod } from '../shared/report-periods.ts';
 import type { BusinessCalendar } from './types.ts';
 
 export type RunOn = { kind: 'first_business_day' } | { kind: 'day_of_month'; day: number };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addLocalDays } from './local-time.ts';
+import { addLocalDays } from '../shared/local-time.ts';
 import { addMonths, trainingStatus } from './training.ts';
 
 describe('training status', () => {

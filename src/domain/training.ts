@@ -1,7 +1,7 @@
 // Training due dates: a required course is never taken, current, due soon (within the warning window before its
 // renewal date) or overdue; a course without a renewal period stays current once completed. Pure; dates are local
 // dates YYYY-MM-DD.
-import { addLocalDays } from './local-time.ts';
+import { addLocalDays } from '../shared/local-time.ts';
 
 export type TrainingStatus = 'never' | 'current' | 'due_soon' | 'overdue';
 

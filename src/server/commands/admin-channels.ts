@@ -5,7 +5,7 @@ import type { ChannelSettings } from '../db/schema.ts';
 import { recordAudit } from '../repositories/audit.ts';
 import { findChannel, listChannels, type ChannelRow } from '../repositories/channels.ts';
 import { CHANNEL_TYPES, isChannelType } from '../../shared/vocabulary.ts';
-import { isLanguageCode } from '../../domain/languages.ts';
+import { isLanguageCode } from '../../shared/languages.ts';
 import { notFound } from '../errors.ts';
 import { checkVersion, cleanName, FieldProblems, requireAdministrator } from './admin-common.ts';
 

@@ -23,8 +23,8 @@ import {
 } from '../repositories/intake-configuration.ts';
 import type { CaseViewRow } from '../queries/case-list.ts';
 import { decideIntake } from '../../domain/intake-decision.ts';
-import { localParts } from '../../domain/local-time.ts';
-import { isLanguageCode } from '../../domain/languages.ts';
+import { localParts } from '../../shared/local-time.ts';
+import { isLanguageCode } from '../../shared/languages.ts';
 import { isChannelType } from '../../shared/vocabulary.ts';
 import type { ChannelSettings } from '../db/schema.ts';
 

@@ -3,7 +3,7 @@ import type { CommandContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { mutateCase } from './case-mutation.ts';
 import { notify } from './notifications/notify.ts';
-import { endOfLocalDay, localDate } from '../../domain/local-time.ts';
+import { endOfLocalDay, localDate } from '../../shared/local-time.ts';
 
 export interface ReferInput {
   trackingNumber: string;

@@ -8,7 +8,7 @@ import type { CaseRow } from '../repositories/cases.ts';
 import { findTemplate, getApprovedVersion, getTemplate } from '../repositories/templates.ts';
 import { mergeFields } from '../../domain/template-merge.ts';
 import { statusLinkForCase } from './public-status.ts';
-import { localDate } from '../../domain/local-time.ts';
+import { localDate } from '../../shared/local-time.ts';
 
 export interface TemplateChoice {
   templateId?: number | undefined;

@@ -2,7 +2,7 @@
 // again and moves the deadlines by the time paused. Closing stamps closed_at; reopening clears it.
 import type { CommandContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { canMove, nextStatuses, type CaseStatus } from '../../domain/case-status.ts';
+import { canMove, nextStatuses, type CaseStatus } from '../../shared/case-status.ts';
 import { mutateCase } from './case-mutation.ts';
 import { resumeClockPatch } from './case-deadlines.ts';
 import type { CasePatch } from '../repositories/cases.ts';

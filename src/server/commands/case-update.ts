@@ -5,7 +5,7 @@ import { restrictContactsOfCase } from '../repositories/people.ts';
 import { invalid } from '../errors.ts';
 import type { Priority, WriterType } from '../db/schema.ts';
 import type { CasePatch } from '../repositories/cases.ts';
-import { isLanguageCode } from '../../domain/languages.ts';
+import { isLanguageCode } from '../../shared/languages.ts';
 import { mutateCase } from './case-mutation.ts';
 import { deadlinesFor } from './case-deadlines.ts';
 

@@ -21,7 +21,7 @@ import {
 import { letterDocuments } from '../channels/letters/letter-documents.ts';
 import { lettersHtml } from '../channels/letters/letter-html.ts';
 import { renderPdf } from '../channels/letters/pdf-renderer.ts';
-import { localDate } from '../../domain/local-time.ts';
+import { localDate } from '../../shared/local-time.ts';
 import { isCalendarDate } from './admin-agency.ts';
 import { requireRole } from './admin-common.ts';
 

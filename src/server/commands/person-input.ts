@@ -4,7 +4,7 @@ import type { CommandContext } from '../context.ts';
 import type { ConfidentialReason, WriterType } from '../db/schema.ts';
 import type { ContactEntry, ContactKind, ContactRow, PersonRow } from '../repositories/people.ts';
 import { normalizeContact } from '../repositories/people.ts';
-import { isLanguageCode, LANGUAGE_CODES } from '../../domain/languages.ts';
+import { isLanguageCode, LANGUAGE_CODES } from '../../shared/languages.ts';
 import { FieldProblems, requireRole } from './admin-common.ts';
 
 export { ACCESSIBILITY_NEEDS, CONFIDENTIAL_REASONS, PERSON_KINDS } from '../../shared/people.ts';

@@ -19,7 +19,7 @@ import {
   type FormSubject,
 } from '../repositories/portal.ts';
 import { detectFileType } from '../../domain/file-types.ts';
-import { isLanguageCode } from '../../domain/languages.ts';
+import { isLanguageCode } from '../../shared/languages.ts';
 import type { MessageKey, Params } from '../i18n/messages.ts';
 import { digest, newAccessCode, portalSecret, verifyFormToken } from './public-form-token.ts';
 

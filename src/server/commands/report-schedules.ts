@@ -26,7 +26,7 @@ import {
 import { reportBuilders } from '../reports/report-builders.ts';
 import type { BusinessCalendar } from '../../domain/types.ts';
 import { normalizeEmail } from '../../domain/contact-normalization.ts';
-import { parsePeriod } from '../../domain/report-periods.ts';
+import { parsePeriod } from '../../shared/report-periods.ts';
 import { isRunAtLocal, nextRun, parseRunOn } from '../../domain/report-schedule.ts';
 import { FieldProblems, checkVersion, cleanName, requireRole } from './admin-common.ts';
 

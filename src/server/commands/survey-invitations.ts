@@ -9,7 +9,7 @@ import { systemActor, type CommandContext } from '../context.ts';
 import { recordAudit } from '../repositories/audit.ts';
 import { closedCasesWithoutInvitation, insertInvitation } from '../repositories/portal.ts';
 import { queueCaseEmail } from './email-outbound.ts';
-import { isLanguageCode } from '../../domain/languages.ts';
+import { isLanguageCode } from '../../shared/languages.ts';
 import { translator } from '../i18n/messages.ts';
 import { digest } from './public-form-token.ts';
 

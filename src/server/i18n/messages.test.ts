@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../domain/languages.ts';
+import { LANGUAGES } from '../../shared/languages.ts';
 import { en } from './catalogs/en.ts';
 import { catalogs, interpolate, negotiateLanguage, translator } from './messages.ts';
 

@@ -1,6 +1,6 @@
 // Message lookup for the public portal: one catalog per served language, {placeholder} interpolation, the choice
 // of language from ?lang= or Accept-Language, and dates and numbers written the way each language writes them.
-import { LANGUAGES, isLanguageCode, type LanguageCode } from '../../domain/languages.ts';
+import { LANGUAGES, isLanguageCode, type LanguageCode } from '../../shared/languages.ts';
 import { en, type Catalog, type MessageKey } from './catalogs/en.ts';
 import { es } from './catalogs/es.ts';
 import { zh } from './catalogs/zh.ts';

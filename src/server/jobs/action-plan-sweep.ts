@@ -10,7 +10,7 @@ import { overdueActions, raiseActionLevel, type OverdueAction } from '../reposit
 import { systemActor, type CommandContext } from '../context.ts';
 import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB } from '../commands/email-outbound.ts';
 import { oneLine, senderAddress } from '../reports/new-issue-alerts.ts';
-import { localDate } from '../../domain/local-time.ts';
+import { localDate } from '../../shared/local-time.ts';
 
 /** Days an action stays flagged overdue before it is escalated to the plan's owner. */
 export const DAYS_BEFORE_ESCALATION = 7;

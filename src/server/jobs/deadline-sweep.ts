@@ -10,7 +10,7 @@ import { recordAudit } from '../repositories/audit.ts';
 import { systemActor, type CommandContext } from '../context.ts';
 import { escalationStep } from '../../domain/escalation.ts';
 import type { EscalationLevel } from '../../domain/types.ts';
-import { localDate } from '../../domain/local-time.ts';
+import { localDate } from '../../shared/local-time.ts';
 import { notify } from '../commands/notifications/notify.ts';
 import type { RecipientSelector } from '../repositories/notifications.ts';
 

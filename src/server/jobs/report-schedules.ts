@@ -22,10 +22,10 @@ import {
 import { enqueueDelivery } from '../commands/report-schedules.ts';
 import { assertHeaderSafe } from '../commands/email-outbound.ts';
 import { reportBuilders } from '../reports/report-builders.ts';
-import type { ReportDocument } from '../reports/report-document.ts';
+import type { ReportDocument } from '../../shared/report-document.ts';
 import { renderReport, reportFileName } from '../reports/render/index.ts';
 import { latestDueReport } from '../../domain/report-schedule.ts';
-import { parsePeriod, type ReportPeriod } from '../../domain/report-periods.ts';
+import { parsePeriod, type ReportPeriod } from '../../shared/report-periods.ts';
 import { transportFor } from './email-send.ts';
 
 export interface ReportJobDependencies {

@@ -6,7 +6,7 @@ import { notFound } from '../errors.ts';
 import { findPlan, listPlans, type PlanRecord } from '../repositories/action-plans.ts';
 import { findMeasure, listValues } from '../repositories/quality-measures.ts';
 import { measureCatalogue } from './quality-measures.ts';
-import { localDate } from '../../domain/local-time.ts';
+import { localDate } from '../../shared/local-time.ts';
 import type { ActionPlan, ActionPlanSummary } from '../../shared/quality.ts';
 
 /** Today's local date in the agency's time zone. */

@@ -5,7 +5,7 @@ import type { CommandContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
 import { invalid, notFound } from '../errors.ts';
-import { endOfLocalDay, localDate } from '../../domain/local-time.ts';
+import { endOfLocalDay, localDate } from '../../shared/local-time.ts';
 import {
   identifierInQuery,
   identifierMatches,

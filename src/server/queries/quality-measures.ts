@@ -16,7 +16,7 @@ import {
   FIXED_INDICATORS,
   closedOnTimeDefinition,
   type IndicatorDefinition,
-} from '../reports/indicator-definitions.ts';
+} from '../../shared/indicator-definitions.ts';
 import { readIndicatorTargets } from '../reports/indicator-targets.ts';
 import {
   assessValue,
@@ -28,8 +28,8 @@ import {
   type MeasureDirection,
   type ThresholdProfile,
 } from '../../domain/measures.ts';
-import { monthPeriod } from '../../domain/report-periods.ts';
-import { localDate } from '../../domain/local-time.ts';
+import { monthPeriod } from '../../shared/report-periods.ts';
+import { localDate } from '../../shared/local-time.ts';
 import type { Measure, MeasureDetail, MeasureValue, Scorecard } from '../../shared/quality.ts';
 
 /** How many periods the scorecard's sparkline shows. */

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
 import { invalid } from '../errors.ts';
-import { localDate } from '../../domain/local-time.ts';
+import { localDate } from '../../shared/local-time.ts';
 import type { ReferralQueueItem } from '../../shared/referrals.ts';
 
 export interface ReferralQueueFilter {

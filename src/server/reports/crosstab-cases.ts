@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import { invalid } from '../errors.ts';
-import type { ReportPeriod } from '../../domain/report-periods.ts';
+import type { ReportPeriod } from '../../shared/report-periods.ts';
 import { NUMERIC_DIMENSIONS, type CrosstabDefinition, type Dimension } from './crosstab-definition.ts';
 import { dimensionSql, measureValueSql, scopedCases, type CaseQuery, type DimensionValue } from './crosstab-sql.ts';
 

@@ -2,7 +2,7 @@
 // column dimension and one measure, each from a fixed list. validateCrosstabDefinition turns any JSON (a request
 // body, a saved report's stored definition) into a checked definition or one error naming every bad field.
 // The lists, labels and the definition's shape live in src/shared/crosstab-definition.ts (the console uses them).
-import { parsePeriod, type ReportPeriod } from '../../domain/report-periods.ts';
+import { parsePeriod, type ReportPeriod } from '../../shared/report-periods.ts';
 import { AppError, type ErrorDetail } from '../errors.ts';
 import { WRITER_TYPES } from '../../shared/vocabulary.ts';
 import {

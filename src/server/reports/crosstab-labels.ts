@@ -3,10 +3,10 @@
 // workflow, priorities from low to urgent, time ascending, names alphabetically; "none" last). It also lists
 // every month, week or day of a period, so a time axis shows the days without cases too.
 import type { CommandContext } from '../context.ts';
-import { CASE_STATUSES } from '../../domain/case-status.ts';
-import { LANGUAGES } from '../../domain/languages.ts';
-import { addLocalDays, weekdayOf } from '../../domain/local-time.ts';
-import { monthPeriod, shortDate, type ReportPeriod } from '../../domain/report-periods.ts';
+import { CASE_STATUSES } from '../../shared/case-status.ts';
+import { LANGUAGES } from '../../shared/languages.ts';
+import { addLocalDays, weekdayOf } from '../../shared/local-time.ts';
+import { monthPeriod, shortDate, type ReportPeriod } from '../../shared/report-periods.ts';
 import type { Dimension } from './crosstab-definition.ts';
 import type { DimensionValue } from './crosstab-sql.ts';
 import { WRITER_TYPES } from '../../shared/vocabulary.ts';

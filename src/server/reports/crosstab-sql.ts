@@ -6,8 +6,8 @@ import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type Sq
 import type { CommandContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
-import { periodInstants, type ReportPeriod } from '../../domain/report-periods.ts';
-import type { CaseStatus } from '../../domain/case-status.ts';
+import { periodInstants, type ReportPeriod } from '../../shared/report-periods.ts';
+import type { CaseStatus } from '../../shared/case-status.ts';
 import type { CrosstabFilters, Dimension, Measure } from './crosstab-definition.ts';
 
 type Joined = Database & { c: Database['cases'] };

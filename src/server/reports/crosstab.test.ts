@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../test/test-app.ts';
 import { createUser, USER_PASSWORD } from '../test/factories.ts';
-import { parsePeriod } from '../../domain/report-periods.ts';
+import { parsePeriod } from '../../shared/report-periods.ts';
 import { runCrosstab, type CrosstabResult } from './crosstab.ts';
 import {
   contextFor,

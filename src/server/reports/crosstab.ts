@@ -5,8 +5,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import { AppError, invalid } from '../errors.ts';
-import type { ReportPeriod } from '../../domain/report-periods.ts';
-import type { ReportColumn, ReportDocument, ReportTable } from './report-document.ts';
+import type { ReportPeriod } from '../../shared/report-periods.ts';
+import type { ReportColumn, ReportDocument, ReportTable } from '../../shared/report-document.ts';
 import {
   COUNT_MEASURES,
   DIMENSION_LABELS,

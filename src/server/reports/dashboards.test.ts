@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { createUser } from '../test/factories.ts';
 import type { Actor, CommandContext } from '../context.ts';
-import { parsePeriod, type ReportPeriod } from '../../domain/report-periods.ts';
-import { addLocalDays, localDate, localDaysBetween, weekdayOf } from '../../domain/local-time.ts';
+import { parsePeriod, type ReportPeriod } from '../../shared/report-periods.ts';
+import { addLocalDays, localDate, localDaysBetween, weekdayOf } from '../../shared/local-time.ts';
 import { dashboardData, type Dashboard, type DashboardFilters } from './dashboards.ts';
 
 const ZONE = 'America/New_York';

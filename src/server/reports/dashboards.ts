@@ -8,10 +8,10 @@
 // do not know who is named), so a dashboard never counts more than the reader may see.
 import { sql, type RawBuilder } from 'kysely';
 import type { CommandContext } from '../context.ts';
-import type { ReportPeriod } from '../../domain/report-periods.ts';
-import { addLocalDays, localDate, localDaysBetween, startOfLocalDay, weekdayOf } from '../../domain/local-time.ts';
+import type { ReportPeriod } from '../../shared/report-periods.ts';
+import { addLocalDays, localDate, localDaysBetween, startOfLocalDay, weekdayOf } from '../../shared/local-time.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
-import type { ReportCell, ReportTable } from './report-document.ts';
+import type { ReportCell, ReportTable } from '../../shared/report-document.ts';
 import { percentOf, roundTo } from './report-numbers.ts';
 import { channelLabel } from '../../shared/vocabulary.ts';
 

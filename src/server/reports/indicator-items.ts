@@ -4,8 +4,12 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
-import type { ReportPeriod } from '../../domain/report-periods.ts';
-import { indicatorDefinition, type IndicatorDefinition, type IndicatorGroup } from './indicator-definitions.ts';
+import type { ReportPeriod } from '../../shared/report-periods.ts';
+import {
+  indicatorDefinition,
+  type IndicatorDefinition,
+  type IndicatorGroup,
+} from '../../shared/indicator-definitions.ts';
 import {
   callSource,
   closedSource,

@@ -5,7 +5,7 @@ import type { CommandContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { recordAudit } from '../repositories/audit.ts';
 import { FieldProblems, requireAdministrator } from '../commands/admin-common.ts';
-import { indicatorDefinition } from './indicator-definitions.ts';
+import { indicatorDefinition } from '../../shared/indicator-definitions.ts';
 
 export interface IndicatorTarget {
   key: string;

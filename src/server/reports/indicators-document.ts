@@ -1,10 +1,10 @@
 // The customer-service indicators as a ReportDocument (one table: each indicator with its numbers, target and the
 // same period a year earlier), so CSV, XLSX and PDF show the numbers the screen and the API show.
 import type { CommandContext } from '../context.ts';
-import type { ReportDocument } from './report-document.ts';
+import type { ReportDocument } from '../../shared/report-document.ts';
 import type { ReportRequest } from './report-builders.ts';
 import { computeIndicators, type IndicatorsResult } from './indicators.ts';
-import { localParts } from '../../domain/local-time.ts';
+import { localParts } from '../../shared/local-time.ts';
 
 const UNIT_LABELS = { percent: '%', seconds: 'seconds', count: 'count' } as const;
 

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { createUser } from '../test/factories.ts';
 import { systemActor, type Actor, type CommandContext } from '../context.ts';
-import { parsePeriod } from '../../domain/report-periods.ts';
+import { parsePeriod } from '../../shared/report-periods.ts';
 import { computeIndicators, type Indicator, type IndicatorsResult } from './indicators.ts';
 import { indicatorItems } from './indicator-items.ts';
-import type { IndicatorGroup } from './indicator-definitions.ts';
+import type { IndicatorGroup } from '../../shared/indicator-definitions.ts';
 import {
   NEW_YORK,
   expectedClosed,

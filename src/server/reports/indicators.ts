@@ -7,7 +7,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
-import { periodInstants, periodYearEarlier, type ReportPeriod } from '../../domain/report-periods.ts';
+import { periodInstants, periodYearEarlier, type ReportPeriod } from '../../shared/report-periods.ts';
 import {
   CALL_INDICATOR_ROLES,
   FIXED_INDICATORS,
@@ -15,7 +15,7 @@ import {
   closedOnTimeDefinition,
   type IndicatorDefinition,
   type IndicatorUnit,
-} from './indicator-definitions.ts';
+} from '../../shared/indicator-definitions.ts';
 import { readIndicatorTargets } from './indicator-targets.ts';
 import { percentOf, roundTo } from './report-numbers.ts';
 

@@ -1,7 +1,7 @@
 // The monthly report as a ReportDocument: one table per section (volumes by each dimension, backlog by age and by
 // unit, response times, escalations, elected officials, repeat contacts, survey results, new issues) with real
 // numbers, and bar charts of volume by channel, backlog by age and new issues. render/ turns it into CSV, XLSX or PDF.
-import type { ReportChart, ReportColumn, ReportDocument, ReportTable } from './report-document.ts';
+import type { ReportChart, ReportColumn, ReportDocument, ReportTable } from '../../shared/report-document.ts';
 import type { CommandContext } from '../context.ts';
 import type { ReportRequest } from './report-builders.ts';
 import { roundTo } from './report-numbers.ts';

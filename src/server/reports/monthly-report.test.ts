@@ -4,7 +4,7 @@
 // answers, a restricted case a caseworker must not see even in counts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
-import { parsePeriod } from '../../domain/report-periods.ts';
+import { parsePeriod } from '../../shared/report-periods.ts';
 import type { Actor } from '../context.ts';
 import { buildMonthlyReport, type MonthlyReport, type VolumeRow } from './monthly-report.ts';
 import { reportBuilders } from './report-builders.ts';

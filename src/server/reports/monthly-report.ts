@@ -4,9 +4,9 @@
 // carries the case-list filter (GET /api/v1/cases?…) that lists exactly the cases behind it. Counts are of the
 // cases the reader may see, merged duplicates left out.
 import type { CommandContext } from '../context.ts';
-import { addLocalDays, localDate, startOfLocalDay } from '../../domain/local-time.ts';
-import { periodInstants, periodYearEarlier, previousMonth, type ReportPeriod } from '../../domain/report-periods.ts';
-import { LANGUAGES } from '../../domain/languages.ts';
+import { addLocalDays, localDate, startOfLocalDay } from '../../shared/local-time.ts';
+import { periodInstants, periodYearEarlier, previousMonth, type ReportPeriod } from '../../shared/report-periods.ts';
+import { LANGUAGES } from '../../shared/languages.ts';
 import { AppError } from '../errors.ts';
 import { REPEAT_CONTACT_DAYS } from '../queries/case-list.ts';
 import { newIssuesForPeriod, type NewIssue } from './new-issues.ts';

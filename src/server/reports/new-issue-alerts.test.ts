@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../test/test-app.ts';
 import { createUser, USER_PASSWORD } from '../test/factories.ts';
 import type { CommandContext } from '../context.ts';
-import { addLocalDays, weekdayOf, zonedDateTime } from '../../domain/local-time.ts';
-import { parsePeriod } from '../../domain/report-periods.ts';
+import { addLocalDays, weekdayOf, zonedDateTime } from '../../shared/local-time.ts';
+import { parsePeriod } from '../../shared/report-periods.ts';
 import { nextDetectionAt, runNewIssueDetection, scheduleNewIssueDetection } from './new-issue-alerts.ts';
 import { detectNewIssues, newIssuesForPeriod } from './new-issues.ts';
 

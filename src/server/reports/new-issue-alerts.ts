@@ -12,8 +12,8 @@ import { AppError, notFound } from '../errors.ts';
 import { recordAudit } from '../repositories/audit.ts';
 import { enqueueJob } from '../repositories/jobs.ts';
 import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB } from '../commands/email-outbound.ts';
-import { addLocalDays, localDate, zonedDateTime } from '../../domain/local-time.ts';
-import type { ReportPeriod } from '../../domain/report-periods.ts';
+import { addLocalDays, localDate, zonedDateTime } from '../../shared/local-time.ts';
+import type { ReportPeriod } from '../../shared/report-periods.ts';
 import {
   agencyToday,
   detectIssues,

@@ -7,8 +7,8 @@
 // shown to many people, so its numbers must never reveal a restricted case.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { CommandContext } from '../context.ts';
-import { shortDate, type ReportPeriod } from '../../domain/report-periods.ts';
-import { addLocalDays, localDate } from '../../domain/local-time.ts';
+import { shortDate, type ReportPeriod } from '../../shared/report-periods.ts';
+import { addLocalDays, localDate } from '../../shared/local-time.ts';
 import { DEFAULT_DETECTION_SETTINGS, detectRise } from '../../domain/new-issues.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
 

@@ -1,8 +1,8 @@
 // The reports that can be scheduled and exported, by kind: each builds a ReportDocument for a reader (whose
 // policies decide which cases count) and a period. Schedules, the CLI and the API find a report here by its kind.
 import type { CommandContext } from '../context.ts';
-import type { ReportPeriod } from '../../domain/report-periods.ts';
-import type { ReportDocument } from './report-document.ts';
+import type { ReportPeriod } from '../../shared/report-periods.ts';
+import type { ReportDocument } from '../../shared/report-document.ts';
 import { buildSavedReport } from './saved-report.ts';
 import { buildIndicatorsReport } from './indicators-document.ts';
 import { buildMonthlyReportDocument } from './monthly-report-document.ts';

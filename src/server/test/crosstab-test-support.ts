@@ -4,7 +4,7 @@
 import type { Db } from '../db/database.ts';
 import type { CommandContext } from '../context.ts';
 import type { CaseStatus } from '../db/schema.ts';
-import { zonedDateTime } from '../../domain/local-time.ts';
+import { zonedDateTime } from '../../shared/local-time.ts';
 
 export const TIME_ZONE = 'America/New_York';
 const HOUR = 3_600_000;

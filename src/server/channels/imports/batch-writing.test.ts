@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { importContext } from '../../commands/import-context.ts';
 import { importNyc311 } from '../../commands/import-nyc311.ts';
-import { localDate, localParts, zonedDateTime } from '../../../domain/local-time.ts';
+import { localDate, localParts, zonedDateTime } from '../../../shared/local-time.ts';
 import { arrayLiteral } from '../../repositories/new-cases.ts';
 import { hashPrepared } from './case-writer.ts';
 import { loadIntakePlanner } from './intake-plan.ts';

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { upsertCalls, type CallValues } from '../../repositories/calls.ts';
 import { insertInterpretationRequests, type InterpretationValues } from '../../repositories/interpretations.ts';
-import { LANGUAGES } from '../../../domain/languages.ts';
+import { LANGUAGES } from '../../../shared/languages.ts';
 import { hashValues } from './case-writer.ts';
 import { RowRejected, type ImportHandler } from './import-runner.ts';
 import { parseImportTime } from './import-times.ts';

@@ -3,7 +3,7 @@
 // by the gap, a time that occurs twice is the earlier instant). Resolution is memoised per local day (per local
 // hour on a day the offset changes), and the local date of an instant per six-hour span of UTC (a zone's offset
 // does not change twice within one).
-import { localDate, localParts, zonedDateTime } from '../../../domain/local-time.ts';
+import { localDate, localParts, zonedDateTime } from '../../../shared/local-time.ts';
 
 const US_DATE_TIME =
   /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*([AaPp][Mm])?)?$/;

@@ -7,7 +7,7 @@ import type { Db } from '../../db/database.ts';
 import type { CaseStatus, WriterType } from '../../db/schema.ts';
 import { ensureSubjects, ensureUnits } from '../../repositories/imports.ts';
 import { isChannelType, WRITER_TYPES } from '../../../shared/vocabulary.ts';
-import { isLanguageCode } from '../../../domain/languages.ts';
+import { isLanguageCode } from '../../../shared/languages.ts';
 import { normalizeAddress, normalizeEmail, normalizePhone } from '../../../domain/contact-normalization.ts';
 import {
   analyzeCaseTables,

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.ts';
 import type { CommandContext } from '../../context.ts';
 import { findLetterhead, mailingAddresses, type LetterRow } from '../../repositories/letters.ts';
 import { translator } from '../../i18n/messages.ts';
-import { isLanguageCode, LANGUAGES } from '../../../domain/languages.ts';
+import { isLanguageCode, LANGUAGES } from '../../../shared/languages.ts';
 import type { LetterDocument, Letterhead } from './letter-html.ts';
 
 const MAX_ADDRESS_LINES = 4;

@@ -1,6 +1,6 @@
 // Open311 dates: instants written in ISO 8601 with the agency's UTC offset (2026-03-01T09:30:00-05:00), and the
 // start_date / end_date filters read back — with an offset or Z as given, without one in the agency's local time.
-import { endOfLocalDay, localParts, startOfLocalDay, zonedDateTime } from '../../../domain/local-time.ts';
+import { endOfLocalDay, localParts, startOfLocalDay, zonedDateTime } from '../../../shared/local-time.ts';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

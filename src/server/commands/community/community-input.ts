@@ -1,5 +1,5 @@
 // Input checks the community commands share: instants, language lists, links; each names the field at fault.
-import { isLanguageCode } from '../../../domain/languages.ts';
+import { isLanguageCode } from '../../../shared/languages.ts';
 import type { FieldProblems } from '../admin-common.ts';
 
 /** An ISO 8601 date-time with a time part (an offset or Z); undefined when absent or wrong (the problem is noted). */

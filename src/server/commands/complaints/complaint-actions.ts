@@ -12,7 +12,7 @@ import {
 } from '../../repositories/complaints.ts';
 import { authorizeComplaint } from '../../policies/complaint-access.ts';
 import { isLocalDateText } from '../../../domain/complaint-clocks.ts';
-import { localDate } from '../../../domain/local-time.ts';
+import { localDate } from '../../../shared/local-time.ts';
 import { refuse } from './complaint-refusal.ts';
 
 export const RESPONSIBLE_KINDS = ['unit', 'employee', 'other_agency', 'third_party'] as const;

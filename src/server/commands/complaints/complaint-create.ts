@@ -23,8 +23,8 @@ import {
   type ReceivedVia,
 } from '../../../domain/complaint-clocks.ts';
 import { complaintCategory } from '../../../domain/hearing-eligibility.ts';
-import { isLanguageCode } from '../../../domain/languages.ts';
-import { localDate } from '../../../domain/local-time.ts';
+import { isLanguageCode } from '../../../shared/languages.ts';
+import { localDate } from '../../../shared/local-time.ts';
 import type { CreateComplaintBody } from '../../../shared/complaints.ts';
 
 function validate(input: CreateComplaintBody, today: string): ErrorDetail[] {

@@ -6,7 +6,7 @@ import { recordAudit } from '../../repositories/audit.ts';
 import { complaintClockSettings, findVisibleComplaint, updateComplaint } from '../../repositories/complaints.ts';
 import { authorizeComplaint } from '../../policies/complaint-access.ts';
 import { resolutionDue } from '../../../domain/complaint-clocks.ts';
-import { localDate } from '../../../domain/local-time.ts';
+import { localDate } from '../../../shared/local-time.ts';
 import { refuse } from './complaint-refusal.ts';
 import { issueComplaintNotice } from './complaint-notices.ts';
 

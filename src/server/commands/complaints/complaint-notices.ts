@@ -20,8 +20,8 @@ import { lettersHtml } from '../../channels/letters/letter-html.ts';
 import { renderPdf } from '../../channels/letters/pdf-renderer.ts';
 import { mergeFields } from '../../../domain/template-merge.ts';
 import { isLocalDateText } from '../../../domain/complaint-clocks.ts';
-import { isLanguageCode, LANGUAGES } from '../../../domain/languages.ts';
-import { localDate } from '../../../domain/local-time.ts';
+import { isLanguageCode, LANGUAGES } from '../../../shared/languages.ts';
+import { localDate } from '../../../shared/local-time.ts';
 import { refuse } from './complaint-refusal.ts';
 
 export type NoticeCode = 'LCR002' | 'LCR003' | 'LCR004' | 'LCR005' | 'LCR006';

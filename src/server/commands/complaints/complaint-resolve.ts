@@ -8,7 +8,7 @@ import { authorizeComplaint } from '../../policies/complaint-access.ts';
 import { isLocalDateText } from '../../../domain/complaint-clocks.ts';
 import { complaintIssues } from '../../repositories/complaints.ts';
 import { hearingRequestDeadline } from '../../../domain/hearing-eligibility.ts';
-import { localDate } from '../../../domain/local-time.ts';
+import { localDate } from '../../../shared/local-time.ts';
 import { refuse } from './complaint-refusal.ts';
 import { issueComplaintNotice } from './complaint-notices.ts';
 

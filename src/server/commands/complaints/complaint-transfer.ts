@@ -12,7 +12,7 @@ import {
 import { authorizeComplaint } from '../../policies/complaint-access.ts';
 import { isLocalDateText } from '../../../domain/complaint-clocks.ts';
 import { complaintCategory } from '../../../domain/hearing-eligibility.ts';
-import { localDate } from '../../../domain/local-time.ts';
+import { localDate } from '../../../shared/local-time.ts';
 import { issueComplaintNotice } from './complaint-notices.ts';
 import { refuse } from './complaint-refusal.ts';
 

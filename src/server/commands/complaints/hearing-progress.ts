@@ -18,7 +18,7 @@ import {
   decisionPresumedReceivedOn,
   dismissalEffectiveOn,
 } from '../../../domain/hearing-eligibility.ts';
-import { isLanguageCode } from '../../../domain/languages.ts';
+import { isLanguageCode } from '../../../shared/languages.ts';
 import type { Updateable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { refuse } from './complaint-refusal.ts';

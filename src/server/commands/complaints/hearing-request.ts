@@ -13,7 +13,7 @@ import {
 import { authorizeComplaint } from '../../policies/complaint-access.ts';
 import { isLocalDateText } from '../../../domain/complaint-clocks.ts';
 import { complaintCategory, judgeHearingRequest } from '../../../domain/hearing-eligibility.ts';
-import { localDate } from '../../../domain/local-time.ts';
+import { localDate } from '../../../shared/local-time.ts';
 import { refuse } from './complaint-refusal.ts';
 
 /** Records and judges a hearing request; returns it as stored. */

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type TestApp } from '../../test/test-app.ts';
-import { localDate, localDaysBetween } from '../../../domain/local-time.ts';
+import { localDate, localDaysBetween } from '../../../shared/local-time.ts';
 import type { Db } from '../database.ts';
 import * as migration from './0014-case-rollups.ts';
 

@@ -6,7 +6,7 @@
 import type { CommandContext } from '../../context.ts';
 import { actionsAndNoticesOf, complaintIssues, listComplaints } from '../../repositories/complaints.ts';
 import { complaintCategory } from '../../../domain/hearing-eligibility.ts';
-import type { ReportDocument } from '../report-document.ts';
+import type { ReportDocument } from '../../../shared/report-document.ts';
 
 const MAX_ROWS = 100_000;
 

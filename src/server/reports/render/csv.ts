@@ -2,7 +2,7 @@
 // reads every script, numbers written plainly, and no text cell that a spreadsheet would run as a formula.
 import { stringify } from 'csv-stringify/sync';
 import { neutralizeCell } from '../../../domain/csv-safety.ts';
-import type { ReportCell, ReportDocument, ReportTable } from '../report-document.ts';
+import type { ReportCell, ReportDocument, ReportTable } from '../../../shared/report-document.ts';
 
 const BOM = '\uFEFF';
 

@@ -1,6 +1,6 @@
 // Turns any ReportDocument into a file: CSV, XLSX, PDF or JSON. Every export, the CLI and scheduled delivery go
 // through renderReport, so all formats of a report carry the same numbers.
-import type { ReportDocument } from '../report-document.ts';
+import type { ReportDocument } from '../../../shared/report-document.ts';
 import { renderCsv } from './csv.ts';
 import { renderPdf, type PdfOptions } from './pdf.ts';
 import { renderXlsx } from './xlsx.ts';

@@ -4,9 +4,9 @@
 import { escapeHtml } from '../../channels/letters/letter-html.ts';
 import { renderPdf as renderHtmlToPdf } from '../../channels/letters/pdf-renderer.ts';
 import { loadConfig } from '../../env.ts';
-import type { ReportChart, ReportColumn, ReportDocument, ReportTable } from '../report-document.ts';
+import type { ReportChart, ReportColumn, ReportDocument, ReportTable } from '../../../shared/report-document.ts';
 import { chartSpec, svgChart } from './svg-chart.ts';
-import { formatValue, isNumericFormat } from './value-format.ts';
+import { formatValue, isNumericFormat } from '../../../shared/value-format.ts';
 
 export interface PdfOptions {
   /** The Chromium executable (Config.chromiumPath); read from the configuration when not given. */

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeRenderer } from '../../channels/letters/pdf-renderer.ts';
 import { loadConfig } from '../../env.ts';
-import type { ReportDocument } from '../report-document.ts';
+import type { ReportDocument } from '../../../shared/report-document.ts';
 import { renderCsv, renderPdf, renderReport, renderXlsx, reportFileName, reportHtml } from './index.ts';
 import { sheetName } from './xlsx.ts';
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { ReportTable } from '../report-document.ts';
+import type { ReportTable } from '../../../shared/report-document.ts';
 import { chartSpec, describeChart, fitText, niceScale, svgChart, type ChartSpec } from './svg-chart.ts';
 
 const spec = (overrides: Partial<ChartSpec> = {}): ChartSpec => ({

@@ -2,8 +2,8 @@
 // inserted text escaped. Charts are readable without colour and without sight: each bar and point carries its value
 // as text, the axes are labelled, and <title>/<desc> give a screen reader the chart's name and its numbers.
 import { escapeHtml } from '../../channels/letters/letter-html.ts';
-import type { ReportChart, ReportTable } from '../report-document.ts';
-import { formatValue, type ValueFormat } from './value-format.ts';
+import type { ReportChart, ReportTable } from '../../../shared/report-document.ts';
+import { formatValue, type ValueFormat } from '../../../shared/value-format.ts';
 
 export interface ChartSeries {
   name: string;

@@ -2,7 +2,7 @@
 // with a bold, frozen title row and header row. Numbers stay numeric cells (formatted by their column's format, a
 // percent stays 0–100 shown with a % sign), dates are date cells, so a reader can sum and chart them.
 import ExcelJS from 'exceljs';
-import type { ReportCell, ReportColumn, ReportDocument, ReportTable } from '../report-document.ts';
+import type { ReportCell, ReportColumn, ReportDocument, ReportTable } from '../../../shared/report-document.ts';
 
 const MAX_SHEET_NAME = 31;
 const ABOUT_SHEET = 'About';

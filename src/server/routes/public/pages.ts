@@ -1,7 +1,7 @@
 // The portal's pages as server-rendered HTML: layout (html lang/dir, language switcher with each language's own
 // name), the intake form with its error summary, the confirmation, the status page, the survey and the error
 // pages. Every dynamic value goes through html`` and is escaped.
-import { LANGUAGES } from '../../../domain/languages.ts';
+import { LANGUAGES } from '../../../shared/languages.ts';
 import type { FormSubject } from '../../repositories/portal.ts';
 import type { FormField, FormProblem } from '../../commands/public-intake.ts';
 import type { StatusView } from '../../commands/public-status.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app.ts';
-import { LANGUAGES } from '../../../domain/languages.ts';
+import { LANGUAGES } from '../../../shared/languages.ts';
 import { catalogs } from '../../i18n/messages.ts';
 import { escapeHtml } from './html.ts';
 import { issueFormToken, portalSecret } from '../../commands/public-form-token.ts';

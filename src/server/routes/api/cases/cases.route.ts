@@ -19,7 +19,7 @@ import {
 import { AppError, invalid, type ErrorDetail } from '../../../errors.ts';
 import type { CommandContext } from '../../../context.ts';
 import { CASE_STATUSES } from '../../../../shared/case-status.ts';
-import { endOfLocalDay, startOfLocalDay } from '../../../../domain/local-time.ts';
+import { endOfLocalDay, startOfLocalDay } from '../../../../shared/local-time.ts';
 import { presentCase } from './case-presenter.ts';
 import { caseDetailsOf, saveCaseDetails } from '../../../repositories/complaints.ts';
 import { repeatOf } from '../../../queries/repeat-contact.ts';

@@ -16,7 +16,7 @@ import { makeCaseFromIssue, type MakeCaseInput } from '../../../commands/communi
 import { createIssueFollowUp, setIssueFollowUpStatus } from '../../../commands/community/engagement-issue-follow-up.ts';
 import { engagementView, issueView, presentEngagement } from '../../../queries/community-views.ts';
 import { engagementExtras, listEngagements } from '../../../repositories/engagements.ts';
-import { endOfLocalDay, startOfLocalDay } from '../../../../domain/local-time.ts';
+import { endOfLocalDay, startOfLocalDay } from '../../../../shared/local-time.ts';
 import { buildCalendar } from '../../../../domain/icalendar.ts';
 import {
   CalendarQuery,

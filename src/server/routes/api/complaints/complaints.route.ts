@@ -30,7 +30,7 @@ import { assignInvestigator } from '../../../commands/complaints/complaint-inves
 import { amendComplaint, transferComplaint } from '../../../commands/complaints/complaint-transfer.ts';
 import { COMPLAINT_CATEGORIES, complaintCategory } from '../../../../domain/hearing-eligibility.ts';
 import { isLocalDateText } from '../../../../domain/complaint-clocks.ts';
-import { localDate } from '../../../../domain/local-time.ts';
+import { localDate } from '../../../../shared/local-time.ts';
 import {
   ComplaintCategoryListSchema,
   ComplaintListQuerySchema,

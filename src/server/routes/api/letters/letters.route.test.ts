@@ -10,7 +10,7 @@ import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../t
 import { buildApp } from '../../../app.ts';
 import { createUser, USER_PASSWORD } from '../../../test/factories.ts';
 import { SAMPLE_LETTERS } from '../../../channels/letters/sample-letters.ts';
-import { localDate } from '../../../../domain/local-time.ts';
+import { localDate } from '../../../../shared/local-time.ts';
 
 let t: TestApp;
 let admin: SignedIn;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
 import { createUser, USER_PASSWORD } from '../../../test/factories.ts';
-import { parsePeriod } from '../../../../domain/report-periods.ts';
+import { parsePeriod } from '../../../../shared/report-periods.ts';
 import { reportBuilders } from '../../../reports/report-builders.ts';
 import { contextFor, insertCases, unitIdsByCode, type GeneratedCase } from '../../../test/crosstab-test-support.ts';
 

@@ -30,7 +30,7 @@ import { crosstabCases } from '../../../reports/crosstab-cases.ts';
 import type { DimensionValue } from '../../../reports/crosstab-sql.ts';
 import { validateCrosstabDefinition, DIMENSIONS, MEASURES } from '../../../reports/crosstab-definition.ts';
 import { runSavedReport, savedReportDocument } from '../../../reports/saved-report.ts';
-import type { ReportDocument } from '../../../reports/report-document.ts';
+import type { ReportDocument } from '../../../../shared/report-document.ts';
 import { renderReport, reportFileName } from '../../../reports/render/index.ts';
 import { stringEnum } from '../../../../shared/admin.ts';
 

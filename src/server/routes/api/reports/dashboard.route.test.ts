@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
 import { createUser, USER_PASSWORD } from '../../../test/factories.ts';
-import { localDate, startOfLocalDay } from '../../../../domain/local-time.ts';
+import { localDate, startOfLocalDay } from '../../../../shared/local-time.ts';
 
 let t: TestApp;
 let admin: SignedIn;

@@ -11,12 +11,12 @@ import {
 } from '../../../../shared/reports.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { invalid } from '../../../errors.ts';
-import { parsePeriod, type ReportPeriod } from '../../../../domain/report-periods.ts';
+import { parsePeriod, type ReportPeriod } from '../../../../shared/report-periods.ts';
 import { computeIndicators, unreportablePeriod } from '../../../reports/indicators.ts';
 import { indicatorsDocument } from '../../../reports/indicators-document.ts';
 import { indicatorItems } from '../../../reports/indicator-items.ts';
 import { listIndicatorTargets, replaceIndicatorTargets } from '../../../reports/indicator-targets.ts';
-import type { IndicatorGroup } from '../../../reports/indicator-definitions.ts';
+import type { IndicatorGroup } from '../../../../shared/indicator-definitions.ts';
 import { renderReport, reportFileName } from '../../../reports/render/index.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 import { stringEnum } from '../../../../shared/admin.ts';

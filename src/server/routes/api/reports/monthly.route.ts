@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { JsonOrReportFile, MonthlyReportSchema } from '../../../../shared/reports.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { invalid } from '../../../errors.ts';
-import { parsePeriod, type ReportPeriod } from '../../../../domain/report-periods.ts';
+import { parsePeriod, type ReportPeriod } from '../../../../shared/report-periods.ts';
 import { buildMonthlyReport } from '../../../reports/monthly-report.ts';
 import { monthlyReportDocument } from '../../../reports/monthly-report-document.ts';
 import { renderReport, reportFileName } from '../../../reports/render/index.ts';

@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IssueAlertListSchema, IssueAlertSchema } from '../../../../shared/reports.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { invalid } from '../../../errors.ts';
-import { parsePeriod, type ReportPeriod } from '../../../../domain/report-periods.ts';
+import { parsePeriod, type ReportPeriod } from '../../../../shared/report-periods.ts';
 import { acknowledgeIssueAlert, listIssueAlerts } from '../../../reports/new-issue-alerts.ts';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
