@@ -140,7 +140,6 @@ export async function updateUserAccount(ctx: CommandContext, id: number, patch: 
       ...(name !== undefined ? { name } : {}),
       ...(patch.role !== undefined ? { role: patch.role } : {}),
       ...(patch.active !== undefined ? { active: patch.active } : {}),
-      ...(patch.unlock ? { failedLogins: 0, lockedUntil: null } : {}),
     });
     if (patch.unlock) await clearEmailAttempts(tx, current.email);
     // A deactivated account's sessions and tokens end now; reactivating it later revives neither.

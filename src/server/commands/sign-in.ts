@@ -98,7 +98,8 @@ async function recordFailure(db: Db, user: UserRow | undefined, input: SignInInp
     action: 'user.sign_in_failed',
     entityType: 'user',
     entityId: user.id,
-    after: { address: input.address, reason },
+    after: { reason },
+    ipAddress: input.address,
   });
 }
 
@@ -150,7 +151,7 @@ export async function signIn(db: Db, input: SignInInput, sessionHours: number): 
       action: 'user.signed_in',
       entityType: 'user',
       entityId: user.id,
-      after: { address: input.address },
+      ipAddress: input.address,
     });
     await tx.deleteFrom('sessions').where('expires_at', '<', new Date()).execute();
     await forgetOldAttempts(tx);

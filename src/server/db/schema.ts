@@ -79,8 +79,6 @@ export interface UsersTable {
   role: Role;
   password_hash: string | null;
   active: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
   must_change_password: Generated<boolean>;
   language: Generated<string>;
   created_at: CreatedAt;

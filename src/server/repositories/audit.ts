@@ -11,7 +11,7 @@ export interface AuditInput {
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   reason?: string | null;
-  /** The client address of the request (reads of sensitive records and exports record it). */
+  /** The client address of the request (sign-ins, reads of sensitive records and exports record it). */
   ipAddress?: string | null;
 }
 

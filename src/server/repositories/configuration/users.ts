@@ -11,6 +11,7 @@ export interface UserRecord {
   active: boolean;
   language: string;
   mustChangePassword: boolean;
+  /** The email's failed sign-ins and lock-out, from sign_in_limits. */
   failedLogins: number;
   lockedUntil: Date | null;
   createdAt: Date;
@@ -26,8 +27,6 @@ const userColumns = [
   'active',
   'language',
   'must_change_password',
-  'failed_logins',
-  'locked_until',
   'created_at',
 ] as const;
 
@@ -39,8 +38,6 @@ type UserRow = {
   active: boolean;
   language: string;
   must_change_password: boolean;
-  failed_logins: number;
-  locked_until: Date | null;
   created_at: Date;
 };
 
@@ -141,14 +138,12 @@ export async function updateUser(
   tx: Db,
   agencyId: number,
   id: number,
-  patch: { name?: string; role?: Role; active?: boolean; failedLogins?: number; lockedUntil?: Date | null },
+  patch: { name?: string; role?: Role; active?: boolean },
 ): Promise<void> {
   const set = {
     ...(patch.name !== undefined ? { name: patch.name } : {}),
     ...(patch.role !== undefined ? { role: patch.role } : {}),
     ...(patch.active !== undefined ? { active: patch.active } : {}),
-    ...(patch.failedLogins !== undefined ? { failed_logins: patch.failedLogins } : {}),
-    ...(patch.lockedUntil !== undefined ? { locked_until: patch.lockedUntil } : {}),
   };
   if (Object.keys(set).length === 0) return;
   await tx.updateTable('users').set(set).where('agency_id', '=', agencyId).where('id', '=', id).execute();
