@@ -54,7 +54,6 @@ const SQL_OUTSIDE_REPOSITORIES = [
   'src/server/commands/saved-reports.ts',
   'src/server/commands/sign-in.ts',
   'src/server/commands/survey-invitations.ts',
-  'src/server/jobs/action-plan-sweep.ts',
   'src/server/jobs/deadline-sweep.ts',
   'src/server/jobs/email-send.ts',
   'src/server/jobs/report-schedules.ts',

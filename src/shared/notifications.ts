@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = [
   'approval_requested',
   'mentioned',
   'deadline_warning',
+  'action_overdue',
+  'action_escalated',
 ] as const;
 
 export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number], string> = {
@@ -23,6 +25,8 @@ export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number
   approval_requested: 'Approval requested',
   mentioned: 'Mentioned',
   deadline_warning: 'Deadline near',
+  action_overdue: 'Action overdue',
+  action_escalated: 'Overdue action escalated',
 };
 
 export const NotificationKindSchema = oneOf(NOTIFICATION_KINDS);
@@ -33,6 +37,7 @@ export const NotificationSchema = Type.Object({
   trackingNumber: Type.Optional(Type.String()),
   templateId: Type.Optional(Type.Integer()),
   referralId: Type.Optional(Type.Integer()),
+  actionPlanId: Type.Optional(Type.Integer()),
   summary: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

@@ -35,7 +35,15 @@ export type CaseStatus =
 export type TemplateChannel = 'email' | 'letter' | 'phone';
 export type TemplateResponseKind = 'acknowledgement' | 'substantive';
 export type NotificationKind =
-  'assigned' | 'referral' | 'reply' | 'escalated' | 'approval_requested' | 'mentioned' | 'deadline_warning';
+  | 'assigned'
+  | 'referral'
+  | 'reply'
+  | 'escalated'
+  | 'approval_requested'
+  | 'mentioned'
+  | 'deadline_warning'
+  | 'action_overdue'
+  | 'action_escalated';
 export type NotificationEmailPreference = 'immediate' | 'daily_digest' | 'off';
 export type TemplateStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'retired';
 
@@ -1232,6 +1240,8 @@ export interface NotificationsTable {
   case_id: number | null;
   template_id: number | null;
   referral_id: number | null;
+  /** The action plan an action_overdue or action_escalated notification is about (migration 0028). */
+  action_plan_id: number | null;
   actor_user_id: number | null;
   /** One line for the inbox; never the content of a restricted case. */
   summary: string;

@@ -209,7 +209,7 @@ async function storeAlerts(tx: Db, agencyId: number, issues: DetectedIssue[]): P
 }
 
 /** The address staff mail comes from: the agency's first email channel, else a local placeholder. */
-export async function senderAddress(tx: Db, agencyId: number): Promise<string> {
+async function senderAddress(tx: Db, agencyId: number): Promise<string> {
   const channel = await tx
     .selectFrom('channels')
     .select('address')
@@ -223,7 +223,7 @@ export async function senderAddress(tx: Db, agencyId: number): Promise<string> {
 
 /** One line of text, fit for a mail header. */
 // eslint-disable-next-line no-control-regex
-export const oneLine = (text: string) => text.replace(/[\r\n\u0000-\u001f\u007f]+/g, ' ').trim();
+const oneLine = (text: string) => text.replace(/[\r\n\u0000-\u001f\u007f]+/g, ' ').trim();
 
 function notificationBody(name: string, unitNames: string[], issues: DetectedIssue[], publicUrl: string): string {
   const base = publicUrl.replace(/\/$/, '');

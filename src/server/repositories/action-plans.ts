@@ -1,6 +1,6 @@
 // SQL for improvement action plans and their actions (migration 0025): read one plan with its actions, list plans
 // with their open and overdue counts, insert plans and actions, complete an action, change a plan's status, and the
-// overdue actions the deadline sweep flags.
+// agencies and overdue actions the deadline sweep flags.
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 
@@ -262,10 +262,27 @@ export interface OverdueAction {
   dueOn: string;
   escalationLevel: number;
   overdueFlaggedAt: Date | null;
+  ownerUserId: number;
   ownerName: string;
-  ownerEmail: string;
-  planOwnerName: string;
-  planOwnerEmail: string;
+  planOwnerUserId: number;
+}
+
+/** The agencies with an open plan: those the sweep looks at. */
+export async function agenciesWithOpenPlans(db: Db) {
+  return db
+    .selectFrom('agencies as g')
+    .select(['g.id', 'g.slug', 'g.name', 'g.time_zone'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('action_plans as p')
+          .select('p.id')
+          .whereRef('p.agency_id', '=', 'g.id')
+          .where('p.status', '=', 'open'),
+      ),
+    )
+    .orderBy('g.id')
+    .execute();
 }
 
 /**
@@ -286,18 +303,15 @@ export async function overdueActions(
     due_on: string;
     escalation_level: number;
     overdue_flagged_at: Date | null;
+    owner_user_id: number;
     owner_name: string;
-    owner_email: string;
-    plan_owner_name: string;
-    plan_owner_email: string;
+    plan_owner_user_id: number;
   }>`
     select a.id, a.plan_id, p.title as plan_title, a.title, a.due_on::text as due_on, a.escalation_level,
-           a.overdue_flagged_at, o.name as owner_name, o.email as owner_email,
-           po.name as plan_owner_name, po.email as plan_owner_email
+           a.overdue_flagged_at, a.owner_user_id, o.name as owner_name, p.owner_user_id as plan_owner_user_id
     from action_plan_actions a
     join action_plans p on p.agency_id = a.agency_id and p.id = a.plan_id
     join users o on o.agency_id = a.agency_id and o.id = a.owner_user_id
-    join users po on po.agency_id = p.agency_id and po.id = p.owner_user_id
     where a.agency_id = ${agencyId} and p.status = 'open' and a.completed_on is null and a.due_on < ${today}::date
       and (a.escalation_level = 0 or (a.escalation_level = 1 and a.overdue_flagged_at < ${escalateBefore}))
     order by a.id
@@ -310,10 +324,9 @@ export async function overdueActions(
     dueOn: r.due_on,
     escalationLevel: r.escalation_level,
     overdueFlaggedAt: r.overdue_flagged_at,
+    ownerUserId: r.owner_user_id,
     ownerName: r.owner_name,
-    ownerEmail: r.owner_email,
-    planOwnerName: r.plan_owner_name,
-    planOwnerEmail: r.plan_owner_email,
+    planOwnerUserId: r.plan_owner_user_id,
   }));
 }
 

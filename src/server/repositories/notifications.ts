@@ -103,6 +103,7 @@ export interface NewNotification {
   caseId: number | null;
   templateId: number | null;
   referralId: number | null;
+  actionPlanId: number | null;
   actorUserId: number | null;
   summary: string;
   emailed: boolean;
@@ -122,6 +123,7 @@ export async function insertNotifications(db: Db, rows: NewNotification[]): Prom
         case_id: r.caseId,
         template_id: r.templateId,
         referral_id: r.referralId,
+        action_plan_id: r.actionPlanId,
         actor_user_id: r.actorUserId,
         summary: r.summary,
         emailed_at: r.emailed ? now : null,

@@ -55,7 +55,7 @@ describe('the pieces of a fast import', () => {
     );
   });
 
-  it('reads local days and years like domain/local-time, across offset changes', () => {
+  it('reads local days and years like shared/local-time, across offset changes', () => {
     const zones = ['America/New_York', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'];
     const readers = new Map(zones.map((zone) => [zone, localDayReader(zone)]));
     fc.assert(

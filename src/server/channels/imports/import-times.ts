@@ -1,5 +1,5 @@
 // Times in imported files: NYC 311's "03/01/2011 02:27:57 PM" and ISO 8601 with or without an offset. A time
-// without an offset is the agency's wall clock, resolved with domain/local-time (a time in a DST gap moves forward
+// without an offset is the agency's wall clock, resolved with shared/local-time (a time in a DST gap moves forward
 // by the gap, a time that occurs twice is the earlier instant). Resolution is memoised per local day (per local
 // hour on a day the offset changes), and the local date of an instant per six-hour span of UTC (a zone's offset
 // does not change twice within one).
@@ -173,7 +173,7 @@ function offsetAt(time: number, timeZone: string): number {
 }
 
 /**
- * A reader of local days for one time zone, the same as domain/local-time's localDate and localParts(...).year
+ * A reader of local days for one time zone, the same as shared/local-time's localDate and localParts(...).year
  * but asking Intl only twice per six hours of UTC: within a span whose two ends have the same offset the offset
  * is constant, so the local day is the UTC day of the shifted instant; a span with a change in it asks Intl.
  */

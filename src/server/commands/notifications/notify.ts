@@ -1,6 +1,6 @@
 // The one place notifications are created: the commands that assign, refer, answer a referral, escalate, ask for a
-// template's approval, mention someone in a note or thread a constituent's reply call `notify` inside their own
-// transaction. It writes the in-app notifications and, by each person's preference, a short email through the
+// template's approval, mention someone in a note or thread a constituent's reply, and the sweep of overdue plan
+// actions, call `notify` inside their own transaction. It writes the in-app notifications and, by each person's preference, a short email through the
 // outbox. Neither ever carries a case's content — only its tracking number and what happened — so nothing of a
 // restricted case reaches a mailbox, and a restricted case notifies only the people who may see it.
 import { randomUUID } from 'node:crypto';
@@ -26,6 +26,10 @@ export interface NotifyInput {
   trackingNumber?: string | null;
   templateId?: number | null;
   referralId?: number | null;
+  /** The action plan it is about (an overdue action); the email links to the plan. */
+  actionPlanId?: number | null;
+  /** What the email's subject names when there is no case, e.g. the overdue action's title. */
+  subjectDetail?: string | undefined;
   /** The console's address, for the link in the email (left out when unknown). */
   consoleUrl?: string | undefined;
 }
@@ -41,15 +45,17 @@ const subjects: Record<NotificationKind, string> = {
   approval_requested: 'A template waits for your approval',
   mentioned: 'You were mentioned',
   deadline_warning: 'A deadline is near',
+  action_overdue: 'Overdue action',
+  action_escalated: 'Overdue action escalated',
 };
 
 /**
- * Whether a person gets an email: escalations are mailed to the people the level names unless they turned email
- * off; everything else only to those who asked for immediate email (digests are sent by their own job).
+ * Whether a person gets an email: escalations (of a case, or of an overdue plan action to the plan's owner) are
+ * mailed to the people they name unless they turned email off; everything else only to those who asked for immediate email (digests are sent by their own job).
  */
 export function wantsEmail(kind: NotificationKind, recipient: Pick<Recipient, 'emailPreference'>): boolean {
   if (recipient.emailPreference === 'off') return false;
-  if (kind === 'escalated') return recipient.emailPreference !== 'daily_digest';
+  if (kind === 'escalated' || kind === 'action_escalated') return recipient.emailPreference !== 'daily_digest';
   return recipient.emailPreference === 'immediate';
 }
 
@@ -69,6 +75,7 @@ export async function notify(tx: Db, ctx: CommandContext, input: NotifyInput): P
       caseId,
       templateId: input.templateId ?? null,
       referralId: input.referralId ?? null,
+      actionPlanId: input.actionPlanId ?? null,
       actorUserId: ctx.actor.userId || null,
       summary,
       emailed: mailed.includes(r),
@@ -77,9 +84,10 @@ export async function notify(tx: Db, ctx: CommandContext, input: NotifyInput): P
   if (mailed.length) {
     const from = await agencySenderAddress(tx, ctx.agency.id);
     const tn = input.trackingNumber ?? null;
-    const link = input.consoleUrl
-      ? `${input.consoleUrl.replace(/\/$/, '')}${tn ? `/cases/${encodeURIComponent(tn)}` : '/notifications'}`
-      : null;
+    const planId = input.actionPlanId ?? null;
+    const path = tn ? `/cases/${encodeURIComponent(tn)}` : planId ? `/quality/plans/${planId}` : '/notifications';
+    const link = input.consoleUrl ? `${input.consoleUrl.replace(/\/$/, '')}${path}` : null;
+    const detail = tn ?? input.subjectDetail ?? null;
     for (const r of mailed) {
       const body = [
         `Hello ${oneLine(r.name)},`,
@@ -97,7 +105,7 @@ export async function notify(tx: Db, ctx: CommandContext, input: NotifyInput): P
         fromAddress: from,
         toAddress: r.email,
         toName: oneLine(r.name),
-        subject: oneLine(`${subjects[input.kind]}${tn ? `: ${tn}` : ''}`).slice(0, 250),
+        subject: oneLine(`${subjects[input.kind]}${detail ? `: ${detail}` : ''}`).slice(0, 250),
         body,
       });
       await enqueueJob(

@@ -1,5 +1,6 @@
 // The notifications inbox: what happened to me (assigned, referred to my unit, replies, approvals waiting, deadlines,
-// escalations, mentions), newest first; each links to its case and can be marked read; and my email preference.
+// escalations, mentions, overdue plan actions), newest first; each links to its case, template or plan and can be
+// marked read; and my email preference.
 import { Link } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
@@ -31,6 +32,10 @@ function NotificationItem({ item }: { item: Notification }) {
         <p>
           {item.trackingNumber ? (
             <Link to="/cases/$trackingNumber" params={{ trackingNumber: item.trackingNumber }}>
+              {item.summary}
+            </Link>
+          ) : item.actionPlanId ? (
+            <Link to="/quality/plans/$planId" params={{ planId: String(item.actionPlanId) }}>
               {item.summary}
             </Link>
           ) : item.templateId ? (

@@ -6,6 +6,7 @@ import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../t
 import { USER_PASSWORD, createUser } from '../../../test/factories.ts';
 import { sweepOverdueActions } from '../../../jobs/action-plan-sweep.ts';
 import type { ActionPlan, ActionPlanSummary } from '../../../../shared/quality.ts';
+import type { NotificationList } from '../../../../shared/notifications.ts';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -107,6 +108,8 @@ describe('action plans', () => {
   });
 
   it('sweeps overdue actions: flags and notifies the owner, escalates to the plan owner a week later', async () => {
+    // The action's owner asked for every notification by email (without a choice only escalations are mailed).
+    await worker.call('PUT', '/api/v1/notifications/preferences', { email: 'immediate' });
     const now = new Date();
     expect(await sweepOverdueActions(t.db, now, t.config)).toBe(1);
     expect(await sweepOverdueActions(t.db, now, t.config)).toBe(0);
@@ -122,6 +125,20 @@ describe('action plans', () => {
     expect(await sweepOverdueActions(t.db, later, t.config)).toBe(1);
     const read = (await admin.call('GET', `/api/v1/action-plans/${plan.id}`)).json() as ActionPlan;
     expect(read.actions[0]!.escalationLevel).toBe(2);
+    const inboxOf = async (session: SignedIn) =>
+      ((await session.call('GET', '/api/v1/notifications')).json() as NotificationList).items.filter((n) =>
+        n.kind.startsWith('action_'),
+      );
+    expect(await inboxOf(worker)).toEqual([
+      expect.objectContaining({
+        kind: 'action_overdue',
+        actionPlanId: plan.id,
+        summary: expect.stringMatching(/^Your action/),
+      }),
+    ]);
+    expect(await inboxOf(admin)).toEqual([
+      expect.objectContaining({ kind: 'action_escalated', actionPlanId: plan.id }),
+    ]);
     const audit = await t.db
       .selectFrom('audit_events')
       .select('action')
