@@ -23,6 +23,8 @@ import {
   type NewIssue,
   type NewIssueWindow,
 } from './new-issues.ts';
+import { agencySenderAddress } from '../repositories/outbox.ts';
+import { oneLine } from '../../domain/one-line.ts';
 
 /** The job kind of the daily detection (one job per agency). */
 export const NEW_ISSUE_DETECTION_JOB = 'new-issue-detection';
@@ -208,23 +210,6 @@ async function storeAlerts(tx: Db, agencyId: number, issues: DetectedIssue[]): P
   return stored;
 }
 
-/** The address staff mail comes from: the agency's first email channel, else a local placeholder. */
-async function senderAddress(tx: Db, agencyId: number): Promise<string> {
-  const channel = await tx
-    .selectFrom('channels')
-    .select('address')
-    .where('agency_id', '=', agencyId)
-    .where('type', '=', 'email')
-    .where('address', 'is not', null)
-    .orderBy('id')
-    .executeTakeFirst();
-  return channel?.address ?? 'civicdesk@localhost';
-}
-
-/** One line of text, fit for a mail header. */
-// eslint-disable-next-line no-control-regex
-const oneLine = (text: string) => text.replace(/[\r\n\u0000-\u001f\u007f]+/g, ' ').trim();
-
 function notificationBody(name: string, unitNames: string[], issues: DetectedIssue[], publicUrl: string): string {
   const base = publicUrl.replace(/\/$/, '');
   const lines = [
@@ -265,7 +250,7 @@ async function notifyManagers(tx: Db, ctx: CommandContext, issues: DetectedIssue
     entry.units.set(m.unit_id, m.unit_name);
     byUser.set(m.id, entry);
   }
-  const from = await senderAddress(tx, ctx.agency.id);
+  const from = await agencySenderAddress(tx, ctx.agency.id);
   let sent = 0;
   for (const manager of byUser.values()) {
     const theirs = issues.filter((i) => i.unitId !== null && manager.units.has(i.unitId));

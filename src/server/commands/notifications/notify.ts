@@ -16,6 +16,7 @@ import {
 } from '../../repositories/notifications.ts';
 import { agencySenderAddress, insertStaffMail } from '../../repositories/outbox.ts';
 import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB } from '../email-outbound.ts';
+import { oneLine } from '../../../domain/one-line.ts';
 
 export interface NotifyInput {
   kind: NotificationKind;
@@ -33,9 +34,6 @@ export interface NotifyInput {
   /** The console's address, for the link in the email (left out when unknown). */
   consoleUrl?: string | undefined;
 }
-
-// eslint-disable-next-line no-control-regex
-const oneLine = (text: string) => text.replace(/[\r\n\u0000-\u001f\u007f]+/g, ' ').trim();
 
 const subjects: Record<NotificationKind, string> = {
   assigned: 'Assigned to you',
@@ -96,7 +94,7 @@ export async function notify(tx: Db, ctx: CommandContext, input: NotifyInput): P
         '',
         link ? `Open it in civicdesk: ${link}` : 'Open civicdesk to see it.',
         '',
-        'This message says only what happened; the case itself stays in civicdesk. You can change which',
+        'This message says only what happened; the details stay in civicdesk. You can change which',
         'notifications are emailed to you on the notifications screen.',
       ].join('\n');
       const outboxId = await insertStaffMail(tx, {

@@ -7,9 +7,7 @@ import { enqueueJob } from '../../repositories/jobs.ts';
 import { digestRecipients, markEmailed, undigested } from '../../repositories/notifications.ts';
 import { agencySenderAddress, insertStaffMail } from '../../repositories/outbox.ts';
 import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB } from '../email-outbound.ts';
-
-// eslint-disable-next-line no-control-regex
-const oneLine = (text: string) => text.replace(/[\r\n\u0000-\u001f\u007f]+/g, ' ').trim();
+import { oneLine } from '../../../domain/one-line.ts';
 
 /** Sends the digests due at `now`; returns how many were queued. */
 export async function sendNotificationDigests(
