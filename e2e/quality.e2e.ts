@@ -162,6 +162,8 @@ it('opens a plan for the weakest measure and tracks its actions to completion', 
     await page.getByLabel(new RegExp(`^Evidence for “${action}`)).fill('Log in the shared drive');
     await page.getByRole('button', { name: 'Mark completed' }).click();
     await page.getByRole('button', { name: new RegExp(`^Complete “${action}`) }).waitFor({ state: 'detached' });
+    // The open form replaced that button already; the action is completed once its form leaves the row too.
+    await page.getByLabel(new RegExp(`^Evidence for “${action}`)).waitFor({ state: 'detached' });
   }
   await page.getByRole('definition').filter({ hasText: 'Completed' }).waitFor();
   await noViolations('plan 1280');

@@ -1,10 +1,10 @@
 // The starter configuration of a county child-support ombudsperson's office (preset `child-support`, DOMAIN.md §4):
 // units, subjects and routing, the three-business-day answer to inquiries, the complaint settings, and approved
 // English and Spanish notices LCR001–LCR006 and SH001 in our own words. Administrators change all of it afterwards.
-import type { RuleActions, RuleConditions, StandardMatch, Target } from '../domain/types.ts';
+import type { StarterRule, StarterStandard, StarterSubject, StarterUnit } from './starter-configuration.ts';
 import { DEFAULT_COMPLAINT_SETTINGS } from '../domain/complaint-clocks.ts';
 
-export const childSupportUnits: { code: string; name: string }[] = [
+export const childSupportUnits: StarterUnit[] = [
   { code: 'OMB', name: 'Ombudsperson' },
   { code: 'CM', name: 'Case Management' },
   { code: 'FIN', name: 'Financial/Distribution' },
@@ -13,7 +13,7 @@ export const childSupportUnits: { code: string; name: string }[] = [
   { code: 'LEG', name: 'Legal' },
 ];
 
-export const childSupportSubjects: { code: string; name: string; parentCode?: string }[] = [
+export const childSupportSubjects: StarterSubject[] = [
   { code: 'APPLICATION', name: 'Application for services' },
   { code: 'CASE', name: 'Case handling' },
   { code: 'CASE.CLOSURE', name: 'Case closure', parentCode: 'CASE' },
@@ -26,12 +26,7 @@ export const childSupportSubjects: { code: string; name: string; parentCode?: st
   { code: 'OTHER', name: 'Other' },
 ];
 
-export const childSupportRules: {
-  name: string;
-  conditions: RuleConditions;
-  actions: RuleActions;
-  stopProcessing: boolean;
-}[] = [
+export const childSupportRules: StarterRule[] = [
   {
     name: 'Payments and arrears to Financial/Distribution',
     conditions: { subject: ['PAYMENTS'] },
@@ -60,13 +55,7 @@ export const childSupportRules: {
   { name: 'Everything else to the Ombudsperson', conditions: {}, actions: { unitCode: 'OMB' }, stopProcessing: true },
 ];
 
-export const childSupportStandards: {
-  name: string;
-  match: StandardMatch;
-  firstResponse: Target;
-  resolution: Target;
-  warningPercent: number;
-}[] = [
+export const childSupportStandards: StarterStandard[] = [
   {
     name: 'Inquiries and disputes: answer within 3 business days',
     match: {},
@@ -229,22 +218,18 @@ const es: Notice[] = [
 ];
 
 /** The approved notices of the preset, English and Spanish. */
-export const childSupportTemplates = [
-  ...en.map((n) => ({
+export const childSupportTemplates = [...noticeLetters(en, 'en'), ...noticeLetters(es, 'es')];
+
+/** The notices of one language as letter templates for complaints. */
+function noticeLetters(notices: Notice[], language: string) {
+  return notices.map((n) => ({
     ...n,
     channel: 'letter' as const,
-    language: 'en',
+    language,
     purpose: 'complaint_notice',
     responseKind: noticeKind(n.code),
-  })),
-  ...es.map((n) => ({
-    ...n,
-    channel: 'letter' as const,
-    language: 'es',
-    purpose: 'complaint_notice',
-    responseKind: noticeKind(n.code),
-  })),
-];
+  }));
+}
 
 /** Only the notice of resolution (LCR006) answers the complaint; the other notices acknowledge or inform. */
 function noticeKind(code: string): 'acknowledgement' | 'substantive' {

@@ -13,7 +13,37 @@ import {
   childSupportUnits,
 } from './starter-child-support.ts';
 
-export const starterUnits: { code: string; name: string }[] = [
+/** A unit a new agency starts with. */
+export interface StarterUnit {
+  code: string;
+  name: string;
+}
+
+/** A subject of the coding scheme; `parentCode` nests it under another. */
+export interface StarterSubject {
+  code: string;
+  name: string;
+  parentCode?: string;
+}
+
+/** A routing rule, naming its unit by code. */
+export interface StarterRule {
+  name: string;
+  conditions: RuleConditions;
+  actions: RuleActions;
+  stopProcessing: boolean;
+}
+
+/** A service standard: the cases it matches and their first-response and resolution targets. */
+export interface StarterStandard {
+  name: string;
+  match: StandardMatch;
+  firstResponse: Target;
+  resolution: Target;
+  warningPercent: number;
+}
+
+export const starterUnits: StarterUnit[] = [
   { code: 'FWC', name: 'Families with Children' },
   { code: 'AF', name: 'Adult Families' },
   { code: 'SA', name: 'Single Adults' },
@@ -33,7 +63,7 @@ export const starterUnits: { code: string; name: string }[] = [
   { code: 'OCS', name: 'Constituent Services (triage)' },
 ];
 
-export const starterSubjects: { code: string; name: string; parentCode?: string }[] = [
+export const starterSubjects: StarterSubject[] = [
   { code: 'SNAP', name: 'SNAP' },
   { code: 'CASH', name: 'Cash Assistance' },
   { code: 'MEDICAID', name: 'Medicaid' },
@@ -53,12 +83,7 @@ export const starterSubjects: { code: string; name: string; parentCode?: string 
   { code: 'OTHER', name: 'Other' },
 ];
 
-export const starterRules: {
-  name: string;
-  conditions: RuleConditions;
-  actions: RuleActions;
-  stopProcessing: boolean;
-}[] = [
+export const starterRules: StarterRule[] = [
   {
     name: "Elected officials' offices go to Legislative Affairs",
     conditions: { writerType: ['elected_official'] },
@@ -90,13 +115,7 @@ export const starterRules: {
   { name: 'Everything else to triage', conditions: {}, actions: { unitCode: 'OCS' }, stopProcessing: true },
 ];
 
-export const starterStandards: {
-  name: string;
-  match: StandardMatch;
-  firstResponse: Target;
-  resolution: Target;
-  warningPercent: number;
-}[] = [
+export const starterStandards: StarterStandard[] = [
   {
     name: "Elected officials' offices: 5 business days",
     match: { writerType: ['elected_official'] },
@@ -178,10 +197,10 @@ export interface StarterConfiguration {
   /** Name and tracking prefix of agency `main` when it is created with this preset. */
   mainName: string;
   mainTrackingPrefix: string;
-  units: typeof starterUnits;
-  subjects: typeof starterSubjects;
-  rules: typeof starterRules;
-  standards: typeof starterStandards;
+  units: StarterUnit[];
+  subjects: StarterSubject[];
+  rules: StarterRule[];
+  standards: StarterStandard[];
   escalationLevels: EscalationLevel[];
   templates: (Omit<(typeof starterTemplates)[number], 'channel'> & {
     channel: 'email' | 'letter';

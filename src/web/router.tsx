@@ -1,18 +1,17 @@
 // Every screen's address. Filters and the selected tab live in the search part of the URL, so a view can be
 // bookmarked, shared and restored with the back button.
-import { Navigate, createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { Navigate, Outlet, createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import type { ComponentType } from 'react';
 import { AppShell } from './components/app-shell.tsx';
+import { SectionLayout } from './components/section-layout.tsx';
 import { QueueScreen } from './screens/queues/queue-screen.tsx';
 import { CaseScreen } from './screens/cases/case-screen.tsx';
 import { NewCaseScreen } from './screens/cases/new-case-screen.tsx';
 import { PeopleSearchScreen } from './screens/people/people-search-screen.tsx';
 import { PersonProfileScreen } from './screens/people/person-profile-screen.tsx';
-import { AdminLayout } from './screens/admin/admin-layout.tsx';
 import { ADMIN_SCREENS } from './screens/admin/admin-screens.ts';
-import { ReportsLayout } from './screens/reports/reports-layout.tsx';
 import { REPORT_SCREENS } from './screens/reports/report-screens.ts';
 import { NotFoundScreen } from './screens/not-found-screen.tsx';
-import { QualityLayout } from './screens/quality/quality-layout.tsx';
 import { QUALITY_SCREENS } from './screens/quality/quality-screens.ts';
 import { PlanScreen } from './screens/quality/plan-screen.tsx';
 import { ProcedureScreen } from './screens/quality/procedure-screen.tsx';
@@ -22,7 +21,7 @@ import { useUser } from './session.tsx';
 import { ComplaintsScreen } from './screens/complaints/complaints-screen.tsx';
 import { NewComplaintScreen } from './screens/complaints/new-complaint-screen.tsx';
 import { ComplaintScreen } from './screens/complaints/complaint-screen.tsx';
-import { CommunityLayout } from './screens/community/community-layout.tsx';
+import { COMMUNITY_SCREENS } from './screens/community/community-screens.ts';
 import { NotificationsScreen } from './screens/notifications/notifications-screen.tsx';
 import { ReferralsScreen } from './screens/referrals/referrals-screen.tsx';
 import { REPORT_DRILL_KEYS, type QueueSearch, type ReportSearch, type QualitySearch } from './route-search.ts';
@@ -34,6 +33,12 @@ const text = (value: unknown) => (typeof value === 'string' && value !== '' ? va
 /** A search value as text whatever the URL parser made of it (2 → "2", false → "false"). */
 const scalar = (value: unknown) =>
   typeof value === 'number' || typeof value === 'boolean' ? String(value) : text(value);
+
+/** The screen of an area's section named in the address, or "not found" for an unknown one. */
+function SectionScreen(props: { screens: readonly { slug: string; component: ComponentType }[]; slug: string }) {
+  const screen = props.screens.find((s) => s.slug === props.slug);
+  return screen ? <screen.component /> : <NotFoundScreen />;
+}
 
 const rootRoute = createRootRoute({ component: AppShell, notFoundComponent: NotFoundScreen });
 
@@ -100,7 +105,17 @@ export const personRoute = createRoute({
   component: PersonProfileScreen,
 });
 
-const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin', component: AdminLayout });
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  component: function AdminLayout() {
+    return (
+      <SectionLayout label="Administration" to="/admin/$section" sections={ADMIN_SCREENS}>
+        <Outlet />
+      </SectionLayout>
+    );
+  },
+});
 const adminIndexRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/',
@@ -112,15 +127,23 @@ export const adminSectionRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '$section',
   component: function AdminSection() {
-    const { section } = adminSectionRoute.useParams();
-    const screen = ADMIN_SCREENS.find((s) => s.slug === section);
-    return screen ? <screen.component /> : <NotFoundScreen />;
+    return <SectionScreen screens={ADMIN_SCREENS} slug={adminSectionRoute.useParams().section} />;
   },
 });
 
 /** A report's period and filters, as text; each report screen reads the keys it knows. */
 
-const reportsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reports', component: ReportsLayout });
+const reportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports',
+  component: function ReportsLayout() {
+    return (
+      <SectionLayout label="Reports" to="/reports/$section" sections={REPORT_SCREENS}>
+        <Outlet />
+      </SectionLayout>
+    );
+  },
+});
 const reportsIndexRoute = createRoute({
   getParentRoute: () => reportsRoute,
   path: '/',
@@ -134,13 +157,22 @@ export const reportSectionRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): ReportSearch =>
     Object.fromEntries(Object.entries(search).map(([key, value]) => [key, text(value)])),
   component: function ReportSection() {
-    const { section } = reportSectionRoute.useParams();
-    const screen = REPORT_SCREENS.find((s) => s.slug === section);
-    return screen ? <screen.component /> : <NotFoundScreen />;
+    return <SectionScreen screens={REPORT_SCREENS} slug={reportSectionRoute.useParams().section} />;
   },
 });
 
-const qualityRoute = createRoute({ getParentRoute: () => rootRoute, path: '/quality', component: QualityLayout });
+/** The quality area; a plan or a procedure opens inside its layout too. */
+const qualityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/quality',
+  component: function QualityLayout() {
+    return (
+      <SectionLayout label="Quality" to="/quality/$section" sections={QUALITY_SCREENS}>
+        <Outlet />
+      </SectionLayout>
+    );
+  },
+});
 const qualityIndexRoute = createRoute({
   getParentRoute: () => qualityRoute,
   path: '/',
@@ -157,9 +189,7 @@ export const qualitySectionRoute = createRoute({
     q: scalar(search.q),
   }),
   component: function QualitySection() {
-    const { section } = qualitySectionRoute.useParams();
-    const screen = QUALITY_SCREENS.find((s) => s.slug === section);
-    return screen ? <screen.component /> : <NotFoundScreen />;
+    return <SectionScreen screens={QUALITY_SCREENS} slug={qualitySectionRoute.useParams().section} />;
   },
 });
 export const qualityPlanRoute = createRoute({
@@ -191,7 +221,11 @@ export const communitySectionRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/community/$section',
   component: function CommunitySection() {
-    return <CommunityLayout section={communitySectionRoute.useParams().section} />;
+    return (
+      <SectionLayout label="Community" to="/community/$section" sections={COMMUNITY_SCREENS}>
+        <SectionScreen screens={COMMUNITY_SCREENS} slug={communitySectionRoute.useParams().section} />
+      </SectionLayout>
+    );
   },
 });
 const notificationsRoute = createRoute({

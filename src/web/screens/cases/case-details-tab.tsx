@@ -98,8 +98,13 @@ export function CaseDetailsTab({ current: c }: { current: CaseRecord }) {
     });
   };
 
-  const set = (field: keyof Draft) => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [field]: e.target.value }));
+  /** What every control of the form is given for one draft field: its value, its edit, and the server's message. */
+  const bind = (field: keyof Draft) => ({
+    value: draft[field],
+    onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [field]: e.target.value })),
+    field,
+    error: save.error,
+  });
   const dirty = Object.keys(changesOf(draft, base.values)).length > 0;
 
   if (c.version !== base.version) {
@@ -135,62 +140,21 @@ export function CaseDetailsTab({ current: c }: { current: CaseRecord }) {
       <div className="field-grid">
         <SelectField
           label="Subject"
-          value={draft.subject}
-          onChange={set('subject')}
+          {...bind('subject')}
           placeholder="Not coded yet"
           options={subjectOptions(subjects.data)}
-          field="subject"
-          error={save.error}
         />
-        <SelectField
-          label="Priority"
-          value={draft.priority}
-          onChange={set('priority')}
-          options={priorityOptions}
-          field="priority"
-          error={save.error}
-        />
+        <SelectField label="Priority" {...bind('priority')} options={priorityOptions} />
         <SelectField
           label="Language"
-          value={draft.language}
-          onChange={set('language')}
+          {...bind('language')}
           options={LANGUAGES.map((l) => ({ value: l.code, label: `${l.name} (${l.nativeName})` }))}
-          field="language"
-          error={save.error}
         />
-        <SelectField
-          label="Writer type"
-          value={draft.writerType}
-          onChange={set('writerType')}
-          options={writerTypeOptions}
-          field="writerType"
-          error={save.error}
-        />
-        <TextField
-          label="Tags"
-          value={draft.tags}
-          onChange={set('tags')}
-          hint="Separate tags with commas."
-          field="tags"
-          error={save.error}
-        />
-        <TextField
-          label="Facility"
-          value={draft.facility}
-          onChange={set('facility')}
-          field="facility"
-          error={save.error}
-        />
+        <SelectField label="Writer type" {...bind('writerType')} options={writerTypeOptions} />
+        <TextField label="Tags" {...bind('tags')} hint="Separate tags with commas." />
+        <TextField label="Facility" {...bind('facility')} />
       </div>
-      <TextAreaField
-        label="Description"
-        value={draft.description}
-        onChange={set('description')}
-        rows={6}
-        required
-        field="description"
-        error={save.error}
-      />
+      <TextAreaField label="Description" {...bind('description')} rows={6} required />
       {!conflict && save.error instanceof ApiError && save.error.code !== 'version_conflict' && (
         <FormError error={save.error} />
       )}
