@@ -20,6 +20,7 @@ import { resolveComplaint } from '../../../commands/complaints/complaint-resolve
 import { requestHearing } from '../../../commands/complaints/hearing-request.ts';
 import { progressHearing, type HearingStep } from '../../../commands/complaints/hearing-progress.ts';
 import { recordNoticeMailed, renderComplaintNotice } from '../../../commands/complaints/complaint-notices.ts';
+import { sendFile } from '../file-answer.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 import { Download, OpenObject } from '../../../../shared/schema-helpers.ts';
 import { JsonOrReportFile } from '../../../../shared/reports.ts';
@@ -203,10 +204,7 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
         req.params.complaintNumber,
         req.params.noticeId,
       );
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="${filename}"`)
-        .send(pdf);
+      return sendFile(reply, { body: pdf, contentType: 'application/pdf', fileName: filename, disposition: 'inline' });
     },
   );
 
@@ -317,13 +315,7 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
       }
       const doc = await complaintLog(ctx, { from, to });
       const file = await renderReport(doc, format, { chromiumPath: deps.config.chromiumPath });
-      return reply
-        .type(file.contentType)
-        .header(
-          'content-disposition',
-          `attachment; filename="${reportFileName(doc.title, `${from}-${to}`, file.extension)}"`,
-        )
-        .send(file.body);
+      return sendFile(reply, { ...file, fileName: reportFileName(doc.title, `${from}-${to}`, file.extension) });
     },
   );
 
