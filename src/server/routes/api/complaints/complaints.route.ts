@@ -5,7 +5,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import type { CommandContext } from '../../../context.ts';
-import { AppError, type ErrorDetail } from '../../../errors.ts';
+import { FieldProblems } from '../../../commands/admin-common.ts';
 import {
   complaintActionsOf,
   complaintIssues,
@@ -252,25 +252,21 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
     async (req) => {
       const ctx = requireContext(req);
       const q = req.query;
-      const problems: ErrorDetail[] = [];
+      const problems = new FieldProblems();
       const status = q.status
         ?.split(',')
         .map((s) => s.trim())
         .filter(Boolean);
       for (const s of status ?? []) {
-        if (!STATUSES.includes(s))
-          problems.push({ field: 'status', message: `"${s}" is not one of ${STATUSES.join(', ')}` });
+        if (!STATUSES.includes(s)) problems.add('status', `"${s}" is not one of ${STATUSES.join(', ')}`);
       }
       if (q.category && !complaintCategory(q.category)) {
-        problems.push({ field: 'category', message: `"${q.category}" is not a complaint category` });
+        problems.add('category', `"${q.category}" is not a complaint category`);
       }
       for (const field of ['receivedFrom', 'receivedTo'] as const) {
-        if (q[field] && !isLocalDateText(q[field]))
-          problems.push({ field, message: 'must be a date written YYYY-MM-DD' });
+        if (q[field] && !isLocalDateText(q[field])) problems.add(field, 'must be a date written YYYY-MM-DD');
       }
-      if (problems.length) {
-        throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
-      }
+      problems.throwIfAny();
       const today = localDate(new Date(), ctx.agency.timeZone);
       const filter: ComplaintListFilter = {
         limit: q.limit ?? 50,
@@ -305,13 +301,12 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
     async (req, reply) => {
       const ctx = requireContext(req);
       const { from, to, format = 'csv' } = req.query;
-      const problems: ErrorDetail[] = [];
-      if (!isLocalDateText(from)) problems.push({ field: 'from', message: 'must be a date written YYYY-MM-DD' });
-      if (!isLocalDateText(to)) problems.push({ field: 'to', message: 'must be a date written YYYY-MM-DD' });
-      else if (isLocalDateText(from) && to < from) problems.push({ field: 'to', message: 'is before from' });
-      if (problems.length) {
-        throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+      const problems = new FieldProblems();
+      for (const field of ['from', 'to'] as const) {
+        if (!isLocalDateText(req.query[field])) problems.add(field, 'must be a date written YYYY-MM-DD');
       }
+      if (problems.count() === 0 && to < from) problems.add('to', 'is before from');
+      problems.throwIfAny();
       const doc = await complaintLog(ctx, { from, to });
       const file = await renderReport(doc, format, { chromiumPath: deps.config.chromiumPath });
       return sendFile(reply, { ...file, fileName: reportFileName(doc.title, `${from}-${to}`, file.extension) });
