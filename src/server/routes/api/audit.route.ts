@@ -7,6 +7,7 @@ import { requireContext } from '../../auth/authenticate.ts';
 import { auditLog } from '../../queries/audit-log.ts';
 import { auditToCsv } from '../../queries/case-timeline.ts';
 import { invalid } from '../../errors.ts';
+import { sendFile } from './file-answer.ts';
 
 const instant = (field: string, value: string | undefined) => {
   if (!value) return undefined;
@@ -42,10 +43,11 @@ export function auditRoutes(app: FastifyInstance): void {
         limit: q.limit ?? (q.format === 'csv' ? 10_000 : 100),
       });
       if (q.format === 'csv') {
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="audit-log.csv"')
-          .send(auditToCsv(page.items));
+        return sendFile(reply, {
+          body: auditToCsv(page.items),
+          contentType: 'text/csv; charset=utf-8',
+          fileName: 'audit-log.csv',
+        });
       }
       return page;
     },

@@ -35,6 +35,7 @@ import {
   UpdateCaseBody,
 } from '../../../../shared/cases.ts';
 import { JsonOrCsv } from '../../../../shared/schema-helpers.ts';
+import { sendFile } from '../file-answer.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 
 /** The version a client expects: the body's expectedVersion, else an If-Match header ("3" or W/"3"). */
@@ -271,13 +272,11 @@ export function caseActionRoutes(app: FastifyInstance, deps: RouteDependencies):
     async (req, reply) => {
       const events = await caseAudit(requireContext(req), req.params.trackingNumber);
       if (req.query.format === 'csv') {
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header(
-            'content-disposition',
-            `attachment; filename="audit-${req.params.trackingNumber.replace(/[^\w-]/g, '')}.csv"`,
-          )
-          .send(auditToCsv(events));
+        return sendFile(reply, {
+          body: auditToCsv(events),
+          contentType: 'text/csv; charset=utf-8',
+          fileName: `audit-${req.params.trackingNumber}.csv`,
+        });
       }
       return events;
     },

@@ -22,6 +22,7 @@ import {
   TrackingParams,
 } from '../../../../shared/cases.ts';
 import { Download, NoContent } from '../../../../shared/schema-helpers.ts';
+import { sendFile } from '../file-answer.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 
 export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies): void {
@@ -169,11 +170,11 @@ export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies)
         req.params.trackingNumber,
         req.params.attachmentId,
       );
-      return reply
-        .type(file.contentType)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .send(file.data);
+      return sendFile(reply.header('x-content-type-options', 'nosniff'), {
+        body: file.data,
+        contentType: file.contentType,
+        fileName: file.filename,
+      });
     },
   );
 }

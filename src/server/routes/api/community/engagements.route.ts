@@ -38,6 +38,7 @@ import {
   UpdateIssueBody,
   type EngagementKind,
 } from '../../../../shared/community.ts';
+import { sendFile } from '../file-answer.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 
 const tags = ['community'];
@@ -115,10 +116,11 @@ export function engagementRoutes(app: FastifyInstance, deps: RouteDependencies):
           };
         }),
       });
-      return reply
-        .header('content-type', 'text/calendar; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="engagements.ics"')
-        .send(calendar);
+      return sendFile(reply, {
+        body: calendar,
+        contentType: 'text/calendar; charset=utf-8',
+        fileName: 'engagements.ics',
+      });
     },
   );
 

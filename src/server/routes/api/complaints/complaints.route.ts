@@ -1,10 +1,11 @@
 // The ombudsperson's complaints API: categories, filing, the view and list with the next deadline, the director's
 // extension, the resolution and state-hearing requests judged against the hearing rules.
 import type { FastifyInstance } from 'fastify';
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import type { CommandContext } from '../../../context.ts';
-import { AppError, type ErrorDetail } from '../../../errors.ts';
+import { FieldProblems } from '../../../commands/admin-common.ts';
 import {
   complaintActionsOf,
   complaintIssues,
@@ -18,8 +19,9 @@ import { createComplaint } from '../../../commands/complaints/complaint-create.t
 import { extendComplaint } from '../../../commands/complaints/complaint-extend.ts';
 import { resolveComplaint } from '../../../commands/complaints/complaint-resolve.ts';
 import { requestHearing } from '../../../commands/complaints/hearing-request.ts';
-import { progressHearing, type HearingStep } from '../../../commands/complaints/hearing-progress.ts';
+import { progressHearing } from '../../../commands/complaints/hearing-progress.ts';
 import { recordNoticeMailed, renderComplaintNotice } from '../../../commands/complaints/complaint-notices.ts';
+import { sendFile } from '../file-answer.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 import { Download, OpenObject } from '../../../../shared/schema-helpers.ts';
 import { JsonOrReportFile } from '../../../../shared/reports.ts';
@@ -74,115 +76,113 @@ async function complaintView(ctx: CommandContext, complaintNumber: string) {
 export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  const complaintChange = <B>(
+  /**
+   * A POST under one complaint (`path` follows /complaints/:complaintNumber) that runs one command and answers the
+   * complaint as it now stands.
+   */
+  const complaintChange = <P extends TSchema, B extends TSchema>(
     path: string,
-    summary: string,
-    body: B,
-    run: (ctx: CommandContext, complaintNumber: string, body: never) => Promise<unknown>,
+    schema: { summary: string; params: P; body: B },
+    run: (ctx: CommandContext, params: Static<P>, body: Static<B>) => Promise<unknown>,
   ) =>
     api.post(
       `/complaints/:complaintNumber${path}`,
-      {
-        schema: {
-          tags: ['complaints'],
-          summary,
-          params: ComplaintNumberParamsSchema,
-          body: body as typeof TransferBodySchema,
-          response: { 200: ComplaintSchema },
-        },
-      },
+      { schema: { tags: ['complaints'], ...schema, response: { 200: ComplaintSchema } } },
       async (req) => {
         const ctx = requireContext(req);
-        await run(ctx, req.params.complaintNumber, req.body as never);
-        return complaintView(ctx, req.params.complaintNumber);
+        const params = req.params as Static<P> & { complaintNumber: string };
+        await run(ctx, params, req.body as Static<B>);
+        return complaintView(ctx, params.complaintNumber);
       },
     );
 
   complaintChange(
     '/actions',
-    'Add an action the resolution requires, who is responsible and by when.',
-    ComplaintActionBodySchema,
-    addComplaintAction,
+    {
+      summary: 'Add an action the resolution requires, who is responsible and by when.',
+      params: ComplaintNumberParamsSchema,
+      body: ComplaintActionBodySchema,
+    },
+    (ctx, { complaintNumber }, body) => addComplaintAction(ctx, complaintNumber, body),
   );
   complaintChange(
     '/investigator',
-    'Name the investigator: not the caseworker of the matter unless a supervisor overrides with a reason (audited).',
-    InvestigatorBodySchema,
-    assignInvestigator,
+    {
+      summary:
+        'Name the investigator: not the caseworker of the matter unless a supervisor overrides with a reason (audited).',
+      params: ComplaintNumberParamsSchema,
+      body: InvestigatorBodySchema,
+    },
+    (ctx, { complaintNumber }, body) => assignInvestigator(ctx, complaintNumber, body),
   );
-  complaintChange('/transfer', 'Transfer to another county (notice LCR004).', TransferBodySchema, transferComplaint);
+  complaintChange(
+    '/transfer',
+    {
+      summary: 'Transfer to another county (notice LCR004).',
+      params: ComplaintNumberParamsSchema,
+      body: TransferBodySchema,
+    },
+    (ctx, { complaintNumber }, body) => transferComplaint(ctx, complaintNumber, body),
+  );
   complaintChange(
     '/amendments',
-    'Add issues to an open complaint (notice LCR003); the receipt date stays.',
-    AmendmentBodySchema,
-    amendComplaint,
-  );
-
-  const hearingStep = (step: HearingStep['step'], summary: string, body: typeof HearingScheduleBodySchema) =>
-    api.post(
-      `/complaints/:complaintNumber/hearing-requests/:hearingId/${step}`,
-      {
-        schema: {
-          tags: ['complaints'],
-          summary,
-          params: HearingParamsSchema,
-          body,
-          response: { 200: ComplaintSchema },
-        },
-      },
-      async (req) => {
-        const ctx = requireContext(req);
-        const { complaintNumber, hearingId } = req.params;
-        await progressHearing(ctx, complaintNumber, hearingId, { step, ...(req.body as object) } as HearingStep);
-        return complaintView(ctx, complaintNumber);
-      },
-    );
-  hearingStep('schedule', "The hearing's date, place or phone and interpreter.", HearingScheduleBodySchema);
-  hearingStep(
-    'dismissal',
-    'A dismissal notice; the dismissal takes effect the configured days later.',
-    HearingDismissalBodySchema as unknown as typeof HearingScheduleBodySchema,
-  );
-  hearingStep(
-    'decision',
-    'The decision with its outcome per issue; presumed receipt and, for the complainant, the compliance report due.',
-    HearingDecisionBodySchema as unknown as typeof HearingScheduleBodySchema,
-  );
-
-  api.post(
-    '/complaints/:complaintNumber/actions/:actionId/completed',
     {
-      schema: {
-        tags: ['complaints'],
-        summary: 'Record the day a required action was completed.',
-        params: ActionParamsSchema,
-        body: ActionCompletedBodySchema,
-        response: { 200: ComplaintSchema },
-      },
+      summary: 'Add issues to an open complaint (notice LCR003); the receipt date stays.',
+      params: ComplaintNumberParamsSchema,
+      body: AmendmentBodySchema,
     },
-    async (req) => {
-      const ctx = requireContext(req);
-      await completeAction(ctx, req.params.complaintNumber, req.params.actionId, req.body.completedOn);
-      return complaintView(ctx, req.params.complaintNumber);
-    },
+    (ctx, { complaintNumber }, body) => amendComplaint(ctx, complaintNumber, body),
   );
 
-  api.post(
-    '/complaints/:complaintNumber/notices/:noticeId/mailed',
+  complaintChange(
+    '/hearing-requests/:hearingId/schedule',
     {
-      schema: {
-        tags: ['complaints'],
-        summary: 'Record the day a notice of the complaint was mailed.',
-        params: NoticeParamsSchema,
-        body: NoticeMailedBodySchema,
-        response: { 200: ComplaintSchema },
-      },
+      summary: "The hearing's date, place or phone and interpreter.",
+      params: HearingParamsSchema,
+      body: HearingScheduleBodySchema,
     },
-    async (req) => {
-      const ctx = requireContext(req);
-      await recordNoticeMailed(ctx, req.params.complaintNumber, req.params.noticeId, req.body.mailedOn);
-      return complaintView(ctx, req.params.complaintNumber);
+    (ctx, { complaintNumber, hearingId }, body) =>
+      progressHearing(ctx, complaintNumber, hearingId, { step: 'schedule', ...body }),
+  );
+  complaintChange(
+    '/hearing-requests/:hearingId/dismissal',
+    {
+      summary: 'A dismissal notice; the dismissal takes effect the configured days later.',
+      params: HearingParamsSchema,
+      body: HearingDismissalBodySchema,
     },
+    (ctx, { complaintNumber, hearingId }, body) =>
+      progressHearing(ctx, complaintNumber, hearingId, { step: 'dismissal', ...body }),
+  );
+  complaintChange(
+    '/hearing-requests/:hearingId/decision',
+    {
+      summary:
+        'The decision with its outcome per issue; presumed receipt and, for the complainant, the compliance report due.',
+      params: HearingParamsSchema,
+      body: HearingDecisionBodySchema,
+    },
+    (ctx, { complaintNumber, hearingId }, body) =>
+      progressHearing(ctx, complaintNumber, hearingId, { step: 'decision', ...body }),
+  );
+
+  complaintChange(
+    '/actions/:actionId/completed',
+    {
+      summary: 'Record the day a required action was completed.',
+      params: ActionParamsSchema,
+      body: ActionCompletedBodySchema,
+    },
+    (ctx, { complaintNumber, actionId }, body) => completeAction(ctx, complaintNumber, actionId, body.completedOn),
+  );
+  complaintChange(
+    '/notices/:noticeId/mailed',
+    {
+      summary: 'Record the day a notice of the complaint was mailed.',
+      params: NoticeParamsSchema,
+      body: NoticeMailedBodySchema,
+    },
+    (ctx, { complaintNumber, noticeId }, body) => recordNoticeMailed(ctx, complaintNumber, noticeId, body.mailedOn),
   );
 
   api.get(
@@ -203,10 +203,7 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
         req.params.complaintNumber,
         req.params.noticeId,
       );
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="${filename}"`)
-        .send(pdf);
+      return sendFile(reply, { body: pdf, contentType: 'application/pdf', fileName: filename, disposition: 'inline' });
     },
   );
 
@@ -255,25 +252,21 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
     async (req) => {
       const ctx = requireContext(req);
       const q = req.query;
-      const problems: ErrorDetail[] = [];
+      const problems = new FieldProblems();
       const status = q.status
         ?.split(',')
         .map((s) => s.trim())
         .filter(Boolean);
       for (const s of status ?? []) {
-        if (!STATUSES.includes(s))
-          problems.push({ field: 'status', message: `"${s}" is not one of ${STATUSES.join(', ')}` });
+        if (!STATUSES.includes(s)) problems.add('status', `"${s}" is not one of ${STATUSES.join(', ')}`);
       }
       if (q.category && !complaintCategory(q.category)) {
-        problems.push({ field: 'category', message: `"${q.category}" is not a complaint category` });
+        problems.add('category', `"${q.category}" is not a complaint category`);
       }
       for (const field of ['receivedFrom', 'receivedTo'] as const) {
-        if (q[field] && !isLocalDateText(q[field]))
-          problems.push({ field, message: 'must be a date written YYYY-MM-DD' });
+        if (q[field] && !isLocalDateText(q[field])) problems.add(field, 'must be a date written YYYY-MM-DD');
       }
-      if (problems.length) {
-        throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
-      }
+      problems.throwIfAny();
       const today = localDate(new Date(), ctx.agency.timeZone);
       const filter: ComplaintListFilter = {
         limit: q.limit ?? 50,
@@ -308,22 +301,15 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
     async (req, reply) => {
       const ctx = requireContext(req);
       const { from, to, format = 'csv' } = req.query;
-      const problems: ErrorDetail[] = [];
-      if (!isLocalDateText(from)) problems.push({ field: 'from', message: 'must be a date written YYYY-MM-DD' });
-      if (!isLocalDateText(to)) problems.push({ field: 'to', message: 'must be a date written YYYY-MM-DD' });
-      else if (isLocalDateText(from) && to < from) problems.push({ field: 'to', message: 'is before from' });
-      if (problems.length) {
-        throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+      const problems = new FieldProblems();
+      for (const field of ['from', 'to'] as const) {
+        if (!isLocalDateText(req.query[field])) problems.add(field, 'must be a date written YYYY-MM-DD');
       }
+      if (problems.count() === 0 && to < from) problems.add('to', 'is before from');
+      problems.throwIfAny();
       const doc = await complaintLog(ctx, { from, to });
       const file = await renderReport(doc, format, { chromiumPath: deps.config.chromiumPath });
-      return reply
-        .type(file.contentType)
-        .header(
-          'content-disposition',
-          `attachment; filename="${reportFileName(doc.title, `${from}-${to}`, file.extension)}"`,
-        )
-        .send(file.body);
+      return sendFile(reply, { ...file, fileName: reportFileName(doc.title, `${from}-${to}`, file.extension) });
     },
   );
 
@@ -340,40 +326,23 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
     async (req) => complaintView(requireContext(req), req.params.complaintNumber),
   );
 
-  api.post(
-    '/complaints/:complaintNumber/extension',
+  complaintChange(
+    '/extension',
     {
-      schema: {
-        tags: ['complaints'],
-        summary: "The director's one extension of the resolution, with its reason (409 for a second).",
-        params: ComplaintNumberParamsSchema,
-        body: ExtendComplaintBodySchema,
-        response: { 200: ComplaintSchema },
-      },
+      summary: "The director's one extension of the resolution, with its reason (409 for a second).",
+      params: ComplaintNumberParamsSchema,
+      body: ExtendComplaintBodySchema,
     },
-    async (req) => {
-      const ctx = requireContext(req);
-      await extendComplaint(ctx, req.params.complaintNumber, req.body);
-      return complaintView(ctx, req.params.complaintNumber);
-    },
+    (ctx, { complaintNumber }, body) => extendComplaint(ctx, complaintNumber, body),
   );
-
-  api.post(
-    '/complaints/:complaintNumber/resolution',
+  complaintChange(
+    '/resolution',
     {
-      schema: {
-        tags: ['complaints'],
-        summary: 'The written resolution: findings and the day its notice was mailed (opens the hearing window).',
-        params: ComplaintNumberParamsSchema,
-        body: ResolveComplaintBodySchema,
-        response: { 200: ComplaintSchema },
-      },
+      summary: 'The written resolution: findings and the day its notice was mailed (opens the hearing window).',
+      params: ComplaintNumberParamsSchema,
+      body: ResolveComplaintBodySchema,
     },
-    async (req) => {
-      const ctx = requireContext(req);
-      await resolveComplaint(ctx, req.params.complaintNumber, req.body);
-      return complaintView(ctx, req.params.complaintNumber);
-    },
+    (ctx, { complaintNumber }, body) => resolveComplaint(ctx, complaintNumber, body),
   );
 
   api.post(

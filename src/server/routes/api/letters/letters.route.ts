@@ -35,14 +35,16 @@ import {
   PrintBatchSchema,
 } from '../../../../shared/letters.ts';
 import { Download } from '../../../../shared/schema-helpers.ts';
+import { sendFile } from '../file-answer.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 
 function sendPdf(reply: FastifyReply, file: { filename: string; pdf: Buffer }) {
-  return reply
-    .type('application/pdf')
-    .header('content-disposition', `inline; filename="${file.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
-    .header('cache-control', 'private, no-store')
-    .send(file.pdf);
+  return sendFile(reply.header('cache-control', 'private, no-store'), {
+    body: file.pdf,
+    contentType: 'application/pdf',
+    fileName: file.filename,
+    disposition: 'inline',
+  });
 }
 
 const presentLetterhead = (l: LetterheadRecord) => ({
@@ -225,10 +227,11 @@ export function letterRoutes(app: FastifyInstance, deps: RouteDependencies): voi
       },
     },
     async (req, reply) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="mailing-log.csv"')
-        .send(mailingLogCsv(await readMailingLog(requireContext(req), req.query))),
+      sendFile(reply, {
+        body: mailingLogCsv(await readMailingLog(requireContext(req), req.query)),
+        contentType: 'text/csv; charset=utf-8',
+        fileName: 'mailing-log.csv',
+      }),
   );
 
   api.post(

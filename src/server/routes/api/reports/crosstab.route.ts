@@ -32,6 +32,7 @@ import { validateCrosstabDefinition, DIMENSIONS, MEASURES } from '../../../repor
 import { runSavedReport, savedReportDocument } from '../../../reports/saved-report.ts';
 import type { ReportDocument } from '../../../../shared/report-document.ts';
 import { renderReport, reportFileName } from '../../../reports/render/index.ts';
+import { sendFile } from '../file-answer.ts';
 import { stringEnum } from '../../../../shared/admin.ts';
 
 const list = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer>>(item: T) =>
@@ -100,10 +101,7 @@ function presentSavedReport(ctx: CommandContext, r: SavedReportRecord) {
 
 async function sendDocument(reply: FastifyReply, doc: ReportDocument, periodKey: string, format: 'csv' | 'xlsx') {
   const file = await renderReport(doc, format);
-  return reply
-    .type(file.contentType)
-    .header('content-disposition', `attachment; filename="${reportFileName(doc.title, periodKey, file.extension)}"`)
-    .send(file.body);
+  return sendFile(reply, { ...file, fileName: reportFileName(doc.title, periodKey, file.extension) });
 }
 
 function readAsOf(value: string | undefined): Date | undefined {

@@ -13,6 +13,7 @@ import { localParts } from '../../../../shared/local-time.ts';
 import { isChannelType } from '../../../../shared/vocabulary.ts';
 import { DASHBOARD_CHARTS, dashboardData, type DashboardFilters } from '../../../reports/dashboards.ts';
 import { renderCsv } from '../../../reports/render/csv.ts';
+import { sendFile } from '../file-answer.ts';
 import { stringEnum } from '../../../../shared/admin.ts';
 
 const Code = (description: string) => Type.Optional(Type.String({ maxLength: 100, description }));
@@ -113,11 +114,11 @@ export function dashboardRoutes(app: FastifyInstance): void {
       const dashboard = await dashboardData(ctx, await readFilters(ctx, req.query));
       if (format !== 'csv') return dashboard;
       const found = dashboard.charts.find((c) => c.name === chart)!;
-      const fileName = `dashboard-${found.name}-${dashboard.period.key.replace(/[^0-9A-Za-z]+/g, '-')}.csv`;
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${fileName}"`)
-        .send(renderCsv({ title: found.title, subtitle: [], tables: [found.table] }));
+      return sendFile(reply, {
+        body: renderCsv({ title: found.title, subtitle: [], tables: [found.table] }),
+        contentType: 'text/csv; charset=utf-8',
+        fileName: `dashboard-${found.name}-${dashboard.period.key.replace(/[^0-9A-Za-z]+/g, '-')}.csv`,
+      });
     },
   );
 }

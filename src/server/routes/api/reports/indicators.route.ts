@@ -18,6 +18,7 @@ import { indicatorItems } from '../../../reports/indicator-items.ts';
 import { listIndicatorTargets, replaceIndicatorTargets } from '../../../reports/indicator-targets.ts';
 import type { IndicatorGroup } from '../../../../shared/indicator-definitions.ts';
 import { renderReport, reportFileName } from '../../../reports/render/index.ts';
+import { sendFile } from '../file-answer.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 import { stringEnum } from '../../../../shared/admin.ts';
 
@@ -93,13 +94,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: RouteDependencies): 
       if (format === 'json') return result;
       const doc = indicatorsDocument(result, ctx.agency.name);
       const file = await renderReport(doc, format, { chromiumPath: deps.config.chromiumPath });
-      return reply
-        .type(file.contentType)
-        .header(
-          'content-disposition',
-          `attachment; filename="${reportFileName('mmr indicators', period.key, file.extension)}"`,
-        )
-        .send(file.body);
+      return sendFile(reply, { ...file, fileName: reportFileName('mmr indicators', period.key, file.extension) });
     },
   );
 

@@ -10,6 +10,7 @@ import { parsePeriod, type ReportPeriod } from '../../../../shared/report-period
 import { buildMonthlyReport } from '../../../reports/monthly-report.ts';
 import { monthlyReportDocument } from '../../../reports/monthly-report-document.ts';
 import { renderReport, reportFileName } from '../../../reports/render/index.ts';
+import { sendFile } from '../file-answer.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 import { stringEnum } from '../../../../shared/admin.ts';
 import { readAsOf } from './indicators.route.ts';
@@ -53,13 +54,7 @@ export function monthlyReportRoutes(app: FastifyInstance, deps: RouteDependencie
       const file = await renderReport(monthlyReportDocument(report, ctx.agency.name), format, {
         chromiumPath: deps.config.chromiumPath,
       });
-      return reply
-        .type(file.contentType)
-        .header(
-          'content-disposition',
-          `attachment; filename="${reportFileName('monthly report', period.key, file.extension)}"`,
-        )
-        .send(file.body);
+      return sendFile(reply, { ...file, fileName: reportFileName('monthly report', period.key, file.extension) });
     },
   );
 }
