@@ -7,7 +7,6 @@ import {
   complaintDateProblems,
   complaintSettings,
   filingDeadline,
-  isLocalDateText,
   receiptDate,
   resolutionDue,
   transferDue,
@@ -175,14 +174,6 @@ describe('settings and dates', () => {
       transferDays: 10,
       repeatContactAction: 'convert',
     });
-  });
-
-  it('recognises real calendar dates only', () => {
-    expect(isLocalDateText('2028-02-29')).toBe(true);
-    expect(isLocalDateText('2026-02-29')).toBe(false);
-    expect(isLocalDateText('2026-13-01')).toBe(false);
-    expect(isLocalDateText('03/02/2026')).toBe(false);
-    expect(isLocalDateText(20260302)).toBe(false);
   });
 
   it('names the field of each impossible date', () => {

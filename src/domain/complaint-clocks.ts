@@ -4,7 +4,7 @@
 
 import type { BusinessCalendar } from './types.ts';
 import { addBusinessDays, nextBusinessDay } from './business-calendar.ts';
-import { addLocalDays, weekdayOf } from '../shared/local-time.ts';
+import { addLocalDays, isCalendarDate } from '../shared/local-time.ts';
 
 /** The ways a complaint reaches the office. */
 export const RECEIVED_VIA = ['in_person', 'phone', 'mail', 'email', 'web', 'transfer'] as const;
@@ -74,17 +74,6 @@ export function complaintSettings(stored: unknown): ComplaintSettings {
     settings.repeatContactAction = record.repeatContactAction;
   }
   return settings;
-}
-
-/** Whether `text` is a real calendar date written 'YYYY-MM-DD'. */
-export function isLocalDateText(text: unknown): text is string {
-  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  try {
-    weekdayOf(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `date` itself if it is a business day, else the next one: the rule for every due date of the process. */
@@ -183,14 +172,14 @@ export function complaintDateProblems(
 ): DateProblem[] {
   const problems: DateProblem[] = [];
   const format = 'must be a date written YYYY-MM-DD';
-  const received = isLocalDateText(input.receivedOn) ? input.receivedOn : null;
+  const received = isCalendarDate(input.receivedOn) ? input.receivedOn : null;
   if (!received) problems.push({ field: 'receivedOn', message: format });
   else if (received > today) problems.push({ field: 'receivedOn', message: 'cannot be in the future' });
   else if (received < '1990-01-01') problems.push({ field: 'receivedOn', message: 'is before 1990; check the year' });
   for (const field of ['postmarkedOn', 'knewOfActionOn'] as const) {
     const value = input[field];
     if (value === undefined || value === null) continue;
-    if (!isLocalDateText(value)) problems.push({ field, message: format });
+    if (!isCalendarDate(value)) problems.push({ field, message: format });
     else if (received && value > received) {
       problems.push({
         field,

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   addLocalDays,
   endOfLocalDay,
+  isCalendarDate,
   localDate,
   localDaysBetween,
   localParts,
@@ -124,5 +125,15 @@ describe('local dates', () => {
     // Santiago skips local midnight when its clocks go forward (2026-09-06 00:00 → 01:00).
     expect(startOfLocalDay('2026-09-06', 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z');
     expect(endOfLocalDay('2026-09-05', 'America/Santiago').toISOString()).toBe('2026-09-06T03:59:59.999Z');
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('recognises real calendar dates only', () => {
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2026-13-01')).toBe(false);
+    expect(isCalendarDate('03/02/2026')).toBe(false);
+    expect(isCalendarDate(20260302)).toBe(false);
   });
 });

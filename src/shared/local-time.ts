@@ -214,3 +214,12 @@ export function localDaysBetween(from: string, to: string): number {
     (utcMillis(b.year, b.month, b.day, 0, 0, 0, 0) - utcMillis(a.year, a.month, a.day, 0, 0, 0, 0)) / MILLIS_PER_DAY,
   );
 }
+
+/** Whether `text` is a real calendar date written YYYY-MM-DD (2028-02-29 is one, 2026-02-29 and 2026-13-01 are not). */
+export function isCalendarDate(text: unknown): text is string {
+  const parts = typeof text === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null;
+  if (!parts) return false;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}

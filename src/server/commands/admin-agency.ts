@@ -8,10 +8,10 @@ import { calendarPreset, type HolidayPreset } from '../../domain/holidays.ts';
 import { recordAudit } from '../repositories/audit.ts';
 import { getAgency, updateAgency, type AgencyRecord } from '../repositories/configuration/agency.ts';
 import { FieldProblems, checkVersion, cleanName, requireAdministrator } from './admin-common.ts';
+import { isCalendarDate } from '../../shared/local-time.ts';
 
 const TRACKING_PREFIX = /^[A-Z0-9]{1,10}$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NOTIFY_ROLES: readonly EscalationLevel['notifyRole'][] = [
   'assignee',
   'supervisor',
@@ -43,15 +43,6 @@ export function isIanaTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Whether `date` is a real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(date: string): boolean {
-  const parts = DATE.exec(date);
-  if (!parts) return false;
-  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }
 
 function checkEscalationLevels(problems: FieldProblems, levels: EscalationLevel[]): EscalationLevel[] {

@@ -5,8 +5,8 @@ import type { CommandContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { mailingLog, type MailingLogRow } from '../repositories/letters.ts';
 import { neutralizeCell } from '../../domain/csv-safety.ts';
-import { isCalendarDate } from './admin-agency.ts';
 import { requireRole } from './admin-common.ts';
+import { isCalendarDate } from '../../shared/local-time.ts';
 
 export const MAILING_LOG_LIMIT = 50_000;
 

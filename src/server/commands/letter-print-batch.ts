@@ -21,8 +21,7 @@ import {
 import { letterDocuments } from '../channels/letters/letter-documents.ts';
 import { lettersHtml } from '../channels/letters/letter-html.ts';
 import { renderPdf } from '../channels/letters/pdf-renderer.ts';
-import { localDate } from '../../shared/local-time.ts';
-import { isCalendarDate } from './admin-agency.ts';
+import { localDate, isCalendarDate } from '../../shared/local-time.ts';
 import { requireRole } from './admin-common.ts';
 
 /** The most letters one batch holds; the rest wait for the next batch. */

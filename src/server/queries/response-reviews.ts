@@ -4,8 +4,7 @@ import type { CommandContext } from '../context.ts';
 import { managesQuality, requireQualityManager } from '../policies/quality.ts';
 import { listReviews, sampleClosedCases, type ReviewRow } from '../repositories/response-reviews.ts';
 import { DEFAULT_RUBRIC } from '../../domain/review-rubric.ts';
-import { addLocalDays, startOfLocalDay } from '../../shared/local-time.ts';
-import { isCalendarDate } from '../commands/admin-agency.ts';
+import { addLocalDays, startOfLocalDay, isCalendarDate } from '../../shared/local-time.ts';
 import { FieldProblems } from '../commands/admin-common.ts';
 import type { Review, ReviewSummary, SampledCase } from '../../shared/quality.ts';
 

@@ -11,8 +11,7 @@ import {
   insertComplaintAction,
 } from '../../repositories/complaints.ts';
 import { authorizeComplaint } from '../../policies/complaint-access.ts';
-import { isLocalDateText } from '../../../domain/complaint-clocks.ts';
-import { localDate } from '../../../shared/local-time.ts';
+import { localDate, isCalendarDate } from '../../../shared/local-time.ts';
 import { refuse } from './complaint-refusal.ts';
 
 export const RESPONSIBLE_KINDS = ['unit', 'employee', 'other_agency', 'third_party'] as const;
@@ -37,7 +36,7 @@ export async function addComplaintAction(
     problems.push({ field: 'responsibleKind', message: `must be one of ${RESPONSIBLE_KINDS.join(', ')}` });
   }
   if (!input.responsibleName.trim()) problems.push({ field: 'responsibleName', message: 'name who is responsible' });
-  if (input.dueOn && !isLocalDateText(input.dueOn)) {
+  if (input.dueOn && !isCalendarDate(input.dueOn)) {
     problems.push({ field: 'dueOn', message: 'must be a date written YYYY-MM-DD' });
   }
   refuse(problems);
@@ -76,7 +75,7 @@ export async function completeAction(
 ): Promise<void> {
   authorizeComplaint(ctx.actor, 'complaint:resolve');
   const clock = await complaintClockSettings(ctx.db, ctx.agency.id);
-  if (!isLocalDateText(completedOn)) refuse([{ field: 'completedOn', message: 'must be a date written YYYY-MM-DD' }]);
+  if (!isCalendarDate(completedOn)) refuse([{ field: 'completedOn', message: 'must be a date written YYYY-MM-DD' }]);
   if (completedOn > localDate(new Date(), clock.timeZone)) {
     refuse([{ field: 'completedOn', message: 'cannot be in the future' }]);
   }

@@ -19,9 +19,8 @@ import { letterheadFor, recipientName } from '../../channels/letters/letter-docu
 import { lettersHtml } from '../../channels/letters/letter-html.ts';
 import { renderPdf } from '../../channels/letters/pdf-renderer.ts';
 import { mergeFields } from '../../../domain/template-merge.ts';
-import { isLocalDateText } from '../../../domain/complaint-clocks.ts';
 import { isLanguageCode, LANGUAGES } from '../../../shared/languages.ts';
-import { localDate } from '../../../shared/local-time.ts';
+import { localDate, isCalendarDate } from '../../../shared/local-time.ts';
 import { refuse } from './complaint-refusal.ts';
 
 export type NoticeCode = 'LCR002' | 'LCR003' | 'LCR004' | 'LCR005' | 'LCR006';
@@ -94,7 +93,7 @@ export async function recordNoticeMailed(
   authorizeComplaint(ctx.actor, 'complaint:resolve');
   const clock = await complaintClockSettings(ctx.db, ctx.agency.id);
   const problems: ErrorDetail[] = [];
-  if (!isLocalDateText(mailedOn)) problems.push({ field: 'mailedOn', message: 'must be a date written YYYY-MM-DD' });
+  if (!isCalendarDate(mailedOn)) problems.push({ field: 'mailedOn', message: 'must be a date written YYYY-MM-DD' });
   else if (mailedOn > localDate(new Date(), clock.timeZone)) {
     problems.push({ field: 'mailedOn', message: 'cannot be in the future' });
   }

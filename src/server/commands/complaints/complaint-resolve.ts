@@ -5,10 +5,9 @@ import { AppError, type ErrorDetail } from '../../errors.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { complaintClockSettings, findVisibleComplaint, updateComplaint } from '../../repositories/complaints.ts';
 import { authorizeComplaint } from '../../policies/complaint-access.ts';
-import { isLocalDateText } from '../../../domain/complaint-clocks.ts';
 import { complaintIssues } from '../../repositories/complaints.ts';
 import { hearingRequestDeadline } from '../../../domain/hearing-eligibility.ts';
-import { localDate } from '../../../shared/local-time.ts';
+import { localDate, isCalendarDate } from '../../../shared/local-time.ts';
 import { refuse } from './complaint-refusal.ts';
 import { issueComplaintNotice } from './complaint-notices.ts';
 
@@ -33,7 +32,7 @@ export async function resolveComplaint(
   for (const field of ['noticeMailedOn', 'resolvedOn'] as const) {
     const value = input[field];
     if (value === undefined || value === null) continue;
-    if (!isLocalDateText(value)) problems.push({ field, message: 'must be a date written YYYY-MM-DD' });
+    if (!isCalendarDate(value)) problems.push({ field, message: 'must be a date written YYYY-MM-DD' });
     else if (value > today) problems.push({ field, message: 'cannot be in the future' });
   }
   refuse(problems);

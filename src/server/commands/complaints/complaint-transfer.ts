@@ -10,9 +10,8 @@ import {
   updateComplaint,
 } from '../../repositories/complaints.ts';
 import { authorizeComplaint } from '../../policies/complaint-access.ts';
-import { isLocalDateText } from '../../../domain/complaint-clocks.ts';
 import { complaintCategory } from '../../../domain/hearing-eligibility.ts';
-import { localDate } from '../../../shared/local-time.ts';
+import { localDate, isCalendarDate } from '../../../shared/local-time.ts';
 import { issueComplaintNotice } from './complaint-notices.ts';
 import { refuse } from './complaint-refusal.ts';
 
@@ -35,7 +34,7 @@ export async function transferComplaint(
   const today = localDate(new Date(), clock.timeZone);
   const problems: ErrorDetail[] = [];
   if (!input.transferredTo.trim()) problems.push({ field: 'transferredTo', message: "name the other county's agency" });
-  if (input.transferredOn && !isLocalDateText(input.transferredOn)) {
+  if (input.transferredOn && !isCalendarDate(input.transferredOn)) {
     problems.push({ field: 'transferredOn', message: 'must be a date written YYYY-MM-DD' });
   } else if (input.transferredOn && input.transferredOn > today) {
     problems.push({ field: 'transferredOn', message: 'cannot be in the future' });

@@ -12,7 +12,6 @@ import {
   type HearingRequestRow,
 } from '../../repositories/complaints.ts';
 import { authorizeComplaint } from '../../policies/complaint-access.ts';
-import { isLocalDateText } from '../../../domain/complaint-clocks.ts';
 import {
   complianceReportDueOn,
   decisionPresumedReceivedOn,
@@ -22,6 +21,7 @@ import { isLanguageCode } from '../../../shared/languages.ts';
 import type { Updateable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { refuse } from './complaint-refusal.ts';
+import { isCalendarDate } from '../../../shared/local-time.ts';
 
 export type HearingStep =
   | { step: 'schedule'; hearingOn: string; place: string; interpreterLanguage?: string | null | undefined }
@@ -29,7 +29,7 @@ export type HearingStep =
   | { step: 'decision'; adoptedOn: string; outcomes: { category: string; outcome: string }[] };
 
 function dateProblem(field: string, value: string, notBefore: string): ErrorDetail | null {
-  if (!isLocalDateText(value)) return { field, message: 'must be a date written YYYY-MM-DD' };
+  if (!isCalendarDate(value)) return { field, message: 'must be a date written YYYY-MM-DD' };
   if (value < notBefore) return { field, message: `is before the hearing was requested (${notBefore})` };
   return null;
 }

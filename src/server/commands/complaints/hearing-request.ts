@@ -11,9 +11,8 @@ import {
   type HearingRequestRow,
 } from '../../repositories/complaints.ts';
 import { authorizeComplaint } from '../../policies/complaint-access.ts';
-import { isLocalDateText } from '../../../domain/complaint-clocks.ts';
 import { complaintCategory, judgeHearingRequest } from '../../../domain/hearing-eligibility.ts';
-import { localDate } from '../../../shared/local-time.ts';
+import { localDate, isCalendarDate } from '../../../shared/local-time.ts';
 import { refuse } from './complaint-refusal.ts';
 
 /** Records and judges a hearing request; returns it as stored. */
@@ -26,7 +25,7 @@ export async function requestHearing(
   const clock = await complaintClockSettings(ctx.db, ctx.agency.id);
   const today = localDate(new Date(), clock.timeZone);
   const problems: ErrorDetail[] = [];
-  if (!isLocalDateText(input.requestedOn)) {
+  if (!isCalendarDate(input.requestedOn)) {
     problems.push({ field: 'requestedOn', message: 'must be a date written YYYY-MM-DD' });
   } else if (input.requestedOn > today) problems.push({ field: 'requestedOn', message: 'cannot be in the future' });
   if (!input.issues.length) problems.push({ field: 'issues', message: 'name at least one issue to be heard' });

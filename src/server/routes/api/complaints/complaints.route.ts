@@ -31,8 +31,7 @@ import { addComplaintAction, completeAction } from '../../../commands/complaints
 import { assignInvestigator } from '../../../commands/complaints/complaint-investigator.ts';
 import { amendComplaint, transferComplaint } from '../../../commands/complaints/complaint-transfer.ts';
 import { COMPLAINT_CATEGORIES, complaintCategory } from '../../../../domain/hearing-eligibility.ts';
-import { isLocalDateText } from '../../../../domain/complaint-clocks.ts';
-import { localDate } from '../../../../shared/local-time.ts';
+import { localDate, isCalendarDate } from '../../../../shared/local-time.ts';
 import {
   ComplaintCategoryListSchema,
   ComplaintListQuerySchema,
@@ -264,7 +263,7 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
         problems.add('category', `"${q.category}" is not a complaint category`);
       }
       for (const field of ['receivedFrom', 'receivedTo'] as const) {
-        if (q[field] && !isLocalDateText(q[field])) problems.add(field, 'must be a date written YYYY-MM-DD');
+        if (q[field] && !isCalendarDate(q[field])) problems.add(field, 'must be a date written YYYY-MM-DD');
       }
       problems.throwIfAny();
       const today = localDate(new Date(), ctx.agency.timeZone);
@@ -303,7 +302,7 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
       const { from, to, format = 'csv' } = req.query;
       const problems = new FieldProblems();
       for (const field of ['from', 'to'] as const) {
-        if (!isLocalDateText(req.query[field])) problems.add(field, 'must be a date written YYYY-MM-DD');
+        if (!isCalendarDate(req.query[field])) problems.add(field, 'must be a date written YYYY-MM-DD');
       }
       if (problems.count() === 0 && to < from) problems.add('to', 'is before from');
       problems.throwIfAny();
