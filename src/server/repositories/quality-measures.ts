@@ -240,21 +240,8 @@ export async function findValueForUpdate(
   return row ? toValue(row) : undefined;
 }
 
-export interface ValueInput {
-  measureId: number;
-  periodKey: string;
-  periodFrom: string;
-  periodTo: string;
-  numerator: number;
-  denominator: number;
-  value: number;
-  source: string;
-  enteredVia: 'console' | 'api' | 'import';
-  reliable: boolean;
-  reliabilityNote: string;
-  enteredBy: number | null;
-  enteredByName: string;
-}
+/** A period's value as entered: the stored record less what the database assigns. */
+export type ValueInput = Omit<MeasureValueRecord, 'id' | 'enteredAt' | 'version'>;
 
 /** Writes a period's value, replacing the one entered before (its version moves on). */
 export async function upsertValue(db: Db, agencyId: number, v: ValueInput): Promise<MeasureValueRecord> {
