@@ -4,6 +4,7 @@ import { openDatabase, type OpenDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { bootstrap, type BootstrapResult } from './bootstrap.ts';
 import { failAbandonedImportRuns } from './repositories/imports.ts';
+import { sealStoredSecrets } from './commands/stored-secrets.ts';
 
 export interface Runtime extends OpenDatabase {
   setup: BootstrapResult;
@@ -16,6 +17,8 @@ export async function startRuntime(config: Config): Promise<Runtime> {
     await migrateToLatest(database.db);
     const setup = await bootstrap(database.db, config);
     await failAbandonedImportRuns(database.db);
+    // Mailbox passwords written before encryption at rest (or under another key) are sealed now.
+    await sealStoredSecrets(database.db, config);
     return { ...database, setup };
   } catch (error) {
     await database.close();

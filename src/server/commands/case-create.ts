@@ -11,6 +11,7 @@ import {
   createTrackingSequence,
   findOrCreatePersonForIntake,
   insertIntakeCase,
+  lockIntakeWriter,
   isMissingSequence,
   trackingSequenceName,
   type IntakeCaseValues,
@@ -42,8 +43,6 @@ export interface CreateCaseInput {
   restricted?: boolean | undefined;
   tags?: string[] | undefined;
   externalId?: string | undefined;
-  /** The access code of the case's public status link, given at intake when the intake sends the link at once. */
-  publicSecret?: string | undefined;
   /** The inbound message's subject line (email, letter heading), kept on the timeline. */
   title?: string | undefined;
   /** Runs inside the intake transaction once the case exists (email: message ids, acknowledgement + outbox). */
@@ -199,7 +198,6 @@ async function intakeWith(
     resolutionDueAt: decision.resolutionDueAt,
     escalationLevel: decision.escalationLevel,
     externalId: input.externalId ?? null,
-    publicSecret: input.publicSecret ?? null,
     grantAccessTo: namedOnCase ? ctx.actor.userId : null,
     configVersion: unchecked ? config.version : null,
     audit: {
@@ -225,9 +223,17 @@ async function intakeWith(
 
   const write = async () => {
     if (!input.onBehalfOf && !input.withinTransaction) {
-      return insertIntakeCase(ctx.db, { ...values, onBehalfOfPersonId: null }, { find: person });
+      if (!person.email && !person.phone) {
+        return insertIntakeCase(ctx.db, { ...values, onBehalfOfPersonId: null }, { find: person });
+      }
+      // Two intakes of the same new writer at once make one person: the lock makes the second wait for the first.
+      return ctx.db.transaction().execute(async (tx) => {
+        await lockIntakeWriter(tx, ctx.agency.id, person);
+        return insertIntakeCase(tx, { ...values, onBehalfOfPersonId: null }, { find: person });
+      });
     }
     return ctx.db.transaction().execute(async (tx) => {
+      await lockIntakeWriter(tx, ctx.agency.id, person);
       const writer = await findOrCreatePersonForIntake(tx, ctx.agency.id, person, restricted);
       const onBehalfOf = input.onBehalfOf
         ? await findOrCreatePersonForIntake(tx, ctx.agency.id, input.onBehalfOf, restricted)

@@ -32,7 +32,15 @@ export interface RenderedResponse {
   emptyFields: string[];
 }
 
-async function mergeValues(db: Db, ctx: CommandContext, current: CaseRow, statusUrlBase: string, responseText: string) {
+async function mergeValues(
+  db: Db,
+  ctx: CommandContext,
+  current: CaseRow,
+  statusUrlBase: string,
+  responseText: string,
+  /** The text uses {{statusUrl}}: a new access code is given out for it (only then, since it is shown once). */
+  needsStatusUrl: boolean,
+) {
   const [person, subject] = await Promise.all([
     current.person_id
       ? db
@@ -63,7 +71,9 @@ async function mergeValues(db: Db, ctx: CommandContext, current: CaseRow, status
     resolutionDue: day(current.resolution_due_at),
     receivedDate: day(current.received_at),
     // The public status page with the case's access code; restricted cases have none.
-    statusUrl: (await statusLinkForCase(db, { publicUrl: statusUrlBase }, ctx.agency, current)) ?? '',
+    statusUrl: needsStatusUrl
+      ? ((await statusLinkForCase(db, { publicUrl: statusUrlBase }, ctx.agency, current)) ?? '')
+      : '',
     caseworkerName: ctx.actor.name,
     responseText,
   };
@@ -108,7 +118,14 @@ export async function renderResponse(
       [{ field: 'templateId', message: 'has no approved version' }],
     );
   }
-  const values = await mergeValues(db, ctx, current, statusUrlBase, choice.responseText ?? '');
+  const values = await mergeValues(
+    db,
+    ctx,
+    current,
+    statusUrlBase,
+    choice.responseText ?? '',
+    /\{\{\s*statusUrl\s*\}\}/.test(`${version.subject}\n${version.body}`),
+  );
   const subject = mergeFields(version.subject, values);
   const body = mergeFields(version.body, values);
   return {

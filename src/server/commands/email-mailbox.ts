@@ -8,6 +8,7 @@ import { findChannel, type ChannelRow } from '../repositories/channels.ts';
 import { deleteMailbox, findMailbox, saveMailbox, type MailboxRow } from '../repositories/email-messages.ts';
 import { FieldProblems, requireAdministrator } from './admin-common.ts';
 import { pollMailbox } from '../channels/email/imap-poller.ts';
+import { sealMailboxPassword } from './stored-secrets.ts';
 
 export interface MailboxInput {
   host: string;
@@ -62,7 +63,12 @@ export async function getChannelMailbox(ctx: CommandContext, slug: string) {
 }
 
 /** Sets (creates or replaces) the mailbox of an email channel. */
-export async function setChannelMailbox(ctx: CommandContext, slug: string, input: MailboxInput) {
+export async function setChannelMailbox(
+  ctx: CommandContext,
+  config: Pick<Config, 'secret'>,
+  slug: string,
+  input: MailboxInput,
+) {
   requireAdministrator(ctx, 'change mailbox settings');
   const channel = await emailChannel(ctx, slug);
   const problems = new FieldProblems();
@@ -92,7 +98,10 @@ export async function setChannelMailbox(ctx: CommandContext, slug: string, input
       port: input.port,
       secure: input.secure ?? input.port === 993,
       username: input.username.trim(),
-      password: input.password ?? current!.password,
+      // Kept encrypted (secret-box.ts); an unchanged password stays as stored.
+      password: input.password
+        ? await sealMailboxPassword(tx, config, ctx.agency.id, channel.id, input.password)
+        : current!.password,
       folder: input.folder?.trim() || 'INBOX',
       move_to: input.moveTo?.trim() || null,
       active: input.active ?? true,

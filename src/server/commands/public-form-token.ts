@@ -76,6 +76,25 @@ export function normalizeAccessCode(value: string): string {
   return value.toLowerCase().replace(/[\s-]/g, '');
 }
 
+/**
+ * How an access code is kept: 's1:' and the SHA-256 digest of its normal form. The code has 80 random bits, so the
+ * digest cannot be reversed by trying codes; it is shown once, where it is created, and never stored.
+ */
+export function accessCodeHash(code: string): string {
+  return `s1:${digest(normalizeAccessCode(code))}`;
+}
+
+/** Whether a typed code matches one of a case's stored digests; every digest is compared, in constant time. */
+export function matchesAccessCode(given: string, hashes: readonly string[]): boolean {
+  const actual = Buffer.from(accessCodeHash(given));
+  let found = false;
+  for (const hash of hashes) {
+    const expected = Buffer.from(hash);
+    if (expected.length === actual.length && timingSafeEqual(expected, actual)) found = true;
+  }
+  return found;
+}
+
 /** Compares two secrets in constant time. */
 export function sameSecret(given: string, stored: string): boolean {
   return timingSafeEqual(Buffer.from(digest(given), 'hex'), Buffer.from(digest(stored), 'hex'));

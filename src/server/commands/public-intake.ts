@@ -13,7 +13,6 @@ import {
   addPersonNeeds,
   claimSubmission,
   completeSubmission,
-  ensurePublicSecret,
   findStatusCase,
   releaseSubmission,
   type FormSubject,
@@ -21,7 +20,8 @@ import {
 import { detectFileType } from '../../domain/file-types.ts';
 import { isLanguageCode } from '../../shared/languages.ts';
 import type { MessageKey, Params } from '../i18n/messages.ts';
-import { digest, newAccessCode, portalSecret, verifyFormToken } from './public-form-token.ts';
+import { digest, portalSecret, verifyFormToken } from './public-form-token.ts';
+import { issueAccessCode } from './public-status.ts';
 
 export const MESSAGE_MAX_LENGTH = 10_000;
 export const ACCESSIBILITY_NEEDS = ['sign_language', 'large_print', 'screen_reader', 'homebound'] as const;
@@ -145,8 +145,9 @@ const INTAKE_FIELDS: Record<string, FormField> = {
 
 async function receiptOf(db: Db, agencyId: number, trackingNumber: string): Promise<Partial<CaseReceipt>> {
   const found = await findStatusCase(db, agencyId, trackingNumber);
-  if (!found || found.restricted || !found.publicSecret) return { trackingNumber };
-  return { trackingNumber, accessCode: found.publicSecret, expectedBy: found.firstResponseDueAt };
+  // The access code was shown once, on the first answer; only its digest is kept.
+  if (!found || found.restricted) return { trackingNumber };
+  return { trackingNumber, expectedBy: found.firstResponseDueAt };
 }
 
 /** Handles one submission of a public form. */
@@ -214,7 +215,7 @@ export async function submitPublicForm(deps: PublicIntakeDependencies, input: Pu
   }
 
   const accessCode = await deps.db.transaction().execute(async (tx) => {
-    const { secret: code } = await ensurePublicSecret(tx, deps.agency.id, created.id, newAccessCode());
+    const code = await issueAccessCode(tx, deps.agency.id, created.id);
     if (created.person_id) await addPersonNeeds(tx, deps.agency.id, created.person_id, interpreter, [...needs]);
     await completeSubmission(tx, deps.agency.id, tokenDigest, created.id, created.tracking_number);
     await recordAudit(

@@ -6,10 +6,10 @@ import type { Agency, CommandContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from '../repositories/audit.ts';
 import { findVisibleCase } from '../repositories/cases.ts';
-import { ensurePublicSecret, findStatusCase, publicUpdates, type PublicUpdate } from '../repositories/portal.ts';
+import { addAccessCode, findStatusCase, publicUpdates, type PublicUpdate } from '../repositories/portal.ts';
 import type { CaseStatus } from '../db/schema.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import { newAccessCode, normalizeAccessCode, sameSecret } from './public-form-token.ts';
+import { accessCodeHash, matchesAccessCode, newAccessCode } from './public-form-token.ts';
 
 export interface StatusView {
   trackingNumber: string;
@@ -52,10 +52,9 @@ export async function publicCaseStatus(
 ): Promise<StatusView | null> {
   if (!accessCode || trackingNumber.length > 60) return null;
   const found = await findStatusCase(db, agency.id, trackingNumber.trim().toUpperCase());
-  const code = normalizeAccessCode(accessCode);
   // Compare even when the case is missing, so the answer takes as long either way.
-  const matches = sameSecret(code, found?.publicSecret ?? 'no case has this code');
-  if (!found || !found.publicSecret || !matches || found.restricted) return null;
+  const matches = matchesAccessCode(accessCode, found?.accessCodeHashes ?? [accessCodeHash('no case has this code')]);
+  if (!found || !matches || found.restricted) return null;
   return {
     trackingNumber: found.trackingNumber,
     stateKey: STATE_KEYS[found.status],
@@ -67,28 +66,39 @@ export async function publicCaseStatus(
   };
 }
 
-/** The status link of a case a staff member can see (creating its access code the first time); not for restricted cases. */
+/**
+ * Gives out a new access code of a case: only its digest is kept, so the code is shown this once. Earlier codes of the
+ * case (in an acknowledgement, a letter) keep working.
+ */
+export async function issueAccessCode(db: Db, agencyId: number, caseId: number): Promise<string> {
+  const code = newAccessCode();
+  await addAccessCode(db, agencyId, caseId, accessCodeHash(code));
+  return code;
+}
+
+/**
+ * A new status link of a case a staff member can see; not for restricted cases. The access code in it is shown this
+ * once (only its digest is kept): each call gives out another code, and the earlier ones keep working.
+ */
 export async function issuePublicLink(ctx: CommandContext, config: Config, trackingNumber: string) {
   const current = await findVisibleCase(ctx.db, ctx, trackingNumber);
   if (current.restricted) {
     throw new AppError('conflict', `Case ${current.tracking_number} is restricted; it has no public status page.`);
   }
   const secret = await ctx.db.transaction().execute(async (tx) => {
-    const result = await ensurePublicSecret(tx, ctx.agency.id, current.id, newAccessCode());
-    if (result.created) {
-      await recordAudit(
-        tx,
-        { ...ctx, db: tx },
-        {
-          action: 'case.public_link_created',
-          entityType: 'case',
-          entityId: current.tracking_number,
-          caseId: current.id,
-          after: { public_link: 'created' },
-        },
-      );
-    }
-    return result.secret;
+    const code = await issueAccessCode(tx, ctx.agency.id, current.id);
+    await recordAudit(
+      tx,
+      { ...ctx, db: tx },
+      {
+        action: 'case.public_link_created',
+        entityType: 'case',
+        entityId: current.tracking_number,
+        caseId: current.id,
+        after: { public_link: 'created' },
+      },
+    );
+    return code;
   });
   return {
     url: statusUrl(config, ctx.agency.slug, current.tracking_number, secret, current.language),
@@ -97,8 +107,8 @@ export async function issuePublicLink(ctx: CommandContext, config: Config, track
 }
 
 /**
- * The status link of a case for a {{statusUrl}} merge field (acknowledgements, letters): creates its access code
- * when needed, inside the caller's transaction; null for a restricted case, which has no public page.
+ * The status link of a case for a {{statusUrl}} merge field (acknowledgements, letters): gives out a new access code
+ * inside the caller's transaction (only its digest is kept); null for a restricted case, which has no public page.
  */
 export async function statusLinkForCase(
   db: Db,
@@ -109,11 +119,9 @@ export async function statusLinkForCase(
     tracking_number: string;
     language: string;
     restricted: boolean;
-    public_secret?: string | null;
   },
 ): Promise<string | null> {
   if (current.restricted) return null;
-  // A case given its access code at intake (email) has it on the row already: nothing to write.
-  const secret = current.public_secret ?? (await ensurePublicSecret(db, agency.id, current.id, newAccessCode())).secret;
+  const secret = await issueAccessCode(db, agency.id, current.id);
   return statusUrl(config, agency.slug, current.tracking_number, secret, current.language);
 }

@@ -153,6 +153,8 @@ export interface PeopleTable {
   merged_into_id: number | null;
   /** Why the person is kept inside the confidential compartment, or null (migration 0021). */
   confidential_reason: ConfidentialReason | null;
+  /** When retention anonymised the person (migration 0029). */
+  anonymised_at: Timestamp | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
@@ -244,10 +246,10 @@ export interface CasesTable {
   /** The source row's fields of an imported case (e.g. NYC 311) and a hash of them (migration 0007). */
   external_data: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null> | null;
   import_hash: string | null;
-  /** The secret of the public status link (migration 0008); set at public intake or when staff first ask. */
-  public_secret: string | null;
   /** Staff keep the submitter's description, media and address out of Open311's public answers (migration 0021). */
   details_private: Generated<boolean>;
+  /** When retention anonymised the case (migration 0029). */
+  anonymised_at: Timestamp | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
@@ -468,6 +470,24 @@ export interface ServerSecretsTable {
   name: string;
   value: string;
   created_at: CreatedAt;
+}
+
+/** One status-page access code of a case, as its SHA-256 digest ('s1:' + hex); the code is shown once (0029). */
+export interface CaseAccessCodesTable {
+  agency_id: number;
+  case_id: number;
+  code_hash: string;
+  created_at: CreatedAt;
+}
+
+/** After how many years closed the cases of a kind are anonymised or deleted (migration 0029). */
+export interface RetentionRulesTable {
+  agency_id: number;
+  /** A subject code, '*' for every other case, '#restricted' for restricted cases. */
+  case_kind: string;
+  years: number;
+  action: 'anonymise' | 'delete';
+  updated_at: Generated<Date>;
 }
 
 /** A signed public-form token once used: the case it made, so a second send of the same form makes none. */
@@ -1294,6 +1314,8 @@ export interface Database {
   open311_requests: Open311RequestsTable;
   open311_submissions: Open311SubmissionsTable;
   server_secrets: ServerSecretsTable;
+  case_access_codes: CaseAccessCodesTable;
+  retention_rules: RetentionRulesTable;
   portal_submissions: PortalSubmissionsTable;
   survey_invitations: SurveyInvitationsTable;
   survey_responses: SurveyResponsesTable;

@@ -189,8 +189,6 @@ export interface IntakeCaseValues {
   resolutionDueAt: Date | null;
   escalationLevel: number;
   externalId: string | null;
-  /** The access code of the public status link, when the intake answers with one (email acknowledgements). */
-  publicSecret: string | null;
   /** A user to name on the case (case_access), so that whoever logs a confidential case keeps sight of it. */
   grantAccessTo: number | null;
   /**
@@ -206,6 +204,19 @@ export interface IntakeCaseValues {
     changes: FieldChange[];
     reason: string | null;
   };
+}
+
+/**
+ * Holds, until the transaction ends, the lock on the writer's normalised email (else phone) within the agency, so two
+ * intakes of the same new writer at the same moment make one person: the second waits and then finds the first's.
+ * Nothing to lock without a contact. Each statement after it sees what the first intake committed.
+ */
+export async function lockIntakeWriter(db: Db, agencyId: number, person: IntakePerson): Promise<void> {
+  const email = person.email ? normalizeContact('email', person.email) : '';
+  const phone = person.phone ? normalizeContact('phone', person.phone) : '';
+  const key = email ? `email:${email}` : phone ? `phone:${phone}` : '';
+  if (!key) return;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`intake-writer:${agencyId}:${key}`}::text, 0))`.execute(db);
 }
 
 /** The error PostgreSQL gives when the tracking-number sequence of the agency and year does not exist yet. */
@@ -277,7 +288,6 @@ export async function insertIntakeCase(
           resolution_due_at: sql`${v.resolutionDueAt}::timestamptz`,
           escalation_level: sql`${v.escalationLevel}::int`,
           external_id: sql`${v.externalId}::text`,
-          public_secret: sql`${v.publicSecret}::text`,
         },
         sql`(select w.id, nextval(${v.trackingSequence}::regclass) as n from writer w) t`,
       )}

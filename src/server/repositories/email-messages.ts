@@ -265,6 +265,28 @@ export async function saveMailbox(
     .executeTakeFirstOrThrow();
 }
 
+/** Every mailbox's stored password (the start-up pass that encrypts plain ones). */
+export async function storedMailboxPasswords(db: Db) {
+  return db.selectFrom('email_mailboxes').select(['agency_id', 'channel_id', 'password']).execute();
+}
+
+/** Replaces a mailbox's stored password with its sealed form, unless it changed meanwhile. */
+export async function replaceMailboxPassword(
+  db: Db,
+  agencyId: number,
+  channelId: number,
+  from: string,
+  to: string,
+): Promise<void> {
+  await db
+    .updateTable('email_mailboxes')
+    .set({ password: to })
+    .where('agency_id', '=', agencyId)
+    .where('channel_id', '=', channelId)
+    .where('password', '=', from)
+    .execute();
+}
+
 /** Removes the mailbox of a channel. */
 export async function deleteMailbox(db: Db, agencyId: number, channelId: number): Promise<boolean> {
   const result = await db

@@ -38,7 +38,7 @@ export const NEW_CASE_COLUMNS = {
   external_id: 'text',
   external_data: 'jsonb',
   import_hash: 'text',
-  public_secret: 'text',
+  anonymised_at: 'timestamptz',
   created_at: 'timestamptz',
   updated_at: 'timestamptz',
 } as const satisfies { [K in keyof CasesTable]?: string };

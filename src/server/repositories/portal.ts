@@ -17,6 +17,12 @@ export async function serverSecret(db: Db, name: string, generate: () => string)
   return row.value;
 }
 
+/** A kept server secret, or undefined when it was never generated. */
+export async function findServerSecret(db: Db, name: string): Promise<string | undefined> {
+  const row = await db.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirst();
+  return row?.value;
+}
+
 /** The agency with this slug, or undefined. */
 export async function findAgencyBySlug(db: Db, slug: string): Promise<Agency | undefined> {
   const row = await db
@@ -137,29 +143,13 @@ export async function releaseSubmission(db: Db, agencyId: number, digest: string
     .execute();
 }
 
-/** Sets a case's status-link secret unless it has one; returns the secret in force and whether it is new. */
-export async function ensurePublicSecret(
-  db: Db,
-  agencyId: number,
-  caseId: number,
-  candidate: string,
-): Promise<{ secret: string; created: boolean }> {
-  const updated = await db
-    .updateTable('cases')
-    .set({ public_secret: candidate })
-    .where('agency_id', '=', agencyId)
-    .where('id', '=', caseId)
-    .where('public_secret', 'is', null)
-    .returning('public_secret')
-    .executeTakeFirst();
-  if (updated) return { secret: candidate, created: true };
-  const row = await db
-    .selectFrom('cases')
-    .select('public_secret')
-    .where('agency_id', '=', agencyId)
-    .where('id', '=', caseId)
-    .executeTakeFirstOrThrow();
-  return { secret: row.public_secret!, created: false };
+/** Keeps the digest of a new status-page access code of a case (the code itself is never stored). */
+export async function addAccessCode(db: Db, agencyId: number, caseId: number, codeHash: string): Promise<void> {
+  await db
+    .insertInto('case_access_codes')
+    .values({ agency_id: agencyId, case_id: caseId, code_hash: codeHash })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** Adds interpretation and accessibility needs to a person (never removes what staff recorded). */
@@ -190,7 +180,8 @@ export interface StatusCase {
   status: CaseStatus;
   language: string;
   restricted: boolean;
-  publicSecret: string | null;
+  /** The digests of the case's access codes ('s1:…'); empty when none was given out. */
+  accessCodeHashes: string[];
   receivedAt: Date;
   firstResponseDueAt: Date | null;
   firstResponseAt: Date | null;
@@ -211,7 +202,8 @@ export async function findStatusCase(
       'status',
       'language',
       'restricted',
-      'public_secret',
+      sql<string[]>`array(select h.code_hash from case_access_codes h
+        where h.agency_id = cases.agency_id and h.case_id = cases.id)`.as('access_code_hashes'),
       'received_at',
       'first_response_due_at',
       'first_response_at',
@@ -227,7 +219,7 @@ export async function findStatusCase(
     status: row.status,
     language: row.language,
     restricted: row.restricted,
-    publicSecret: row.public_secret,
+    accessCodeHashes: row.access_code_hashes,
     receivedAt: row.received_at,
     firstResponseDueAt: row.first_response_due_at,
     firstResponseAt: row.first_response_at,

@@ -10,7 +10,6 @@ import { createCase } from '../../commands/case-create.ts';
 import { addEmailReply } from '../../commands/email-reply.ts';
 import { acknowledgeByEmail } from '../../commands/email-outbound.ts';
 import { attachFile } from '../../commands/case-attachment.ts';
-import { newAccessCode } from '../../commands/public-form-token.ts';
 import { addCaseNote } from '../../commands/case-note.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { normalizeEmail } from '../../../domain/contact-normalization.ts';
@@ -262,8 +261,6 @@ async function createFromEmail(
     ...(detected ? { language: detected } : {}),
     receivedAt,
     ...(campaignKey ? { tags: [`campaign:${campaignKey}`] } : {}),
-    // The acknowledgement carries the status link: its access code is written with the case.
-    publicSecret: newAccessCode(),
     withinTransaction: async (tx, created) => {
       const entry = await tx
         .selectFrom('timeline_entries')

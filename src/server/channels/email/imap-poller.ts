@@ -6,6 +6,8 @@ import type { Db } from '../../db/database.ts';
 import { activeMailboxes, markMailboxPolled, type MailboxRow } from '../../repositories/email-messages.ts';
 import { findChannel, type ChannelRow } from '../../repositories/channels.ts';
 import { ingestEmail, type IngestDependencies, type IngestOutcome } from './email-ingest.ts';
+import { SecretKeyError } from '../../secret-box.ts';
+import { openMailboxPassword } from '../../commands/stored-secrets.ts';
 
 export interface PollResult {
   fetched: number;
@@ -39,9 +41,18 @@ function safeError(error: unknown, mailbox: MailboxRow): string {
 /** Polls one mailbox once. */
 export async function pollMailbox(
   deps: IngestDependencies,
-  mailbox: MailboxRow,
+  stored: MailboxRow,
   channel: ChannelRow,
 ): Promise<PollResult> {
+  // The password is kept encrypted (secret-box.ts); a wrong CIVICDESK_SECRET fails here with a sentence saying so.
+  let mailbox: MailboxRow;
+  try {
+    mailbox = { ...stored, password: await openMailboxPassword(deps.db, deps.config, stored) };
+  } catch (error) {
+    if (!(error instanceof SecretKeyError)) throw error;
+    await markMailboxPolled(deps.db, stored.agency_id, stored.channel_id, error.message).catch(() => {});
+    throw new Error(`Polling the mailbox of channel "${channel.slug}" failed: ${error.message}`, { cause: error });
+  }
   const client = clientFor(mailbox);
   client.on('error', () => {});
   const result: PollResult = { fetched: 0, outcomes: [], failed: 0 };

@@ -10,6 +10,7 @@ import { drainJobs } from '../../jobs/worker.ts';
 import { resetTransports } from '../../jobs/email-send.ts';
 import { startSmtpReceiver, type SmtpReceiver } from './smtp-receiver.ts';
 import { createUser, USER_PASSWORD } from '../../test/factories.ts';
+import { accessCodeHash } from '../../commands/public-form-token.ts';
 
 const INBOX = 'correspondence@localhost';
 let t: TestApp;
@@ -150,9 +151,15 @@ describe('SMTP intake', () => {
     expect(relay.messages[0]!.from).toBe(INBOX);
     expect(sent.subject).toContain(row.tracking_number);
     expect(sent.text).toContain('https://desk.example.gov/public/main/status/');
-    // The link carries the access code the case was written with.
-    expect(row.public_secret).toBeTruthy();
-    expect(sent.text).toContain(row.public_secret!);
+    // The link carries an access code given out for it; the database keeps only its digest.
+    const code = /status\/[^?\s]+\?k=([0-9a-z]{16})/.exec(sent.text ?? '')![1]!;
+    const hashes = await t.db
+      .selectFrom('case_access_codes')
+      .select('code_hash')
+      .where('case_id', '=', row.id)
+      .execute();
+    expect(hashes.map((h) => h.code_hash)).toEqual([accessCodeHash(code)]);
+    expect(JSON.stringify(hashes)).not.toContain(code);
     expect(sent.headers.get('auto-submitted')).toBe('auto-replied');
     expect(sent.inReplyTo).toBe('<first@sender.example>');
     expect(sent.messageId).toBe(`<${queued!.message_id}>`);

@@ -7,6 +7,7 @@ import { escapeHtml } from './html.ts';
 import { issueFormToken, portalSecret } from '../../commands/public-form-token.ts';
 import { runSurveyInvitations } from '../../commands/survey-invitations.ts';
 import { statusLinkForCase } from '../../commands/public-status.ts';
+import { accessCodeHash } from '../../commands/public-form-token.ts';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -149,7 +150,7 @@ describe('the public form', () => {
       .innerJoin('people', (j) =>
         j.onRef('people.agency_id', '=', 'cases.agency_id').onRef('people.id', '=', 'cases.person_id'),
       )
-      .select(['cases.channel', 'cases.channel_slug', 'cases.language', 'cases.subject_code', 'cases.public_secret'])
+      .select(['cases.channel', 'cases.channel_slug', 'cases.language', 'cases.subject_code', 'cases.id'])
       .select(['people.first_name', 'people.last_name', 'people.interpretation_needed', 'people.accessibility_needs'])
       .where('cases.tracking_number', '=', tracking)
       .executeTakeFirstOrThrow();
@@ -163,9 +164,14 @@ describe('the public form', () => {
       interpretation_needed: true,
       accessibility_needs: ['large_print'],
     });
-    expect(row.public_secret).toMatch(/^[0-9a-z]{16}$/);
     const link = statusLinkOf(res.body)!;
-    expect(link).toContain(`/public/main/status/${tracking}?k=${row.public_secret}&lang=ht`);
+    const code = /\?k=([0-9a-z]{16})&lang=ht$/.exec(link)![1]!;
+    // The database keeps only the code's digest.
+    const stored = await t.db.selectFrom('case_access_codes').selectAll().where('case_id', '=', row.id).execute();
+    expect(stored.map((s) => s.code_hash)).toEqual([accessCodeHash(code)]);
+    expect(JSON.stringify(await t.db.selectFrom('cases').selectAll().where('id', '=', row.id).execute())).not.toContain(
+      code,
+    );
     const status = await send({
       url: link.replace(/^https?:\/\/[^/]+/, ''),
       headers: { 'x-forwarded-for': newIp() },
@@ -519,8 +525,14 @@ describe('the status page', () => {
     const first = await admin.call('POST', `/api/v1/cases/${number}/public-link`);
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json().url).toMatch(new RegExp(`/public/main/status/${number}\\?k=[0-9a-z]{16}&lang=es$`));
+    // The code is shown once: asking again gives out another code, and both work.
     const again = await admin.call('POST', `/api/v1/cases/${number}/public-link`);
-    expect(again.json().url).toBe(first.json().url);
+    expect(again.json().url).not.toBe(first.json().url);
+    const secondPage = await send({
+      url: again.json().url.replace(/^https?:\/\/[^/]+/, ''),
+      headers: { 'x-forwarded-for': newIp() },
+    });
+    expect(secondPage.statusCode).toBe(200);
     const page = await send({
       url: first.json().url.replace(/^https?:\/\/[^/]+/, ''),
       headers: { 'x-forwarded-for': newIp() },
@@ -535,8 +547,17 @@ describe('the status page', () => {
       .where('tracking_number', '=', number)
       .executeTakeFirstOrThrow();
     const agency = { id: row.agency_id, slug: 'main' };
-    // The same link for a {{statusUrl}} merge field; none for a restricted case.
-    expect(await statusLinkForCase(t.db, t.config, agency, row)).toBe(first.json().url);
+    // A {{statusUrl}} merge field gets a code of its own; a restricted case none.
+    const merged = (await statusLinkForCase(t.db, t.config, agency, row))!;
+    expect(merged).toMatch(new RegExp(`/public/main/status/${number}\\?k=[0-9a-z]{16}&lang=es$`));
+    expect(merged).not.toBe(first.json().url);
+    const codes = await t.db
+      .selectFrom('case_access_codes')
+      .select('code_hash')
+      .where('case_id', '=', row.id)
+      .execute();
+    expect(codes).toHaveLength(3);
+    for (const { code_hash } of codes) expect(code_hash).toMatch(/^s1:[0-9a-f]{64}$/);
     expect(await statusLinkForCase(t.db, t.config, agency, { ...row, restricted: true })).toBeNull();
   });
 

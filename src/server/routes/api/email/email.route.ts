@@ -97,7 +97,7 @@ export function emailRoutes(app: FastifyInstance, deps: RouteDependencies): void
         response: { 200: Mailbox },
       },
     },
-    async (req) => setChannelMailbox(requireContext(req), req.params.slug, req.body),
+    async (req) => setChannelMailbox(requireContext(req), deps.config, req.params.slug, req.body),
   );
 
   api.delete(
