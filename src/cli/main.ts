@@ -5,6 +5,7 @@ import { startRuntime } from '../server/runtime.ts';
 import { registerAgencyCommands } from './agency.ts';
 import { registerImportCommands } from './import.ts';
 import { registerReportCommands } from './report.ts';
+import { registerRetentionCommands } from './retention.ts';
 
 const program = new Command();
 program.name('civicdesk').description('civicdesk: case management for public offices that answer people');
@@ -42,6 +43,7 @@ registerImportCommands(program);
 registerAgencyCommands(program);
 
 registerReportCommands(program);
+registerRetentionCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`civicdesk: ${(error as Error).message ?? String(error)}\n`);

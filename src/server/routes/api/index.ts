@@ -39,6 +39,7 @@ import { engagementRoutes } from './community/engagements.route.ts';
 import { mediaInquiryRoutes } from './community/media-inquiries.route.ts';
 import { notificationRoutes } from './notifications/notifications.route.ts';
 import { referralRoutes } from './referrals/referrals.route.ts';
+import { retentionRoutes } from './admin/retention.route.ts';
 
 export type { RouteDependencies } from './route-dependencies.ts';
 
@@ -82,4 +83,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   mediaInquiryRoutes(app);
   notificationRoutes(app);
   referralRoutes(app);
+  retentionRoutes(app, deps);
 }
