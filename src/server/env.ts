@@ -39,7 +39,10 @@ export interface Config {
   smtpPort: number;
   /** Where outbound mail goes, e.g. smtp://127.0.0.1:2526; unset = outbound mail waits in the outbox. */
   smtpUrl: string | undefined;
-  /** CIVICDESK_SECRET: key of the public form tokens; unset = one is generated at first start and kept in the database. */
+  /**
+   * CIVICDESK_SECRET: key of the public form tokens and of the secrets kept encrypted in the database (secret-box.ts);
+   * unset = key material is generated at first start and kept in the database.
+   */
   secret: string | undefined;
   /** CIVICDESK_CHROMIUM_PATH: the Chromium that renders letters to PDF (default /usr/bin/chromium). */
   chromiumPath: string;
