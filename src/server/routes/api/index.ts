@@ -39,6 +39,7 @@ import { engagementRoutes } from './community/engagements.route.ts';
 import { mediaInquiryRoutes } from './community/media-inquiries.route.ts';
 import { notificationRoutes } from './notifications/notifications.route.ts';
 import { referralRoutes } from './referrals/referrals.route.ts';
+import { partyRoutes } from './parties/parties.route.ts';
 
 export type { RouteDependencies } from './route-dependencies.ts';
 
@@ -77,6 +78,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   reviewRoutes(app);
   trainingRoutes(app);
   complaintRoutes(app, deps);
+  partyRoutes(app);
   organizationRoutes(app);
   engagementRoutes(app, deps);
   mediaInquiryRoutes(app);
