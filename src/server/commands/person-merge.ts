@@ -10,6 +10,7 @@ import {
   personSights,
   repointCases,
   repointMergedPeople,
+  repointParties,
   updatePersonRow,
   type PersonChanges,
 } from '../repositories/people.ts';
@@ -79,6 +80,7 @@ export async function mergePeople(ctx: CommandContext, input: MergePeopleInput):
     const movedContacts = await moveContacts(tx, ctx.agency.id, duplicateId, personId);
     const movedCases = await repointCases(tx, ctx.agency.id, duplicateId, personId);
     await repointMergedPeople(tx, ctx.agency.id, duplicateId, personId);
+    await repointParties(tx, ctx.agency.id, duplicateId, personId);
 
     // Needs recorded on either record are facts about the same human: losing "homebound" in a merge would hurt.
     const changes: PersonChanges = {

@@ -1126,6 +1126,27 @@ export interface ComplaintNoticesTable {
 }
 
 /** An action a complaint's resolution requires, who is responsible and when it was done (migration 0024). */
+/** A party of a case or of a complaint, a person with a role (migration 0030). */
+export interface CasePartiesTable {
+  agency_id: number;
+  id: Generated<number>;
+  /** Exactly one of case_id and complaint_id is set. */
+  case_id: number | null;
+  complaint_id: number | null;
+  person_id: number;
+  role: 'custodial_party' | 'noncustodial_parent' | 'authorized_representative' | 'attorney' | 'other';
+  /** An authorized representative's authorization on file: a reference, an attachment of the case, its expiry. */
+  authorization_reference: string | null;
+  authorization_attachment_id: number | null;
+  authorization_expires_on: LocalDate | null;
+  /** Under a protective order: the address is shown only to the users named here (policies/person-access.ts). */
+  protective_order: Generated<boolean>;
+  protected_staff_user_ids: Generated<number[]>;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
 export interface ComplaintActionsTable {
   agency_id: number;
   id: Generated<number>;
@@ -1351,6 +1372,7 @@ export interface Database {
   hearing_requests: HearingRequestsTable;
   complaint_notices: ComplaintNoticesTable;
   complaint_actions: ComplaintActionsTable;
+  case_parties: CasePartiesTable;
   organizations: OrganizationsTable;
   organization_contacts: OrganizationContactsTable;
   engagements: EngagementsTable;

@@ -2,7 +2,9 @@
 // people on them: a person known only from restricted cases, or flagged confidential, exists only for those who may
 // see one of their restricted cases ("insiders"); a person who also has ordinary cases shows everyone else only what
 // those gave (contacts given inside the compartment stay hidden). Every read of people goes through these filters.
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+// Within what a reader sees, a person who is a party under a protective order (case_parties) keeps their
+// whereabouts (addresses) from everyone but the staff named on the order, and from every notice and export.
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -88,6 +90,54 @@ export function authorizeConfidentialFlag(sight: PersonSight, seesRestrictedCase
       'validation_failed',
       'confidentialReason: a person is kept confidential by the unit of one of their restricted cases; restrict the case first.',
       [{ field: 'confidentialReason', message: 'needs a restricted case of this person that you may see' }],
+    );
+  }
+}
+
+/** Protective orders of the person (as a party of a case or complaint); only those naming `userId` when given. */
+function protectiveOrdersOf(eb: PersonBuilder, namingUserId: number | null): Expression<SqlBool> {
+  let orders = eb
+    .selectFrom('case_parties as pp')
+    .select('pp.id')
+    .whereRef('pp.agency_id', '=', 'p.agency_id')
+    .whereRef('pp.person_id', '=', 'p.id')
+    .where('pp.protective_order', '=', true);
+  if (namingUserId !== null) orders = orders.where(sql<SqlBool>`${namingUserId} = any(pp.protected_staff_user_ids)`);
+  return eb.exists(orders);
+}
+
+/** A WHERE expression over alias `p` (people): the person is a party under a protective order somewhere. */
+export function underProtectiveOrder(eb: PersonBuilder): Expression<SqlBool> {
+  return protectiveOrdersOf(eb, null);
+}
+
+/**
+ * A WHERE expression over alias `p` (people): the person's whereabouts (addresses) may be shown to the reader —
+ * no protective order, or the reader is named on one of them. `null` is a notice to someone else or an export:
+ * never shown there. The one rule for whereabouts; every reader of addresses of people goes through it.
+ */
+export function whereaboutsShownFilter(ctx: CommandContext | null) {
+  return (eb: PersonBuilder): Expression<SqlBool> => {
+    const free = eb.not(protectiveOrdersOf(eb, null));
+    if (!ctx || !ctx.actor.userId) return free;
+    return eb.or([free, protectiveOrdersOf(eb, ctx.actor.userId)]);
+  };
+}
+
+/** Whether a party's protective order names the actor (who alone may change or lift it). */
+export function namedOnProtectiveOrder(ctx: CommandContext, party: { protected_staff_user_ids: number[] }): boolean {
+  return Boolean(ctx.actor.userId) && party.protected_staff_user_ids.includes(ctx.actor.userId);
+}
+
+/** Refuses a change to a protective order by someone it does not name (they could otherwise add themselves). */
+export function authorizeProtectiveOrderChange(
+  ctx: CommandContext,
+  party: { protective_order: boolean; protected_staff_user_ids: number[] },
+): void {
+  if (party.protective_order && !namedOnProtectiveOrder(ctx, party)) {
+    throw new AppError(
+      'forbidden',
+      'Only the staff named on the protective order may change this party; ask one of them.',
     );
   }
 }

@@ -100,18 +100,41 @@ function present(row: PersonRow, contacts: ContactRow[]): Person {
  * People rows with their contacts, in the order given; contacts given inside the confidential compartment only for
  * those who may see one of the person's restricted cases.
  */
-export async function presentPeople(ctx: CommandContext, db: Db, rows: PersonRow[]): Promise<Person[]> {
+export async function presentPeople(
+  ctx: CommandContext,
+  db: Db,
+  rows: PersonRow[],
+  options: { discloseWhereabouts?: boolean } = {},
+): Promise<Person[]> {
   const ids = rows.map((r) => r.id);
   const [contacts, sights] = await Promise.all([contactsOf(db, ctx.agency.id, ids), personSights(ctx, db, ids)]);
-  const shown = contacts.filter((c) => !c.restricted || sights.get(c.person_id)?.insider === true);
+  const shown = contacts.filter((c) => {
+    const sight = sights.get(c.person_id);
+    if (c.restricted && sight?.insider !== true) return false;
+    // Whereabouts under a protective order: never in a list; in one record's view only for the staff named on it
+    // (the caller audits that disclosure).
+    if (c.kind === 'address' && sight?.protectiveOrder !== false) {
+      return options.discloseWhereabouts === true && sight?.whereaboutsShown === true;
+    }
+    return true;
+  });
   return rows.map((row) => present(row, shown));
 }
 
-/** One person with contacts (merged ones too: they answer with mergedIntoId); 404 when there is none for the actor. */
-export async function getPerson(ctx: CommandContext, db: Db, id: number): Promise<Person> {
+/**
+ * One person with contacts (merged ones too: they answer with mergedIntoId); 404 when there is none for the actor.
+ * The whereabouts of a person under a protective order are shown to the staff named on it (`discloseWhereabouts`,
+ * whose caller audits the disclosure) and to no one else.
+ */
+export async function getPerson(
+  ctx: CommandContext,
+  db: Db,
+  id: number,
+  options: { discloseWhereabouts?: boolean } = {},
+): Promise<Person> {
   const row = await findVisiblePerson(ctx, db, id);
   if (!row) throw notFound(`Person ${id}`);
-  return (await presentPeople(ctx, db, [row]))[0]!;
+  return (await presentPeople(ctx, db, [row], options))[0]!;
 }
 
 /** One person with contacts and the cases the caller may see: the constituent's history. */
@@ -120,7 +143,7 @@ export async function getPersonWithHistory(
   id: number,
   db: Db = ctx.db,
 ): Promise<Person & { cases: PersonCase[] }> {
-  const person = await getPerson(ctx, db, id);
+  const person = await getPerson(ctx, db, id, { discloseWhereabouts: true });
   const cases = await casesOfPerson(ctx, db, id);
   return {
     ...person,
@@ -133,6 +156,12 @@ export async function getPersonWithHistory(
       role: c.person_id === id ? 'writer' : 'onBehalfOf',
     })),
   };
+}
+
+/** Whether showing a person to the actor discloses whereabouts kept under a protective order (audited). */
+export async function disclosesProtectedWhereabouts(ctx: CommandContext, id: number): Promise<boolean> {
+  const sight = (await personSights(ctx, ctx.db, [id])).get(id);
+  return sight?.protectiveOrder === true && sight.whereaboutsShown;
 }
 
 /** Whether a person is inside the confidential compartment (flagged, or on a restricted case): reads are audited. */

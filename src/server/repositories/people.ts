@@ -11,7 +11,9 @@ import {
   compartmented,
   personInsiderFilter,
   seesRestrictedCaseOf,
+  underProtectiveOrder,
   visiblePeopleFilter,
+  whereaboutsShownFilter,
   type PersonSight,
 } from '../policies/person-access.ts';
 import { normalizeAddress, normalizeEmail, normalizePhone } from '../../domain/contact-normalization.ts';
@@ -74,12 +76,18 @@ export async function findVisiblePerson(
   return query.executeTakeFirst();
 }
 
+/** Whether a person is a party under a protective order, and whether the reader is named on one of them. */
+export interface WhereaboutsSight {
+  protectiveOrder: boolean;
+  whereaboutsShown: boolean;
+}
+
 /** What the actor sees of each of some people (see policies/person-access.ts); people not found are absent. */
 export async function personSights(
   ctx: CommandContext,
   db: Db,
   ids: number[],
-): Promise<Map<number, PersonSight & { visible: boolean; seesRestrictedCase: boolean }>> {
+): Promise<Map<number, PersonSight & { visible: boolean; seesRestrictedCase: boolean } & WhereaboutsSight>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('people as p')
@@ -89,6 +97,8 @@ export async function personSights(
       sql<boolean>`(${personInsiderFilter(ctx)(eb)})`.as('insider'),
       sql<boolean>`(${compartmented(eb)})`.as('compartmented'),
       sql<boolean>`(${seesRestrictedCaseOf(ctx)(eb)})`.as('sees_restricted_case'),
+      sql<boolean>`(${underProtectiveOrder(eb)})`.as('protective_order'),
+      sql<boolean>`(${whereaboutsShownFilter(ctx)(eb)})`.as('whereabouts_shown'),
     ])
     .where('p.agency_id', '=', ctx.agency.id)
     .where('p.id', 'in', [...new Set(ids)])
@@ -101,6 +111,8 @@ export async function personSights(
         insider: Boolean(r.insider),
         compartmented: Boolean(r.compartmented),
         seesRestrictedCase: Boolean(r.sees_restricted_case),
+        protectiveOrder: Boolean(r.protective_order),
+        whereaboutsShown: Boolean(r.whereabouts_shown),
       },
     ]),
   );
@@ -301,6 +313,16 @@ export async function repointCases(
     .returning(['id', 'tracking_number'])
     .execute();
   return rows.sort((a, b) => a.id - b.id);
+}
+
+/** Re-points the parties (of cases and complaints) of one person at another. */
+export async function repointParties(db: Db, agencyId: number, fromId: number, toId: number): Promise<void> {
+  await db
+    .updateTable('case_parties')
+    .set({ person_id: toId, updated_at: new Date() })
+    .where('agency_id', '=', agencyId)
+    .where('person_id', '=', fromId)
+    .execute();
 }
 
 /** Re-points people merged earlier into `fromId` at `toId`, so a merged record is always one hop from a live one. */

@@ -1,11 +1,12 @@
 // Reads of sensitive records leave a trace: viewing a restricted case or a person inside the confidential
 // compartment, and every download (export, attachment, letter, report file) — who, what, when, from which address.
-// Each is its own audit event (action case.viewed, person.viewed, export.downloaded), filterable in the audit log.
+// Each is its own audit event (action case.viewed, person.viewed, export.downloaded, and whereabouts.disclosed when
+// a party's address kept under a protective order is shown to the staff named on it), filterable in the audit log.
 import type { CommandContext } from '../../context.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 
 /** The actions of read events, as the audit log filters them (kind=reads). */
-export const READ_ACTIONS = ['case.viewed', 'person.viewed', 'export.downloaded'] as const;
+export const READ_ACTIONS = ['case.viewed', 'person.viewed', 'export.downloaded', 'whereabouts.disclosed'] as const;
 
 export interface SensitiveRead {
   action: (typeof READ_ACTIONS)[number];

@@ -3,7 +3,7 @@
 // with the complaint, printed as PDF by the letters pipeline, and the day each was mailed kept.
 import type { Db } from '../../db/database.ts';
 import type { CommandContext } from '../../context.ts';
-import { notFound, type ErrorDetail } from '../../errors.ts';
+import { AppError, notFound, type ErrorDetail } from '../../errors.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { findTemplate, getApprovedVersion } from '../../repositories/templates.ts';
 import {
@@ -16,7 +16,10 @@ import {
 } from '../../repositories/complaints.ts';
 import { authorizeComplaint } from '../../policies/complaint-access.ts';
 import { letterheadFor, recipientName } from '../../channels/letters/letter-documents.ts';
-import { lettersHtml } from '../../channels/letters/letter-html.ts';
+import { lettersHtml, type LetterDocument } from '../../channels/letters/letter-html.ts';
+import { partiesOf } from '../../repositories/case-parties.ts';
+import { contactsOf } from '../../repositories/people.ts';
+import { presentParties, refuseProtectedAddresses } from '../../queries/case-parties.ts';
 import { renderPdf } from '../../channels/letters/pdf-renderer.ts';
 import { mergeFields } from '../../../domain/template-merge.ts';
 import { isLanguageCode, LANGUAGES } from '../../../shared/languages.ts';
@@ -116,37 +119,97 @@ export async function recordNoticeMailed(
   });
 }
 
-/** The PDF of a notice as the complainant receives it, on the agency's letterhead. */
+/**
+ * The letter of a notice as its addressee receives it: a party of the complaint (`partyId`; by default the party in
+ * the complainant's role, else the complainant by name). Refused (409) to a representative whose authorization has
+ * expired, and when the addressee's address or the notice's text holds an address kept under another party's
+ * protective order. The addressee's own protected address is printed only by the staff named on the order.
+ */
+export async function complaintNoticeLetter(
+  ctx: CommandContext,
+  complaintNumber: string,
+  noticeId: number,
+  partyId?: number,
+): Promise<{
+  letter: LetterDocument;
+  disclosedPersonIds: number[];
+  complaint: ComplaintRow;
+  notice: { id: number; code: string };
+}> {
+  const complaint = await findVisibleComplaint(ctx.db, ctx, complaintNumber);
+  const notice = await findComplaintNotice(ctx.db, ctx.agency.id, complaint.id, noticeId);
+  if (!notice) throw notFound(`Notice ${noticeId} of complaint ${complaintNumber}`);
+  const holder = { owner: { complaintId: complaint.id }, caseId: complaint.case_id, restricted: complaint.restricted };
+  const own = await partiesOf(ctx.db, ctx.agency.id, holder.owner);
+  const ofCase =
+    complaint.case_id === null ? [] : await partiesOf(ctx.db, ctx.agency.id, { caseId: complaint.case_id });
+  const addresseeRow =
+    partyId === undefined ? own.find((p) => p.role === complaint.complainant_role) : own.find((p) => p.id === partyId);
+  if (partyId !== undefined && !addresseeRow) throw notFound(`Party ${partyId} of complaint ${complaintNumber}`);
+  let recipient = {
+    personId: null as number | null,
+    name: recipientName(complaint.complainant_first_name, complaint.complainant_last_name),
+    address: null as string | null,
+  };
+  let disclosedPersonIds: number[] = [];
+  if (addresseeRow) {
+    const presented = await presentParties(ctx, ctx.db, holder, [addresseeRow], { discloseWhereabouts: true });
+    const addressee = presented.parties[0];
+    if (!addressee) throw notFound(`Party ${addresseeRow.id} of complaint ${complaintNumber}`);
+    if (!addressee.mayBeAddressed) {
+      throw new AppError(
+        'conflict',
+        'The authorization of this representative has expired; address the notice to the party, or record a new authorization.',
+      );
+    }
+    recipient = {
+      personId: addressee.personId,
+      name: recipientName(addressee.firstName, addressee.lastName),
+      address: addressee.address,
+    };
+    disclosedPersonIds = presented.disclosedPersonIds;
+  }
+  const protectedIds = [...own, ...ofCase].filter((p) => p.protective_order).map((p) => p.person_id);
+  const protectedAddresses = (await contactsOf(ctx.db, ctx.agency.id, [...new Set(protectedIds)]))
+    .filter((c) => c.kind === 'address')
+    .map((c) => ({ personId: c.person_id, address: c.value }));
+  refuseProtectedAddresses(protectedAddresses, recipient, [notice.subject, notice.body]);
+  const language = isLanguageCode(notice.language) ? notice.language : 'en';
+  const letter: LetterDocument = {
+    trackingNumber: complaint.complaint_number,
+    language,
+    dir: LANGUAGES.find((l) => l.code === language)?.rtl ? 'rtl' : 'ltr',
+    date: writtenDate(notice.mailed_on ?? localDate(notice.created_at, ctx.agency.timeZone), language),
+    referenceLabel: notice.code,
+    recipient: {
+      name: recipient.name,
+      addressLines: (recipient.address ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    },
+    subject: notice.subject,
+    body: notice.body,
+    signatureName: null,
+    letterhead: await letterheadFor(ctx.db, ctx),
+  };
+  return { letter, disclosedPersonIds, complaint, notice };
+}
+
+/** The PDF of a notice as its addressee receives it, on the agency's letterhead (see complaintNoticeLetter). */
 export async function renderComplaintNotice(
   ctx: CommandContext,
   chromiumPath: string,
   complaintNumber: string,
   noticeId: number,
-): Promise<{ filename: string; pdf: Buffer }> {
-  const complaint = await findVisibleComplaint(ctx.db, ctx, complaintNumber);
-  const notice = await findComplaintNotice(ctx.db, ctx.agency.id, complaint.id, noticeId);
-  if (!notice) throw notFound(`Notice ${noticeId} of complaint ${complaintNumber}`);
-  const language = isLanguageCode(notice.language) ? notice.language : 'en';
-  const html = lettersHtml(
-    [
-      {
-        trackingNumber: complaint.complaint_number,
-        language,
-        dir: LANGUAGES.find((l) => l.code === language)?.rtl ? 'rtl' : 'ltr',
-        date: writtenDate(notice.mailed_on ?? localDate(notice.created_at, ctx.agency.timeZone), language),
-        referenceLabel: notice.code,
-        recipient: {
-          name: recipientName(complaint.complainant_first_name, complaint.complainant_last_name),
-          addressLines: [],
-        },
-        subject: notice.subject,
-        body: notice.body,
-        signatureName: null,
-        letterhead: await letterheadFor(ctx.db, ctx),
-      },
-    ],
-    { addressPages: false },
+  partyId?: number,
+): Promise<{ filename: string; pdf: Buffer; disclosedPersonIds: number[] }> {
+  const { letter, disclosedPersonIds, complaint, notice } = await complaintNoticeLetter(
+    ctx,
+    complaintNumber,
+    noticeId,
+    partyId,
   );
-  const pdf = await renderPdf(html, chromiumPath);
-  return { filename: `${complaint.complaint_number}-${notice.code}-${notice.id}.pdf`, pdf };
+  const pdf = await renderPdf(lettersHtml([letter], { addressPages: false }), chromiumPath);
+  return { filename: `${complaint.complaint_number}-${notice.code}-${notice.id}.pdf`, pdf, disclosedPersonIds };
 }

@@ -7,6 +7,23 @@ import type { CommandContext } from '../../context.ts';
 import { actionsAndNoticesOf, complaintIssues, listComplaints } from '../../repositories/complaints.ts';
 import { complaintCategory } from '../../../domain/hearing-eligibility.ts';
 import type { ReportDocument } from '../../../shared/report-document.ts';
+import { partiesOfComplaints } from '../../repositories/case-parties.ts';
+import { presentParties } from '../../queries/case-parties.ts';
+import { PARTY_ROLE_LABELS, type Party } from '../../../shared/parties.ts';
+
+/** A party as the log lists it: name, role, address — never an address kept under a protective order. */
+function partyLine(party: Party): string {
+  const where = party.whereaboutsWithheld
+    ? 'address withheld (protective order)'
+    : party.address?.replace(/\s*\n\s*/g, ', ');
+  return [
+    `${party.firstName} ${party.lastName}`.trim(),
+    `(${PARTY_ROLE_LABELS[party.role]})`,
+    where ? `— ${where}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
 
 const MAX_ROWS = 100_000;
 
@@ -17,10 +34,20 @@ export async function complaintLog(ctx: CommandContext, period: { from: string; 
   const { rows } = await listComplaints(ctx, { receivedFrom: period.from, receivedTo: period.to, limit: MAX_ROWS });
   rows.sort((a, b) => (a.receipt_date < b.receipt_date ? -1 : a.receipt_date > b.receipt_date ? 1 : a.id - b.id));
   const ids = rows.map((r) => r.id);
-  const [issues, { actions, notices }] = await Promise.all([
+  const [issues, { actions, notices }, partyRows] = await Promise.all([
     complaintIssues(ctx.db, ctx.agency.id, ids),
     actionsAndNoticesOf(ctx.db, ctx.agency.id, ids),
+    partiesOfComplaints(ctx.db, ctx.agency.id, ids),
   ]);
+  // An export never carries whereabouts kept under a protective order, whoever downloads it.
+  const { parties } = await presentParties(
+    ctx,
+    ctx.db,
+    { owner: { complaintId: 0 }, caseId: null, restricted: false },
+    partyRows,
+    { discloseWhereabouts: false },
+  );
+  const complaintOfParty = new Map(partyRows.map((p) => [p.id, p.complaint_id]));
   const tableRows = rows.map((row) => {
     const own = <T extends { complaint_id: number }>(list: T[]) => list.filter((x) => x.complaint_id === row.id);
     const required = own(actions);
@@ -29,6 +56,11 @@ export async function complaintLog(ctx: CommandContext, period: { from: string; 
       complainant: `${row.complainant_first_name} ${row.complainant_last_name}`.trim(),
       role: humanRole(row.complainant_role),
       programCase: row.program_case_number,
+      parties:
+        parties
+          .filter((p) => complaintOfParty.get(p.id) === row.id)
+          .map(partyLine)
+          .join('; ') || null,
       received: row.receipt_date,
       via: humanRole(row.received_via),
       nature: own(issues)
@@ -58,6 +90,7 @@ export async function complaintLog(ctx: CommandContext, period: { from: string; 
           { key: 'complainant', label: 'Complainant' },
           { key: 'role', label: 'Role' },
           { key: 'programCase', label: 'Case number' },
+          { key: 'parties', label: 'Parties' },
           { key: 'received', label: 'Received', format: 'date' },
           { key: 'via', label: 'Received via' },
           { key: 'nature', label: 'Nature of the complaint' },

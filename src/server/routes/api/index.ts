@@ -40,6 +40,7 @@ import { mediaInquiryRoutes } from './community/media-inquiries.route.ts';
 import { notificationRoutes } from './notifications/notifications.route.ts';
 import { referralRoutes } from './referrals/referrals.route.ts';
 import { retentionRoutes } from './admin/retention.route.ts';
+import { partyRoutes } from './parties/parties.route.ts';
 
 export type { RouteDependencies } from './route-dependencies.ts';
 
@@ -78,6 +79,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   reviewRoutes(app);
   trainingRoutes(app);
   complaintRoutes(app, deps);
+  partyRoutes(app);
   organizationRoutes(app);
   engagementRoutes(app, deps);
   mediaInquiryRoutes(app);

@@ -11,6 +11,7 @@ import { caseKeys } from './use-case-action.ts';
 import { CaseHeader } from './case-header.tsx';
 import { DeadlinesPanel } from './deadlines-panel.tsx';
 import { PersonPanel } from './person-panel.tsx';
+import { PartiesPanel } from '../parties/parties-panel.tsx';
 import { CaseTimelineTab } from './case-timeline-tab.tsx';
 import { CaseActionsTab } from './case-actions-tab.tsx';
 import { CaseDetailsTab } from './case-details-tab.tsx';
@@ -93,6 +94,7 @@ export function CaseScreen() {
               <PersonPanel current={c} />
             </aside>
           </div>
+          <PartiesPanel path={`/cases/${encodeURIComponent(c.trackingNumber)}`} />
         </>
       )}
     </>

@@ -13,6 +13,7 @@ import { useAnnounce } from '../../components/announcer.tsx';
 import { humanize, languageName } from '../../format.ts';
 import { getRouteApi } from '@tanstack/react-router';
 import { DueClock, NextDeadlineClock, todayLocal } from './complaint-clock.tsx';
+import { PartiesPanel } from '../parties/parties-panel.tsx';
 
 const complaintRoute = getRouteApi('/complaints/$complaintNumber');
 
@@ -172,6 +173,8 @@ export function ComplaintScreen() {
           </dl>
         </section>
       </div>
+
+      <PartiesPanel path={`/complaints/${encodeURIComponent(c.complaintNumber)}`} />
 
       <section aria-labelledby="issues-heading">
         <h2 id="issues-heading">Issues</h2>

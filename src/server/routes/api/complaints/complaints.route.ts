@@ -22,6 +22,8 @@ import { requestHearing } from '../../../commands/complaints/hearing-request.ts'
 import { progressHearing } from '../../../commands/complaints/hearing-progress.ts';
 import { recordNoticeMailed, renderComplaintNotice } from '../../../commands/complaints/complaint-notices.ts';
 import { sendFile } from '../file-answer.ts';
+import { recordSensitiveRead } from '../../../commands/audit/sensitive-reads.ts';
+import { NoticeLetterQuerySchema } from '../../../../shared/parties.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 import { Download, OpenObject } from '../../../../shared/schema-helpers.ts';
 import { JsonOrReportFile } from '../../../../shared/reports.ts';
@@ -189,19 +191,33 @@ export function complaintRoutes(app: FastifyInstance, deps: RouteDependencies): 
     {
       schema: {
         tags: ['complaints'],
-        summary: 'A notice of the complaint as a PDF letter.',
+        summary:
+          'A notice of the complaint as a PDF letter to one of its parties (partyId; by default the party in the ' +
+          "complainant's role). 409 to a representative whose authorization expired, or when it would reveal or " +
+          "reach an address kept under another party's protective order.",
         params: NoticeParamsSchema,
+        querystring: NoticeLetterQuerySchema,
         response: { 200: Download('The notice as a PDF letter.') },
       },
     },
     async (req, reply) => {
       const ctx = requireContext(req);
-      const { filename, pdf } = await renderComplaintNotice(
+      const { filename, pdf, disclosedPersonIds } = await renderComplaintNotice(
         ctx,
         deps.config.chromiumPath,
         req.params.complaintNumber,
         req.params.noticeId,
+        req.query.partyId,
       );
+      for (const personId of disclosedPersonIds) {
+        await recordSensitiveRead(ctx, {
+          action: 'whereabouts.disclosed',
+          entityType: 'person',
+          entityId: personId,
+          what: `notice ${req.params.noticeId} of complaint ${req.params.complaintNumber}`,
+          ipAddress: req.ip,
+        });
+      }
       return sendFile(reply, { body: pdf, contentType: 'application/pdf', fileName: filename, disposition: 'inline' });
     },
   );

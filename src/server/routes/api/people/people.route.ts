@@ -11,6 +11,7 @@ import { mergePeople } from '../../../commands/person-merge.ts';
 import {
   duplicateSuggestions,
   getPersonWithHistory,
+  disclosesProtectedWhereabouts,
   isInCompartment,
   searchPeopleList,
 } from '../../../queries/people.ts';
@@ -87,6 +88,15 @@ export function peopleRoutes(app: FastifyInstance): void {
           action: 'person.viewed',
           entityType: 'person',
           entityId: req.params.id,
+          ipAddress: req.ip,
+        });
+      }
+      if (person.addresses.length > 0 && (await disclosesProtectedWhereabouts(ctx, req.params.id))) {
+        await recordSensitiveRead(ctx, {
+          action: 'whereabouts.disclosed',
+          entityType: 'person',
+          entityId: req.params.id,
+          what: 'person record',
           ipAddress: req.ip,
         });
       }
