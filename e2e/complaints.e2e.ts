@@ -112,3 +112,42 @@ it('files a complaint, mails the acknowledgement, extends, resolves and judges a
   await noViolations('complaints queue at 390px');
   await screenshot(page, 'complaints-queue-390');
 });
+
+it('closes an inquiry dissatisfied and opens its complaint from the inquiries queue; lists the hearings', async () => {
+  await page.setViewportSize(WIDE);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Complaints' }).click();
+  await page.getByRole('link', { name: 'Inquiries queue' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Inquiries' }).waitFor();
+  await page.getByRole('button', { name: 'Repeat contacts' }).click();
+  const repeatRow = page.getByRole('region', { name: 'Inquiries' }).getByRole('row').nth(1);
+  await repeatRow.getByText('Suggest').waitFor();
+  await noViolations('inquiries queue');
+  await repeatRow.getByRole('button', { name: /Close: not satisfied/ }).click();
+  await page
+    .getByText(/closed; the participant was not satisfied/)
+    .first()
+    .waitFor();
+  await repeatRow.getByRole('button', { name: 'Open complaint' }).click();
+  await page
+    .getByText(/Complaint CSO-C-2026-\d+ opened from inquiry/)
+    .first()
+    .waitFor();
+  await repeatRow.getByRole('link', { name: /CSO-C-2026-/ }).waitFor();
+  await noViolations('inquiries queue after the complaint');
+  await screenshot(page, 'inquiries-queue-1280');
+  await page.setViewportSize(NARROW);
+  await noViolations('inquiries queue at 390px');
+  await screenshot(page, 'inquiries-queue-390');
+
+  await page.setViewportSize(WIDE);
+  await page.goto(`${h.baseUrl}/hearings`);
+  await page.getByRole('heading', { level: 1, name: 'State hearings' }).waitFor();
+  await page.getByRole('region', { name: 'State hearings' }).getByText('CS-1901-77').first().waitFor();
+  await page.getByRole('button', { name: /Requested/ }).click();
+  await noViolations('hearings queue');
+  await screenshot(page, 'hearings-queue-1280');
+  await page.setViewportSize(NARROW);
+  await noViolations('hearings queue at 390px');
+  await screenshot(page, 'hearings-queue-390');
+  await page.setViewportSize(WIDE);
+});

@@ -16,6 +16,8 @@ export type ComplainantRole = (typeof COMPLAINANT_ROLES)[number];
 
 /** The numbers of the complaint and hearing process; an agency may change any of them. */
 export interface ComplaintSettings {
+  /** The acknowledgement (LCR002) is due this many business days after the receipt date. */
+  acknowledgementBusinessDays: number;
   /** Mail is received this many business days after its postmark. */
   mailReceiptBusinessDays: number;
   /** A complaint is timely within this many days after the complainant knew of the action. */
@@ -43,6 +45,7 @@ export interface ComplaintSettings {
 }
 
 export const DEFAULT_COMPLAINT_SETTINGS: Readonly<ComplaintSettings> = Object.freeze({
+  acknowledgementBusinessDays: 5,
   mailReceiptBusinessDays: 5,
   filingWindowDays: 90,
   resolutionDays: 30,

@@ -51,6 +51,11 @@ export const CreateCaseSchema = Type.Object(
     programCaseNumber: Type.Optional(
       Type.Union([Type.String({ maxLength: 60 }), Type.Null()], { description: "The program's own case number" }),
     ),
+    participantRole: Type.Optional(
+      Type.Union([Type.String({ maxLength: 40 }), Type.Null()], {
+        description: "An inquiry's participant: custodial_party, noncustodial_parent or authorized_representative",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

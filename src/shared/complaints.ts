@@ -88,6 +88,7 @@ export const HearingRequestSchema = Type.Object({
     Type.Null(),
   ]),
   complianceReportDueOn: NullableLocalDate,
+  complianceReportFiledOn: NullableLocalDate,
   createdAt: Type.String(),
 });
 export type HearingRequest = Static<typeof HearingRequestSchema>;
@@ -319,3 +320,114 @@ export const ComplaintListSchema = Type.Object({
   items: Type.Array(ComplaintListItemSchema),
   total: Type.Integer(),
 });
+
+// Inquiries: the queue, the close with the participant's satisfaction, the complaint opened from one.
+export const InquirySchema = Type.Object({
+  trackingNumber: Type.String(),
+  status: Type.String(),
+  restricted: Type.Boolean(),
+  subjectCode: Type.Union([Type.String(), Type.Null()]),
+  subjectName: Type.Union([Type.String(), Type.Null()]),
+  participantName: Type.String(),
+  participantRole: Type.Union([Type.String(), Type.Null()]),
+  programCaseNumber: Type.Union([Type.String(), Type.Null()]),
+  receivedOn: LocalDate,
+  firstResponseDueOn: NullableLocalDate,
+  firstResponseOn: NullableLocalDate,
+  /** The first-response clock while unanswered: due date and whether it has passed. */
+  overdue: Type.Boolean(),
+  assigneeName: Type.Union([Type.String(), Type.Null()]),
+  repeatOf: Type.Union([Type.String(), Type.Null()]),
+  repeatAction: Type.Union([Type.String(), Type.Null()]),
+  satisfied: Type.Union([Type.Boolean(), Type.Null()]),
+  closedOn: NullableLocalDate,
+  complaintNumbers: Type.Array(Type.String()),
+  /** Closed with the participant dissatisfied and no complaint yet: the complaint should be offered. */
+  offerComplaint: Type.Boolean(),
+});
+export type Inquiry = Static<typeof InquirySchema>;
+
+export const InquiryListSchema = Type.Object({ items: Type.Array(InquirySchema), total: Type.Integer() });
+
+export const InquiryListQuerySchema = Type.Object({
+  status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
+  satisfied: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  repeat: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  overdue: Type.Optional(Type.Literal('true')),
+  sort: Type.Optional(
+    Type.Union([Type.Literal('due'), Type.Literal('received'), Type.Literal('tracking')], {
+      description: 'due (the first-response clock, default), received or tracking',
+    }),
+  ),
+  direction: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+
+export const InquiryParamsSchema = Type.Object({ trackingNumber: Type.String({ minLength: 1, maxLength: 60 }) });
+
+export const CloseInquiryBodySchema = Type.Object(
+  {
+    satisfied: Type.Boolean({ description: 'Whether the participant was satisfied with the answer' }),
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])),
+    expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+
+export const InquiryComplaintBodySchema = Type.Object(
+  {
+    category: Type.String({ maxLength: 60, description: 'The complaint category of the issue' }),
+    role: Type.Optional(
+      Type.Union([Type.String({ maxLength: 40 }), Type.Null()], {
+        description: "The participant's role when the inquiry does not name it",
+      }),
+    ),
+    knewOfActionOn: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+// Hearings: the queue of state-hearing requests by their next date.
+export const HearingQueueItemSchema = Type.Object({
+  id: Type.Integer(),
+  complaintNumber: Type.String(),
+  complainantName: Type.String(),
+  programCaseNumber: Type.String(),
+  requestedOn: LocalDate,
+  eligible: Type.Boolean(),
+  stage: Type.String({ description: 'requested, scheduled, decided, dismissed or closed' }),
+  hearingOn: NullableLocalDate,
+  hearingPlace: Type.Union([Type.String(), Type.Null()]),
+  interpreterLanguage: Type.Union([Type.String(), Type.Null()]),
+  complianceReportDueOn: NullableLocalDate,
+  complianceReportFiledOn: NullableLocalDate,
+  nextDeadline: NextDeadlineSchema,
+});
+export type HearingQueueItem = Static<typeof HearingQueueItemSchema>;
+
+export const HearingQueueSchema = Type.Object({ items: Type.Array(HearingQueueItemSchema), total: Type.Integer() });
+
+export const HearingQueueQuerySchema = Type.Object({
+  stage: Type.Optional(
+    Type.Union([
+      Type.Literal('requested'),
+      Type.Literal('scheduled'),
+      Type.Literal('decided'),
+      Type.Literal('dismissed'),
+      Type.Literal('closed'),
+    ]),
+  ),
+  eligible: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  sort: Type.Optional(
+    Type.Union([Type.Literal('next'), Type.Literal('requested'), Type.Literal('hearing')], {
+      description: 'next (the next deadline, default), requested or hearing (the hearing date)',
+    }),
+  ),
+  direction: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+
+export const ComplianceReportBodySchema = Type.Object(
+  { filedOn: Type.String({ maxLength: 40 }) },
+  { additionalProperties: false },
+);

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'deadline_warning',
   'action_overdue',
   'action_escalated',
+  'repeat_contact',
 ] as const;
 
 export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number], string> = {
@@ -27,6 +28,7 @@ export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number
   deadline_warning: 'Deadline near',
   action_overdue: 'Action overdue',
   action_escalated: 'Overdue action escalated',
+  repeat_contact: 'Repeat contact',
 };
 
 export const NotificationKindSchema = oneOf(NOTIFICATION_KINDS);

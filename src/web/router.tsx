@@ -21,6 +21,7 @@ import { useUser } from './session.tsx';
 import { ComplaintsScreen } from './screens/complaints/complaints-screen.tsx';
 import { NewComplaintScreen } from './screens/complaints/new-complaint-screen.tsx';
 import { ComplaintScreen } from './screens/complaints/complaint-screen.tsx';
+import { HearingsScreen, InquiriesScreen } from './screens/complaints/ombuds-queues-screen.tsx';
 import { COMMUNITY_SCREENS } from './screens/community/community-screens.ts';
 import { NotificationsScreen } from './screens/notifications/notifications-screen.tsx';
 import { ReferralsScreen } from './screens/referrals/referrals-screen.tsx';
@@ -212,6 +213,16 @@ const newComplaintRoute = createRoute({
   path: '/complaints/new',
   component: NewComplaintScreen,
 });
+const inquiriesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inquiries',
+  component: InquiriesScreen,
+});
+const hearingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/hearings',
+  component: HearingsScreen,
+});
 export const complaintRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/complaints/$complaintNumber',
@@ -250,6 +261,8 @@ const routeTree = rootRoute.addChildren([
   reportsRoute.addChildren([reportsIndexRoute, reportSectionRoute]),
   qualityRoute.addChildren([qualityIndexRoute, qualitySectionRoute, qualityPlanRoute, qualityProcedureRoute]),
   complaintsRoute,
+  inquiriesRoute,
+  hearingsRoute,
   newComplaintRoute,
   complaintRoute,
   communitySectionRoute,

@@ -43,7 +43,8 @@ export type NotificationKind =
   | 'mentioned'
   | 'deadline_warning'
   | 'action_overdue'
-  | 'action_escalated';
+  | 'action_escalated'
+  | 'repeat_contact';
 export type NotificationEmailPreference = 'immediate' | 'daily_digest' | 'off';
 export type TemplateStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'retired';
 
@@ -1025,6 +1026,25 @@ export interface CaseDetailsTable {
   case_id: number;
   kind: Generated<'case' | 'inquiry'>;
   program_case_number: string | null;
+  /** The inquiry's participant: custodial party, noncustodial parent or authorized representative (0031). */
+  participant_role: 'custodial_party' | 'noncustodial_parent' | 'authorized_representative' | null;
+  /** Whether the participant was satisfied when the inquiry was closed (0031). */
+  satisfied: boolean | null;
+  outcome_note: string | null;
+  closed_on: LocalDate | null;
+  /** What the repeat-contact rule did on intake: suggested a complaint or converted the inquiry into one (0031). */
+  repeat_action: 'suggest' | 'convert' | null;
+}
+
+/** A complaint deadline the sweep warned about or escalated; a new due date starts it afresh (0031). */
+export interface ComplaintDeadlineStepsTable {
+  agency_id: number;
+  complaint_id: number;
+  deadline_key: string;
+  due_on: LocalDate;
+  warned_at: Timestamp | null;
+  escalation_level: Generated<number>;
+  escalated_at: Timestamp | null;
 }
 
 export interface ComplaintCountersTable {
@@ -1107,6 +1127,12 @@ export interface HearingRequestsTable {
   compliance_report_due_on: LocalDate | null;
   created_by: number | null;
   created_at: CreatedAt;
+  /** The position statement's parts written by staff (0031). */
+  position_facts: string | null;
+  position_citations: string | null;
+  position_witnesses: string | null;
+  position_exhibit_ids: Generated<number[]>;
+  compliance_report_filed_on: LocalDate | null;
 }
 
 /** A notice of the complaint process merged from its approved template (migration 0024). */
@@ -1373,6 +1399,7 @@ export interface Database {
   complaint_notices: ComplaintNoticesTable;
   complaint_actions: ComplaintActionsTable;
   case_parties: CasePartiesTable;
+  complaint_deadline_steps: ComplaintDeadlineStepsTable;
   organizations: OrganizationsTable;
   organization_contacts: OrganizationContactsTable;
   engagements: EngagementsTable;

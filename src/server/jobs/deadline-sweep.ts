@@ -4,6 +4,7 @@
 // the people it concerns: the assignee of a warning, the people each escalation level names (by its notifyRole,
 // within the case's unit), by the inbox and email (commands/notifications/notify.ts). Referrals whose local due
 // date has passed climb the same ladder, one level a day, notifying the referred unit's people and the referrer.
+// Complaint deadlines (acknowledgement, resolution, hearing, compliance report) climb it too (complaint-deadline-sweep.ts).
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { recordAudit } from '../repositories/audit.ts';
@@ -12,7 +13,8 @@ import { escalationStep } from '../../domain/escalation.ts';
 import type { EscalationLevel } from '../../domain/types.ts';
 import { localDate } from '../../shared/local-time.ts';
 import { notify } from '../commands/notifications/notify.ts';
-import type { RecipientSelector } from '../repositories/notifications.ts';
+import { levelRecipients } from './escalation-recipients.ts';
+import { sweepComplaintDeadlines } from './complaint-deadline-sweep.ts';
 
 const BATCH = 500;
 const HOURS_BETWEEN_LEVELS = 24;
@@ -52,26 +54,7 @@ async function candidates(db: Db, agencyId: number, now: Date, afterId: number):
   return result.rows;
 }
 
-/** Who an escalation level tells, for an item of `unitId` whose own person is `ownerId` (assignee or referrer). */
-export function levelRecipients(
-  level: EscalationLevel | undefined,
-  unitId: number | null,
-  ownerId: number | null,
-): RecipientSelector {
-  switch (level?.notifyRole) {
-    case 'assignee':
-      return { userIds: ownerId === null ? [] : [ownerId] };
-    case 'supervisor':
-      return { role: 'supervisor', inUnit: unitId };
-    case 'unit_manager':
-      // A unit without managers still tells someone: its supervisors.
-      return unitId === null ? { role: 'supervisor' } : { unitManagersOf: unitId };
-    case 'administrator':
-      return { role: 'administrator' };
-    default:
-      return { userIds: ownerId === null ? [] : [ownerId] };
-  }
-}
+export { levelRecipients } from './escalation-recipients.ts';
 
 export interface SweepOptions {
   /** The console's address for the links in notification emails. */
@@ -171,6 +154,7 @@ export async function runDeadlineSweep(db: Db, now: Date, options: SweepOptions 
       if (batch.length < BATCH) break;
     }
     changed += await sweepReferrals(ctx, levels, now, options);
+    changed += await sweepComplaintDeadlines(ctx, levels, now, options);
   }
   return changed;
 }

@@ -247,6 +247,7 @@ export interface HearingRequestRow {
   decision_presumed_received_on: string | null;
   decision_outcomes: { category: string; outcome: 'granted' | 'denied' }[] | null;
   compliance_report_due_on: string | null;
+  compliance_report_filed_on: string | null;
   created_at: Date;
 }
 
@@ -272,6 +273,7 @@ const hearingColumns = (db: Db) =>
           'decision_adopted_on',
           'decision_presumed_received_on',
           'compliance_report_due_on',
+          'compliance_report_filed_on',
         ] as const
       ).map((column) => sql<string | null>`to_char(${sql.ref(`h.${column}`)}, 'YYYY-MM-DD')`.as(column)),
       'h.created_at',
@@ -627,4 +629,61 @@ export async function updateHearingRequest(
   patch: Updateable<Database['hearing_requests']>,
 ): Promise<void> {
   await tx.updateTable('hearing_requests').set(patch).where('agency_id', '=', agencyId).where('id', '=', id).execute();
+}
+
+export interface HearingQueueFilter {
+  stage?: 'requested' | 'scheduled' | 'decided' | 'dismissed' | 'closed';
+  eligible?: boolean;
+  sort: 'next' | 'requested' | 'hearing';
+  direction: 'asc' | 'desc';
+  limit: number;
+}
+
+export type HearingQueueRow = HearingRequestRow & {
+  complaint_number: string;
+  complainant_first_name: string;
+  complainant_last_name: string;
+  program_case_number: string;
+};
+
+// A hearing's stage: dismissed, decided (a compliance report pending or not), scheduled, or only requested.
+const hearingStage = sql<string>`case
+  when h.dismissal_notice_on is not null then 'dismissed'
+  when h.decision_adopted_on is not null and h.compliance_report_due_on is not null
+    and h.compliance_report_filed_on is null then 'decided'
+  when h.decision_adopted_on is not null then 'closed'
+  when h.hearing_on is not null then 'scheduled'
+  else 'requested' end`;
+// The next date the office owes: the hearing while it is pending, then the compliance report.
+const hearingNextDate = sql`coalesce(
+  case when h.hearing_on is not null and h.decision_adopted_on is null and h.dismissal_notice_on is null
+    then h.hearing_on end,
+  case when h.compliance_report_due_on is not null and h.compliance_report_filed_on is null
+    then h.compliance_report_due_on end)`;
+
+/** State-hearing requests of the complaints the reader may see, filtered and sorted (next date first by default). */
+export async function hearingQueue(
+  ctx: CommandContext,
+  filter: HearingQueueFilter,
+): Promise<{ rows: HearingQueueRow[]; total: number }> {
+  let query = hearingColumns(ctx.db)
+    .innerJoin('complaints as k', (j) =>
+      j.onRef('k.agency_id', '=', 'h.agency_id').onRef('k.id', '=', 'h.complaint_id'),
+    )
+    .where(visibleComplaint(ctx));
+  if (filter.stage) query = query.where(sql<boolean>`${hearingStage} = ${filter.stage}`);
+  if (filter.eligible !== undefined) query = query.where('h.eligible', '=', filter.eligible);
+  const counted = await query
+    .clearSelect()
+    .select(sql<number>`count(*)::int`.as('total'))
+    .executeTakeFirstOrThrow();
+  const sortColumn =
+    filter.sort === 'requested' ? sql`h.requested_on` : filter.sort === 'hearing' ? sql`h.hearing_on` : hearingNextDate;
+  const rows = await query
+    .select(['k.complaint_number', 'k.complainant_first_name', 'k.complainant_last_name', 'k.program_case_number'])
+    .orderBy(sql`${sortColumn} ${sql.raw(filter.direction)} nulls last`)
+    .orderBy('h.id', filter.direction)
+    .limit(filter.limit)
+    .execute();
+  return { rows: rows as unknown as HearingQueueRow[], total: Number(counted.total) };
 }

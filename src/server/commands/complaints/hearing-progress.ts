@@ -26,7 +26,8 @@ import { isCalendarDate } from '../../../shared/local-time.ts';
 export type HearingStep =
   | { step: 'schedule'; hearingOn: string; place: string; interpreterLanguage?: string | null | undefined }
   | { step: 'dismissal'; noticeOn: string }
-  | { step: 'decision'; adoptedOn: string; outcomes: { category: string; outcome: string }[] };
+  | { step: 'decision'; adoptedOn: string; outcomes: { category: string; outcome: string }[] }
+  | { step: 'compliance'; filedOn: string };
 
 function dateProblem(field: string, value: string, notBefore: string): ErrorDetail | null {
   if (!isCalendarDate(value)) return { field, message: 'must be a date written YYYY-MM-DD' };
@@ -47,7 +48,18 @@ export async function progressHearing(
     const complaint = await findVisibleComplaint(tx, ctx, complaintNumber, true);
     const request = await findHearingRequest(tx, ctx.agency.id, complaint.id, hearingId);
     if (!request) throw notFound(`Hearing request ${hearingId} of complaint ${complaintNumber}`);
-    if (request.dismissal_notice_on || request.decision_adopted_on) {
+    if (input.step === 'compliance') {
+      if (!request.compliance_report_due_on) {
+        throw new AppError('conflict', 'No compliance report is owed: no decision for the complainant.', [
+          { field: 'filedOn', message: 'no compliance report is due' },
+        ]);
+      }
+      if (request.compliance_report_filed_on) {
+        throw new AppError('conflict', 'The compliance report was already filed.', [
+          { field: 'filedOn', message: `filed on ${request.compliance_report_filed_on}` },
+        ]);
+      }
+    } else if (request.dismissal_notice_on || request.decision_adopted_on) {
       throw new AppError('conflict', 'This hearing request was already dismissed or decided.', [
         { field: 'step', message: 'the hearing is over' },
       ]);
@@ -74,6 +86,10 @@ export async function progressHearing(
         dismissal_notice_on: input.noticeOn,
         dismissal_effective_on: dismissalEffectiveOn(input.noticeOn, clock.settings, clock.calendar),
       };
+    } else if (input.step === 'compliance') {
+      const problem = dateProblem('filedOn', input.filedOn, request.decision_adopted_on ?? request.requested_on);
+      if (problem) problems.push(problem);
+      patch = { compliance_report_filed_on: input.filedOn };
     } else {
       const problem = dateProblem('adoptedOn', input.adoptedOn, request.requested_on);
       if (problem) problems.push(problem);
@@ -101,7 +117,7 @@ export async function progressHearing(
     refuse(problems);
     await updateHearingRequest(tx, ctx.agency.id, hearingId, patch);
     await recordAudit(tx, ctx, {
-      action: `complaint.hearing_${input.step === 'schedule' ? 'scheduled' : input.step === 'dismissal' ? 'dismissed' : 'decided'}`,
+      action: `complaint.hearing_${{ schedule: 'scheduled', dismissal: 'dismissed', decision: 'decided', compliance: 'compliance_reported' }[input.step]}`,
       entityType: 'hearing_request',
       entityId: hearingId,
       caseId: complaint.case_id,

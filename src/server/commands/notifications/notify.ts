@@ -45,6 +45,7 @@ const subjects: Record<NotificationKind, string> = {
   deadline_warning: 'A deadline is near',
   action_overdue: 'Overdue action',
   action_escalated: 'Overdue action escalated',
+  repeat_contact: 'A repeat contact',
 };
 
 /**

@@ -34,6 +34,7 @@ import { reviewRoutes } from './quality/reviews.route.ts';
 import { trainingRoutes } from './quality/training.route.ts';
 import { auditDownloads } from './audit-downloads.ts';
 import { complaintRoutes } from './complaints/complaints.route.ts';
+import { inquiryAndHearingRoutes } from './complaints/inquiries.route.ts';
 import { organizationRoutes } from './community/organizations.route.ts';
 import { engagementRoutes } from './community/engagements.route.ts';
 import { mediaInquiryRoutes } from './community/media-inquiries.route.ts';
@@ -80,6 +81,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   trainingRoutes(app);
   complaintRoutes(app, deps);
   partyRoutes(app);
+  inquiryAndHearingRoutes(app);
   organizationRoutes(app);
   engagementRoutes(app, deps);
   mediaInquiryRoutes(app);

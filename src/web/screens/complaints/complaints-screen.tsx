@@ -34,7 +34,8 @@ export function ComplaintsScreen() {
       <p>
         <Link to="/complaints/new" className="button">
           New complaint
-        </Link>
+        </Link>{' '}
+        <Link to="/inquiries">Inquiries queue</Link> · <Link to="/hearings">Hearings queue</Link>
       </p>
       <nav aria-label="Complaint views" className="queue-nav">
         <ul>

@@ -23,6 +23,8 @@ import { endOfLocalDay, startOfLocalDay } from '../../../../shared/local-time.ts
 import { presentCase } from './case-presenter.ts';
 import { caseDetailsOf, saveCaseDetails } from '../../../repositories/complaints.ts';
 import { repeatOf } from '../../../queries/repeat-contact.ts';
+import { handleRepeatContact, PARTICIPANT_ROLES } from '../../../commands/complaints/inquiries.ts';
+import { updateInquiryDetails, type ParticipantRole } from '../../../repositories/inquiries.ts';
 import type { CaseViewRow } from '../../../queries/case-list.ts';
 import type { CaseKind } from '../../../../shared/vocabulary.ts';
 import {
@@ -173,17 +175,33 @@ export function caseRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       const ctx = requireContext(req);
-      const { kind = 'case', programCaseNumber, ...intake } = req.body;
+      const { kind = 'case', programCaseNumber, participantRole, ...intake } = req.body;
       const details = { kind: kind as CaseKind, programCaseNumber: programCaseNumber?.trim() || null };
+      if (participantRole && !(PARTICIPANT_ROLES as readonly string[]).includes(participantRole)) {
+        throw invalid('participantRole', `must be one of ${PARTICIPANT_ROLES.join(', ')}`);
+      }
       // Kind and program case number sit beside the case (case_details), written in the intake's transaction.
       const view = await createCaseView(
         ctx,
         details.kind !== 'case' || details.programCaseNumber
-          ? { ...intake, withinTransaction: (tx, row) => saveCaseDetails(tx, ctx.agency.id, row.id, details) }
+          ? {
+              ...intake,
+              withinTransaction: async (tx, row) => {
+                await saveCaseDetails(tx, ctx.agency.id, row.id, details);
+                if (participantRole) {
+                  await updateInquiryDetails(tx, ctx.agency.id, row.id, {
+                    participant_role: participantRole as ParticipantRole,
+                  });
+                }
+              },
+            }
           : intake,
       );
       // The answer is built from the rows just written: the same body as GET /cases/:trackingNumber, no re-read.
-      return reply.status(201).send(await presentCaseWithDetails(ctx, view, details));
+      const body = await presentCaseWithDetails(ctx, view, details);
+      // The repeat-contact rule of inquiries: tell the caseworkers, suggest or open the complaint.
+      if (details.kind === 'inquiry' && body.repeatOf) await handleRepeatContact(ctx, view, body.repeatOf);
+      return reply.status(201).send(body);
     },
   );
 

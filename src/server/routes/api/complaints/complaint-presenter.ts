@@ -49,6 +49,7 @@ export function presentHearingRequest(row: HearingRequestRow, complaintNumber: s
     decisionPresumedReceivedOn: row.decision_presumed_received_on,
     decisionOutcomes: row.decision_outcomes,
     complianceReportDueOn: row.compliance_report_due_on,
+    complianceReportFiledOn: row.compliance_report_filed_on,
     createdAt: row.created_at.toISOString(),
   };
 }

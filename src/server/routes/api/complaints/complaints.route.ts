@@ -63,7 +63,8 @@ import { presentComplaint, presentComplaintListItem, presentHearingRequest } fro
 
 const STATUSES = ['open', 'resolved', 'transferred', 'withdrawn'];
 
-async function complaintView(ctx: CommandContext, complaintNumber: string) {
+/** A complaint as the API shows it, with its issues, hearings, notices and actions. */
+export async function complaintView(ctx: CommandContext, complaintNumber: string) {
   const row = await findVisibleComplaint(ctx.db, ctx, complaintNumber);
   const [issues, hearings, notices, actions] = await Promise.all([
     complaintIssues(ctx.db, ctx.agency.id, [row.id]),
