@@ -267,10 +267,11 @@ export function NewIssuesScreen() {
     <>
       <PageHeading>New issues</PageHeading>
       <p>
-        Every morning the day before (and any earlier day not judged yet) and the 7 days to it are compared, for each subject, facility, unit and subject at
-        a facility, with what their last 12 weeks predict (weekday pattern and trend). A count that ordinary variation
-        would almost never reach — and at least 5 cases, half as many again as expected — becomes an alert, emailed to
-        the managers of the unit most of its cases went to. Restricted cases are never counted.
+        Every morning the day before (and any earlier day not judged yet) and the 7 days to it are compared, for each
+        subject, facility, unit and subject at a facility, with what their last 12 weeks predict (weekday pattern and
+        trend). A count that ordinary variation would almost never reach — and at least 5 cases, half as many again as
+        expected — becomes an alert, emailed to the managers of the unit most of its cases went to. Restricted cases are
+        never counted.
       </p>
       <form className="filters" onSubmit={apply} aria-label="Which alerts">
         <SelectField
