@@ -75,7 +75,7 @@ it('prints the waiting letters as one batch, records it mailed and shows it in t
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Letters' }).click();
   await page.getByRole('heading', { level: 1, name: 'Letters' }).waitFor();
   const waiting = page.getByRole('region', { name: 'Letters waiting to be printed' });
-  for (const trackingNumber of sent) await waiting.getByRole('link', { name: trackingNumber }).waitFor();
+  for (const trackingNumber of sent) await waiting.getByRole('link', { name: trackingNumber, exact: true }).waitFor();
   await page.getByText('No letters were mailed').waitFor();
   await noViolations('letters waiting');
   await screenshot(page, 'letters-1280');
@@ -108,7 +108,7 @@ it('prints the waiting letters as one batch, records it mailed and shows it in t
     .filter({ hasText: `Print batch 1 recorded as mailed on ${today}.` })
     .waitFor();
   const log = page.getByRole('region', { name: 'Mailing log', exact: true });
-  for (const trackingNumber of sent) await log.getByRole('link', { name: trackingNumber }).waitFor();
+  for (const trackingNumber of sent) await log.getByRole('link', { name: trackingNumber, exact: true }).waitFor();
   const csv = await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href');
   const csvText = await page.evaluate(async (url) => (await fetch(url!)).text(), csv);
   expect(csvText).toContain(sent[0]);

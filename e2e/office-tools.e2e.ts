@@ -26,7 +26,7 @@ it('issues an API token and an Open311 key, shows each secret once, and revokes 
   await page.getByText('You have no API tokens.').waitFor();
   await noViolations('integrations, empty');
 
-  await page.getByLabel('Name', { exact: true }).fill('Call-centre export');
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Call-centre export');
   await page.getByLabel('Expires after (days)').fill('30');
   await page.getByRole('button', { name: 'Create token' }).click();
   await page.getByText('The token Call-centre export').waitFor();
