@@ -25,7 +25,7 @@ import { computeIndicators, type IndicatorsResult } from '../src/server/reports/
 import { dashboardData, type DashboardFilters } from '../src/server/reports/dashboards.ts';
 import { runCrosstabDefinition, type CrosstabDefinition } from '../src/server/reports/crosstab.ts';
 import { buildMonthlyReport, type MonthlyReport } from '../src/server/reports/monthly-report.ts';
-import { newIssuesForPeriod } from '../src/server/reports/new-issues.ts';
+import { newIssuesForPeriod } from '../src/server/reports/new-issue-alerts.ts';
 import { DEFAULT_DETECTION_SETTINGS } from '../src/domain/new-issues.ts';
 import { BENCH_SUPERVISOR_EMAIL, generateReportLoad, type ReportLoadResult } from './generate-report-load.ts';
 import { percentile } from './stats.ts';

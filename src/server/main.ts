@@ -4,6 +4,8 @@ import { loadConfig, ConfigError } from './env.ts';
 import { startRuntime } from './runtime.ts';
 import { buildApp } from './app.ts';
 import { loggerOptions } from './logging.ts';
+import { warmRenderer } from './channels/letters/pdf-renderer.ts';
+import { warmUpLettersHtml } from './channels/letters/letter-html.ts';
 
 async function main(): Promise<void> {
   const servicesArg = process.argv.find((a) => a.startsWith('--services='));
@@ -18,6 +20,8 @@ async function main(): Promise<void> {
       logger: loggerOptions(config.logLevel),
     });
     await app.listen({ port: config.port, host: config.host });
+    // One Chromium is started now and kept, so the first letter PDF does not wait for it (docs/performance.md).
+    void warmRenderer(config.chromiumPath, warmUpLettersHtml());
     address = config.publicUrl;
     closers.push(() => app.close());
   }

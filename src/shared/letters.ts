@@ -74,6 +74,22 @@ export const PrintBatchCreatedSchema = Type.Object({
 
 export const PrintBatchListSchema = Type.Array(PrintBatchSchema);
 
+export const WaitingLetterSchema = Type.Object({
+  trackingNumber: Type.String(),
+  entryId: Type.Integer(),
+  recipient: Type.String(),
+  language: Type.String(),
+  subject: Type.String(),
+  createdAt: Type.String(),
+  /** Null when the letter can be printed; otherwise why it cannot, in words. */
+  problem: Nullable(Type.String()),
+});
+export const WaitingLettersSchema = Type.Object({
+  items: Type.Array(WaitingLetterSchema),
+  /** True when more letters wait than one batch holds (the rest go in the next batch). */
+  more: Type.Boolean(),
+});
+
 export const MailingLogRowSchema = Type.Object({
   mailedOn: Type.String(),
   trackingNumber: Type.String(),
@@ -89,3 +105,4 @@ export const MailingLogSchema = Type.Array(MailingLogRowSchema);
 export type Letterhead = Static<typeof LetterheadSchema>;
 export type PrintBatch = Static<typeof PrintBatchSchema>;
 export type MailingLogRow = Static<typeof MailingLogRowSchema>;
+export type WaitingLetters = Static<typeof WaitingLettersSchema>;

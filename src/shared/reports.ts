@@ -1,7 +1,7 @@
 // The reports API's contract: the answers of dashboards, cross-tabs, indicators, the monthly report, new-issue
 // alerts, saved reports and schedules. Report documents and runs are open objects on purpose (their tables, cells
 // and charts vary by report and are built by src/server/reports/); the envelopes around them are declared.
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Nullable, OpenObject } from './schema-helpers.ts';
 
 /** A report answer: JSON by default, or a file (CSV, XLSX, PDF) when `format` asks for one. */
@@ -32,6 +32,22 @@ export const IssueAlertListSchema = Type.Object({
   items: Type.Array(IssueAlertSchema),
   period: Type.Optional(OpenObject('The period asked for.')),
 });
+
+export const DetectionRunBody = Type.Object(
+  {
+    from: Type.Optional(
+      Type.String({ maxLength: 10, description: 'Judge every day from this date (YYYY-MM-DD) not judged yet.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const DetectionRunSchema = Type.Object({
+  asOf: Type.String({ description: 'The last day judged: yesterday.' }),
+  days: Type.Integer({ description: 'How many days were judged.' }),
+  raised: Type.Integer({ description: 'New alerts stored.' }),
+  notified: Type.Integer({ description: 'Managers emailed.' }),
+});
+export type DetectionRun = Static<typeof DetectionRunSchema>;
 
 export const SavedReportSchema = Type.Object({
   id: Type.Integer(),

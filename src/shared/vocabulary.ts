@@ -68,3 +68,10 @@ export function writerTypeLabel(writerType: string): string {
 /** What kind of contact a case is: a case, or an inquiry about a program case (the ombudsperson's office). */
 export const CASE_KINDS = ['case', 'inquiry'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
+
+/** A name with its code for a list ("Shelter Services (SHS)"), without repeating a code the name already shows. */
+export function nameWithCode(name: string, code: string): string {
+  const shown = name.toLowerCase();
+  const lower = code.toLowerCase();
+  return shown === lower || shown.includes(`(${lower})`) ? name : `${name} (${code})`;
+}

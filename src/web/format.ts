@@ -1,7 +1,7 @@
 // How the console words values for staff: time left to a deadline in words, dates in the agency's time zone,
 // enum values as plain English, and the text direction of a constituent's language.
 import { LANGUAGES } from '../shared/languages.ts';
-import { localParts, zonedDateTime } from '../shared/local-time.ts';
+import { localDate, localParts, zonedDateTime } from '../shared/local-time.ts';
 import type { CaseRecord } from './api/types.ts';
 
 let agencyTimeZone: string | undefined;
@@ -19,6 +19,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: agencyTimeZone }).format(
     date,
   );
+}
+
+/** Today's date in the agency's time zone, YYYY-MM-DD. */
+export function agencyToday(): string {
+  return localDate(new Date(), agencyTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -25,6 +25,7 @@ import { HearingsScreen, InquiriesScreen } from './screens/complaints/ombuds-que
 import { COMMUNITY_SCREENS } from './screens/community/community-screens.ts';
 import { NotificationsScreen } from './screens/notifications/notifications-screen.tsx';
 import { ReferralsScreen } from './screens/referrals/referrals-screen.tsx';
+import { LettersScreen } from './screens/letters/letters-screen.tsx';
 import { REPORT_DRILL_KEYS, type QueueSearch, type ReportSearch, type QualitySearch } from './route-search.ts';
 
 export type { QueueSearch, ReportSearch, QualitySearch } from './route-search.ts';
@@ -245,10 +246,12 @@ const notificationsRoute = createRoute({
   component: NotificationsScreen,
 });
 const referralsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/referrals', component: ReferralsScreen });
+const lettersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/letters', component: LettersScreen });
 
 const routeTree = rootRoute.addChildren([
   notificationsRoute,
   referralsRoute,
+  lettersRoute,
   indexRoute,
   overviewRoute,
   searchRoute,

@@ -117,6 +117,26 @@ export async function createPrintBatch(ctx: CommandContext, storage: LetterStora
   }
 }
 
+/** The letters the next print batch would take, each with why it cannot be printed (no address) if so. */
+export async function listWaitingLetters(ctx: CommandContext) {
+  requireRole(ctx, READ_ROLES, 'see letters waiting to be printed');
+  const waiting = await lettersToPrint(ctx.db, ctx, MAX_LETTERS_PER_BATCH + 1);
+  const shown = waiting.slice(0, MAX_LETTERS_PER_BATCH);
+  const documents = await letterDocuments(ctx.db, ctx, shown);
+  return {
+    items: shown.map((letter, i) => ({
+      trackingNumber: letter.trackingNumber,
+      entryId: letter.entryId,
+      recipient: documents[i]!.document.recipient.name,
+      language: letter.language,
+      subject: letter.subject,
+      createdAt: letter.createdAt.toISOString(),
+      problem: documents[i]!.hasAddress ? null : 'the recipient has no mailing address',
+    })),
+    more: waiting.length > MAX_LETTERS_PER_BATCH,
+  };
+}
+
 /** Print batches, newest first. */
 export async function listPrintBatches(ctx: CommandContext, limit = 100) {
   requireRole(ctx, READ_ROLES, 'see print batches');

@@ -2,6 +2,7 @@
 // enum values in plain English, months as "January 2026", and each dimension's natural order (the status
 // workflow, priorities from low to urgent, time ascending, names alphabetically; "none" last). It also lists
 // every month, week or day of a period, so a time axis shows the days without cases too.
+import { channelLabel, isChannelType, isWriterType, writerTypeLabel } from '../../shared/vocabulary.ts';
 import type { CommandContext } from '../context.ts';
 import { CASE_STATUSES } from '../../shared/case-status.ts';
 import { LANGUAGES } from '../../shared/languages.ts';
@@ -93,10 +94,13 @@ export async function headerLabeller(
       case 'week':
       case 'day':
         return timeLabel(dimension, String(value));
+      case 'channel':
+        // The console's words for a channel type ("Walk-in"), so a report and a queue never name it two ways.
+        return isChannelType(String(value)) ? channelLabel(String(value)) : plain(String(value));
+      case 'writer_type':
+        return isWriterType(String(value)) ? writerTypeLabel(String(value)) : plain(String(value));
       case 'status':
       case 'priority':
-      case 'writer_type':
-      case 'channel':
         return plain(String(value));
       case 'facility':
         return String(value);

@@ -9,7 +9,8 @@ import { periodInstants, periodYearEarlier, previousMonth, type ReportPeriod } f
 import { LANGUAGES } from '../../shared/languages.ts';
 import { AppError } from '../errors.ts';
 import { REPEAT_CONTACT_DAYS } from '../queries/case-list.ts';
-import { newIssuesForPeriod, type NewIssue } from './new-issues.ts';
+import type { NewIssue } from './new-issues.ts';
+import { newIssuesForPeriod } from './new-issue-alerts.ts';
 import { percentOf, roundTo } from './report-numbers.ts';
 import {
   BAND_DAYS,

@@ -4,8 +4,14 @@ import { createUser, USER_PASSWORD } from '../test/factories.ts';
 import type { CommandContext } from '../context.ts';
 import { addLocalDays, weekdayOf, zonedDateTime } from '../../shared/local-time.ts';
 import { parsePeriod } from '../../shared/report-periods.ts';
-import { nextDetectionAt, runNewIssueDetection, scheduleNewIssueDetection } from './new-issue-alerts.ts';
-import { detectNewIssues, newIssuesForPeriod } from './new-issues.ts';
+import {
+  CATCH_UP_DAYS,
+  newIssuesForPeriod,
+  nextDetectionAt,
+  runNewIssueDetection,
+  scheduleNewIssueDetection,
+} from './new-issue-alerts.ts';
+import { detectNewIssues } from './new-issues.ts';
 
 // The story: Shelter conditions at Harbor House run at one case a day for thirteen weeks, then five a day for six
 // days (4–9 March 2026) and one again on the 10th — 31 in the week to 10 March against 7 expected. Around it, steady
@@ -17,8 +23,9 @@ const AS_OF = '2026-03-10';
 const NOW = zonedDateTime('2026-03-11', '10:00', TZ);
 const FIRST_DAY = '2025-12-03';
 const SPIKE_DAYS = ['2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09'];
-const SENTENCE_THEN = 'Shelter conditions at Harbor House: 31 this week, 7 expected';
-const SENTENCE_LATER = 'Shelter conditions at Harbor House: 31 in the week to 10 Mar 2026, 7 expected';
+/** The rise as the daily job raises it: on the first day its week was significant. */
+const ALERT = { from: '2026-02-28', to: '2026-03-06', observed: 19 };
+const SENTENCE = 'Shelter conditions at Harbor House: 19 in the week to 6 Mar 2026, 7 expected';
 
 let t: TestApp;
 let agencyId: number;
@@ -129,83 +136,56 @@ describe('detection straight from the cases', () => {
     // The 10th itself was an ordinary day (one case, the late ones counted on their local day).
     expect(await detectNewIssues(contextAs('administrator'), { asOf: AS_OF, window: 'day' })).toEqual([]);
   });
-
-  it('computes the monthly view when nothing is stored, scoped to the reader', async () => {
-    const period = parsePeriod(`2026-03-04..${AS_OF}`);
-    const issues = await newIssuesForPeriod(contextAs('supervisor'), period);
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ key: 'SHELTER.CONDITIONS|Harbor House', observed: 31 });
-    expect(issues[0]!.sentence).toBe(SENTENCE_LATER);
-    expect(await newIssuesForPeriod(contextAs('caseworker', ['SA']), period)).toHaveLength(1);
-    expect(await newIssuesForPeriod(contextAs('caseworker', ['AF']), period)).toEqual([]);
-  });
 });
 
 describe('the daily job', () => {
-  it('stores the alert once, for the unit most of its cases went to, and emails that unit’s manager', async () => {
+  it('judges the days not judged yet, stores the rise once for its main unit and emails that unit’s manager', async () => {
+    // Nothing was judged before: the job judges the 92 days to yesterday, oldest first, as if it had run every day —
+    // so the rise is raised on the first day it was significant (the week to 6 March), once.
     const first = await runNewIssueDetection(t, agencyId, NOW);
-    expect(first).toEqual({ asOf: AS_OF, raised: 1, notified: 1 });
+    expect(first).toEqual({ asOf: AS_OF, days: CATCH_UP_DAYS, raised: 1, notified: 1 });
     const alerts = await t.db.selectFrom('issue_alerts').selectAll().execute();
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({
       dimension: 'subject_facility',
       key: 'SHELTER.CONDITIONS|Harbor House',
       window: 'week',
-      observed: 31,
+      observed: ALERT.observed,
       unit_id: unitIds.SA,
       acknowledged_at: null,
     });
-    expect(alerts[0]!.history).toEqual([7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 31]);
+    expect(new Date(alerts[0]!.period_to).toISOString().slice(0, 10)).toBe(ALERT.to);
+    expect(alerts[0]!.history).toEqual([7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, ALERT.observed]);
 
     const mail = await t.db.selectFrom('outbox').selectAll().execute();
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({ kind: 'notification', to_address: saManager.email, case_id: null });
-    expect(mail[0]!.subject).toBe(`New issue: ${SENTENCE_THEN}`);
-    expect(mail[0]!.body).toContain(`- ${SENTENCE_THEN}.`);
+    expect(mail[0]!.subject).toBe(`New issue: ${SENTENCE}`);
+    expect(mail[0]!.body).toContain(`- ${SENTENCE}.`);
     expect(mail[0]!.body).toContain(`${t.config.publicUrl.replace(/\/$/, '')}/reports/new-issues`);
     expect(mail.some((m) => m.to_address === afManager.email)).toBe(false);
     const sends = await t.db.selectFrom('jobs').select('payload').where('kind', '=', 'email-send').execute();
     expect(sends.map((j) => j.payload.outboxId)).toEqual([mail[0]!.id]);
 
+    // Run again the same day: yesterday is judged again, nothing is stored or sent twice.
     const again = await runNewIssueDetection(t, agencyId, NOW);
-    expect(again).toEqual({ asOf: AS_OF, raised: 0, notified: 0 });
-    // The next day the week to 11 March still overlaps the alerted week: not raised again either.
+    expect(again).toEqual({ asOf: AS_OF, days: 1, raised: 0, notified: 0 });
+    // The next day the rolling week still overlaps the alerted week: not raised again either.
     const nextDay = await runNewIssueDetection(t, agencyId, new Date(NOW.getTime() + 86_400_000));
-    expect(nextDay.raised).toBe(0);
+    expect(nextDay).toMatchObject({ days: 1, raised: 0 });
     expect(await t.db.selectFrom('issue_alerts').select('id').execute()).toHaveLength(1);
     expect(await t.db.selectFrom('outbox').select('id').execute()).toHaveLength(1);
   });
 
-  it('the monthly view now reads the stored alert', async () => {
+  it('the monthly view reads the stored alert, scoped to the reader', async () => {
     const issues = await newIssuesForPeriod(contextAs('auditor'), parsePeriod('2026-03'));
     expect(issues.map((i) => [i.key, i.observed, i.from, i.to, i.sentence])).toEqual([
-      ['SHELTER.CONDITIONS|Harbor House', 31, '2026-03-04', AS_OF, SENTENCE_LATER],
+      ['SHELTER.CONDITIONS|Harbor House', ALERT.observed, ALERT.from, ALERT.to, SENTENCE],
     ]);
+    expect(await newIssuesForPeriod(contextAs('caseworker', ['SA']), parsePeriod('2026-03'))).toHaveLength(1);
+    expect(await newIssuesForPeriod(contextAs('caseworker', ['AF']), parsePeriod('2026-03'))).toEqual([]);
     expect(await newIssuesForPeriod(contextAs('auditor'), parsePeriod('2026-02'))).toEqual([]);
-  });
-
-  it('reads the stored alerts only for a period the job judged day by day', async () => {
-    const period = parsePeriod(`2026-03-04..${AS_OF}`);
-    // Runs so far judged 10 and 11 March. Mark the stored alert so a read of it can be told from a recount.
-    const [alert] = await t.db.selectFrom('issue_alerts').select(['id', 'expected']).execute();
-    const lastMail = await t.db
-      .selectFrom('outbox')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .executeTakeFirstOrThrow();
-    await t.db.updateTable('issue_alerts').set({ expected: 99 }).execute();
-    expect((await newIssuesForPeriod(contextAs('auditor'), period))[0]!.expected).toBeCloseTo(7, 1);
-    for (let day = 1; day <= 6; day++) {
-      await runNewIssueDetection(t, agencyId, new Date(NOW.getTime() - day * 86_400_000));
-    }
-    const runs = await t.db.selectFrom('issue_detection_runs').select('as_of').execute();
-    expect(runs).toHaveLength(8);
-    expect((await newIssuesForPeriod(contextAs('auditor'), period))[0]!.expected).toBe(99);
-    await t.db.deleteFrom('issue_detection_runs').where('as_of', '=', '2026-03-06').execute();
-    expect((await newIssuesForPeriod(contextAs('auditor'), period))[0]!.expected).toBeCloseTo(7, 1);
-    // Leave the one alert of the test above for the tests below (runs out of order raise the earlier weeks too).
-    await t.db.deleteFrom('issue_alerts').where('id', '!=', alert!.id).execute();
-    await t.db.updateTable('issue_alerts').set({ expected: alert!.expected }).execute();
-    await t.db.deleteFrom('outbox').where('id', '>', Number(lastMail.id)).execute();
+    expect(await t.db.selectFrom('issue_alerts').select('id').execute()).toHaveLength(1);
   });
 
   it('schedules one run a day per agency at 06:00 local time', async () => {
@@ -230,19 +210,19 @@ describe('GET /api/v1/reports/new-issues and acknowledging', () => {
     expect(item).toMatchObject({
       dimension: 'subject_facility',
       key: 'SHELTER.CONDITIONS|Harbor House',
-      observed: 31,
+      observed: ALERT.observed,
       window: 'week',
-      from: '2026-03-04',
-      to: AS_OF,
-      sentence: SENTENCE_LATER,
+      from: ALERT.from,
+      to: ALERT.to,
+      sentence: SENTENCE,
       unit: { code: 'SA' },
       acknowledged: null,
-      history: [7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 31],
+      history: [7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, ALERT.observed],
       cases: {
         subject: 'SHELTER.CONDITIONS',
         facility: 'Harbor House',
-        receivedFrom: '2026-03-04',
-        receivedTo: AS_OF,
+        receivedFrom: ALERT.from,
+        receivedTo: ALERT.to,
         merged: 'false',
       },
     });
@@ -281,5 +261,72 @@ describe('GET /api/v1/reports/new-issues and acknowledging', () => {
     expect((await manager.call('GET', '/api/v1/reports/new-issues')).json().items).toEqual([]);
     expect((await manager.call('GET', '/api/v1/reports/new-issues?status=all')).json().items).toHaveLength(1);
     expect((await admin.call('POST', '/api/v1/reports/new-issues/999999/acknowledge')).statusCode).toBe(404);
+  });
+});
+
+describe('one detection, one answer', () => {
+  const monthlyRises = async () => {
+    const res = await admin.call('GET', '/api/v1/reports/monthly?month=2026-03');
+    expect(res.statusCode, res.body).toBe(200);
+    return (
+      res.json().newIssues as { key: string; observed: number; from: string; to: string; sentence: string }[]
+    ).map((i) => [i.key, i.observed, i.from, i.to, i.sentence]);
+  };
+  const listedRises = async () => {
+    const res = await admin.call('GET', '/api/v1/reports/new-issues?period=2026-03&status=all');
+    expect(res.statusCode, res.body).toBe(200);
+    return (
+      res.json().items as {
+        key: string;
+        observed: number;
+        from: string;
+        to: string;
+        sentence: string;
+        window: string;
+      }[]
+    )
+      .filter((i) => i.window === 'week')
+      .map((i) => [i.key, i.observed, i.from, i.to, i.sentence]);
+  };
+  const forget = async () => {
+    // As if the month's cases had been seeded or imported after the fact: nothing judged, nothing stored.
+    await t.db.deleteFrom('issue_alerts').execute();
+    await t.db.deleteFrom('issue_detection_runs').execute();
+  };
+
+  it('a month nobody judged: the monthly report judges it, and the alert list then shows the same rises', async () => {
+    await forget();
+    expect(await listedRises()).toEqual([]);
+    const report = await monthlyRises();
+    expect(report).toEqual([['SHELTER.CONDITIONS|Harbor House', ALERT.observed, ALERT.from, ALERT.to, SENTENCE]]);
+    expect(await listedRises()).toEqual(report);
+    // A second report reads the same stored alerts.
+    expect(await monthlyRises()).toEqual(report);
+  });
+
+  it('"run now" judges the missing days for administrators only, audited; the report agrees with its alerts', async () => {
+    await forget();
+    const worker = await signInAs(t.app, 'sa.worker@example.gov', USER_PASSWORD);
+    const refused = await worker.call('POST', '/api/v1/reports/new-issues/run', {});
+    expect(refused.statusCode).toBe(403);
+    const bad = await admin.call('POST', '/api/v1/reports/new-issues/run', { from: '2026-02-30' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('from');
+    expect(await t.db.selectFrom('issue_detection_runs').select('as_of').execute()).toEqual([]);
+
+    const run = await admin.call('POST', '/api/v1/reports/new-issues/run', { from: '2026-03-01' });
+    expect(run.statusCode, run.body).toBe(200);
+    expect(run.json()).toMatchObject({ raised: 1, notified: 0 });
+    const listed = await listedRises();
+    expect(listed).toEqual([['SHELTER.CONDITIONS|Harbor House', ALERT.observed, ALERT.from, ALERT.to, SENTENCE]]);
+    expect(await monthlyRises()).toEqual(listed);
+    const again = await admin.call('POST', '/api/v1/reports/new-issues/run', { from: '2026-03-01' });
+    expect(again.json()).toMatchObject({ days: 1, raised: 0 });
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'issue_alert.detection_run')
+      .execute();
+    expect(audit).toHaveLength(2);
   });
 });

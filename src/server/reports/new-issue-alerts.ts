@@ -8,16 +8,18 @@ import type { Db } from '../db/database.ts';
 import type { IssueAlertsTable } from '../db/schema.ts';
 import type { Config } from '../env.ts';
 import { systemActor, type CommandContext } from '../context.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
+import { requireAdministrator } from '../commands/admin-common.ts';
 import { recordAudit } from '../repositories/audit.ts';
 import { enqueueJob } from '../repositories/jobs.ts';
 import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB } from '../commands/email-outbound.ts';
-import { addLocalDays, localDate, zonedDateTime } from '../../shared/local-time.ts';
+import { addLocalDays, isCalendarDate, localDate, zonedDateTime } from '../../shared/local-time.ts';
 import type { ReportPeriod } from '../../shared/report-periods.ts';
 import {
   agencyToday,
-  detectIssues,
+  detectIssuesOn,
   issueFromAlert,
+  storedWeekAlerts,
   seesAllAlerts,
   type DetectedIssue,
   type NewIssue,
@@ -289,46 +291,152 @@ async function notifyManagers(tx: Db, ctx: CommandContext, issues: DetectedIssue
 }
 
 export interface DetectionRun {
+  /** The last day judged (yesterday, or the last day asked for). */
   asOf: string;
+  /** How many days were judged (missing days are caught up, oldest first). */
+  days: number;
   raised: number;
   notified: number;
 }
 
+/** How far back the daily job catches up days it has not judged (seeded or imported cases, a stopped worker). */
+export const CATCH_UP_DAYS = 92;
+
+function systemContext(
+  db: Db,
+  agency: { id: number; slug: string; name: string; time_zone: string },
+  actor = systemActor('new-issue detection'),
+): CommandContext {
+  return {
+    db,
+    agency: { id: agency.id, slug: agency.slug, name: agency.name, timeZone: agency.time_zone },
+    actor,
+    requestId: null,
+  };
+}
+
+async function loadAgency(db: Db, agencyId: number) {
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'slug', 'name', 'time_zone'])
+    .where('id', '=', agencyId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The days from `from` to `to` (local dates, inclusive) the detection has not judged yet. */
+async function unjudgedDays(db: Db, agencyId: number, from: string, to: string): Promise<string[]> {
+  if (to < from) return [];
+  const judged = await db
+    .selectFrom('issue_detection_runs')
+    .select(sql<string>`to_char(as_of, 'YYYY-MM-DD')`.as('as_of'))
+    .where('agency_id', '=', agencyId)
+    .where('as_of', '>=', from)
+    .where('as_of', '<=', to)
+    .execute();
+  const done = new Set(judged.map((r) => r.as_of));
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addLocalDays(day, 1)) if (!done.has(day)) days.push(day);
+  return days;
+}
+
 /**
- * The daily detection for one agency: judges yesterday (by day) and the 7 days ending yesterday (by week) as the
- * system, stores the new alerts and emails their units' managers, all in one transaction.
+ * The one detection: judges each of `days` (by day and by the 7 days ending on it) as the system, oldest first, and
+ * stores each rise once, in one transaction with a run row per day. With `notify`, managers are emailed about the
+ * rises of the last 7 days, never about weeks caught up long after.
+ */
+async function judgeDays(
+  ctx: CommandContext,
+  days: string[],
+  today: string,
+  notify: Config | null,
+): Promise<{ raised: number; notified: number }> {
+  if (days.length === 0) return { raised: 0, notified: 0 };
+  const found: DetectedIssue[] = [];
+  for (const window of ['week', 'day'] as NewIssueWindow[]) {
+    found.push(...(await detectIssuesOn(ctx, days, window, today)));
+  }
+  // Oldest first: a week alert is suppressed by an earlier overlapping one, so earlier weeks must be stored first.
+  found.sort((a, b) => (a.to === b.to ? a.probability - b.probability : a.to < b.to ? -1 : 1));
+  const yesterday = addLocalDays(today, -1);
+  const store = async (tx: Db) => {
+    const stored = await storeAlerts(tx, ctx.agency.id, found);
+    // News is a rise of the last 7 days; a rise found only now for a long-past week is stored and listed, not emailed.
+    const fresh = stored.filter((issue) => issue.to >= addLocalDays(yesterday, -6));
+    const notified = notify && fresh.length ? await notifyManagers(tx, { ...ctx, db: tx }, fresh, notify) : 0;
+    for (const day of days) {
+      const raised = stored.filter((issue) => issue.to === day).length;
+      await tx
+        .insertInto('issue_detection_runs')
+        .values({ agency_id: ctx.agency.id, as_of: day, raised })
+        .onConflict((oc) => oc.columns(['agency_id', 'as_of']).doUpdateSet({ raised, ran_at: new Date() }))
+        .execute();
+    }
+    return { raised: stored.length, notified };
+  };
+  // A report read inside a caller's transaction stores in it; otherwise the store is its own transaction.
+  return ctx.db.isTransaction ? store(ctx.db) : ctx.db.transaction().execute(store);
+}
+
+/**
+ * The daily detection for one agency: yesterday (again, if it already ran) and every day of the last
+ * CATCH_UP_DAYS not judged yet — cases seeded or imported for past days get their alerts too. Emails the managers
+ * of the units of yesterday's new alerts, in the same transaction as the alerts.
  */
 export async function runNewIssueDetection(
   deps: { db: Db; config: Config },
   agencyId: number,
   now: Date,
 ): Promise<DetectionRun> {
-  const agency = await deps.db
-    .selectFrom('agencies')
-    .select(['id', 'slug', 'name', 'time_zone'])
-    .where('id', '=', agencyId)
-    .executeTakeFirstOrThrow();
-  const ctx: CommandContext = {
-    db: deps.db,
-    agency: { id: agency.id, slug: agency.slug, name: agency.name, timeZone: agency.time_zone },
-    actor: systemActor('new-issue detection'),
-    requestId: null,
-  };
+  const ctx = systemContext(deps.db, await loadAgency(deps.db, agencyId));
   const today = localDate(now, ctx.agency.timeZone);
   const asOf = addLocalDays(today, -1);
-  const windows: NewIssueWindow[] = ['week', 'day'];
-  const found: DetectedIssue[] = [];
-  for (const window of windows) found.push(...(await detectIssues(ctx, { asOf, window, today })));
-  return deps.db.transaction().execute(async (tx) => {
-    const stored = await storeAlerts(tx, agency.id, found);
-    const notified = await notifyManagers(tx, { ...ctx, db: tx }, stored, deps.config);
-    await tx
-      .insertInto('issue_detection_runs')
-      .values({ agency_id: agency.id, as_of: asOf, raised: stored.length })
-      .onConflict((oc) => oc.columns(['agency_id', 'as_of']).doUpdateSet({ raised: stored.length, ran_at: new Date() }))
-      .execute();
-    return { asOf, raised: stored.length, notified };
+  const missing = await unjudgedDays(deps.db, agencyId, addLocalDays(asOf, 1 - CATCH_UP_DAYS), addLocalDays(asOf, -1));
+  const days = [...missing, asOf];
+  const { raised, notified } = await judgeDays(ctx, days, today, deps.config);
+  return { asOf, days: days.length, raised, notified };
+}
+
+/**
+ * "Run now" (administrators): the daily detection at once, for yesterday and the missing days before it; with
+ * `from`, every day from `from` to yesterday not judged yet (a period seeded or imported long ago). Audited.
+ */
+export async function runNewIssueDetectionNow(
+  ctx: CommandContext,
+  config: Config,
+  options: { from?: string | undefined },
+): Promise<DetectionRun> {
+  requireAdministrator(ctx, 'run the new-issue detection');
+  const today = agencyToday(ctx);
+  const asOf = addLocalDays(today, -1);
+  if (options.from !== undefined) {
+    if (!isCalendarDate(options.from)) throw invalid('from', 'must be a date written YYYY-MM-DD');
+    if (options.from > asOf) throw invalid('from', `must be yesterday (${asOf}) or earlier`);
+    if (options.from < addLocalDays(asOf, -3 * 366)) throw invalid('from', 'may reach back at most three years');
+  }
+  const system = systemContext(ctx.db, await loadAgency(ctx.db, ctx.agency.id));
+  const from = options.from ?? addLocalDays(asOf, 1 - CATCH_UP_DAYS);
+  const days = [...(await unjudgedDays(ctx.db, ctx.agency.id, from, addLocalDays(asOf, -1))), asOf];
+  const { raised, notified } = await judgeDays(system, days, today, config);
+  await recordAudit(ctx.db, ctx, {
+    action: 'issue_alert.detection_run',
+    entityType: 'agency',
+    entityId: ctx.agency.id,
+    after: { from: days[0], to: asOf, days: days.length, raised },
   });
+  return { asOf, days: days.length, raised, notified };
+}
+
+/**
+ * The rises of weeks ending inside the period — the same stored alerts the alert list shows. Days of the period
+ * (up to yesterday) the detection has not judged yet are judged first, so a period seeded or imported afterwards
+ * gets its alerts once, and the report and the alert list give one answer. Scoped to the reader like the list.
+ */
+export async function newIssuesForPeriod(ctx: CommandContext, period: ReportPeriod): Promise<NewIssue[]> {
+  const today = agencyToday(ctx);
+  const yesterday = addLocalDays(today, -1);
+  const days = await unjudgedDays(ctx.db, ctx.agency.id, period.from, period.to < yesterday ? period.to : yesterday);
+  if (days.length) await judgeDays(systemContext(ctx.db, await loadAgency(ctx.db, ctx.agency.id)), days, today, null);
+  return storedWeekAlerts(ctx, period, today);
 }
 
 /** The next run of the daily detection in an agency: today at 06:00 local if still ahead, else tomorrow. */

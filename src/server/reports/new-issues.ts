@@ -1,7 +1,7 @@
 // New-issue detection over the cases table: cases per local day for every subject, facility, unit and subject at a
 // facility (one grouped statement), each series judged against what its own history predicts (src/domain/new-issues.ts),
-// and a plain sentence for every significant rise. The monthly report reads newIssuesForPeriod; the daily job
-// (new-issue-alerts.ts) stores and tells what detectIssues finds.
+// and a plain sentence for every significant rise. The daily job (new-issue-alerts.ts) stores and tells what
+// detectIssuesOn finds; the monthly report and the alert list both read those stored alerts.
 //
 // Counts leave out restricted cases for every reader, the system included, and merged duplicates: an alert is
 // shown to many people, so its numbers must never reveal a restricted case.
@@ -271,7 +271,7 @@ export function agencyToday(ctx: CommandContext, now = new Date()): string {
  * Rises for each window ending on one of `asOfs` (local dates), from one fetch of the counts: every key with at
  * least the minimum count in the window is judged against its own last 12 weeks.
  */
-async function detectAt(
+export async function detectIssuesOn(
   ctx: CommandContext,
   asOfs: string[],
   window: NewIssueWindow,
@@ -320,7 +320,7 @@ export async function detectIssues(
   ctx: CommandContext,
   options: { asOf: string; window: NewIssueWindow; today?: string },
 ): Promise<DetectedIssue[]> {
-  return detectAt(ctx, [options.asOf], options.window, options.today ?? agencyToday(ctx));
+  return detectIssuesOn(ctx, [options.asOf], options.window, options.today ?? agencyToday(ctx));
 }
 
 const withoutUnit = ({ unitId: _unitId, history: _history, ...issue }: DetectedIssue): NewIssue => issue;
@@ -365,28 +365,8 @@ export function issueFromAlert(
   return { ...issue, sentence: newIssueSentence(issue, today) };
 }
 
-/** Whether the daily detection ran for every day of the period up to yesterday (then its alerts are the answer). */
-async function detectionRanThrough(ctx: CommandContext, from: string, to: string): Promise<boolean> {
-  if (to < from) return false;
-  let days = 0;
-  for (let day = from; day <= to; day = addLocalDays(day, 1)) days++;
-  const row = await ctx.db
-    .selectFrom('issue_detection_runs')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('agency_id', '=', ctx.agency.id)
-    .where('as_of', '>=', from)
-    .where('as_of', '<=', to)
-    .executeTakeFirstOrThrow();
-  return Number(row.n) === days;
-}
-
-/**
- * The stored weekly alerts whose week ends inside the period, for this reader — possibly none; null when the daily
- * detection did not run on every day of the period (up to yesterday), so the stored alerts may be incomplete.
- */
-async function storedWeekAlerts(ctx: CommandContext, period: ReportPeriod, today: string): Promise<NewIssue[] | null> {
-  const yesterday = addLocalDays(today, -1);
-  if (!(await detectionRanThrough(ctx, period.from, period.to < yesterday ? period.to : yesterday))) return null;
+/** The stored weekly alerts whose week ends inside the period, for this reader (possibly none). */
+export async function storedWeekAlerts(ctx: CommandContext, period: ReportPeriod, today: string): Promise<NewIssue[]> {
   const rows = await ctx.db
     .selectFrom('issue_alerts')
     .select([
@@ -409,21 +389,4 @@ async function storedWeekAlerts(ctx: CommandContext, period: ReportPeriod, today
     .orderBy('probability')
     .execute();
   return rows.filter((r) => visibleToReader(ctx, r.unit_id)).map((r) => issueFromAlert(r, today));
-}
-
-/**
- * The rises of weeks ending inside the period: the alerts the daily job stored when it ran on every day of the
- * period, or — when it missed a day (it was not running, or the cases were imported later) — computed now for the weeks ending on the period's
- * last day and every 7 days before it (never past yesterday). Scoped to the reader like the alert list.
- */
-export async function newIssuesForPeriod(ctx: CommandContext, period: ReportPeriod): Promise<NewIssue[]> {
-  const today = agencyToday(ctx);
-  const stored = await storedWeekAlerts(ctx, period, today);
-  if (stored) return stored;
-  const yesterday = addLocalDays(today, -1);
-  const asOfs: string[] = [];
-  for (let end = period.to < yesterday ? period.to : yesterday; end >= period.from; end = addLocalDays(end, -7)) {
-    asOfs.push(end);
-  }
-  return (await detectAt(ctx, asOfs, 'week', today)).map(withoutUnit);
 }

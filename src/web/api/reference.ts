@@ -1,5 +1,6 @@
 // Reference lists many screens need (units, subjects, colleagues, channels), cached for a while; a list the caller
 // may not read (e.g. staff accounts for a caseworker) comes back empty rather than breaking the screen.
+import { nameWithCode } from '../../shared/vocabulary.ts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { Colleague, SignedInUser, StaffUser, Subject, Unit } from './types.ts';
@@ -117,7 +118,7 @@ export function channelFilterOptions(channels: Channel[] | undefined): SelectOpt
 
 /** Options for a <select>. */
 export const unitOptions = (units: Unit[] | undefined) =>
-  (units ?? []).filter((u) => u.active).map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }));
+  (units ?? []).filter((u) => u.active).map((u) => ({ value: u.code, label: nameWithCode(u.name, u.code) }));
 
 /** Subject options, children indented under their parent. */
 export const subjectOptions = (subjects: Subject[] | undefined) =>

@@ -75,6 +75,11 @@ export function AppShell() {
               </Link>
             </li>
             <li>
+              <Link to="/letters" className={navClass('/letters')}>
+                Letters
+              </Link>
+            </li>
+            <li>
               <Link to="/complaints" className={navClass('/complaints')}>
                 Complaints
               </Link>

@@ -192,3 +192,28 @@ export function lettersHtml(letters: LetterDocument[], options: { addressPages: 
     `<body>${sections.join('')}</body></html>`
   );
 }
+
+/**
+ * A letter that exists only to warm the renderer at start: the letterhead layout with a line in each script the
+ * letters are set in, so Chromium has loaded those fonts before the first real letter.
+ */
+export function warmUpLettersHtml(): string {
+  const letterhead: Letterhead = { name: 'civicdesk', addressLines: [], phone: '', web: '', logoDataUrl: null };
+  return lettersHtml(
+    [
+      {
+        trackingNumber: 'WARM-UP',
+        language: 'en',
+        dir: 'ltr',
+        date: '1 January 2026',
+        referenceLabel: 'Tracking number',
+        recipient: { name: 'Warm up', addressLines: ['1 Centre Street', 'New York, NY 10007'] },
+        subject: 'Warm up',
+        body: 'Letters · Cartas · 信件 · 편지 · চিঠি · رسائل · خطوط · Письма',
+        signatureName: null,
+        letterhead,
+      },
+    ],
+    { addressPages: true },
+  );
+}

@@ -101,6 +101,21 @@ export async function renderPdf(html: string, executablePath: string): Promise<B
   });
 }
 
+/**
+ * Starts the shared browser and renders one throw-away page in `html` (a letter in the fonts letters use), so the
+ * first letter a person asks for does not wait for Chromium to start and load its fonts. Never throws: a missing
+ * Chromium is reported when a letter is asked for.
+ */
+export async function warmRenderer(executablePath: string, html: string): Promise<number | null> {
+  const started = performance.now();
+  try {
+    await renderPdf(html, executablePath);
+    return performance.now() - started;
+  } catch {
+    return null;
+  }
+}
+
 /** Closes the shared browser (on server shutdown); the next render would launch a new one. */
 export async function closeRenderer(): Promise<void> {
   const current = browser;

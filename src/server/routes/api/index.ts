@@ -68,7 +68,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   open311KeyRoutes(app);
   subjectQuestionRoutes(app);
   publicLinkRoutes(app, deps);
-  newIssueRoutes(app);
+  newIssueRoutes(app, deps);
   dashboardRoutes(app);
   crosstabRoutes(app);
   reportScheduleRoutes(app);

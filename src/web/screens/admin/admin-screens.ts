@@ -9,6 +9,8 @@ import { CalendarScreen } from './calendar-screen.tsx';
 import { EscalationScreen } from './escalation-screen.tsx';
 import { TemplatesScreen } from './templates-screen.tsx';
 import { ChannelsScreen } from './channels-screen.tsx';
+import { LetterheadScreen } from './letterhead-screen.tsx';
+import { IntegrationsScreen } from './integrations-screen.tsx';
 
 export interface AdminScreen {
   slug: string;
@@ -26,4 +28,6 @@ export const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'calendar', title: 'Business calendar', component: CalendarScreen },
   { slug: 'escalation', title: 'Escalation levels', component: EscalationScreen },
   { slug: 'templates', title: 'Templates', component: TemplatesScreen },
+  { slug: 'letterhead', title: 'Letterhead', component: LetterheadScreen },
+  { slug: 'integrations', title: 'API tokens and Open311 keys', component: IntegrationsScreen },
 ];

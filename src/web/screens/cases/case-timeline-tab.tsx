@@ -26,7 +26,12 @@ export function useTimeline(trackingNumber: string) {
   });
 }
 
-function Entry({ entry, caseLanguage }: { entry: TimelineEntry; caseLanguage: string }) {
+/** The address of an outbound letter's PDF, as the recipient receives it. */
+export const letterPdfHref = (trackingNumber: string, entryId: number) =>
+  `/api/v1/cases/${encodeURIComponent(trackingNumber)}/letters/${entryId}.pdf`;
+
+function Entry(props: { entry: TimelineEntry; caseLanguage: string; trackingNumber: string }) {
+  const { entry, caseLanguage } = props;
   const language = entry.language ?? (entry.kind === 'inbound' ? caseLanguage : null);
   const direction = textDirection(language);
   return (
@@ -48,6 +53,13 @@ function Entry({ entry, caseLanguage }: { entry: TimelineEntry; caseLanguage: st
         <div className="entry-body" {...direction}>
           {entry.body}
         </div>
+      )}
+      {entry.kind === 'outbound' && entry.channel === 'letter' && (
+        <p>
+          <a href={letterPdfHref(props.trackingNumber, entry.id)} target="_blank" rel="noopener">
+            Open the letter as PDF<span className="visually-hidden"> (opens in a new tab)</span>
+          </a>
+        </p>
       )}
       {entry.attachments.length > 0 && (
         <ul className="plain-list">
@@ -96,7 +108,7 @@ export function CaseTimelineTab({ current: c }: { current: CaseRecord }) {
           </li>
         )}
         {entries.map((entry) => (
-          <Entry key={entry.id} entry={entry} caseLanguage={c.language} />
+          <Entry key={entry.id} entry={entry} caseLanguage={c.language} trackingNumber={c.trackingNumber} />
         ))}
       </ol>
       <form ref={formRef} onSubmit={submit} className="note-form">

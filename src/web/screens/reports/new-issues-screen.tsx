@@ -22,6 +22,7 @@ import { useAnnounce } from '../../components/announcer.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
 import { useUser } from '../../session.tsx';
 import type { IssueAlertView } from '../../../server/reports/new-issue-alerts.ts';
+import type { DetectionRun } from '../../../shared/reports.ts';
 
 const reportSectionRoute = getRouteApi('/reports/$section');
 
@@ -193,6 +194,47 @@ function AlertItem({ alert, canAcknowledge }: { alert: IssueAlertView; canAcknow
 }
 
 /** The new-issues screen. */
+/** "Run now" (administrators): the daily detection at once, optionally from a past date (seeded or imported cases). */
+function RunDetection() {
+  const queryClient = useQueryClient();
+  const announce = useAnnounce();
+  const run = useMutation({
+    mutationFn: (from: string) => api<DetectionRun>('POST', '/reports/new-issues/run', from ? { from } : {}),
+    onSuccess: (answer) => {
+      void queryClient.invalidateQueries({ queryKey: ['new-issues'] });
+      announce(
+        `Detection ran for ${answer.days} ${answer.days === 1 ? 'day' : 'days'} to ${answer.asOf}: ` +
+          `${answer.raised} new ${answer.raised === 1 ? 'alert' : 'alerts'}.`,
+      );
+    },
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    run.mutate(String(new FormData(event.currentTarget).get('from') ?? '').trim());
+  };
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby="run-detection-heading">
+      <h2 id="run-detection-heading">Run the detection now</h2>
+      <p className="muted">
+        Judges yesterday and every earlier day not judged yet, as the morning run does; the monthly report reads the
+        same alerts. After seeding or importing older cases, give the first day to judge.
+      </p>
+      <TextField
+        label="Judge from"
+        name="from"
+        type="date"
+        hint="Empty: the last 92 days."
+        field="from"
+        error={run.error}
+      />
+      <FormError error={run.error} />
+      <button type="submit" disabled={run.isPending}>
+        {run.isPending ? 'Running…' : 'Run now'}
+      </button>
+    </form>
+  );
+}
+
 export function NewIssuesScreen() {
   const search = reportSectionRoute.useSearch();
   const navigate = useNavigate();
@@ -225,10 +267,11 @@ export function NewIssuesScreen() {
     <>
       <PageHeading>New issues</PageHeading>
       <p>
-        Every morning the day before and the 7 days to it are compared, for each subject, facility, unit and subject at
-        a facility, with what their last 12 weeks predict (weekday pattern and trend). A count that ordinary variation
-        would almost never reach — and at least 5 cases, half as many again as expected — becomes an alert, emailed to
-        the managers of the unit most of its cases went to. Restricted cases are never counted.
+        Every morning the day before (and any earlier day not judged yet) and the 7 days to it are compared, for each
+        subject, facility, unit and subject at a facility, with what their last 12 weeks predict (weekday pattern and
+        trend). A count that ordinary variation would almost never reach — and at least 5 cases, half as many again as
+        expected — becomes an alert, emailed to the managers of the unit most of its cases went to. Restricted cases are
+        never counted.
       </p>
       <form className="filters" onSubmit={apply} aria-label="Which alerts">
         <SelectField
@@ -273,6 +316,7 @@ export function NewIssuesScreen() {
           </ul>
         </>
       )}
+      {user.role === 'administrator' && <RunDetection />}
     </>
   );
 }

@@ -10,13 +10,9 @@ import {
   revokeOpen311Key,
   type Open311KeyRecord,
 } from '../../../commands/open311-keys.ts';
+import { Open311KeyCreatedSchema, Open311KeySchema } from '../../../../shared/open311.ts';
 
-const Key = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
+const Key = Open311KeySchema;
 
 const present = (key: Open311KeyRecord) => ({
   id: key.id,
@@ -35,7 +31,7 @@ export function open311KeyRoutes(app: FastifyInstance): void {
         tags: ['configuration'],
         summary: 'Issue an Open311 API key; the key is shown in this answer only (administrators).',
         body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
-        response: { 201: Type.Intersect([Key, Type.Object({ apiKey: Type.String() })]) },
+        response: { 201: Open311KeyCreatedSchema },
       },
     },
     async (req, reply) => {

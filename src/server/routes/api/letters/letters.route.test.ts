@@ -222,6 +222,23 @@ describe('print batches and the mailing log', () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('lists the letters waiting to be printed, to an auditor too', async () => {
+    const res = await auditor.call('GET', '/api/v1/letters/waiting');
+    expect(res.statusCode, res.body).toBe(200);
+    const { items, more } = res.json();
+    expect(more).toBe(false);
+    expect(items).toHaveLength(SAMPLE_LETTERS.length);
+    const en = sent.get('en')!;
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        trackingNumber: en.trackingNumber,
+        entryId: en.entryId,
+        language: 'en',
+        problem: null,
+      }),
+    );
+  });
+
   it('gathers every waiting letter into one PDF, an address page before each letter', async () => {
     const res = await caseworker.call('POST', '/api/v1/letters/print-batches');
     expect(res.statusCode, res.body).toBe(201);
@@ -229,6 +246,7 @@ describe('print batches and the mailing log', () => {
     expect(batch).toMatchObject({ letterCount: SAMPLE_LETTERS.length, mailedOn: null });
     expect(skipped).toEqual([]);
     batchId = batch.id;
+    expect((await caseworker.call('GET', '/api/v1/letters/waiting')).json().items).toEqual([]);
 
     const listed = await auditor.call('GET', '/api/v1/letters/print-batches');
     expect(listed.json()[0]).toMatchObject({ id: batchId, letterCount: SAMPLE_LETTERS.length });

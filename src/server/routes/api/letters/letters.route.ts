@@ -11,6 +11,7 @@ import { getLetterhead, updateLetterhead } from '../../../commands/letter-letter
 import {
   createPrintBatch,
   listPrintBatches,
+  listWaitingLetters,
   markBatchMailed,
   readPrintBatchPdf,
 } from '../../../commands/letter-print-batch.ts';
@@ -33,6 +34,7 @@ import {
   PrintBatchCreatedSchema,
   PrintBatchListSchema,
   PrintBatchSchema,
+  WaitingLettersSchema,
 } from '../../../../shared/letters.ts';
 import { Download } from '../../../../shared/schema-helpers.ts';
 import { sendFile } from '../file-answer.ts';
@@ -163,6 +165,18 @@ export function letterRoutes(app: FastifyInstance, deps: RouteDependencies): voi
       },
     },
     async (req, reply) => reply.status(201).send(await createPrintBatch(requireContext(req), deps.config)),
+  );
+
+  api.get(
+    '/letters/waiting',
+    {
+      schema: {
+        tags: ['letters'],
+        summary: 'Letters waiting to be printed, oldest first, each with why it cannot be printed if so.',
+        response: { 200: WaitingLettersSchema },
+      },
+    },
+    async (req) => listWaitingLetters(requireContext(req)),
   );
 
   api.get(

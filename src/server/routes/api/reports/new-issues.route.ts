@@ -3,11 +3,17 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { IssueAlertListSchema, IssueAlertSchema } from '../../../../shared/reports.ts';
+import {
+  DetectionRunBody,
+  DetectionRunSchema,
+  IssueAlertListSchema,
+  IssueAlertSchema,
+} from '../../../../shared/reports.ts';
+import type { RouteDependencies } from '../route-dependencies.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { invalid } from '../../../errors.ts';
 import { parsePeriod, type ReportPeriod } from '../../../../shared/report-periods.ts';
-import { acknowledgeIssueAlert, listIssueAlerts } from '../../../reports/new-issue-alerts.ts';
+import { acknowledgeIssueAlert, listIssueAlerts, runNewIssueDetectionNow } from '../../../reports/new-issue-alerts.ts';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 
@@ -20,7 +26,7 @@ function periodOf(text: string | undefined): ReportPeriod | undefined {
   }
 }
 
-export function newIssueRoutes(app: FastifyInstance): void {
+export function newIssueRoutes(app: FastifyInstance, deps: RouteDependencies): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.get(
@@ -71,5 +77,20 @@ export function newIssueRoutes(app: FastifyInstance): void {
       },
     },
     async (req) => acknowledgeIssueAlert(requireContext(req), req.params.id),
+  );
+
+  api.post(
+    '/reports/new-issues/run',
+    {
+      schema: {
+        response: { 200: DetectionRunSchema },
+        tags: ['reports'],
+        summary:
+          'Runs the new-issue detection now (administrators): yesterday and every earlier day not judged yet (the ' +
+          'last 92, or from `from`), as the daily job does; the monthly report reads the same alerts. Audited.',
+        body: DetectionRunBody,
+      },
+    },
+    async (req) => runNewIssueDetectionNow(requireContext(req), deps.config, { from: req.body.from }),
   );
 }
