@@ -37,6 +37,7 @@ import { complaintRoutes } from './complaints/complaints.route.ts';
 import { organizationRoutes } from './community/organizations.route.ts';
 import { engagementRoutes } from './community/engagements.route.ts';
 import { mediaInquiryRoutes } from './community/media-inquiries.route.ts';
+import { materialRoutes } from './community/materials.route.ts';
 import { notificationRoutes } from './notifications/notifications.route.ts';
 import { referralRoutes } from './referrals/referrals.route.ts';
 
@@ -80,6 +81,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   organizationRoutes(app);
   engagementRoutes(app, deps);
   mediaInquiryRoutes(app);
+  materialRoutes(app, deps);
   notificationRoutes(app);
   referralRoutes(app);
 }
