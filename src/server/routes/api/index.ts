@@ -38,6 +38,7 @@ import { organizationRoutes } from './community/organizations.route.ts';
 import { engagementRoutes } from './community/engagements.route.ts';
 import { mediaInquiryRoutes } from './community/media-inquiries.route.ts';
 import { materialRoutes } from './community/materials.route.ts';
+import { noticeRoutes } from './community/notices.route.ts';
 import { notificationRoutes } from './notifications/notifications.route.ts';
 import { referralRoutes } from './referrals/referrals.route.ts';
 
@@ -82,6 +83,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   engagementRoutes(app, deps);
   mediaInquiryRoutes(app);
   materialRoutes(app, deps);
+  noticeRoutes(app, deps);
   notificationRoutes(app);
   referralRoutes(app);
 }
