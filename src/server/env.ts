@@ -39,6 +39,8 @@ export interface Config {
   smtpPort: number;
   /** Where outbound mail goes, e.g. smtp://127.0.0.1:2526; unset = outbound mail waits in the outbox. */
   smtpUrl: string | undefined;
+  /** CIVICDESK_BULK_MAIL_PER_MINUTE: how many messages of a notice to the public the relay takes a minute (default 60). */
+  bulkMailPerMinute: number;
   /**
    * CIVICDESK_SECRET: key of the public form tokens and of the secrets kept encrypted in the database (secret-box.ts);
    * unset = key material is generated at first start and kept in the database.
@@ -161,6 +163,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const smtpUrl = read('CIVICDESK_SMTP_URL');
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('CIVICDESK_SMTP_URL must start with smtp:// or smtps://');
 
+  const bulkMailText = read('CIVICDESK_BULK_MAIL_PER_MINUTE') ?? '60';
+  const bulkMailPerMinute = Number(bulkMailText);
+  if (!Number.isInteger(bulkMailPerMinute) || bulkMailPerMinute < 1 || bulkMailPerMinute > 100_000) {
+    problems.push(`CIVICDESK_BULK_MAIL_PER_MINUTE must be a whole number from 1 to 100000, got "${bulkMailText}"`);
+  }
+
   const secret = read('CIVICDESK_SECRET');
   if (secret !== undefined && secret.length < 32) problems.push('CIVICDESK_SECRET must be at least 32 characters');
 
@@ -194,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     inboundAddress,
     smtpPort,
     smtpUrl,
+    bulkMailPerMinute,
     secret,
     chromiumPath: read('CIVICDESK_CHROMIUM_PATH') ?? '/usr/bin/chromium',
     agencyPreset,

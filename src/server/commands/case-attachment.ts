@@ -1,12 +1,7 @@
-// Attachments on a case: checked by size and by their first bytes, stored under the data directory, recorded on
-// the timeline. The file is written first and removed again if the database transaction fails.
-import { cleanFileName } from '../../domain/file-names.ts';
-import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+// Attachments on a case: checked and stored by stored-files.ts (the attachment storage), recorded on the timeline. The file is written first and removed again if the database transaction fails.
 import type { CommandContext } from '../context.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
-import { detectFileType, storedContentType } from '../../domain/file-types.ts';
+import { notFound } from '../errors.ts';
+import { readStoredFile, removeStoredFile, storeCheckedFile } from './stored-files.ts';
 import { findVisibleCase } from '../repositories/cases.ts';
 import { mutateCase } from './case-mutation.ts';
 
@@ -19,27 +14,8 @@ export interface AttachInput {
 
 /** Stores a file and attaches it to the case; refuses types it cannot recognise. */
 export async function attachFile(ctx: CommandContext, dataDir: string, maxBytes: number, input: AttachInput) {
-  if (input.data.length === 0) throw invalid('file', 'is empty');
-  if (input.data.length > maxBytes) {
-    throw new AppError('payload_too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, [
-      { field: 'file', message: `exceeds ${maxBytes} bytes` },
-    ]);
-  }
-  const filename = cleanFileName(input.filename);
-  const detected = detectFileType(input.data.subarray(0, 4096));
-  const contentType = detected ? storedContentType(detected, filename) : null;
-  if (!contentType) {
-    throw new AppError(
-      'unsupported_media_type',
-      `"${filename}" is not a file type civicdesk accepts (PDF, images, text, Office documents).`,
-      [{ field: 'file', message: 'type not accepted' }],
-    );
-  }
-  const storageKey = path.join(String(ctx.agency.id), new Date().toISOString().slice(0, 7), randomUUID());
-  const fullPath = path.join(dataDir, 'attachments', storageKey);
-  // Readable by the server's own user only.
-  await mkdir(path.dirname(fullPath), { recursive: true, mode: 0o700 });
-  await writeFile(fullPath, input.data, { mode: 0o600 });
+  const stored = await storeCheckedFile(dataDir, maxBytes, ctx.agency.id, input);
+  const { filename, contentType, storageKey } = stored;
   let attachmentId = 0;
   try {
     await mutateCase(
@@ -79,7 +55,7 @@ export async function attachFile(ctx: CommandContext, dataDir: string, maxBytes:
       },
     );
   } catch (error) {
-    await rm(fullPath, { force: true });
+    await removeStoredFile(dataDir, storageKey);
     throw error;
   }
   return { id: attachmentId, filename, contentType, sizeBytes: input.data.length };
@@ -104,6 +80,6 @@ export async function readAttachment(
   return {
     filename: row.filename,
     contentType: row.content_type,
-    data: await readFile(path.join(dataDir, 'attachments', row.storage_key)),
+    data: await readStoredFile(dataDir, row.storage_key),
   };
 }

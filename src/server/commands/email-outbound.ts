@@ -25,6 +25,8 @@ export interface OutboundMessage {
   kind: 'acknowledgement' | 'response';
   subject: string;
   body: string;
+  /** Not before this moment (a notice to many people is paced to the relay's rate); default now. */
+  sendAfter?: Date | undefined;
 }
 
 /** What the caller already knows (intake does), saving the look-ups. */
@@ -32,6 +34,11 @@ export interface KnownParties {
   recipient?: { address: string; name: string };
   fromAddress?: string;
   answering?: { message_id: string; reference_ids: string[] } | null;
+}
+
+/** Whether an address can be written to (one address, no display name or list). */
+export function isSendableEmailAddress(address: string): boolean {
+  return ADDRESS.test(address.trim());
 }
 
 /** Refuses text meant for a header when it carries a line break or another control character. */
@@ -143,7 +150,12 @@ export async function queueCaseEmail(
     tx,
     EMAIL_SEND_JOB,
     { agencyId: ctx.agency.id, outboxId },
-    { agencyId: ctx.agency.id, uniqueKey: `email-send:${ctx.agency.id}:${outboxId}`, maxAttempts: EMAIL_SEND_ATTEMPTS },
+    {
+      agencyId: ctx.agency.id,
+      uniqueKey: `email-send:${ctx.agency.id}:${outboxId}`,
+      maxAttempts: EMAIL_SEND_ATTEMPTS,
+      ...(message.sendAfter ? { runAt: message.sendAfter } : {}),
+    },
   );
   return outboxId;
 }

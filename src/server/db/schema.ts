@@ -1299,6 +1299,90 @@ export interface MediaInquiriesTable {
   updated_at: Generated<Date>;
 }
 
+/** A public information material: flyer, brochure, fact sheet or call-centre script (migration 0033). */
+export interface MaterialsTable {
+  agency_id: number;
+  id: Generated<number>;
+  title: string;
+  kind: 'flyer' | 'brochure' | 'fact_sheet' | 'script';
+  description: Generated<string>;
+  subject_code: string | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** One version of a material in one language, approved like a procedure; its file in the attachment storage. */
+export interface MaterialVersionsTable {
+  agency_id: number;
+  id: Generated<number>;
+  material_id: number;
+  language: string;
+  version: number;
+  status: Generated<'draft' | 'approved' | 'retired'>;
+  review_on: ColumnType<LocalDate | null, LocalDate | null | undefined, LocalDate | null>;
+  note: Generated<string>;
+  file_name: string | null;
+  file_content_type: string | null;
+  file_size_bytes: number | null;
+  file_storage_key: string | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+}
+
+/** How many copies of a material went to whom, or to which engagement or organisation (migration 0033). */
+export interface MaterialDistributionsTable {
+  agency_id: number;
+  id: Generated<number>;
+  material_id: number;
+  language: string;
+  quantity: number;
+  distributed_on: ColumnType<LocalDate, LocalDate, LocalDate>;
+  engagement_id: number | null;
+  organization_id: number | null;
+  recipient: Generated<string>;
+  note: Generated<string>;
+  recorded_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** A person who asked to receive no notices to the public (migration 0033). */
+export interface NoticeOptOutsTable {
+  agency_id: number;
+  person_id: number;
+  reason: Generated<string>;
+  recorded_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** A notice to the public about a program change, sent to the people of a group of cases (migration 0033). */
+export interface NoticesTable {
+  agency_id: number;
+  id: Generated<number>;
+  title: string;
+  template_code: string;
+  delivery: 'email' | 'letter' | 'email_else_letter';
+  audience: Json<Record<string, unknown>>;
+  recipient_count: Generated<number>;
+  suppressed_count: Generated<number>;
+  sent_by: number | null;
+  sent_at: Generated<Date>;
+}
+
+/** The delivery log of a notice: one row per person, sent on a channel (its timeline entry) or suppressed. */
+export interface NoticeRecipientsTable {
+  agency_id: number;
+  notice_id: number;
+  person_id: number;
+  case_id: number | null;
+  language: string;
+  channel: 'email' | 'letter' | null;
+  suppressed_reason: 'opted_out' | 'confidential' | 'no_address' | null;
+  entry_id: number | null;
+  send_after: Timestamp | null;
+}
+
 export interface NotificationsTable {
   agency_id: number;
   id: Generated<number>;
@@ -1409,4 +1493,10 @@ export interface Database {
   media_inquiries: MediaInquiriesTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
+  materials: MaterialsTable;
+  material_versions: MaterialVersionsTable;
+  material_distributions: MaterialDistributionsTable;
+  notice_opt_outs: NoticeOptOutsTable;
+  notices: NoticesTable;
+  notice_recipients: NoticeRecipientsTable;
 }

@@ -1,6 +1,6 @@
-// Approval of procedure versions, like templates: draft → approved (the version approved before it is retired, so a
-// procedure has one version in force; its effective date is today in the agency's time zone unless given) and
-// approved → retired. Supervisors and administrators; every transition audited.
+// Approval of procedure versions (domain/version-approval.ts, shared with materials): draft → approved (the version
+// approved before it is retired, so a procedure has one version in force; its effective date is today in the agency's
+// time zone unless given) and approved → retired. Supervisors and administrators; every transition audited.
 import type { CommandContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../../repositories/audit.ts';
@@ -9,10 +9,9 @@ import { requireQualityManager } from '../../policies/quality.ts';
 import { agencyToday } from '../../queries/action-plans.ts';
 import { FieldProblems } from '../admin-common.ts';
 import { checkDate } from './action-plan-input.ts';
+import { planVersionDecision, type VersionDecision } from '../../../domain/version-approval.ts';
 
-type Decision = 'approve' | 'retire';
-const FROM: Record<Decision, ProcedureStatus> = { approve: 'draft', retire: 'approved' };
-const TO: Record<Decision, ProcedureStatus> = { approve: 'approved', retire: 'retired' };
+type Decision = VersionDecision;
 
 async function decide(
   ctx: CommandContext,
@@ -31,21 +30,16 @@ async function decide(
     const versions = await listVersions(tx, ctx.agency.id, procedureId);
     const target = versions.find((v) => v.version === version);
     if (!target) throw notFound(`Version ${version} of procedure ${procedureId}`);
-    if (target.status !== FROM[decision]) {
-      throw new AppError(
-        'conflict',
-        `Version ${version} is ${target.status}; only a ${FROM[decision]} version can be ${TO[decision]}.`,
-      );
-    }
+    const plan = planVersionDecision(versions, version, decision);
+    if (!plan.ok) throw new AppError('conflict', plan.problem);
     const before: Record<string, unknown> = { [`v${version}.status`]: target.status };
-    const after: Record<string, unknown> = { [`v${version}.status`]: TO[decision] };
+    const after: Record<string, unknown> = { [`v${version}.status`]: plan.to };
+    if (plan.retires !== null) {
+      await setVersionStatus(tx, ctx.agency.id, procedureId, plan.retires, { status: 'retired' });
+      before[`v${plan.retires}.status`] = 'approved';
+      after[`v${plan.retires}.status`] = 'retired';
+    }
     if (decision === 'approve') {
-      const previous = versions.find((v) => v.status === 'approved');
-      if (previous) {
-        await setVersionStatus(tx, ctx.agency.id, procedureId, previous.version, { status: 'retired' });
-        before[`v${previous.version}.status`] = 'approved';
-        after[`v${previous.version}.status`] = 'retired';
-      }
       await setVersionStatus(tx, ctx.agency.id, procedureId, version, {
         status: 'approved',
         decidedBy: ctx.actor.userId || null,
@@ -55,13 +49,13 @@ async function decide(
       await setVersionStatus(tx, ctx.agency.id, procedureId, version, { status: 'retired' });
     }
     await recordAudit(tx, ctx, {
-      action: `procedure.version_${TO[decision]}`,
+      action: `procedure.version_${plan.to}`,
       entityType: 'procedure',
       entityId: procedureId,
       before,
       after,
     });
-    return { id: procedureId, version, status: TO[decision], title: target.title };
+    return { id: procedureId, version, status: plan.to as ProcedureStatus, title: target.title };
   });
 }
 

@@ -38,6 +38,8 @@ import { inquiryAndHearingRoutes } from './complaints/inquiries.route.ts';
 import { organizationRoutes } from './community/organizations.route.ts';
 import { engagementRoutes } from './community/engagements.route.ts';
 import { mediaInquiryRoutes } from './community/media-inquiries.route.ts';
+import { materialRoutes } from './community/materials.route.ts';
+import { noticeRoutes } from './community/notices.route.ts';
 import { notificationRoutes } from './notifications/notifications.route.ts';
 import { referralRoutes } from './referrals/referrals.route.ts';
 import { retentionRoutes } from './admin/retention.route.ts';
@@ -85,6 +87,8 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   organizationRoutes(app);
   engagementRoutes(app, deps);
   mediaInquiryRoutes(app);
+  materialRoutes(app, deps);
+  noticeRoutes(app, deps);
   notificationRoutes(app);
   referralRoutes(app);
   retentionRoutes(app, deps);

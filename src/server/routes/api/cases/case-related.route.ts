@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { AppError, invalid } from '../../../errors.ts';
 import { referCase, replyToReferral } from '../../../commands/case-referral.ts';
 import { caseLinks, linkCases, mergeCases } from '../../../commands/case-link.ts';
 import { attachFile, readAttachment } from '../../../commands/case-attachment.ts';
@@ -23,6 +22,7 @@ import {
 } from '../../../../shared/cases.ts';
 import { Download, NoContent } from '../../../../shared/schema-helpers.ts';
 import { sendFile } from '../file-answer.ts';
+import { readUploadedFile } from '../uploaded-file.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 
 export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies): void {
@@ -123,27 +123,8 @@ export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies)
     },
     async (req, reply) => {
       const ctx = requireContext(req);
-      if (!req.isMultipart())
-        throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data in a field named "file".');
-      let file: { filename: string; data: Buffer } | null = null;
-      let note: string | undefined;
-      for await (const part of req.parts({
-        limits: { fileSize: deps.config.maxAttachmentBytes, files: 1, fields: 5 },
-      })) {
-        if (part.type === 'file') {
-          if (part.fieldname !== 'file') throw invalid(part.fieldname, 'unexpected file field; use "file"');
-          const data = await part.toBuffer();
-          if (part.file.truncated) {
-            throw new AppError('payload_too_large', 'The file is too large.', [
-              { field: 'file', message: `exceeds ${deps.config.maxAttachmentBytes} bytes` },
-            ]);
-          }
-          file = { filename: part.filename, data };
-        } else if (part.fieldname === 'note') {
-          note = String(part.value).slice(0, 5000);
-        }
-      }
-      if (!file) throw invalid('file', 'is required');
+      const { file, fields } = await readUploadedFile(req, deps.config.maxAttachmentBytes);
+      const note = fields.note;
       const result = await attachFile(ctx, deps.config.dataDir, deps.config.maxAttachmentBytes, {
         ...file,
         note,
