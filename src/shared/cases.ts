@@ -15,6 +15,12 @@ export const PrioritySchema = Type.Union(PRIORITIES.map((v) => Type.Literal(v)))
 export const StatusSchema = Type.Union(CASE_STATUSES.map((v) => Type.Literal(v)));
 export const TemplateChannelSchema = Type.Union([Type.Literal('email'), Type.Literal('letter'), Type.Literal('phone')]);
 
+/** The columns a case list sorts by (deadline: soonest first; received: newest first, unless `direction` says). */
+export const CASE_SORTS = ['deadline', 'received', 'priority', 'tracking', 'status', 'subject', 'updated'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
 // ---- requests ----
 
 export const PersonInputSchema = Type.Object(
@@ -90,7 +96,8 @@ export const ListCasesQuery = Type.Object({
   surveyedFrom: Type.Optional(Type.String({ maxLength: 40 })),
   surveyedTo: Type.Optional(Type.String({ maxLength: 40 })),
   queue: Type.Optional(Type.String({ maxLength: 40 })),
-  sort: Type.Optional(Type.Union([Type.Literal('received'), Type.Literal('deadline')])),
+  sort: Type.Optional(Type.Union(CASE_SORTS.map((v) => Type.Literal(v)))),
+  direction: Type.Optional(Type.Union(SORT_DIRECTIONS.map((v) => Type.Literal(v)))),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
 });

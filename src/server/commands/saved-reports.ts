@@ -67,11 +67,13 @@ function checkedDefinition(problems: FieldProblems, definition: unknown): Record
   }
 }
 
-async function checkSharing(
+/** Checks who a saved definition (a report, a queue view) is shared with: sharing with a unit needs membership. */
+export async function checkSharing(
   ctx: CommandContext,
   problems: FieldProblems,
   sharedWith: SharedWith,
   sharedUnitId: number | null,
+  what = 'a report',
 ): Promise<void> {
   if (!SHARED_WITH.includes(sharedWith)) problems.add('sharedWith', `must be one of ${SHARED_WITH.join(', ')}`);
   if (sharedWith !== 'unit') {
@@ -92,7 +94,7 @@ async function checkSharing(
   else if (ctx.actor.role !== 'administrator' && !ctx.actor.unitIds.includes(unit.id)) {
     throw new AppError(
       'forbidden',
-      `You can share a report only with a unit you belong to; you are not in ${unit.name}.`,
+      `You can share ${what} only with a unit you belong to; you are not in ${unit.name}.`,
       [{ field: 'sharedUnitId', message: `you are not a member of ${unit.name}` }],
     );
   }

@@ -810,6 +810,33 @@ export interface SavedReportsTable {
   updated_at: Generated<Date>;
 }
 
+/** A queue's filters, sort and columns saved under a name, personal or shared (migration 0035). */
+export interface SavedViewsTable {
+  agency_id: number;
+  id: Generated<number>;
+  name: string;
+  /** A SavedViewDefinition (src/shared/queues.ts): queue, filters, sort, columns. */
+  definition: Json<Record<string, unknown>>;
+  owner_user_id: number;
+  shared_with: Generated<'private' | 'unit' | 'agency'>;
+  shared_unit_id: number | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+/** One bulk coding: what it changed, and per case the values and version it replaced, for undo (migration 0035). */
+export interface BulkChangesTable {
+  agency_id: number;
+  id: Generated<number>;
+  actor_user_id: number;
+  changes: Json<Record<string, unknown>>;
+  entries: Json<Record<string, unknown>[]>;
+  undo_until: Date;
+  undone_at: Date | null;
+  created_at: CreatedAt;
+}
+
 /** A report sent by email each month to configured recipients, built with its owner's policies (migration 0013). */
 export interface ReportSchedulesTable {
   agency_id: number;
@@ -1413,6 +1440,8 @@ export interface Database {
   report_schedules: ReportSchedulesTable;
   report_deliveries: ReportDeliveriesTable;
   saved_reports: SavedReportsTable;
+  saved_views: SavedViewsTable;
+  bulk_changes: BulkChangesTable;
   channels: ChannelsTable;
   agencies: AgenciesTable;
   units: UnitsTable;

@@ -15,6 +15,7 @@ import {
   type FilteredCases,
 } from './case-text-search.ts';
 import { normalizePhone } from '../../domain/contact-normalization.ts';
+import type { CaseSort, SortDirection } from '../../shared/cases.ts';
 
 /** How far a text search's total is counted when every match is ranked. */
 export const TOTAL_CAP = 10_000;
@@ -66,7 +67,8 @@ export interface CaseListFilter {
   surveyedFrom?: Date;
   surveyedTo?: Date;
   queue?: Queue;
-  sort?: 'received' | 'deadline';
+  sort?: CaseSort;
+  direction?: SortDirection;
   limit: number;
   cursor?: string;
 }
@@ -338,9 +340,20 @@ export async function listCases(ctx: CommandContext, filter: CaseListFilter, now
   const cursor = decodeCursor(f.cursor);
   if (f.q) return searchCases(ctx, { ...f, q: f.q }, cursor, now);
   const sort = f.sort ?? (f.queue ? 'deadline' : 'received');
+  const direction = f.direction ?? (sort === 'received' || sort === 'updated' ? 'desc' : 'asc');
   let page = applyFilters(ctx, caseViewQuery(ctx) as unknown as SelectQueryBuilder<Joined, 'c', CaseViewRow>, f, now);
   let nextState: (row: CaseViewRow) => CursorState;
-  if (sort === 'deadline') {
+  const keyset = (sort === 'deadline' && direction === 'asc') || (sort === 'received' && direction === 'desc');
+  if (!keyset) {
+    // Any other column or direction pages by offset: people sort a queue to look at its first pages.
+    const offset = cursor.o ?? 0;
+    const dir = direction === 'asc' ? sql`asc` : sql`desc`;
+    page = page
+      .orderBy(sql`${SORT_EXPRESSIONS[sort]} ${dir} nulls last`)
+      .orderBy('c.id', direction)
+      .offset(offset);
+    nextState = () => ({ o: offset + f.limit });
+  } else if (sort === 'deadline') {
     // Cases without a deadline sort last; the sentinel keeps the keyset comparison a plain row comparison.
     const dueKey = sql<Date>`coalesce(c.resolution_due_at, 'infinity'::timestamptz)`;
     if (cursor.k) {
@@ -370,6 +383,17 @@ export async function listCases(ctx: CommandContext, filter: CaseListFilter, now
     nextCursor: rows.length > f.limit && last ? encodeCursor(nextState(last)) : null,
   };
 }
+
+/** What each sortable column orders by (the case view's aliases: c the case, s its subject). */
+const SORT_EXPRESSIONS: Record<CaseSort, ReturnType<typeof sql>> = {
+  deadline: sql`coalesce(c.resolution_due_at, 'infinity'::timestamptz)`,
+  received: sql`c.received_at`,
+  priority: sql`case c.priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`,
+  tracking: sql`c.tracking_number`,
+  status: sql`c.status`,
+  subject: sql`s.name`,
+  updated: sql`c.updated_at`,
+};
 
 /** The cases the filter keeps (visibility included), alias `c`, for counts and for the text search. */
 function filteredCases(ctx: CommandContext, f: CaseListFilter, now: Date): FilteredCases {
@@ -459,4 +483,40 @@ export async function queueCounts(ctx: CommandContext, now = new Date()): Promis
     ])
     .executeTakeFirstOrThrow();
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<Queue | 'all', number>;
+}
+
+/** The case views of the given tracking numbers the reader may see (those they may not see are simply absent). */
+export async function caseViewsByTrackingNumbers(
+  ctx: CommandContext,
+  trackingNumbers: string[],
+): Promise<CaseViewRow[]> {
+  if (!trackingNumbers.length) return [];
+  return caseViewQuery(ctx).where('c.tracking_number', 'in', trackingNumbers).orderBy('c.id').execute();
+}
+
+/**
+ * Every case the filter matches (in the list's order), page by page as the list reads them; refused when more than
+ * `max` match, so that "all matching" always means all of them.
+ */
+export async function allMatchingCases(
+  ctx: CommandContext,
+  filter: Omit<CaseListFilter, 'limit' | 'cursor'>,
+  max: number,
+  now = new Date(),
+): Promise<CaseViewRow[]> {
+  const rows: CaseViewRow[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listCases(ctx, { ...filter, limit: 200, ...(cursor ? { cursor } : {}) }, now);
+    if (page.total > max) {
+      throw invalid(
+        'selection',
+        `matches ${page.total}${page.totalIsLowerBound ? ' or more' : ''} cases; at most ${max} change at once — narrow the filters`,
+      );
+    }
+    rows.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && rows.length <= max);
+  if (rows.length > max) throw invalid('selection', `matches more than ${max} cases; narrow the filters`);
+  return rows;
 }

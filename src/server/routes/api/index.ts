@@ -14,6 +14,7 @@ import { caseRoutes } from './cases/cases.route.ts';
 import { caseActionRoutes } from './cases/case-actions.route.ts';
 import { caseRelatedRoutes } from './cases/case-related.route.ts';
 import { caseQueueRoutes } from './cases/case-queues.route.ts';
+import { queueViewRoutes } from './cases/queue-views.route.ts';
 import { auditRoutes } from './audit.route.ts';
 import { channelRoutes } from './admin/channels.route.ts';
 import { letterRoutes } from './letters/letters.route.ts';
@@ -63,6 +64,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   caseActionRoutes(app, deps);
   caseRelatedRoutes(app, deps);
   caseQueueRoutes(app, deps);
+  queueViewRoutes(app);
   auditRoutes(app);
   channelRoutes(app);
   letterRoutes(app, deps);

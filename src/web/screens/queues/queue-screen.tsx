@@ -14,6 +14,7 @@ import { QueueNav } from './queue-nav.tsx';
 import { QueueFilters } from './queue-filters.tsx';
 import { QueueTable } from './queue-table.tsx';
 import { BulkActions } from './bulk-actions.tsx';
+import { BulkCoding } from './bulk-coding.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useChannels } from '../../api/reference.ts';
 
@@ -30,12 +31,15 @@ export function QueueScreen() {
   const channels = useChannels({ fresh: true });
   const [cursors, setCursors] = useState<string[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // "Select all N matching": the bulk coding then applies to the query, not only to this page.
+  const [allMatching, setAllMatching] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);
   const viewKey = `${slug}?${JSON.stringify(search)}`;
 
   useEffect(() => {
     setCursors([]);
     setSelected(new Set());
+    setAllMatching(false);
   }, [viewKey]);
 
   const cursor = cursors[cursors.length - 1];
@@ -108,6 +112,37 @@ export function QueueScreen() {
             : ''}
       </p>
       <FormError error={list.error} />
+      {cases.length > 0 &&
+        cases.every((c) => selected.has(c.trackingNumber)) &&
+        (list.data?.total ?? 0) > cases.length && (
+          <p>
+            {allMatching ? (
+              <>
+                All {list.data?.total} matching cases are chosen for coding.{' '}
+                <button type="button" onClick={() => setAllMatching(false)}>
+                  Only this page
+                </button>
+              </>
+            ) : (
+              <button type="button" onClick={() => setAllMatching(true)}>
+                Select all {list.data?.total} matching cases
+              </button>
+            )}
+          </p>
+        )}
+      {(selected.size > 0 || allMatching) && (
+        <BulkCoding
+          selection={
+            allMatching
+              ? { query: { ...(queue.apiQueue ? { queue: queue.apiQueue } : {}), ...search } as never }
+              : { trackingNumbers: [...selected] }
+          }
+          onDone={() => {
+            setSelected(new Set());
+            setAllMatching(false);
+          }}
+        />
+      )}
       {selected.size > 0 && (
         <BulkActions
           cases={[...selected].flatMap((tn) => seen.current.get(tn) ?? [])}

@@ -155,6 +155,7 @@ export function parseListQuery(ctx: CommandContext, query: Static<typeof ListCas
     ...(missing?.length ? { missing: missing as MissingField[] } : {}),
     ...(query.queue ? { queue: query.queue as Queue } : {}),
     ...(query.sort ? { sort: query.sort } : {}),
+    ...(query.direction ? { direction: query.direction } : {}),
     ...(query.cursor ? { cursor: query.cursor } : {}),
     limit: query.limit ?? 50,
   };
