@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   'deadline_warning',
   'action_overdue',
   'action_escalated',
+  'milestone_due',
+  'milestone_overdue',
 ] as const;
 
 export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number], string> = {
@@ -27,6 +29,8 @@ export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number
   deadline_warning: 'Deadline near',
   action_overdue: 'Action overdue',
   action_escalated: 'Overdue action escalated',
+  milestone_due: 'Milestone due soon',
+  milestone_overdue: 'Milestone overdue',
 };
 
 export const NotificationKindSchema = oneOf(NOTIFICATION_KINDS);
@@ -38,6 +42,7 @@ export const NotificationSchema = Type.Object({
   templateId: Type.Optional(Type.Integer()),
   referralId: Type.Optional(Type.Integer()),
   actionPlanId: Type.Optional(Type.Integer()),
+  projectId: Type.Optional(Type.Integer()),
   summary: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

@@ -36,6 +36,7 @@ import { auditDownloads } from './audit-downloads.ts';
 import { complaintRoutes } from './complaints/complaints.route.ts';
 import { organizationRoutes } from './community/organizations.route.ts';
 import { engagementRoutes } from './community/engagements.route.ts';
+import { projectRoutes } from './projects/projects.route.ts';
 import { mediaInquiryRoutes } from './community/media-inquiries.route.ts';
 import { notificationRoutes } from './notifications/notifications.route.ts';
 import { referralRoutes } from './referrals/referrals.route.ts';
@@ -79,6 +80,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   complaintRoutes(app, deps);
   organizationRoutes(app);
   engagementRoutes(app, deps);
+  projectRoutes(app);
   mediaInquiryRoutes(app);
   notificationRoutes(app);
   referralRoutes(app);
