@@ -22,6 +22,7 @@ import { ComplaintsScreen } from './screens/complaints/complaints-screen.tsx';
 import { NewComplaintScreen } from './screens/complaints/new-complaint-screen.tsx';
 import { ComplaintScreen } from './screens/complaints/complaint-screen.tsx';
 import { COMMUNITY_SCREENS } from './screens/community/community-screens.ts';
+import { ProjectScreen, ProjectsScreen } from './screens/projects/projects-screen.tsx';
 import { NotificationsScreen } from './screens/notifications/notifications-screen.tsx';
 import { ReferralsScreen } from './screens/referrals/referrals-screen.tsx';
 import { REPORT_DRILL_KEYS, type QueueSearch, type ReportSearch, type QualitySearch } from './route-search.ts';
@@ -228,6 +229,12 @@ export const communitySectionRoute = createRoute({
     );
   },
 });
+const projectsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/projects', component: ProjectsScreen });
+export const projectRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/projects/$projectId',
+  component: ProjectScreen,
+});
 const notificationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/notifications',
@@ -253,6 +260,8 @@ const routeTree = rootRoute.addChildren([
   newComplaintRoute,
   complaintRoute,
   communitySectionRoute,
+  projectsRoute,
+  projectRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
