@@ -1,6 +1,8 @@
 // iCalendar (RFC 5545) writing for the engagements calendar feed: text escaping, line folding at 75 octets, UTC
 // date-times, CRLF line endings. Pure: the caller hands in the events, the stamp and the host for the UIDs. The
 // reading half (unfold, unescape, a small event reader) exists so tests and clients can check what was written.
+// A recurring event is written with its RRULE in the agency's zone, with that zone's VTIMEZONE.
+import { localParts } from '../shared/local-time.ts';
 
 export interface CalendarEvent {
   /** Unique and stable per event, e.g. "engagement-3-17@civicdesk.example.gov". */
@@ -14,6 +16,11 @@ export interface CalendarEvent {
   categories?: string[] | undefined;
   /** When the event last changed (LAST-MODIFIED). */
   lastModified?: Date | undefined;
+  /**
+   * A recurring event: its RRULE value and the IANA zone its wall-clock times repeat in. DTSTART and DTEND are then
+   * written as local times with TZID, and the calendar carries the zone's VTIMEZONE.
+   */
+  recurrence?: { rule: string; timeZone: string; until?: Date | undefined } | undefined;
 }
 
 export interface CalendarInput {
@@ -97,15 +104,80 @@ export function parseUtc(value: string): Date {
 // eslint-disable-next-line no-control-regex
 const uriValue = (value: string) => value.replace(/[\s\u0000-\u001F\u007F]+/g, '');
 
+/** The UTC offset of `timeZone` at `instant`, in minutes east of UTC. */
+function offsetMinutes(instant: number, timeZone: string): number {
+  const p = localParts(new Date(instant), timeZone);
+  return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - instant) / 60_000);
+}
+
+const offsetText = (minutes: number) => {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+};
+
+/** A local DATE-TIME without zone (20260315T180000), the wall clock of `instant` at `offset` minutes. */
+const formatFloating = (instant: number, offset: number) => formatUtc(new Date(instant + offset * 60_000)).slice(0, -1);
+
+/**
+ * The VTIMEZONE lines of an IANA zone between two instants: one observance for the offset in force at `from`, then
+ * one per change of offset (found day by day, then to the minute), each STANDARD or DAYLIGHT by whether the clocks
+ * went back or forward.
+ */
+export function timeZoneLines(timeZone: string, from: Date, to: Date): string[] {
+  const day = 86_400_000;
+  const start = from.getTime() - day;
+  const first = offsetMinutes(start, timeZone);
+  const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
+  lines.push('BEGIN:STANDARD', 'DTSTART:19700101T000000', `TZOFFSETFROM:${offsetText(first)}`);
+  lines.push(`TZOFFSETTO:${offsetText(first)}`, 'END:STANDARD');
+  let previous = first;
+  for (let t = start; t < to.getTime() + day; t += day) {
+    const next = offsetMinutes(t + day, timeZone);
+    if (next === previous) continue;
+    let low = t;
+    let high = t + day;
+    while (high - low > 60_000) {
+      const middle = low + Math.floor((high - low) / 120_000) * 60_000;
+      if (offsetMinutes(middle, timeZone) === previous) low = middle;
+      else high = middle;
+    }
+    const kind = next > previous ? 'DAYLIGHT' : 'STANDARD';
+    lines.push(`BEGIN:${kind}`, `DTSTART:${formatFloating(high, previous)}`);
+    lines.push(`TZOFFSETFROM:${offsetText(previous)}`, `TZOFFSETTO:${offsetText(next)}`, `END:${kind}`);
+    previous = next;
+  }
+  lines.push('END:VTIMEZONE');
+  return lines;
+}
+
 /** The whole VCALENDAR: CRLF line endings, folded lines, one VEVENT per event. */
 export function buildCalendar(input: CalendarInput): string {
   const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${escapeText(input.productId)}`];
   lines.push('CALSCALE:GREGORIAN', 'METHOD:PUBLISH');
   if (input.name) lines.push(`X-WR-CALNAME:${escapeText(input.name)}`);
+  const zones = new Map<string, { from: Date; to: Date }>();
+  for (const event of input.events) {
+    if (!event.recurrence) continue;
+    const span = zones.get(event.recurrence.timeZone);
+    const until = event.recurrence.until ?? new Date(event.start.getTime() + 366 * 86_400_000);
+    zones.set(event.recurrence.timeZone, {
+      from: span && span.from < event.start ? span.from : event.start,
+      to: span && span.to > until ? span.to : until,
+    });
+  }
+  for (const [zone, span] of zones) lines.push(...timeZoneLines(zone, span.from, span.to));
   const stamp = formatUtc(input.stamp);
   for (const event of input.events) {
     lines.push('BEGIN:VEVENT', `UID:${escapeText(event.uid)}`, `DTSTAMP:${stamp}`);
-    lines.push(`DTSTART:${formatUtc(event.start)}`, `DTEND:${formatUtc(event.end)}`);
+    if (event.recurrence) {
+      const zone = event.recurrence.timeZone;
+      const at = (instant: Date) => formatFloating(instant.getTime(), offsetMinutes(instant.getTime(), zone));
+      lines.push(`DTSTART;TZID=${zone}:${at(event.start)}`, `DTEND;TZID=${zone}:${at(event.end)}`);
+      lines.push(`RRULE:${event.recurrence.rule}`);
+    } else {
+      lines.push(`DTSTART:${formatUtc(event.start)}`, `DTEND:${formatUtc(event.end)}`);
+    }
     lines.push(`SUMMARY:${escapeText(event.summary)}`);
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);

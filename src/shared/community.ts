@@ -200,6 +200,37 @@ export const OrganizationList = Type.Object({ items: Type.Array(OrganizationSumm
 
 export const EngagementKindSchema = literals(ENGAGEMENT_KINDS);
 
+export const RECURRENCE_FREQUENCIES = ['weekly', 'monthly'] as const;
+
+export const Recurrence = Type.Object(
+  {
+    frequency: literals(RECURRENCE_FREQUENCIES, { description: 'weekly, or monthly on a weekday of the month.' }),
+    interval: Type.Integer({ minimum: 1, maximum: 12, description: 'Every N weeks or months (1 = every one).' }),
+    weekdays: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), {
+        minItems: 1,
+        maxItems: 7,
+        description: "Weekly: the weekdays, 0 = Sunday … 6 = Saturday; the first meeting's weekday when left out.",
+      }),
+    ),
+    weekOfMonth: Type.Optional(
+      Type.Integer({
+        minimum: -1,
+        maximum: 4,
+        description: "Monthly: the 1st–4th or (-1) last weekday of the month; the first meeting's when left out.",
+      }),
+    ),
+    until: Type.Optional(Type.String({ maxLength: 10, description: 'The last local date a meeting may fall on.' })),
+    count: Type.Optional(Type.Integer({ minimum: 1, maximum: 520, description: 'How many meetings in all.' })),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "A recurring meeting: each meeting keeps the first one's local time in the agency's time zone. Give until or count.",
+  },
+);
+export type RecurrenceView = Static<typeof Recurrence>;
+
 const engagementFields = {
   location: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
   link: Type.Optional(Nullable(Type.String({ maxLength: 1000, description: 'A meeting link for online events.' }))),
@@ -215,6 +246,7 @@ const engagementFields = {
       description: 'Organisations of the directory taking part; an id the agency does not have is refused.',
     }),
   ),
+  recurrence: Type.Optional(Nullable(Recurrence)),
 };
 
 export const CreateEngagementBody = Type.Object(
@@ -248,7 +280,11 @@ export const FollowUp = Type.Object({
   kind: literals(FOLLOW_UP_KINDS),
   description: Type.String(),
   status: literals(['open', 'done'] as const),
-  linkedType: Nullable(Type.String({ description: 'The procedure/action-plan record, once those modules link it.' })),
+  linkedType: Nullable(
+    literals(['procedure', 'action_plan'] as const, {
+      description: 'The procedure (a draft version) or action plan (an action) the request was linked to.',
+    }),
+  ),
   linkedId: Nullable(Type.Integer()),
   createdAt: DateTime(),
   doneAt: Nullable(DateTime()),
@@ -292,6 +328,12 @@ export const EngagementSummary = Type.Object({
   organizationIds: Type.Array(Type.Integer()),
   issueCount: Type.Integer(),
   openIssueCount: Type.Integer(),
+  recurrence: Nullable(Recurrence),
+  occurrences: Type.Optional(
+    Type.Array(Type.Object({ startsAt: DateTime(), endsAt: DateTime() }), {
+      description: "A recurring engagement's meetings within the listed range (the list only).",
+    }),
+  ),
   version: Type.Integer(),
   createdAt: DateTime(),
   updatedAt: DateTime(),
@@ -373,9 +415,33 @@ export const CreateFollowUpBody = Type.Object(
   {
     kind: literals(FOLLOW_UP_KINDS),
     description: Type.Optional(Type.String({ maxLength: 4000, description: 'Defaults to the issue description.' })),
+    procedureId: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 2147483647,
+        description:
+          'procedure_change: the procedure of the library to change; a draft version (its newest text under the ' +
+          'request) is written and linked. Supervisors and administrators.',
+      }),
+    ),
+    actionPlanId: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 2147483647,
+        description:
+          'action_plan_action: the open action plan that gets the action, linked. Supervisors and administrators.',
+      }),
+    ),
+    ownerId: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 2147483647, description: "The action's owner; the caller when left out." }),
+    ),
+    dueOn: Type.Optional(
+      Type.String({ maxLength: 10, description: "The action's due date (YYYY-MM-DD); 30 days on when left out." }),
+    ),
   },
   { additionalProperties: false },
 );
+export type CreateFollowUpInput = Static<typeof CreateFollowUpBody>;
 
 export const UpdateFollowUpBody = Type.Object(
   { status: literals(['open', 'done'] as const) },

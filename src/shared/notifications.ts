@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'action_overdue',
   'action_escalated',
   'repeat_contact',
+  'milestone_due',
+  'milestone_overdue',
 ] as const;
 
 export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number], string> = {
@@ -29,6 +31,8 @@ export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number
   action_overdue: 'Action overdue',
   action_escalated: 'Overdue action escalated',
   repeat_contact: 'Repeat contact',
+  milestone_due: 'Milestone due soon',
+  milestone_overdue: 'Milestone overdue',
 };
 
 export const NotificationKindSchema = oneOf(NOTIFICATION_KINDS);
@@ -40,6 +44,7 @@ export const NotificationSchema = Type.Object({
   templateId: Type.Optional(Type.Integer()),
   referralId: Type.Optional(Type.Integer()),
   actionPlanId: Type.Optional(Type.Integer()),
+  projectId: Type.Optional(Type.Integer()),
   summary: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

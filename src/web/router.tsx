@@ -23,6 +23,7 @@ import { NewComplaintScreen } from './screens/complaints/new-complaint-screen.ts
 import { ComplaintScreen } from './screens/complaints/complaint-screen.tsx';
 import { HearingsScreen, InquiriesScreen } from './screens/complaints/ombuds-queues-screen.tsx';
 import { COMMUNITY_SCREENS } from './screens/community/community-screens.ts';
+import { ProjectScreen, ProjectsScreen } from './screens/projects/projects-screen.tsx';
 import { NotificationsScreen } from './screens/notifications/notifications-screen.tsx';
 import { ReferralsScreen } from './screens/referrals/referrals-screen.tsx';
 import { LettersScreen } from './screens/letters/letters-screen.tsx';
@@ -240,6 +241,12 @@ export const communitySectionRoute = createRoute({
     );
   },
 });
+const projectsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/projects', component: ProjectsScreen });
+export const projectRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/projects/$projectId',
+  component: ProjectScreen,
+});
 const notificationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/notifications',
@@ -269,6 +276,8 @@ const routeTree = rootRoute.addChildren([
   newComplaintRoute,
   complaintRoute,
   communitySectionRoute,
+  projectsRoute,
+  projectRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });

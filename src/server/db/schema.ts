@@ -11,6 +11,7 @@ import type {
   Target,
   WriterType,
 } from '../../domain/types.ts';
+import type { RecurrenceRule } from '../../domain/recurrence.ts';
 
 export type {
   BusinessCalendar,
@@ -44,7 +45,9 @@ export type NotificationKind =
   | 'deadline_warning'
   | 'action_overdue'
   | 'action_escalated'
-  | 'repeat_contact';
+  | 'repeat_contact'
+  | 'milestone_due'
+  | 'milestone_overdue';
 export type NotificationEmailPreference = 'immediate' | 'daily_digest' | 'off';
 export type TemplateStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'retired';
 
@@ -1261,6 +1264,10 @@ export interface EngagementsTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
+  /** A recurring series' rule (domain/recurrence.ts), null for a single meeting (migration 0034). */
+  recurrence: Json<RecurrenceRule> | null;
+  /** The end of a series' last meeting, for range queries; null for a single meeting. */
+  series_ends_at: Timestamp | null;
 }
 
 export interface EngagementOrganizationsTable {
@@ -1420,12 +1427,70 @@ export interface NotificationsTable {
   referral_id: number | null;
   /** The action plan an action_overdue or action_escalated notification is about (migration 0028). */
   action_plan_id: number | null;
+  /** The project a milestone_due or milestone_overdue notification is about (migration 0034). */
+  project_id: number | null;
   actor_user_id: number | null;
   /** One line for the inbox; never the content of a restricted case. */
   summary: string;
   created_at: CreatedAt;
   read_at: Timestamp | null;
   emailed_at: Timestamp | null;
+}
+
+/** A special project: an initiative with scope, owner, team and milestones (migration 0034). */
+export interface ProjectsTable {
+  agency_id: number;
+  id: Generated<number>;
+  title: string;
+  scope: Generated<string>;
+  owner_user_id: number;
+  status: Generated<string>;
+  /** The health of the latest status report: on_track, at_risk or late. */
+  health: Generated<string>;
+  starts_on: LocalDate | null;
+  due_on: LocalDate | null;
+  created_by_user_id: number | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface ProjectMembersTable {
+  agency_id: number;
+  project_id: number;
+  user_id: number;
+  role: Generated<string>;
+}
+
+export interface ProjectMilestonesTable {
+  agency_id: number;
+  id: Generated<number>;
+  project_id: number;
+  title: string;
+  due_on: LocalDate;
+  completed_at: Timestamp | null;
+  completed_by_user_id: number | null;
+  /** 0 nothing sent, 1 the owner was told it is due soon, 2 told it is overdue (the deadline sweep). */
+  alert_level: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface ProjectStatusReportsTable {
+  agency_id: number;
+  id: Generated<number>;
+  project_id: number;
+  health: string;
+  summary: string;
+  reported_by_user_id: number | null;
+  reported_at: Generated<Date>;
+}
+
+export interface ProjectLinksTable {
+  agency_id: number;
+  project_id: number;
+  linked_type: string;
+  linked_id: number;
+  created_at: CreatedAt;
 }
 
 export interface NotificationPreferencesTable {
@@ -1528,4 +1593,9 @@ export interface Database {
   notice_opt_outs: NoticeOptOutsTable;
   notices: NoticesTable;
   notice_recipients: NoticeRecipientsTable;
+  projects: ProjectsTable;
+  project_members: ProjectMembersTable;
+  project_milestones: ProjectMilestonesTable;
+  project_status_reports: ProjectStatusReportsTable;
+  project_links: ProjectLinksTable;
 }

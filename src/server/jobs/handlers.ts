@@ -3,6 +3,7 @@ import type { ClaimedJob } from '../repositories/jobs.ts';
 import type { WorkerDependencies } from './worker.ts';
 import { runDeadlineSweep } from './deadline-sweep.ts';
 import { sweepOverdueActions } from './action-plan-sweep.ts';
+import { sweepProjectMilestones } from './milestone-sweep.ts';
 import { sendNotificationDigests } from '../commands/notifications/send-digests.ts';
 import { runSurveyInvitations } from '../commands/survey-invitations.ts';
 import { requeueWaitingMail, sendOutboxMessage } from './email-send.ts';
@@ -15,6 +16,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   'deadline-sweep': async (deps) => {
     await runDeadlineSweep(deps.db, new Date(), { consoleUrl: deps.config.publicUrl });
     await sweepOverdueActions(deps.db, new Date(), deps.config);
+    await sweepProjectMilestones(deps.db, new Date(), deps.config);
     await sendNotificationDigests(deps.db, new Date(), { consoleUrl: deps.config.publicUrl });
   },
   'email-send': sendOutboxMessage,

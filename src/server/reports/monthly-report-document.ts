@@ -6,6 +6,7 @@ import type { CommandContext } from '../context.ts';
 import type { ReportRequest } from './report-builders.ts';
 import { roundTo } from './report-numbers.ts';
 import { buildMonthlyReport, type MonthlyReport, type VolumeRow } from './monthly-report.ts';
+import { communityMonthTables } from './community-report.ts';
 
 const count = (key: string, label: string): ReportColumn => ({ key, label, format: 'count' });
 const percent = (key: string, label: string): ReportColumn => ({ key, label, format: 'percent' });
@@ -304,5 +305,7 @@ export function monthlyReportDocument(report: MonthlyReport, agencyName: string)
 /** The report builder of kind "monthly" (schedules, exports): the report for the reader, as a document. */
 export async function buildMonthlyReportDocument(ctx: CommandContext, request: ReportRequest): Promise<ReportDocument> {
   const report = await buildMonthlyReport(ctx, { period: request.period, asOf: request.asOf });
-  return monthlyReportDocument(report, ctx.agency.name);
+  const document = monthlyReportDocument(report, ctx.agency.name);
+  // The month's engagements and media inquiries close the report.
+  return { ...document, tables: [...document.tables, ...(await communityMonthTables(ctx, request.period))] };
 }

@@ -187,14 +187,14 @@ export async function insertPlan(db: Db, agencyId: number, createdBy: number | n
   return row.id;
 }
 
-/** Appends actions to a plan after its last one. */
+/** Appends actions to a plan after its last one; returns their ids. */
 export async function insertActions(
   db: Db,
   agencyId: number,
   planId: number,
   actions: { title: string; ownerUserId: number; dueOn: string }[],
-): Promise<void> {
-  if (actions.length === 0) return;
+): Promise<number[]> {
+  if (actions.length === 0) return [];
   const last = await db
     .selectFrom('action_plan_actions')
     .select((eb) => eb.fn.max('position').as('position'))
@@ -202,7 +202,7 @@ export async function insertActions(
     .where('plan_id', '=', planId)
     .executeTakeFirst();
   const start = Number(last?.position ?? 0);
-  await db
+  return db
     .insertInto('action_plan_actions')
     .values(
       actions.map((a, i) => ({
@@ -214,7 +214,9 @@ export async function insertActions(
         due_on: a.dueOn,
       })),
     )
-    .execute();
+    .returning('id')
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
 }
 
 /** Marks an action completed on a local date with its evidence. */

@@ -87,7 +87,10 @@ export async function listEngagements(
   filter: EngagementFilter,
 ): Promise<{ items: EngagementRow[]; total: number }> {
   let query = db.selectFrom('engagements as e').where('e.agency_id', '=', agencyId);
-  if (filter.from) query = query.where('e.ends_at', '>=', filter.from);
+  if (filter.from) {
+    const from = filter.from;
+    query = query.where((eb) => eb(eb.fn.coalesce('e.series_ends_at', 'e.ends_at'), '>=', from));
+  }
   if (filter.to) query = query.where('e.starts_at', '<=', filter.to);
   if (filter.kind) query = query.where('e.kind', '=', filter.kind);
   if (filter.organizationId !== undefined) {

@@ -94,6 +94,11 @@ export function AppShell() {
                 Community
               </Link>
             </li>
+            <li>
+              <Link to="/projects" className={navClass('/projects')}>
+                Projects
+              </Link>
+            </li>
             {REPORT_SCREENS.length > 0 && (
               <li>
                 <Link

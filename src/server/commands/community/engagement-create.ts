@@ -10,7 +10,7 @@ import {
 import { authorizeCommunityChange } from '../../policies/community.ts';
 import type { CreateEngagementInput } from '../../../shared/community.ts';
 import { FieldProblems, cleanName } from '../admin-common.ts';
-import { checkEngagementFields } from './engagement-input.ts';
+import { checkEngagementFields, checkRecurrence } from './engagement-input.ts';
 
 /** Adds an engagement; nothing is written when a field is wrong. */
 export async function createEngagement(ctx: CommandContext, input: CreateEngagementInput): Promise<EngagementRow> {
@@ -18,6 +18,8 @@ export async function createEngagement(ctx: CommandContext, input: CreateEngagem
   const problems = new FieldProblems();
   const title = cleanName(problems, 'title', input.title)!;
   const fields = await checkEngagementFields(ctx.db, ctx.agency.id, problems, input);
+  const first = fields.startsAt && fields.endsAt ? { start: fields.startsAt, end: fields.endsAt } : undefined;
+  const series = checkRecurrence(problems, input.recurrence, first, ctx.agency.timeZone);
   problems.throwIfAny();
   return ctx.db.transaction().execute(async (tx) => {
     const created = await insertEngagement(tx, ctx.agency.id, {
@@ -33,6 +35,7 @@ export async function createEngagement(ctx: CommandContext, input: CreateEngagem
       attendance: input.attendance ?? null,
       agenda: input.agenda ?? '',
       minutes: input.minutes ?? '',
+      ...(series ?? {}),
       created_by_user_id: ctx.actor.userId || null,
     });
     await replaceEngagementOrganizations(tx, ctx.agency.id, created.id, fields.organizationIds ?? []);

@@ -4,6 +4,9 @@ import type { Db } from '../../db/database.ts';
 import { existingOrganizationIds } from '../../repositories/organizations.ts';
 import type { FieldProblems } from '../admin-common.ts';
 import { checkLanguages, checkLink, optionalText, parseDateTime } from './community-input.ts';
+import { recurrenceEnd, recurrenceProblem, type RecurrenceRule } from '../../../domain/recurrence.ts';
+import { isCalendarDate, localDate } from '../../../shared/local-time.ts';
+import type { RecurrenceView } from '../../../shared/community.ts';
 
 export interface EngagementFieldsInput {
   startsAt?: string | undefined;
@@ -44,4 +47,36 @@ export async function checkEngagementFields(
     }
   }
   return { startsAt, endsAt, languages, link, location: optionalText(input.location), organizationIds };
+}
+
+/**
+ * A recurring engagement's rule, checked against its first meeting (which must follow the rule), and the end of its
+ * last meeting; null for a single meeting. A problem is noted under "recurrence" in plain words.
+ */
+export function checkRecurrence(
+  problems: FieldProblems,
+  recurrence: RecurrenceView | RecurrenceRule | null | undefined,
+  first: { start: Date; end: Date } | undefined,
+  timeZone: string,
+): { recurrence: string | null; series_ends_at: Date | null } | undefined {
+  if (recurrence === undefined || !first) return undefined;
+  if (recurrence === null) return { recurrence: null, series_ends_at: null };
+  if (recurrence.until !== undefined && !isCalendarDate(recurrence.until)) {
+    problems.add('recurrence.until', 'must be a date written YYYY-MM-DD');
+    return undefined;
+  }
+  const rule: RecurrenceRule = {
+    frequency: recurrence.frequency as RecurrenceRule['frequency'],
+    interval: recurrence.interval,
+    ...(recurrence.weekdays !== undefined ? { weekdays: recurrence.weekdays } : {}),
+    ...(recurrence.weekOfMonth !== undefined ? { weekOfMonth: recurrence.weekOfMonth } : {}),
+    ...(recurrence.until !== undefined ? { until: recurrence.until } : {}),
+    ...(recurrence.count !== undefined ? { count: recurrence.count } : {}),
+  };
+  const problem = recurrenceProblem(rule, localDate(first.start, timeZone));
+  if (problem) {
+    problems.add('recurrence', problem);
+    return undefined;
+  }
+  return { recurrence: JSON.stringify(rule), series_ends_at: recurrenceEnd(rule, first, timeZone) };
 }

@@ -13,7 +13,7 @@ import {
 import { authorizeCommunityChange } from '../../policies/community.ts';
 import type { UpdateEngagementInput } from '../../../shared/community.ts';
 import { FieldProblems, checkVersion, cleanName } from '../admin-common.ts';
-import { checkEngagementFields } from './engagement-input.ts';
+import { checkEngagementFields, checkRecurrence } from './engagement-input.ts';
 
 /** Applies the given fields; absent fields stay as they are. */
 export async function updateEngagementDetails(
@@ -28,6 +28,15 @@ export async function updateEngagementDetails(
     const problems = new FieldProblems();
     const title = cleanName(problems, 'title', input.title);
     const fields = await checkEngagementFields(tx, ctx.agency.id, problems, input, current);
+    // A new rule, or new times for a series, is checked again against the (new) first meeting.
+    const rule =
+      input.recurrence !== undefined
+        ? input.recurrence
+        : fields.startsAt || fields.endsAt
+          ? current.recurrence
+          : undefined;
+    const first = { start: fields.startsAt ?? current.starts_at, end: fields.endsAt ?? current.ends_at };
+    const series = checkRecurrence(problems, rule, first, ctx.agency.timeZone);
     problems.throwIfAny();
     checkVersion(`Engagement "${current.title}"`, current.version, input.expectedVersion);
     const before = (await engagementExtras(tx, ctx.agency.id, [id])).get(id)!;
@@ -45,6 +54,7 @@ export async function updateEngagementDetails(
       ...(input.attendance !== undefined ? { attendance: input.attendance } : {}),
       ...(input.agenda !== undefined ? { agenda: input.agenda } : {}),
       ...(input.minutes !== undefined ? { minutes: input.minutes } : {}),
+      ...(series ?? {}),
     });
     if (fields.organizationIds !== undefined) {
       await replaceEngagementOrganizations(tx, ctx.agency.id, id, fields.organizationIds);

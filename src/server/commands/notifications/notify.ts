@@ -29,6 +29,8 @@ export interface NotifyInput {
   referralId?: number | null;
   /** The action plan it is about (an overdue action); the email links to the plan. */
   actionPlanId?: number | null;
+  /** The project it is about (a milestone due or overdue); the email links to the project. */
+  projectId?: number | null;
   /** What the email's subject names when there is no case, e.g. the overdue action's title. */
   subjectDetail?: string | undefined;
   /** The console's address, for the link in the email (left out when unknown). */
@@ -46,6 +48,8 @@ const subjects: Record<NotificationKind, string> = {
   action_overdue: 'Overdue action',
   action_escalated: 'Overdue action escalated',
   repeat_contact: 'A repeat contact',
+  milestone_due: 'Milestone due soon',
+  milestone_overdue: 'Milestone overdue',
 };
 
 /**
@@ -75,6 +79,7 @@ export async function notify(tx: Db, ctx: CommandContext, input: NotifyInput): P
       templateId: input.templateId ?? null,
       referralId: input.referralId ?? null,
       actionPlanId: input.actionPlanId ?? null,
+      projectId: input.projectId ?? null,
       actorUserId: ctx.actor.userId || null,
       summary,
       emailed: mailed.includes(r),
@@ -84,7 +89,14 @@ export async function notify(tx: Db, ctx: CommandContext, input: NotifyInput): P
     const from = await agencySenderAddress(tx, ctx.agency.id);
     const tn = input.trackingNumber ?? null;
     const planId = input.actionPlanId ?? null;
-    const path = tn ? `/cases/${encodeURIComponent(tn)}` : planId ? `/quality/plans/${planId}` : '/notifications';
+    const projectId = input.projectId ?? null;
+    const path = tn
+      ? `/cases/${encodeURIComponent(tn)}`
+      : planId
+        ? `/quality/plans/${planId}`
+        : projectId
+          ? `/projects/${projectId}`
+          : '/notifications';
     const link = input.consoleUrl ? `${input.consoleUrl.replace(/\/$/, '')}${path}` : null;
     const detail = tn ?? input.subjectDetail ?? null;
     for (const r of mailed) {

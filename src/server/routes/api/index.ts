@@ -38,6 +38,7 @@ import { complaintRoutes } from './complaints/complaints.route.ts';
 import { inquiryAndHearingRoutes } from './complaints/inquiries.route.ts';
 import { organizationRoutes } from './community/organizations.route.ts';
 import { engagementRoutes } from './community/engagements.route.ts';
+import { projectRoutes } from './projects/projects.route.ts';
 import { mediaInquiryRoutes } from './community/media-inquiries.route.ts';
 import { materialRoutes } from './community/materials.route.ts';
 import { noticeRoutes } from './community/notices.route.ts';
@@ -88,6 +89,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   inquiryAndHearingRoutes(app);
   organizationRoutes(app);
   engagementRoutes(app, deps);
+  projectRoutes(app);
   mediaInquiryRoutes(app);
   materialRoutes(app, deps);
   noticeRoutes(app, deps);

@@ -38,6 +38,10 @@ function NotificationItem({ item }: { item: Notification }) {
             <Link to="/quality/plans/$planId" params={{ planId: String(item.actionPlanId) }}>
               {item.summary}
             </Link>
+          ) : item.projectId ? (
+            <Link to="/projects/$projectId" params={{ projectId: String(item.projectId) }}>
+              {item.summary}
+            </Link>
           ) : item.templateId ? (
             <Link to="/admin/$section" params={{ section: 'templates' }}>
               {item.summary}

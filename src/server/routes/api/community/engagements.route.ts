@@ -16,8 +16,9 @@ import { makeCaseFromIssue, type MakeCaseInput } from '../../../commands/communi
 import { createIssueFollowUp, setIssueFollowUpStatus } from '../../../commands/community/engagement-issue-follow-up.ts';
 import { engagementView, issueView, presentEngagement } from '../../../queries/community-views.ts';
 import { engagementExtras, listEngagements } from '../../../repositories/engagements.ts';
-import { endOfLocalDay, startOfLocalDay } from '../../../../shared/local-time.ts';
-import { buildCalendar } from '../../../../domain/icalendar.ts';
+import { endOfLocalDay, localDate, startOfLocalDay } from '../../../../shared/local-time.ts';
+import { buildCalendar, formatUtc } from '../../../../domain/icalendar.ts';
+import { expandRecurrence, toRRule } from '../../../../domain/recurrence.ts';
 import {
   CalendarQuery,
   CreateEngagementBody,
@@ -113,6 +114,21 @@ export function engagementRoutes(app: FastifyInstance, deps: RouteDependencies):
             url: e.link ?? undefined,
             categories: [kind],
             lastModified: e.updated_at,
+            ...(e.recurrence
+              ? {
+                  recurrence: {
+                    rule: toRRule(
+                      e.recurrence,
+                      localDate(e.starts_at, ctx.agency.timeZone),
+                      e.recurrence.until
+                        ? formatUtc(endOfLocalDay(e.recurrence.until, ctx.agency.timeZone))
+                        : undefined,
+                    ),
+                    timeZone: ctx.agency.timeZone,
+                    until: e.series_ends_at ?? undefined,
+                  },
+                }
+              : {}),
           };
         }),
       });
@@ -136,9 +152,11 @@ export function engagementRoutes(app: FastifyInstance, deps: RouteDependencies):
     },
     async (req) => {
       const ctx = requireContext(req);
+      const from = rangeEdge(ctx, 'from', req.query.from, 'start');
+      const to = rangeEdge(ctx, 'to', req.query.to, 'end');
       const { items, total } = await listEngagements(ctx.db, ctx.agency.id, {
-        from: rangeEdge(ctx, 'from', req.query.from, 'start'),
-        to: rangeEdge(ctx, 'to', req.query.to, 'end'),
+        from,
+        to,
         kind: req.query.kind,
         organizationId: req.query.organizationId,
         limit: req.query.limit ?? 500,
@@ -148,7 +166,19 @@ export function engagementRoutes(app: FastifyInstance, deps: RouteDependencies):
         ctx.agency.id,
         items.map((e) => e.id),
       );
-      return { items: items.map((e) => presentEngagement(e, extras.get(e.id))), total };
+      return {
+        items: items.map((e) => {
+          const view = presentEngagement(e, extras.get(e.id));
+          if (!e.recurrence) return view;
+          const first = { start: e.starts_at, end: e.ends_at };
+          const meetings = expandRecurrence(e.recurrence, first, ctx.agency.timeZone, { from, to });
+          return {
+            ...view,
+            occurrences: meetings.map((m) => ({ startsAt: m.start.toISOString(), endsAt: m.end.toISOString() })),
+          };
+        }),
+        total,
+      };
     },
   );
 
@@ -281,10 +311,7 @@ export function engagementRoutes(app: FastifyInstance, deps: RouteDependencies):
     },
     async (req, reply) => {
       const ctx = requireContext(req);
-      await createIssueFollowUp(ctx, req.params.id, req.params.issueId, {
-        kind: req.body.kind as 'procedure_change' | 'action_plan_action',
-        description: req.body.description,
-      });
+      await createIssueFollowUp(ctx, req.params.id, req.params.issueId, req.body);
       return reply.status(201).send(await issueView(ctx, req.params.issueId));
     },
   );
