@@ -15,6 +15,9 @@ export const NOTIFICATION_KINDS = [
   'deadline_warning',
   'action_overdue',
   'action_escalated',
+  'procedure_review_due',
+  'training_due',
+  'training_overdue',
 ] as const;
 
 export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number], string> = {
@@ -27,6 +30,9 @@ export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number
   deadline_warning: 'Deadline near',
   action_overdue: 'Action overdue',
   action_escalated: 'Overdue action escalated',
+  procedure_review_due: 'Procedure review due',
+  training_due: 'Training due soon',
+  training_overdue: 'Training overdue',
 };
 
 export const NotificationKindSchema = oneOf(NOTIFICATION_KINDS);
@@ -38,6 +44,7 @@ export const NotificationSchema = Type.Object({
   templateId: Type.Optional(Type.Integer()),
   referralId: Type.Optional(Type.Integer()),
   actionPlanId: Type.Optional(Type.Integer()),
+  procedureId: Type.Optional(Type.Integer()),
   summary: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

@@ -104,6 +104,7 @@ export interface NewNotification {
   templateId: number | null;
   referralId: number | null;
   actionPlanId: number | null;
+  procedureId?: number | null;
   actorUserId: number | null;
   summary: string;
   emailed: boolean;
@@ -124,6 +125,7 @@ export async function insertNotifications(db: Db, rows: NewNotification[]): Prom
         template_id: r.templateId,
         referral_id: r.referralId,
         action_plan_id: r.actionPlanId,
+        procedure_id: r.procedureId ?? null,
         actor_user_id: r.actorUserId,
         summary: r.summary,
         emailed_at: r.emailed ? now : null,

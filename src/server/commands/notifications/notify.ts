@@ -29,6 +29,10 @@ export interface NotifyInput {
   referralId?: number | null;
   /** The action plan it is about (an overdue action); the email links to the plan. */
   actionPlanId?: number | null;
+  /** The procedure it is about (its review is due); the email links to the procedure. */
+  procedureId?: number | null;
+  /** Where the email links when it is about neither a case, a plan nor a procedure (e.g. '/quality/training'). */
+  consolePath?: string | undefined;
   /** What the email's subject names when there is no case, e.g. the overdue action's title. */
   subjectDetail?: string | undefined;
   /** The console's address, for the link in the email (left out when unknown). */
@@ -45,6 +49,9 @@ const subjects: Record<NotificationKind, string> = {
   deadline_warning: 'A deadline is near',
   action_overdue: 'Overdue action',
   action_escalated: 'Overdue action escalated',
+  procedure_review_due: 'A procedure is due for review',
+  training_due: 'Training due soon',
+  training_overdue: 'Training overdue',
 };
 
 /**
@@ -74,6 +81,7 @@ export async function notify(tx: Db, ctx: CommandContext, input: NotifyInput): P
       templateId: input.templateId ?? null,
       referralId: input.referralId ?? null,
       actionPlanId: input.actionPlanId ?? null,
+      procedureId: input.procedureId ?? null,
       actorUserId: ctx.actor.userId || null,
       summary,
       emailed: mailed.includes(r),
@@ -83,7 +91,14 @@ export async function notify(tx: Db, ctx: CommandContext, input: NotifyInput): P
     const from = await agencySenderAddress(tx, ctx.agency.id);
     const tn = input.trackingNumber ?? null;
     const planId = input.actionPlanId ?? null;
-    const path = tn ? `/cases/${encodeURIComponent(tn)}` : planId ? `/quality/plans/${planId}` : '/notifications';
+    const procedureId = input.procedureId ?? null;
+    const path = tn
+      ? `/cases/${encodeURIComponent(tn)}`
+      : planId
+        ? `/quality/plans/${planId}`
+        : procedureId
+          ? `/quality/procedures/${procedureId}`
+          : (input.consolePath ?? '/notifications');
     const link = input.consoleUrl ? `${input.consoleUrl.replace(/\/$/, '')}${path}` : null;
     const detail = tn ?? input.subjectDetail ?? null;
     for (const r of mailed) {

@@ -24,6 +24,7 @@ function present(row: InboxRow): Notification {
     ...(row.template_id !== null ? { templateId: row.template_id } : {}),
     ...(row.referral_id !== null ? { referralId: row.referral_id } : {}),
     ...(row.action_plan_id !== null ? { actionPlanId: row.action_plan_id } : {}),
+    ...(row.procedure_id !== null ? { procedureId: row.procedure_id } : {}),
     summary: row.summary,
     createdAt: row.created_at.toISOString(),
     readAt: row.read_at ? row.read_at.toISOString() : null,
