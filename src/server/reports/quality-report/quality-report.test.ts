@@ -247,6 +247,25 @@ describe('the quarterly QA report', () => {
     expect(schedule.statusCode, schedule.body).toBe(201);
   });
 
+  it('puts the plans’ status in the commissioner’s monthly report, as they stood at the month’s end', async () => {
+    const september = await ok(await admin.call('GET', '/api/v1/reports/monthly?month=2026-09'));
+    expect(september.actionPlans).toEqual([
+      expect.objectContaining({
+        title: 'Raise current collections',
+        actions: 4,
+        completed: 1,
+        completedInPeriod: 0,
+        overdue: 2,
+      }),
+    ]);
+    const csv = await admin.call('GET', '/api/v1/reports/monthly?month=2026-09&format=csv');
+    expect(csv.body).toContain('Improvement action plans');
+    const july = await ok(await admin.call('GET', '/api/v1/reports/monthly?month=2026-07'));
+    expect(july.actionPlans).toEqual([
+      expect.objectContaining({ actions: 4, completed: 1, completedInPeriod: 1, overdue: 0 }),
+    ]);
+  });
+
   it('widens a month (what a monthly schedule asks for) to its quarter up to that month', () => {
     expect(qualityReportPeriod(monthPeriod(2026, 9))).toMatchObject({
       key: '2026-Q3',
