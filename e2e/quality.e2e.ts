@@ -31,7 +31,7 @@ async function signIn(browser: Browser, who: { email: string; password: string }
 }
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ CIVICDESK_AGENCY_PRESET: 'child-support' });
   const admin = await signedInPage(h.browser, h.baseUrl);
   await callApi(admin, 'POST', '/users', { ...COORDINATOR, role: 'supervisor', unitIds: [] });
   await callApi(admin, 'POST', '/users', { ...WORKER, role: 'caseworker', unitIds: [] });

@@ -121,7 +121,9 @@ export async function createAgencyWithStarterConfiguration(
       })
       .execute();
   }
-  await seedQualityCatalogue(tx, agencyId);
+  // The federal and California measures belong to child-support offices; other agencies start with civicdesk's
+  // own indicators and add the measures they keep.
+  if (input.preset === 'child-support') await seedQualityCatalogue(tx, agencyId);
   return agencyId;
 }
 
@@ -134,9 +136,10 @@ export async function bootstrap(db: Db, config: Config): Promise<BootstrapResult
     if (existing) {
       // Agencies created before channels existed get theirs on the next start.
       await ensureDefaultChannels(tx, existing.id, config.inboundAddress);
-      // Agencies created before the quality module get the federal and California measures on the next start.
-      for (const agency of await tx.selectFrom('agencies').select('id').execute()) {
-        await seedQualityCatalogue(tx, agency.id);
+      // Child-support agencies created before the quality module get the federal and California measures on the
+      // next start.
+      for (const agency of await tx.selectFrom('agencies').select(['id', 'settings']).execute()) {
+        if (agency.settings.preset === 'child-support') await seedQualityCatalogue(tx, agency.id);
       }
       return { created: false, adminEmail, generatedPassword: null };
     }

@@ -18,6 +18,9 @@ export const NOTIFICATION_KINDS = [
   'repeat_contact',
   'milestone_due',
   'milestone_overdue',
+  'procedure_review_due',
+  'training_due',
+  'training_overdue',
 ] as const;
 
 export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number], string> = {
@@ -33,6 +36,9 @@ export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number
   repeat_contact: 'Repeat contact',
   milestone_due: 'Milestone due soon',
   milestone_overdue: 'Milestone overdue',
+  procedure_review_due: 'Procedure review due',
+  training_due: 'Training due soon',
+  training_overdue: 'Training overdue',
 };
 
 export const NotificationKindSchema = oneOf(NOTIFICATION_KINDS);
@@ -45,6 +51,7 @@ export const NotificationSchema = Type.Object({
   referralId: Type.Optional(Type.Integer()),
   actionPlanId: Type.Optional(Type.Integer()),
   projectId: Type.Optional(Type.Integer()),
+  procedureId: Type.Optional(Type.Integer()),
   summary: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

@@ -300,6 +300,37 @@ export type ProcedureDetail = Static<typeof ProcedureDetailSchema>;
 
 export const ProcedureParams = Type.Object({ id: Id });
 export const ProcedureVersionParams = Type.Object({ id: Id, version: Id });
+
+// Links from subjects and routing rules to procedures
+
+export const ProcedureLinkSchema = Type.Object({
+  id: Type.Integer(),
+  procedureId: Type.Integer(),
+  subjectCode: Nullable(Type.String()),
+  subjectName: Nullable(Type.String()),
+  routingRuleId: Nullable(Type.Integer()),
+  routingRuleName: Nullable(Type.String()),
+});
+export type ProcedureLink = Static<typeof ProcedureLinkSchema>;
+export const ProcedureLinkListSchema = Type.Array(ProcedureLinkSchema);
+export const CreateProcedureLinkBody = Type.Object({
+  subjectCode: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'Link from this subject.' })),
+  routingRuleId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'Or from this rule.' })),
+});
+export const ProcedureLinkParams = Type.Object({ id: Id, linkId: Id });
+export const CaseProcedureSchema = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  kind: Type.String(),
+  version: Type.Integer(),
+  effectiveOn: Nullable(LocalDate),
+  acknowledgedByMe: Type.Boolean(),
+  /** Why it applies: the subject or routing rule it is linked from. */
+  because: Type.Array(Type.String()),
+});
+export type CaseProcedure = Static<typeof CaseProcedureSchema>;
+export const CaseProcedureListSchema = Type.Array(CaseProcedureSchema);
+export const CaseProcedureParams = Type.Object({ trackingNumber: Type.String({ minLength: 1, maxLength: 40 }) });
 export const AcknowledgementSchema = Type.Object({ acknowledgedAt: Type.String() });
 
 /** Labels of the period kinds for forms and tables. */

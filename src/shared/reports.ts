@@ -26,6 +26,7 @@ export const IndicatorTargetsSchema = Type.Object({
   targets: Type.Array(OpenObject('A target of an indicator.')),
 });
 export const MonthlyReportSchema = OpenObject("The commissioner's monthly report.");
+export const QualityReportSchema = OpenObject('The quarterly QA report as a report document (title, tables, charts).');
 
 export const IssueAlertSchema = OpenObject('A new-issue alert: a rise of cases per subject, facility or unit.');
 export const IssueAlertListSchema = Type.Object({

@@ -47,7 +47,10 @@ export type NotificationKind =
   | 'action_escalated'
   | 'repeat_contact'
   | 'milestone_due'
-  | 'milestone_overdue';
+  | 'milestone_overdue'
+  | 'procedure_review_due'
+  | 'training_due'
+  | 'training_overdue';
 export type NotificationEmailPreference = 'immediate' | 'daily_digest' | 'off';
 export type TemplateStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'retired';
 
@@ -974,6 +977,8 @@ export interface ProceduresTable {
   owner_user_id: number | null;
   review_months: number | null;
   created_at: CreatedAt;
+  /** The review due date whose reminder was sent (migration 0032). */
+  review_notified_for: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One version of a procedure: draft → approved → retired, like template versions (migration 0025). */
@@ -990,6 +995,10 @@ export interface ProcedureVersionsTable {
   decided_by: number | null;
   decided_at: Timestamp | null;
   search: ColumnType<string, never, never>;
+  /** A course staff must complete once this version is approved (migration 0032). */
+  required_course_id: number | null;
+  /** Staff must acknowledge this version once approved (migration 0032). */
+  acknowledgement_required: Generated<boolean>;
 }
 
 /** A staff member's acknowledgement of having read one procedure version (migration 0025). */
@@ -1013,6 +1022,68 @@ export interface ResponseReviewsTable {
   average: number;
   comment: Generated<string>;
   created_at: CreatedAt;
+  /** The agency rubric version it was scored with; null = the built-in rubric (migration 0032). */
+  rubric_version: number | null;
+  /** The course the finding assigned to the worker (migration 0032). */
+  assigned_course_id: number | null;
+}
+
+/** A procedure linked from a subject or a routing rule (migration 0032). */
+export interface ProcedureLinksTable {
+  agency_id: number;
+  id: Generated<number>;
+  procedure_id: number;
+  subject_id: number | null;
+  routing_rule_id: number | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** A file on a procedure or on a plan action (evidence), in the attachments' storage (migration 0032). */
+export interface QualityAttachmentsTable {
+  agency_id: number;
+  id: Generated<number>;
+  procedure_id: number | null;
+  action_id: number | null;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  storage_key: string;
+  uploaded_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** One version of an agency's review rubric (migration 0032). */
+export interface ReviewRubricsTable {
+  agency_id: number;
+  version: number;
+  scale_min: number;
+  scale_max: number;
+  criteria: Json<{ key: string; label: string; description: string; weight: number; active: boolean }[]>;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** A course assigned to a person, e.g. by a review finding (migration 0032). */
+export interface TrainingAssignmentsTable {
+  agency_id: number;
+  id: Generated<number>;
+  user_id: number;
+  course_id: number;
+  review_id: number | null;
+  reason: Generated<string>;
+  assigned_by: number | null;
+  assigned_on: ColumnType<string, string, string>;
+}
+
+/** A training reminder already sent: one per person, course, due date and standing (migration 0032). */
+export interface TrainingRemindersTable {
+  agency_id: number;
+  user_id: number;
+  course_id: number;
+  due_on: ColumnType<string, string, string>;
+  standing: 'due_soon' | 'overdue';
+  notified_at: Generated<Date>;
 }
 
 /** A training course, required for a role and/or a unit, renewed every N months (migration 0025). */
@@ -1429,6 +1500,8 @@ export interface NotificationsTable {
   action_plan_id: number | null;
   /** The project a milestone_due or milestone_overdue notification is about (migration 0034). */
   project_id: number | null;
+  /** The procedure a procedure_review_due notification is about (migration 0032). */
+  procedure_id: Generated<number | null>;
   actor_user_id: number | null;
   /** One line for the inbox; never the content of a restricted case. */
   summary: string;
@@ -1569,6 +1642,11 @@ export interface Database {
   training_courses: TrainingCoursesTable;
   training_sessions: TrainingSessionsTable;
   training_enrolments: TrainingEnrolmentsTable;
+  procedure_links: ProcedureLinksTable;
+  quality_attachments: QualityAttachmentsTable;
+  review_rubrics: ReviewRubricsTable;
+  training_assignments: TrainingAssignmentsTable;
+  training_reminders: TrainingRemindersTable;
   case_details: CaseDetailsTable;
   complaint_counters: ComplaintCountersTable;
   complaints: ComplaintsTable;

@@ -42,3 +42,8 @@ export function requireActionCompleter(
 export function refuseAuditor(ctx: CommandContext): void {
   if (ctx.actor.role === 'auditor') throw new AppError('forbidden', 'Auditors have read-only access.');
 }
+
+/** Refuses with 403 unless the actor reads quality results across staff: a supervisor, administrator or auditor. */
+export function requireQualityReader(ctx: CommandContext, action: string): void {
+  if (ctx.actor.role !== 'auditor') requireQualityManager(ctx, action);
+}

@@ -29,13 +29,12 @@ export async function courseList(ctx: CommandContext): Promise<Course[]> {
   }));
 }
 
-/** Staff × courses with what each person must take and where they stand. */
-export async function trainingMatrix(ctx: CommandContext): Promise<TrainingMatrix> {
-  const today = agencyToday(ctx);
+/** Staff × courses with what each person must take and where they stand on `today` (the agency's today). */
+export async function trainingMatrix(ctx: CommandContext, today = agencyToday(ctx)): Promise<TrainingMatrix> {
   const [courses, staff, completions] = await Promise.all([
     listCourses(ctx.db, ctx.agency.id),
     activeStaff(ctx.db, ctx.agency.id),
-    latestCompletions(ctx.db, ctx.agency.id),
+    latestCompletions(ctx.db, ctx.agency.id, today),
   ]);
   return {
     today,

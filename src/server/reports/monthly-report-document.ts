@@ -240,6 +240,34 @@ function newIssuesTable(report: MonthlyReport): ReportTable {
 }
 
 /** The monthly report as a document: tables for every section and three bar charts. */
+function actionPlansTable(report: MonthlyReport): ReportTable {
+  return {
+    name: 'Action plans',
+    title: 'Improvement action plans',
+    description: `Plans open during ${report.period.label}, with their actions as they stood on ${report.period.to}; an action is overdue when its due date has passed and it was not completed by then.`,
+    columns: [
+      text('plan', 'Plan'),
+      text('measure', 'Measure'),
+      text('owner', 'Owner'),
+      text('status', 'Status'),
+      count('actions', 'Actions'),
+      count('completed', 'Completed'),
+      count('completedInPeriod', 'Completed in the month'),
+      count('overdue', 'Overdue'),
+    ],
+    rows: report.actionPlans.map((p) => ({
+      plan: p.title,
+      measure: p.measureKey,
+      owner: p.ownerName,
+      status: p.status,
+      actions: p.actions,
+      completed: p.completed,
+      completedInPeriod: p.completedInPeriod,
+      overdue: p.overdue,
+    })),
+  };
+}
+
 export function monthlyReportDocument(report: MonthlyReport, agencyName: string): ReportDocument {
   const v = report.volume;
   const tables: ReportTable[] = [
@@ -263,6 +291,7 @@ export function monthlyReportDocument(report: MonthlyReport, agencyName: string)
     repeatTable(report),
     surveyTable(report),
     newIssuesTable(report),
+    actionPlansTable(report),
   ];
   const charts: ReportChart[] = [
     {

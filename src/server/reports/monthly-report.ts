@@ -3,6 +3,7 @@
 // and to close; escalations; elected officials' items; repeat contacts; survey answers; new issues. Every count
 // carries the case-list filter (GET /api/v1/cases?…) that lists exactly the cases behind it. Counts are of the
 // cases the reader may see, merged duplicates left out.
+import { plansOfPeriod, type PlanOfPeriod } from './quality-report/quality-report-queries.ts';
 import type { CommandContext } from '../context.ts';
 import { addLocalDays, localDate, startOfLocalDay } from '../../shared/local-time.ts';
 import { periodInstants, periodYearEarlier, previousMonth, type ReportPeriod } from '../../shared/report-periods.ts';
@@ -166,6 +167,8 @@ export interface MonthlyReport {
     resolvedYesPercent: number | null;
   };
   newIssues: MonthlyNewIssue[];
+  /** The improvement action plans open during the month, with their actions as they stood at its end. */
+  actionPlans: PlanOfPeriod[];
 }
 
 export const AGE_BANDS: { band: string; label: string; minDays: number; maxDays: number | null }[] = [
@@ -529,7 +532,7 @@ export async function buildMonthlyReport(
   const months = { current, previous, yearEarlier };
   const labels = await reportLabels(ctx);
   // Independent statements: on PostgreSQL each runs on its own pooled connection at the same time.
-  const [volumes, times, backlog, escalations, repeats, survey, newIssues] = await Promise.all([
+  const [volumes, times, backlog, escalations, repeats, survey, newIssues, actionPlans] = await Promise.all([
     volumeRows(ctx, { current: current.range, previous: previous.range, yearEarlier: yearEarlier.range }),
     responseTimeRows(ctx, current.range),
     backlogSection(ctx, current, asOf, labels),
@@ -537,6 +540,7 @@ export async function buildMonthlyReport(
     repeatRowsOf(ctx, current),
     surveyRow(ctx, current.range),
     newIssuesSection(ctx, period),
+    plansOfPeriod(ctx, current),
   ]);
   const volume = volumeSection(volumes, months, labels);
   const repeatContacts = repeatSection(repeats, current, volume.total.thisMonth.count, labels);
@@ -576,5 +580,6 @@ export async function buildMonthlyReport(
       resolvedYesPercent: percentOf(survey.resolved_yes, survey.resolved_answered),
     },
     newIssues,
+    actionPlans,
   };
 }

@@ -7,6 +7,7 @@ import { buildSavedReport } from './saved-report.ts';
 import { buildIndicatorsReport } from './indicators-document.ts';
 import { buildMonthlyReportDocument } from './monthly-report-document.ts';
 import { buildCommunityReport } from './community-report.ts';
+import { buildQualityReport } from './quality-report/quality-report.ts';
 
 export interface ReportRequest {
   period: ReportPeriod;
@@ -24,3 +25,4 @@ reportBuilders.saved = buildSavedReport;
 reportBuilders.mmr = buildIndicatorsReport;
 reportBuilders.monthly = buildMonthlyReportDocument;
 reportBuilders.community = buildCommunityReport;
+reportBuilders.qa = buildQualityReport;

@@ -105,6 +105,7 @@ export interface NewNotification {
   referralId: number | null;
   actionPlanId: number | null;
   projectId?: number | null;
+  procedureId?: number | null;
   actorUserId: number | null;
   summary: string;
   emailed: boolean;
@@ -126,6 +127,7 @@ export async function insertNotifications(db: Db, rows: NewNotification[]): Prom
         referral_id: r.referralId,
         action_plan_id: r.actionPlanId,
         project_id: r.projectId ?? null,
+        procedure_id: r.procedureId ?? null,
         actor_user_id: r.actorUserId,
         summary: r.summary,
         emailed_at: r.emailed ? now : null,

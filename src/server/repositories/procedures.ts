@@ -260,3 +260,118 @@ export async function acknowledgementsOf(
     .execute();
   return rows.map((r) => ({ userId: r.id, name: r.name, at: r.acknowledged_at ?? null }));
 }
+
+export interface ProcedureLinkRow {
+  id: number;
+  procedureId: number;
+  subjectCode: string | null;
+  subjectName: string | null;
+  routingRuleId: number | null;
+  routingRuleName: string | null;
+}
+
+function linkQuery(db: Db, agencyId: number) {
+  return db
+    .selectFrom('procedure_links as l')
+    .leftJoin('subjects as s', (j) => j.onRef('s.agency_id', '=', 'l.agency_id').onRef('s.id', '=', 'l.subject_id'))
+    .leftJoin('routing_rules as r', (j) =>
+      j.onRef('r.agency_id', '=', 'l.agency_id').onRef('r.id', '=', 'l.routing_rule_id'),
+    )
+    .select([
+      'l.id',
+      'l.procedure_id',
+      's.code as subject_code',
+      's.name as subject_name',
+      'l.routing_rule_id',
+      'r.name as rule_name',
+    ])
+    .where('l.agency_id', '=', agencyId);
+}
+
+const toLink = (r: Awaited<ReturnType<ReturnType<typeof linkQuery>['execute']>>[number]): ProcedureLinkRow => ({
+  id: r.id,
+  procedureId: r.procedure_id,
+  subjectCode: r.subject_code ?? null,
+  subjectName: r.subject_name ?? null,
+  routingRuleId: r.routing_rule_id,
+  routingRuleName: r.rule_name ?? null,
+});
+
+/** The subjects and routing rules a procedure is linked from. */
+export async function linksOfProcedure(db: Db, agencyId: number, procedureId: number): Promise<ProcedureLinkRow[]> {
+  const rows = await linkQuery(db, agencyId).where('l.procedure_id', '=', procedureId).orderBy('l.id').execute();
+  return rows.map(toLink);
+}
+
+/** The links from any of these subject codes or routing rules. */
+export async function linksFrom(
+  db: Db,
+  agencyId: number,
+  from: { subjectCodes: string[]; ruleIds: number[] },
+): Promise<ProcedureLinkRow[]> {
+  if (!from.subjectCodes.length && !from.ruleIds.length) return [];
+  const rows = await linkQuery(db, agencyId)
+    .where((eb) =>
+      eb.or([
+        ...(from.subjectCodes.length ? [eb('s.code', 'in', from.subjectCodes)] : []),
+        ...(from.ruleIds.length ? [eb('l.routing_rule_id', 'in', from.ruleIds)] : []),
+      ]),
+    )
+    .orderBy('l.id')
+    .execute();
+  return rows.map(toLink);
+}
+
+/** Adds a link; false when it exists already. */
+export async function insertLink(
+  db: Db,
+  agencyId: number,
+  v: { procedureId: number; subjectId: number | null; routingRuleId: number | null; createdBy: number | null },
+): Promise<number | undefined> {
+  const row = await db
+    .insertInto('procedure_links')
+    .values({
+      agency_id: agencyId,
+      procedure_id: v.procedureId,
+      subject_id: v.subjectId,
+      routing_rule_id: v.routingRuleId,
+      created_by: v.createdBy,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Removes a link of a procedure; whether it existed. */
+export async function deleteLink(db: Db, agencyId: number, procedureId: number, linkId: number): Promise<boolean> {
+  const row = await db
+    .deleteFrom('procedure_links')
+    .where('agency_id', '=', agencyId)
+    .where('procedure_id', '=', procedureId)
+    .where('id', '=', linkId)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A subject's id by its code, and the parent codes above it. */
+export async function subjectByCode(db: Db, agencyId: number, code: string) {
+  return db
+    .selectFrom('subjects')
+    .select(['id', 'code', 'parent_code'])
+    .where('agency_id', '=', agencyId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** Whether a routing rule exists. */
+export async function routingRuleExists(db: Db, agencyId: number, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('routing_rules')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}

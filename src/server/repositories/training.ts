@@ -163,13 +163,14 @@ export async function recordAttendance(
     .execute();
 }
 
-/** The latest completion date of each course by each user. */
-export async function latestCompletions(db: Db, agencyId: number): Promise<Map<string, string>> {
+/** The latest completion date of each course by each user (on or before `onOrBefore` when given). */
+export async function latestCompletions(db: Db, agencyId: number, onOrBefore?: string): Promise<Map<string, string>> {
   const result = await sql<{ course_id: number; user_id: number; completed_on: string }>`
     select s.course_id, e.user_id, max(e.completed_on)::text as completed_on
     from training_enrolments e
     join training_sessions s on s.agency_id = e.agency_id and s.id = e.session_id
     where e.agency_id = ${agencyId} and e.completed_on is not null
+      and (${onOrBefore ?? null}::date is null or e.completed_on <= ${onOrBefore ?? null}::date)
     group by s.course_id, e.user_id`.execute(db);
   return new Map(result.rows.map((r) => [`${r.course_id}|${r.user_id}`, r.completed_on]));
 }

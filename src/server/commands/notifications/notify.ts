@@ -31,6 +31,10 @@ export interface NotifyInput {
   actionPlanId?: number | null;
   /** The project it is about (a milestone due or overdue); the email links to the project. */
   projectId?: number | null;
+  /** The procedure it is about (its review is due); the email links to the procedure. */
+  procedureId?: number | null;
+  /** Where the email links when it is about neither a case, a plan nor a procedure (e.g. '/quality/training'). */
+  consolePath?: string | undefined;
   /** What the email's subject names when there is no case, e.g. the overdue action's title. */
   subjectDetail?: string | undefined;
   /** The console's address, for the link in the email (left out when unknown). */
@@ -50,6 +54,9 @@ const subjects: Record<NotificationKind, string> = {
   repeat_contact: 'A repeat contact',
   milestone_due: 'Milestone due soon',
   milestone_overdue: 'Milestone overdue',
+  procedure_review_due: 'A procedure is due for review',
+  training_due: 'Training due soon',
+  training_overdue: 'Training overdue',
 };
 
 /**
@@ -80,6 +87,7 @@ export async function notify(tx: Db, ctx: CommandContext, input: NotifyInput): P
       referralId: input.referralId ?? null,
       actionPlanId: input.actionPlanId ?? null,
       projectId: input.projectId ?? null,
+      procedureId: input.procedureId ?? null,
       actorUserId: ctx.actor.userId || null,
       summary,
       emailed: mailed.includes(r),
@@ -90,13 +98,16 @@ export async function notify(tx: Db, ctx: CommandContext, input: NotifyInput): P
     const tn = input.trackingNumber ?? null;
     const planId = input.actionPlanId ?? null;
     const projectId = input.projectId ?? null;
+    const procedureId = input.procedureId ?? null;
     const path = tn
       ? `/cases/${encodeURIComponent(tn)}`
       : planId
         ? `/quality/plans/${planId}`
         : projectId
           ? `/projects/${projectId}`
-          : '/notifications';
+          : procedureId
+            ? `/quality/procedures/${procedureId}`
+            : (input.consolePath ?? '/notifications');
     const link = input.consoleUrl ? `${input.consoleUrl.replace(/\/$/, '')}${path}` : null;
     const detail = tn ?? input.subjectDetail ?? null;
     for (const r of mailed) {

@@ -12,6 +12,7 @@ import { CaseHeader } from './case-header.tsx';
 import { DeadlinesPanel } from './deadlines-panel.tsx';
 import { PersonPanel } from './person-panel.tsx';
 import { PartiesPanel } from '../parties/parties-panel.tsx';
+import { ProceduresPanel } from './procedures-panel.tsx';
 import { CaseTimelineTab } from './case-timeline-tab.tsx';
 import { CaseActionsTab } from './case-actions-tab.tsx';
 import { CaseDetailsTab } from './case-details-tab.tsx';
@@ -92,6 +93,7 @@ export function CaseScreen() {
             <aside className="case-side" aria-label="Deadlines and person">
               <DeadlinesPanel current={c} />
               <PersonPanel current={c} />
+              <ProceduresPanel current={c} />
             </aside>
           </div>
           <PartiesPanel path={`/cases/${encodeURIComponent(c.trackingNumber)}`} />

@@ -42,6 +42,14 @@ function NotificationItem({ item }: { item: Notification }) {
             <Link to="/projects/$projectId" params={{ projectId: String(item.projectId) }}>
               {item.summary}
             </Link>
+          ) : item.procedureId ? (
+            <Link to="/quality/procedures/$procedureId" params={{ procedureId: String(item.procedureId) }}>
+              {item.summary}
+            </Link>
+          ) : item.kind === 'training_due' || item.kind === 'training_overdue' ? (
+            <Link to="/quality/$section" params={{ section: 'training' }}>
+              {item.summary}
+            </Link>
           ) : item.templateId ? (
             <Link to="/admin/$section" params={{ section: 'templates' }}>
               {item.summary}

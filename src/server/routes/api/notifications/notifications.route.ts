@@ -25,6 +25,7 @@ function present(row: InboxRow): Notification {
     ...(row.referral_id !== null ? { referralId: row.referral_id } : {}),
     ...(row.action_plan_id !== null ? { actionPlanId: row.action_plan_id } : {}),
     ...(row.project_id !== null ? { projectId: row.project_id } : {}),
+    ...(row.procedure_id !== null ? { procedureId: row.procedure_id } : {}),
     summary: row.summary,
     createdAt: row.created_at.toISOString(),
     readAt: row.read_at ? row.read_at.toISOString() : null,

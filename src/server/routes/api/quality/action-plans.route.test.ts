@@ -16,7 +16,7 @@ let otherId: number;
 let adminId: number;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ agencyPreset: 'child-support' });
   admin = await signInAs(t.app);
   workerId = (await createUser(t.db, { email: 'qa.worker@example.gov', role: 'caseworker', name: 'Quinn Worker' })).id;
   otherId = (await createUser(t.db, { email: 'other@example.gov', role: 'caseworker' })).id;

@@ -11,7 +11,7 @@ let admin: SignedIn;
 let caseworker: SignedIn;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ agencyPreset: 'child-support' });
   admin = await signInAs(t.app);
   await createUser(t.db, { email: 'worker@example.gov', role: 'caseworker' });
   caseworker = await signInAs(t.app, 'worker@example.gov', USER_PASSWORD);

@@ -10,8 +10,18 @@ import { createProcedure } from '../../../commands/quality/procedure-create.ts';
 import { addProcedureVersion } from '../../../commands/quality/procedure-version-add.ts';
 import { approveProcedureVersion, retireProcedureVersion } from '../../../commands/quality/procedure-decision.ts';
 import { acknowledgeProcedure } from '../../../commands/quality/procedure-acknowledge.ts';
+import { linkProcedure, unlinkProcedure } from '../../../commands/quality/procedure-link.ts';
+import { caseProcedures } from '../../../queries/case-procedures.ts';
+import { linksOfProcedure } from '../../../repositories/procedures.ts';
+import { NoContent } from '../../../../shared/schema-helpers.ts';
 import {
   AcknowledgementSchema,
+  CaseProcedureListSchema,
+  CaseProcedureParams,
+  CreateProcedureLinkBody,
+  ProcedureLinkListSchema,
+  ProcedureLinkParams,
+  ProcedureLinkSchema,
   CreateProcedureBody,
   NewProcedureVersionBody,
   ProcedureCreatedSchema,
@@ -127,5 +137,61 @@ export function procedureRoutes(app: FastifyInstance): void {
       },
     },
     async (req) => acknowledgeProcedure(requireContext(req), req.params.id, req.params.version),
+  );
+
+  api.get(
+    '/procedures/:id/links',
+    {
+      schema: {
+        tags,
+        summary: 'The subjects and routing rules a procedure is linked from.',
+        params: ProcedureParams,
+        response: { 200: ProcedureLinkListSchema },
+      },
+    },
+    async (req) => linksOfProcedure(requireContext(req).db, requireContext(req).agency.id, req.params.id),
+  );
+
+  api.post(
+    '/procedures/:id/links',
+    {
+      schema: {
+        tags,
+        summary: 'Link the procedure from a subject (subjectCode) or a routing rule (routingRuleId).',
+        params: ProcedureParams,
+        body: CreateProcedureLinkBody,
+        response: { 201: ProcedureLinkSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await linkProcedure(requireContext(req), req.params.id, req.body)),
+  );
+
+  api.delete(
+    '/procedures/:id/links/:linkId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a link.',
+        params: ProcedureLinkParams,
+        response: { 204: NoContent },
+      },
+    },
+    async (req, reply) => {
+      await unlinkProcedure(requireContext(req), req.params.id, req.params.linkId);
+      return reply.status(204).send();
+    },
+  );
+
+  api.get(
+    '/cases/:trackingNumber/procedures',
+    {
+      schema: {
+        tags,
+        summary: 'The approved procedures for a case: linked from its subject or the routing rules it matches.',
+        params: CaseProcedureParams,
+        response: { 200: CaseProcedureListSchema },
+      },
+    },
+    async (req) => caseProcedures(requireContext(req), req.params.trackingNumber),
   );
 }
