@@ -9,6 +9,7 @@ import { CalendarScreen } from './calendar-screen.tsx';
 import { EscalationScreen } from './escalation-screen.tsx';
 import { TemplatesScreen } from './templates-screen.tsx';
 import { ChannelsScreen } from './channels-screen.tsx';
+import { QuarantineScreen } from './quarantine-screen.tsx';
 
 export interface AdminScreen {
   slug: string;
@@ -26,4 +27,5 @@ export const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'calendar', title: 'Business calendar', component: CalendarScreen },
   { slug: 'escalation', title: 'Escalation levels', component: EscalationScreen },
   { slug: 'templates', title: 'Templates', component: TemplatesScreen },
+  { slug: 'mail-quarantine', title: 'Mail quarantine', component: QuarantineScreen },
 ];
