@@ -10,6 +10,7 @@ import { EscalationScreen } from './escalation-screen.tsx';
 import { TemplatesScreen } from './templates-screen.tsx';
 import { ChannelsScreen } from './channels-screen.tsx';
 import { QuarantineScreen } from './quarantine-screen.tsx';
+import { RetentionScreen } from './retention-screen.tsx';
 
 export interface AdminScreen {
   slug: string;
@@ -28,4 +29,5 @@ export const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'escalation', title: 'Escalation levels', component: EscalationScreen },
   { slug: 'templates', title: 'Templates', component: TemplatesScreen },
   { slug: 'mail-quarantine', title: 'Mail quarantine', component: QuarantineScreen },
+  { slug: 'retention', title: 'Retention', component: RetentionScreen },
 ];
