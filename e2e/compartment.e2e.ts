@@ -56,6 +56,12 @@ it('marks a person confidential and shows it on the profile', async () => {
   const person = (await callApi(page, 'GET', `/people/${personId}`)) as { confidentialReason: string | null };
   expect(person.confidentialReason).toBe('protective_order');
   await bothWidths('person-confidential');
+  // People search marks the person for those who may see them.
+  await page.goto(`${h.baseUrl}/people`);
+  await page.getByLabel('Name or organisation').fill('Dana');
+  await page.getByRole('button', { name: 'Search', exact: true }).last().click();
+  await page.getByRole('row').filter({ hasText: 'Dana Safe' }).getByText('Confidential').waitFor();
+  await noViolations('people search with a confidential person');
 });
 
 it('keeps a case’s details private on Open311 from the details tab', async () => {
