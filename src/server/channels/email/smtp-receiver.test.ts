@@ -464,6 +464,19 @@ describe('mail joins a case only when it belongs there', () => {
     const entries = (await dvSession.call('GET', `/api/v1/cases/${tn}/timeline`)).json().entries;
     const joined = entries.find((e: { body: string }) => e.body === 'It is me, Ada.');
     expect(joined).toMatchObject({ kind: 'inbound', sender: 'ada.hidden@sender.example' });
+
+    // The other held message is turned away: only from inside, and then it no longer waits.
+    expect((await outSession.call('POST', `/api/v1/email/quarantine/${held[0]!.id}/reject`)).statusCode).toBe(404);
+    const rejected = await dvSession.call('POST', `/api/v1/email/quarantine/${held[0]!.id}/reject`);
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    const after = await t.db
+      .selectFrom('email_quarantine')
+      .selectAll()
+      .where('id', '=', held[0]!.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toMatchObject({ flagged: false });
+    expect(after.reason).toContain('Rejected');
+    expect((await dvSession.call('POST', `/api/v1/email/quarantine/${held[0]!.id}/accept`)).statusCode).toBe(409);
   });
 });
 

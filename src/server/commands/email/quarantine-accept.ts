@@ -44,3 +44,26 @@ export async function acceptQuarantinedMail(ctx: CommandContext, id: number): Pr
     .execute();
   return { trackingNumber: current.tracking_number };
 }
+
+/** Turns a held-back message away: it stays in the quarantine as a record but no longer waits; 404 as for accepting. */
+export async function rejectQuarantinedMail(ctx: CommandContext, id: number): Promise<{ trackingNumber: string }> {
+  const held = await ctx.db
+    .selectFrom('email_quarantine as q')
+    .innerJoin('cases as c', (join) => join.onRef('c.agency_id', '=', 'q.agency_id').onRef('c.id', '=', 'q.case_id'))
+    .select(['q.id', 'q.kind', 'q.flagged', 'c.tracking_number'])
+    .where('q.agency_id', '=', ctx.agency.id)
+    .where('q.id', '=', id)
+    .executeTakeFirst();
+  if (!held) throw notFound(`Quarantined message ${id}`);
+  const current = await findVisibleCase(ctx.db, ctx, held.tracking_number); // 404 outside the compartment
+  authorizeCase(ctx.actor, 'case:note', current);
+  if (held.kind !== 'unverified_sender' || !held.flagged) {
+    throw new AppError('conflict', `Quarantined message ${id} is not waiting to be accepted into a case.`);
+  }
+  await ctx.db
+    .updateTable('email_quarantine')
+    .set({ flagged: false, reason: `Rejected for ${current.tracking_number} by ${ctx.actor.name}.` })
+    .where('id', '=', id)
+    .execute();
+  return { trackingNumber: current.tracking_number };
+}

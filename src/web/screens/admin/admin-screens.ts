@@ -11,6 +11,8 @@ import { TemplatesScreen } from './templates-screen.tsx';
 import { ChannelsScreen } from './channels-screen.tsx';
 import { LetterheadScreen } from './letterhead-screen.tsx';
 import { IntegrationsScreen } from './integrations-screen.tsx';
+import { QuarantineScreen } from './quarantine-screen.tsx';
+import { RetentionScreen } from './retention-screen.tsx';
 
 export interface AdminScreen {
   slug: string;
@@ -30,4 +32,6 @@ export const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'templates', title: 'Templates', component: TemplatesScreen },
   { slug: 'letterhead', title: 'Letterhead', component: LetterheadScreen },
   { slug: 'integrations', title: 'API tokens and Open311 keys', component: IntegrationsScreen },
+  { slug: 'mail-quarantine', title: 'Mail quarantine', component: QuarantineScreen },
+  { slug: 'retention', title: 'Retention', component: RetentionScreen },
 ];

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.ts';
 import type { CaseRecord } from '../../api/types.ts';
 import { priorityOptions, subjectOptions, useSubjects, writerTypeOptions } from '../../api/reference.ts';
-import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { LANGUAGES } from '../../../shared/languages.ts';
 import { useCaseAction } from './use-case-action.ts';
@@ -19,6 +19,8 @@ interface Draft {
   tags: string;
   facility: string;
   description: string;
+  /** 'yes' when the submitter's details are kept out of Open311's public answers. */
+  detailsPrivate: string;
 }
 
 const FIELD_NAMES: Record<keyof Draft, string> = {
@@ -29,6 +31,7 @@ const FIELD_NAMES: Record<keyof Draft, string> = {
   tags: 'tags',
   facility: 'facility',
   description: 'description',
+  detailsPrivate: 'Open311 privacy',
 };
 
 const draftOf = (c: CaseRecord): Draft => ({
@@ -39,6 +42,7 @@ const draftOf = (c: CaseRecord): Draft => ({
   tags: c.tags.join(', '),
   facility: c.facility ?? '',
   description: c.description,
+  detailsPrivate: c.detailsPrivate ? 'yes' : '',
 });
 
 const tagList = (text: string) => [
@@ -60,6 +64,7 @@ function changesOf(draft: Draft, base: Draft): Record<string, unknown> {
   if (tagList(draft.tags).join(',') !== tagList(base.tags).join(',')) changes.tags = tagList(draft.tags);
   if (draft.facility.trim() !== base.facility.trim()) changes.facility = draft.facility.trim() || null;
   if (draft.description !== base.description) changes.description = draft.description;
+  if (draft.detailsPrivate !== base.detailsPrivate) changes.detailsPrivate = draft.detailsPrivate === 'yes';
   return changes;
 }
 
@@ -155,6 +160,19 @@ export function CaseDetailsTab({ current: c }: { current: CaseRecord }) {
         <TextField label="Facility" {...bind('facility')} />
       </div>
       <TextAreaField label="Description" {...bind('description')} rows={6} required />
+      <CheckboxField
+        label="Keep the details private on Open311"
+        checked={draft.detailsPrivate === 'yes'}
+        onChange={(e) => {
+          const checked = e.target.checked;
+          setDraft((d) => ({ ...d, detailsPrivate: checked ? 'yes' : '' }));
+        }}
+        aria-describedby="details-private-hint"
+      />
+      <p className="hint" id="details-private-hint">
+        When checked, the public Open311 answers show only this case’s service, status and dates — never its
+        description, media or address.
+      </p>
       {!conflict && save.error instanceof ApiError && save.error.code !== 'version_conflict' && (
         <FormError error={save.error} />
       )}

@@ -106,6 +106,7 @@ export function PeopleSearchScreen() {
                     <Link to="/people/$personId" params={{ personId: String(p.id) }}>
                       {personName(p)}
                     </Link>
+                    {p.confidentialReason && <span className="badge badge-restricted">Confidential</span>}
                     {p.organisation && personName(p) !== p.organisation && (
                       <span className="excerpt">{p.organisation}</span>
                     )}

@@ -9,6 +9,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../comp
 import { FormError } from '../../components/form-error.tsx';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { LANGUAGES, humanize } from '../../format.ts';
+import { CONFIDENTIAL_REASONS } from '../../../shared/people.ts';
 
 const ACCESSIBILITY_NEEDS = ['homebound', 'tty', 'large_print', 'braille', 'wheelchair', 'sign_language', 'other'];
 
@@ -45,6 +46,7 @@ export function PersonEditForm({ person: p }: { person: Person }) {
       interpretationNeeded: form.get('interpretationNeeded') === 'on',
       accessibilityNeeds: form.getAll('accessibilityNeeds').map(String),
       notes: text('notes') || null,
+      confidentialReason: text('confidentialReason') || null,
       emails: lines(text('emails')),
       phones: lines(text('phones')),
       addresses: lines(text('addresses')),
@@ -142,6 +144,18 @@ export function PersonEditForm({ person: p }: { person: Person }) {
         rows={3}
         defaultValue={p.notes ?? ''}
         field="notes"
+        error={save.error}
+      />
+      <SelectField
+        label="Confidential"
+        name="confidentialReason"
+        defaultValue={p.confidentialReason ?? ''}
+        options={[
+          { value: '', label: 'Not confidential' },
+          ...CONFIDENTIAL_REASONS.map((r) => ({ value: r, label: humanize(r) })),
+        ]}
+        hint="A confidential person is seen only by those who may see one of their restricted cases. Only someone who holds such a case may set or lift it."
+        field="confidentialReason"
         error={save.error}
       />
       <FormError error={save.error} />

@@ -63,6 +63,13 @@ export function PersonProfileScreen() {
             <div>
               <section className="panel" aria-labelledby="profile-heading">
                 <h2 id="profile-heading">Profile</h2>
+                {p.confidentialReason && (
+                  <p className="notice">
+                    <span className="badge badge-restricted">Confidential</span>{' '}
+                    <strong>{humanize(p.confidentialReason)}.</strong> Only those who may see this person’s restricted
+                    cases see this record; do not share its contact details.
+                  </p>
+                )}
                 <div className="case-badges">
                   <span className="badge">{humanize(p.kind)}</span>
                   {p.interpretationNeeded && <span className="badge badge-escalated">Needs an interpreter</span>}

@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { listCampaigns, listQuarantinedMail } from '../../../queries/email-campaigns.ts';
-import { acceptQuarantinedMail } from '../../../commands/email/quarantine-accept.ts';
+import { acceptQuarantinedMail, rejectQuarantinedMail } from '../../../commands/email/quarantine-accept.ts';
 import { AcceptQuarantinedParams, AcceptedQuarantinedMail } from '../../../../shared/email/quarantine.ts';
 import {
   getChannelMailbox,
@@ -71,6 +71,21 @@ export function emailRoutes(app: FastifyInstance, deps: RouteDependencies): void
       },
     },
     async (req) => acceptQuarantinedMail(requireContext(req), req.params.id),
+  );
+
+  api.post(
+    '/email/quarantine/:id/reject',
+    {
+      schema: {
+        tags: ['email'],
+        summary:
+          'Turn away mail held back from a restricted case: it stays on record but no longer waits; only someone ' +
+          'who may see the case can, and 404 answers anyone else.',
+        params: AcceptQuarantinedParams,
+        response: { 200: AcceptedQuarantinedMail },
+      },
+    },
+    async (req) => rejectQuarantinedMail(requireContext(req), req.params.id),
   );
 
   api.get(
