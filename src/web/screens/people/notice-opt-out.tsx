@@ -20,6 +20,9 @@ export function NoticeOptOut({ personId }: { personId: number }) {
   const change = useMutation({
     mutationFn: (optOut: boolean) =>
       api<Standing>(optOut ? 'PUT' : 'DELETE', `/people/${personId}/notice-opt-out`, optOut ? {} : undefined),
+    // The switch follows the click at once and goes back if the server refuses.
+    onMutate: (optOut) => queryClient.setQueryData<Standing>(key, { personId, optedOut: optOut }),
+    onError: (_error, optOut) => queryClient.setQueryData<Standing>(key, { personId, optedOut: !optOut }),
     onSuccess: (next) => {
       queryClient.setQueryData(key, next);
       announce(next.optedOut ? 'Recorded: no notices to the public.' : 'Notices to the public allowed again.');
