@@ -11,6 +11,7 @@ import { formatDateTime, humanize, languageName } from '../../format.ts';
 import { personName } from './people-search-screen.tsx';
 import { PersonEditForm } from './person-edit-form.tsx';
 import { PersonDuplicates } from './person-duplicates.tsx';
+import { NoticeOptOut } from './notice-opt-out.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 
@@ -102,6 +103,7 @@ export function PersonProfileScreen() {
                     <p className="pre">{p.notes}</p>
                   </>
                 )}
+                <NoticeOptOut personId={p.id} />
               </section>
               <section className="panel" aria-labelledby="history-heading">
                 <h2 id="history-heading">Cases</h2>
