@@ -115,3 +115,32 @@ it('merges a duplicate case into another from the case page after a preview', as
   expect(merged.mergedInto).not.toBeNull();
   await page.getByText(`Case ${duplicate} was merged into this case.`).waitFor();
 });
+
+it("shows the constituent's status link to copy, and the link opens the case's public status page", async () => {
+  const tn = await createCaseViaApi(page, {
+    channel: 'phone',
+    description: 'A streetlight is out on Elm Street.',
+    person: { firstName: 'Lee', lastName: 'Park', email: 'lee.park@example.org' },
+  });
+  await page.goto(`${h.baseUrl}/cases/${tn}?tab=actions`);
+  await page.getByRole('heading', { level: 3, name: 'Status link for the constituent' }).waitFor();
+  await page.getByRole('button', { name: 'Show the status link' }).click();
+  await page.getByRole('status').filter({ hasText: 'Status link ready to copy.' }).waitFor();
+  const panel = page.getByRole('region', { name: 'Status link for the constituent' });
+  const url = (await panel.locator('code.secret').first().textContent())!;
+  const code = (await panel.locator('code.secret').nth(1).textContent())!;
+  expect(url).toContain(code);
+  await noViolations('status link shown');
+  await screenshot(page, 'public-link-1280');
+  await page.setViewportSize(NARROW);
+  await screenshot(page, 'public-link-390');
+  expect(await sidewaysOverflow(page)).toBe(0);
+  await page.setViewportSize(WIDE);
+  await panel.getByRole('button', { name: 'Hide the link' }).click();
+  expect(await panel.locator('code.secret').count()).toBe(0);
+
+  const visitor = await h.browser.newPage();
+  await visitor.goto(url.replace(/^https?:\/\/[^/]+/, h.baseUrl));
+  await visitor.getByText(tn).first().waitFor();
+  await visitor.close();
+});
