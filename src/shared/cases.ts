@@ -471,3 +471,6 @@ export const SearchResultsSchema = Type.Object({
   people: Type.Object({ items: Type.Array(PersonSchema), total: Type.Integer() }),
 });
 export type SearchResults = Static<typeof SearchResultsSchema>;
+
+export const PublicLinkSchema = Type.Object({ url: Type.String(), accessCode: Type.String() });
+export type PublicLink = Static<typeof PublicLinkSchema>;

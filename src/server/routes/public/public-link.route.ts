@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../auth/authenticate.ts';
 import { issuePublicLink } from '../../commands/public-status.ts';
 import type { RouteDependencies } from '../api/route-dependencies.ts';
+import { PublicLinkSchema } from '../../../shared/cases.ts';
 
 /**
  * POST /cases/:trackingNumber/public-link (registered under /api/v1): creates the access code on first use, so it is
@@ -19,7 +20,7 @@ export function publicLinkRoutes(app: FastifyInstance, deps: RouteDependencies):
         summary:
           "Create (or repeat) the case's public status page address with its access code, to give to the constituent.",
         params: Type.Object({ trackingNumber: Type.String({ minLength: 1, maxLength: 60 }) }),
-        response: { 200: Type.Object({ url: Type.String(), accessCode: Type.String() }) },
+        response: { 200: PublicLinkSchema },
       },
     },
     async (req) => issuePublicLink(requireContext(req), deps.config, req.params.trackingNumber),

@@ -9,6 +9,7 @@ import { FormError } from '../../components/form-error.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
 import { caseKeys, useCaseAction } from './use-case-action.ts';
 import { useTimeline } from './case-timeline-tab.tsx';
+import { CaseMergePanel } from './case-merge-panel.tsx';
 
 interface CaseLink {
   kind: string;
@@ -125,6 +126,7 @@ export function AttachmentsTab({ current: c }: { current: CaseRecord }) {
           Link
         </button>
       </form>
+      <CaseMergePanel current={c} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { PartiesPanel } from '../parties/parties-panel.tsx';
 import { ProceduresPanel } from './procedures-panel.tsx';
 import { CaseTimelineTab } from './case-timeline-tab.tsx';
 import { CaseActionsTab } from './case-actions-tab.tsx';
+import { PublicLinkPanel } from './public-link-panel.tsx';
 import { CaseDetailsTab } from './case-details-tab.tsx';
 import { ComposeResponseTab } from './compose-response-tab.tsx';
 import { ReferralsTab } from './referrals-tab.tsx';
@@ -50,7 +51,12 @@ export function CaseScreen() {
       case 'details':
         return <CaseDetailsTab current={current} />;
       case 'actions':
-        return <CaseActionsTab current={current} />;
+        return (
+          <>
+            <CaseActionsTab current={current} />
+            <PublicLinkPanel current={current} />
+          </>
+        );
       case 'respond':
         return <ComposeResponseTab current={current} />;
       case 'referrals':
