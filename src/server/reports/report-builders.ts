@@ -6,6 +6,7 @@ import type { ReportDocument } from '../../shared/report-document.ts';
 import { buildSavedReport } from './saved-report.ts';
 import { buildIndicatorsReport } from './indicators-document.ts';
 import { buildMonthlyReportDocument } from './monthly-report-document.ts';
+import { buildOmbudspersonReport } from './ombudsperson/ombudsperson-report.ts';
 
 export interface ReportRequest {
   period: ReportPeriod;
@@ -22,3 +23,4 @@ export const reportBuilders: Record<string, ReportBuilder> = {};
 reportBuilders.saved = buildSavedReport;
 reportBuilders.mmr = buildIndicatorsReport;
 reportBuilders.monthly = buildMonthlyReportDocument;
+reportBuilders.ombudsperson = buildOmbudspersonReport;

@@ -27,6 +27,7 @@ import { crosstabRoutes } from './reports/crosstab.route.ts';
 import { reportScheduleRoutes } from './reports/report-schedules.route.ts';
 import { indicatorRoutes } from './reports/indicators.route.ts';
 import { monthlyReportRoutes } from './reports/monthly.route.ts';
+import { ombudspersonReportRoutes } from './reports/ombudsperson.route.ts';
 import { measureRoutes } from './quality/measures.route.ts';
 import { actionPlanRoutes } from './quality/action-plans.route.ts';
 import { procedureRoutes } from './quality/procedures.route.ts';
@@ -72,6 +73,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   reportScheduleRoutes(app);
   indicatorRoutes(app, deps);
   monthlyReportRoutes(app, deps);
+  ombudspersonReportRoutes(app, deps);
   measureRoutes(app);
   actionPlanRoutes(app);
   procedureRoutes(app);
