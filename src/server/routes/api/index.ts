@@ -35,6 +35,7 @@ import { reviewRoutes } from './quality/reviews.route.ts';
 import { trainingRoutes } from './quality/training.route.ts';
 import { auditDownloads } from './audit-downloads.ts';
 import { complaintRoutes } from './complaints/complaints.route.ts';
+import { positionStatementRoutes } from './complaints/position-statement.route.ts';
 import { inquiryAndHearingRoutes } from './complaints/inquiries.route.ts';
 import { organizationRoutes } from './community/organizations.route.ts';
 import { engagementRoutes } from './community/engagements.route.ts';
@@ -80,6 +81,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   reviewRoutes(app);
   trainingRoutes(app);
   complaintRoutes(app, deps);
+  positionStatementRoutes(app, deps);
   inquiryAndHearingRoutes(app);
   organizationRoutes(app);
   engagementRoutes(app, deps);
