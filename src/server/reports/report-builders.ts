@@ -8,6 +8,7 @@ import { buildIndicatorsReport } from './indicators-document.ts';
 import { buildMonthlyReportDocument } from './monthly-report-document.ts';
 import { buildCommunityReport } from './community-report.ts';
 import { buildQualityReport } from './quality-report/quality-report.ts';
+import { buildOmbudspersonReport } from './ombudsperson/ombudsperson-report.ts';
 
 export interface ReportRequest {
   period: ReportPeriod;
@@ -26,3 +27,4 @@ reportBuilders.mmr = buildIndicatorsReport;
 reportBuilders.monthly = buildMonthlyReportDocument;
 reportBuilders.community = buildCommunityReport;
 reportBuilders.qa = buildQualityReport;
+reportBuilders.ombudsperson = buildOmbudspersonReport;

@@ -141,7 +141,7 @@ export interface ComplaintRow {
 }
 
 /** Only complaints the actor may see: those of no case, or of a case visible to them (restricted stays so). */
-function visibleComplaint(ctx: CommandContext): RawBuilder<boolean> {
+export function visibleComplaint(ctx: CommandContext): RawBuilder<boolean> {
   if (ctx.actor.via === 'system') return sql<boolean>`k.agency_id = ${ctx.agency.id}`;
   const visibleCase = ctx.db
     .selectFrom('cases as c')

@@ -14,6 +14,7 @@ import { humanize, languageName } from '../../format.ts';
 import { getRouteApi } from '@tanstack/react-router';
 import { DueClock, NextDeadlineClock, todayLocal } from './complaint-clock.tsx';
 import { PartiesPanel } from '../parties/parties-panel.tsx';
+import { PositionStatementPanel } from './position-statement-panel.tsx';
 
 const complaintRoute = getRouteApi('/complaints/$complaintNumber');
 
@@ -70,6 +71,7 @@ function Judgement({ request }: { request: HearingRequest }) {
         </p>
       )}
       {request.dismissalEffectiveOn && <p>Dismissed; takes effect on {request.dismissalEffectiveOn}.</p>}
+      <PositionStatementPanel complaintNumber={request.complaintNumber} hearingId={request.id} />
       {request.decisionAdoptedOn && (
         <p>
           Decision adopted {request.decisionAdoptedOn}, presumed received {request.decisionPresumedReceivedOn}:{' '}

@@ -6,6 +6,7 @@ import { DashboardScreen } from './dashboard-screen.tsx';
 import { IndicatorsScreen } from './indicators-screen.tsx';
 import { MonthlyScreen } from './monthly-screen.tsx';
 import { NewIssuesScreen } from './new-issues-screen.tsx';
+import { OmbudspersonScreen } from './ombudsperson-screen.tsx';
 import { SchedulesScreen } from './schedules-screen.tsx';
 
 export interface ReportScreen {
@@ -19,6 +20,7 @@ export const REPORT_SCREENS: ReportScreen[] = [
   { slug: 'monthly', title: 'Monthly report', component: MonthlyScreen },
   { slug: 'dashboard', title: 'Dashboard', component: DashboardScreen },
   { slug: 'new-issues', title: 'New issues', component: NewIssuesScreen },
+  { slug: 'ombudsperson', title: "Ombudsperson's report", component: OmbudspersonScreen },
   { slug: 'crosstab', title: 'Cross-tabs', component: CrosstabScreen },
   { slug: 'schedules', title: 'Scheduled reports', component: SchedulesScreen },
 ];

@@ -67,6 +67,7 @@ const KIND_NAMES: Record<string, string> = {
   monthly: 'Commissioner’s monthly report',
   mmr: 'MMR customer-service indicators',
   saved: 'A saved cross-tab',
+  ombudsperson: 'Ombudsperson’s periodic report',
 };
 const FORMAT_NAMES: Record<Format, string> = {
   pdf: 'PDF (with charts)',
