@@ -21,6 +21,8 @@ import {
 import type { RouteDependencies } from '../route-dependencies.ts';
 
 const tags = ['community'];
+/** A person's opt-out is documented with the other people routes. */
+const personTags = ['people'];
 
 /** Registers the notices routes. */
 export function noticeRoutes(app: FastifyInstance, deps: RouteDependencies): void {
@@ -86,7 +88,7 @@ export function noticeRoutes(app: FastifyInstance, deps: RouteDependencies): voi
     '/people/:personId/notice-opt-out',
     {
       schema: {
-        tags,
+        tags: personTags,
         summary: 'Whether the person asked for no notices.',
         params: OptOutParams,
         response: { 200: OptOut },
@@ -99,7 +101,7 @@ export function noticeRoutes(app: FastifyInstance, deps: RouteDependencies): voi
     '/people/:personId/notice-opt-out',
     {
       schema: {
-        tags,
+        tags: personTags,
         summary: 'Record that the person wants no notices to the public.',
         params: OptOutParams,
         body: OptOutBody,
@@ -112,7 +114,7 @@ export function noticeRoutes(app: FastifyInstance, deps: RouteDependencies): voi
   api.delete(
     '/people/:personId/notice-opt-out',
     {
-      schema: { tags, summary: 'Withdraw the opt-out.', params: OptOutParams, response: { 200: OptOut } },
+      schema: { tags: personTags, summary: 'Withdraw the opt-out.', params: OptOutParams, response: { 200: OptOut } },
     },
     async (req) => setNoticeOptOut(requireContext(req), req.params.personId, false),
   );

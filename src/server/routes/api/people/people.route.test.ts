@@ -589,6 +589,9 @@ describe('OpenAPI', () => {
         'patch /api/v1/people/{id} people',
         'get /api/v1/people/{id}/duplicates people',
         'post /api/v1/people/{id}/merge people',
+        'get /api/v1/people/{personId}/notice-opt-out people',
+        'put /api/v1/people/{personId}/notice-opt-out people',
+        'delete /api/v1/people/{personId}/notice-opt-out people',
       ].sort(),
     );
   });
