@@ -136,7 +136,7 @@ export function registerImportCommands(program: Command): void {
       'nyc311',
       file,
       flags,
-      async () => (await import('../server/commands/import-nyc311.ts')).importNyc311,
+      async () => (await import('../server/commands/imports/import-nyc311.ts')).importNyc311,
     ),
   );
   common(
@@ -147,7 +147,7 @@ export function registerImportCommands(program: Command): void {
       'cases',
       file,
       flags,
-      async () => (await import('../server/commands/import-cases.ts')).importLegacyCases,
+      async () => (await import('../server/commands/imports/import-cases.ts')).importLegacyCases,
     ),
   );
   common(
@@ -158,7 +158,7 @@ export function registerImportCommands(program: Command): void {
       'calls',
       file,
       flags,
-      async () => (await import('../server/commands/import-calls.ts')).importCalls,
+      async () => (await import('../server/commands/imports/import-calls.ts')).importCalls,
     ),
   );
   common(
@@ -171,7 +171,7 @@ export function registerImportCommands(program: Command): void {
       'interpretations',
       file,
       flags,
-      async () => (await import('../server/commands/import-interpretations.ts')).importInterpretations,
+      async () => (await import('../server/commands/imports/import-interpretations.ts')).importInterpretations,
     ),
   );
 
@@ -185,7 +185,7 @@ export function registerImportCommands(program: Command): void {
       if (kind !== 'complaint-type' && kind !== 'agency') throw new Error('kind must be complaint-type or agency');
       const runtime = await startRuntime(loadConfig());
       try {
-        const { setImportMapping } = await import('../server/commands/import-mapping.ts');
+        const { setImportMapping } = await import('../server/commands/imports/import-mapping.ts');
         await setImportMapping(runtime.db, flags.agency, kind === 'agency' ? 'agency' : 'complaint_type', source, code);
         process.stdout.write(`Mapped ${kind} "${source}" → ${code}.\n`);
       } finally {

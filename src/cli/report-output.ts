@@ -6,7 +6,7 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import { loadConfig } from '../server/env.ts';
 import { startRuntime } from '../server/runtime.ts';
-import { importContext } from '../server/commands/import-context.ts';
+import { importContext } from '../server/commands/imports/import-context.ts';
 import type { CommandContext } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
 import { parsePeriod, type ReportPeriod } from '../shared/report-periods.ts';

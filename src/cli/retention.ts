@@ -6,7 +6,7 @@ import { loadConfig } from '../server/env.ts';
 import { startRuntime } from '../server/runtime.ts';
 import { systemActor } from '../server/context.ts';
 import { findAgencyBySlug } from '../server/repositories/portal.ts';
-import { retentionDryRun, runRetention } from '../server/commands/retention.ts';
+import { retentionDryRun, runRetention } from '../server/commands/admin/retention.ts';
 import type { RetentionReport } from '../shared/retention.ts';
 
 /** The report in plain lines. */

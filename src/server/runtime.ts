@@ -4,7 +4,7 @@ import { openDatabase, type OpenDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { bootstrap, type BootstrapResult } from './bootstrap.ts';
 import { failAbandonedImportRuns } from './repositories/imports.ts';
-import { sealStoredSecrets } from './commands/stored-secrets.ts';
+import { sealStoredSecrets } from './commands/email/stored-secrets.ts';
 
 export interface Runtime extends OpenDatabase {
   setup: BootstrapResult;

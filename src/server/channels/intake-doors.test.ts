@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../test/test-app.ts';
 import { issueKey, parseJson, postRequest } from '../test/open311-test-support.ts';
-import { importLegacyCases } from '../commands/import-cases.ts';
+import { importLegacyCases } from '../commands/imports/import-cases.ts';
 
 let t: TestApp;
 let admin: SignedIn;

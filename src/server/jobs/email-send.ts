@@ -7,7 +7,7 @@ import type { Config } from '../env.ts';
 import type { ClaimedJob } from '../repositories/jobs.ts';
 import { enqueueJob } from '../repositories/jobs.ts';
 import { findOutbox, recordAttempt, setDeliveryStatus, type OutboxRow } from '../repositories/outbox.ts';
-import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB, assertHeaderSafe } from '../commands/email-outbound.ts';
+import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB, assertHeaderSafe } from '../commands/email/email-outbound.ts';
 
 export interface EmailSendDependencies {
   db: Db;

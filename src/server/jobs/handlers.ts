@@ -5,7 +5,7 @@ import { runDeadlineSweep } from './deadline-sweep.ts';
 import { sweepOverdueActions } from './action-plan-sweep.ts';
 import { sweepProjectMilestones } from './milestone-sweep.ts';
 import { sendNotificationDigests } from '../commands/notifications/send-digests.ts';
-import { runSurveyInvitations } from '../commands/survey-invitations.ts';
+import { runSurveyInvitations } from '../commands/portal/survey-invitations.ts';
 import { requeueWaitingMail, sendOutboxMessage } from './email-send.ts';
 import { runNewIssueDetection } from '../reports/new-issue-alerts.ts';
 import { runReportSchedules, sendReportDelivery } from './report-schedules.ts';

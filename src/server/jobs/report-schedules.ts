@@ -19,8 +19,8 @@ import {
   type ActiveSchedule,
   type ReportScheduleRecord,
 } from '../repositories/report-schedules.ts';
-import { enqueueDelivery } from '../commands/report-schedules.ts';
-import { assertHeaderSafe } from '../commands/email-outbound.ts';
+import { enqueueDelivery } from '../commands/reports/report-schedules.ts';
+import { assertHeaderSafe } from '../commands/email/email-outbound.ts';
 import { reportBuilders } from '../reports/report-builders.ts';
 import type { ReportDocument } from '../../shared/report-document.ts';
 import { renderReport, reportFileName } from '../reports/render/index.ts';

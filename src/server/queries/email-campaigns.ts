@@ -3,7 +3,7 @@
 import type { CommandContext } from '../context.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
 import { listQuarantine } from '../repositories/email-messages.ts';
-import { requireRole } from '../commands/admin-common.ts';
+import { requireRole } from '../commands/common.ts';
 
 export interface CampaignView {
   key: string;

@@ -5,7 +5,7 @@ import { managesQuality, requireQualityManager } from '../policies/quality.ts';
 import { listReviews, sampleClosedCases, type ReviewRow } from '../repositories/response-reviews.ts';
 import { DEFAULT_RUBRIC } from '../../domain/review-rubric.ts';
 import { addLocalDays, startOfLocalDay, isCalendarDate } from '../../shared/local-time.ts';
-import { FieldProblems } from '../commands/admin-common.ts';
+import { FieldProblems } from '../commands/common.ts';
 import type { Review, ReviewSummary, SampledCase } from '../../shared/quality.ts';
 
 /** A review as the API shows it. */

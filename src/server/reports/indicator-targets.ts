@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { recordAudit } from '../repositories/audit.ts';
-import { FieldProblems, requireAdministrator } from '../commands/admin-common.ts';
+import { FieldProblems, requireAdministrator } from '../commands/common.ts';
 import { indicatorDefinition } from '../../shared/indicator-definitions.ts';
 
 export interface IndicatorTarget {

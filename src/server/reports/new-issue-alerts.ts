@@ -9,10 +9,10 @@ import type { IssueAlertsTable } from '../db/schema.ts';
 import type { Config } from '../env.ts';
 import { systemActor, type CommandContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
-import { requireAdministrator } from '../commands/admin-common.ts';
+import { requireAdministrator } from '../commands/common.ts';
 import { recordAudit } from '../repositories/audit.ts';
 import { enqueueJob } from '../repositories/jobs.ts';
-import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB } from '../commands/email-outbound.ts';
+import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB } from '../commands/email/email-outbound.ts';
 import { addLocalDays, isCalendarDate, localDate, zonedDateTime } from '../../shared/local-time.ts';
 import type { ReportPeriod } from '../../shared/report-periods.ts';
 import {

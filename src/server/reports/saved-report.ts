@@ -3,7 +3,7 @@
 // buildSavedReport is the "saved" report kind that schedules and exports find in reportBuilders.
 import type { CommandContext } from '../context.ts';
 import { invalid } from '../errors.ts';
-import { getSavedReport, type SavedReportRecord } from '../commands/saved-reports.ts';
+import { getSavedReport, type SavedReportRecord } from '../commands/reports/saved-reports.ts';
 import type { ReportBuilder } from './report-builders.ts';
 import type { ReportDocument } from '../../shared/report-document.ts';
 import { crosstabDocument, runCrosstabDefinition, type CrosstabDefinition, type CrosstabResult } from './crosstab.ts';

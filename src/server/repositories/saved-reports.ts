@@ -1,5 +1,5 @@
 // SQL for saved ad-hoc reports: the ones a reader may open (their own, the agency's, their units'), one by id,
-// and insert / update / delete for the commands in commands/saved-reports.ts.
+// and insert / update / delete for the commands in commands/reports/saved-reports.ts.
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../context.ts';
 

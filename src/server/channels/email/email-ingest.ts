@@ -6,11 +6,11 @@ import type { Db } from '../../db/database.ts';
 import { systemActor, type Agency, type CommandContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import type { ChannelRow } from '../../repositories/channels.ts';
-import { createCase } from '../../commands/case-create.ts';
-import { addEmailReply } from '../../commands/email-reply.ts';
-import { acknowledgeByEmail } from '../../commands/email-outbound.ts';
-import { attachFile } from '../../commands/case-attachment.ts';
-import { addCaseNote } from '../../commands/case-note.ts';
+import { createCase } from '../../commands/cases/case-create.ts';
+import { addEmailReply } from '../../commands/email/email-reply.ts';
+import { acknowledgeByEmail } from '../../commands/email/email-outbound.ts';
+import { attachFile } from '../../commands/cases/case-attachment.ts';
+import { addCaseNote } from '../../commands/cases/case-note.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { normalizeEmail } from '../../../domain/contact-normalization.ts';
 import {

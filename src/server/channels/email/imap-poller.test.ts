@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImapFlow } from 'imapflow';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app.ts';
 import { startDovecot, type Dovecot } from '../../test/dovecot.ts';
-import { sealStoredSecrets } from '../../commands/stored-secrets.ts';
+import { sealStoredSecrets } from '../../commands/email/stored-secrets.ts';
 import { atRestBox, mailboxPasswordContext, SecretKeyError } from '../../secret-box.ts';
 import { findChannel } from '../../repositories/channels.ts';
 import { pollMailbox } from './imap-poller.ts';

@@ -7,7 +7,7 @@ import { activeMailboxes, markMailboxPolled, type MailboxRow } from '../../repos
 import { findChannel, type ChannelRow } from '../../repositories/channels.ts';
 import { ingestEmail, type IngestDependencies, type IngestOutcome } from './email-ingest.ts';
 import { SecretKeyError } from '../../secret-box.ts';
-import { openMailboxPassword } from '../../commands/stored-secrets.ts';
+import { openMailboxPassword } from '../../commands/email/stored-secrets.ts';
 
 export interface PollResult {
   fetched: number;

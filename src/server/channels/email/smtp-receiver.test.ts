@@ -10,7 +10,7 @@ import { drainJobs } from '../../jobs/worker.ts';
 import { resetTransports } from '../../jobs/email-send.ts';
 import { startSmtpReceiver, type SmtpReceiver } from './smtp-receiver.ts';
 import { createUser, USER_PASSWORD } from '../../test/factories.ts';
-import { accessCodeHash } from '../../commands/public-form-token.ts';
+import { accessCodeHash } from '../../commands/portal/public-form-token.ts';
 
 const INBOX = 'correspondence@localhost';
 let t: TestApp;

@@ -1,6 +1,6 @@
 // Input checks the community commands share: instants, language lists, links; each names the field at fault.
 import { isLanguageCode } from '../../../shared/languages.ts';
-import type { FieldProblems } from '../admin-common.ts';
+import type { FieldProblems } from '../common.ts';
 
 /** An ISO 8601 date-time with a time part (an offset or Z); undefined when absent or wrong (the problem is noted). */
 export function parseDateTime(problems: FieldProblems, field: string, value: string | undefined): Date | undefined {

@@ -9,7 +9,7 @@ import {
 } from '../../repositories/engagements.ts';
 import { authorizeCommunityChange } from '../../policies/community.ts';
 import type { CreateEngagementInput } from '../../../shared/community.ts';
-import { FieldProblems, cleanName } from '../admin-common.ts';
+import { FieldProblems, cleanName } from '../common.ts';
 import { checkEngagementFields, checkRecurrence } from './engagement-input.ts';
 
 /** Adds an engagement; nothing is written when a field is wrong. */

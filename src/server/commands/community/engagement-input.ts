@@ -2,7 +2,7 @@
 // organisations taking part (each must be in the agency's directory).
 import type { Db } from '../../db/database.ts';
 import { existingOrganizationIds } from '../../repositories/organizations.ts';
-import type { FieldProblems } from '../admin-common.ts';
+import type { FieldProblems } from '../common.ts';
 import { checkLanguages, checkLink, optionalText, parseDateTime } from './community-input.ts';
 import { recurrenceEnd, recurrenceProblem, type RecurrenceRule } from '../../../domain/recurrence.ts';
 import { isCalendarDate, localDate } from '../../../shared/local-time.ts';

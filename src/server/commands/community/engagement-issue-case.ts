@@ -9,7 +9,7 @@ import { engagementExtras, getEngagement, getIssue, linkIssueCase } from '../../
 import { getOrganization } from '../../repositories/organizations.ts';
 import type { IntakePerson } from '../../repositories/people.ts';
 import { authorizeCommunityChange } from '../../policies/community.ts';
-import { createCase } from '../case-create.ts';
+import { createCase } from '../cases/case-create.ts';
 import { localDate } from '../../../shared/local-time.ts';
 import { ENGAGEMENT_KIND_LABELS, type EngagementKind } from '../../../shared/community.ts';
 

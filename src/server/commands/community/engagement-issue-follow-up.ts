@@ -8,7 +8,7 @@ import { recordAudit } from '../../repositories/audit.ts';
 import { findPlan, insertActions, touchPlan } from '../../repositories/action-plans.ts';
 import { findProcedure, insertDraftVersion, listVersions } from '../../repositories/procedures.ts';
 import { requireQualityManager } from '../../policies/quality.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import { activeUserIds, checkDate, checkOwner } from '../quality/action-plan-input.ts';
 import { addLocalDays, localDate } from '../../../shared/local-time.ts';
 import type { CreateFollowUpInput } from '../../../shared/community.ts';

@@ -6,7 +6,7 @@ import { recordAudit } from '../../repositories/audit.ts';
 import { getIssue, updateIssue, type IssueRow } from '../../repositories/engagements.ts';
 import { authorizeCommunityChange } from '../../policies/community.ts';
 import type { UpdateIssueInput } from '../../../shared/community.ts';
-import { checkVersion } from '../admin-common.ts';
+import { checkVersion } from '../common.ts';
 import { resolveSubjectCode } from './engagement-issue-raise.ts';
 
 /** Applies the given fields; closing records when, reopening clears it. */

@@ -12,7 +12,7 @@ import {
 } from '../../repositories/engagements.ts';
 import { authorizeCommunityChange } from '../../policies/community.ts';
 import type { UpdateEngagementInput } from '../../../shared/community.ts';
-import { FieldProblems, checkVersion, cleanName } from '../admin-common.ts';
+import { FieldProblems, checkVersion, cleanName } from '../common.ts';
 import { checkEngagementFields, checkRecurrence } from './engagement-input.ts';
 
 /** Applies the given fields; absent fields stay as they are. */

@@ -4,7 +4,7 @@ import { recordAudit } from '../../repositories/audit.ts';
 import { insertMaterial, type MaterialKind } from '../../repositories/materials.ts';
 import { findSubject } from '../../repositories/engagements.ts';
 import { authorizeCommunityChange } from '../../policies/community.ts';
-import { FieldProblems, cleanName } from '../admin-common.ts';
+import { FieldProblems, cleanName } from '../common.ts';
 import type { CreateMaterialInput } from '../../../shared/materials.ts';
 
 /** Creates a material; returns its id. */

@@ -7,7 +7,7 @@ import { findMaterial, insertDistribution, listMaterialVersions } from '../../re
 import { getEngagement } from '../../repositories/engagements.ts';
 import { getOrganization } from '../../repositories/organizations.ts';
 import { authorizeCommunityChange } from '../../policies/community.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import { isCalendarDate, localDate } from '../../../shared/local-time.ts';
 import type { RecordDistributionInput } from '../../../shared/materials.ts';
 

@@ -5,7 +5,7 @@ import { notFound } from '../../errors.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { findMaterial, insertMaterialVersion } from '../../repositories/materials.ts';
 import { authorizeCommunityChange } from '../../policies/community.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import { isLanguageCode } from '../../../shared/languages.ts';
 import { isCalendarDate } from '../../../shared/local-time.ts';
 import type { AddMaterialVersionInput } from '../../../shared/materials.ts';

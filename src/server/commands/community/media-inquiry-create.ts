@@ -5,7 +5,7 @@ import { insertMediaInquiry, type MediaInquiryRow } from '../../repositories/med
 import { getOrganization } from '../../repositories/organizations.ts';
 import { authorizeCommunityChange } from '../../policies/community.ts';
 import type { CreateMediaInquiryInput } from '../../../shared/community.ts';
-import { FieldProblems, cleanName } from '../admin-common.ts';
+import { FieldProblems, cleanName } from '../common.ts';
 import { parseDateTime } from './community-input.ts';
 
 /** Adds an inquiry to the media queue; nothing is written when a field is wrong. */

@@ -14,9 +14,9 @@ import {
 import { authorizeCommunityChange, authorizeMediaApproval } from '../../policies/community.ts';
 import { statusAfter, stepRefusal, type MediaInquiryStep } from '../../../domain/media-desk.ts';
 import type { MediaInquiryStatus } from '../../../shared/community.ts';
-import { checkVersion } from '../admin-common.ts';
+import { checkVersion } from '../common.ts';
 import { checkLink } from './community-input.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 
 type Patch = Parameters<typeof updateMediaInquiry>[3];
 

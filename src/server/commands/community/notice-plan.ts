@@ -17,8 +17,8 @@ import { postalAddressProblem } from '../../../domain/postal-address.ts';
 import { pacedSendTime } from '../../../domain/send-pacing.ts';
 import { isLanguageCode } from '../../../shared/languages.ts';
 import type { NoticeInput, NoticePreviewView, SuppressionReason } from '../../../shared/notices.ts';
-import { FieldProblems } from '../admin-common.ts';
-import { isSendableEmailAddress } from '../email-outbound.ts';
+import { FieldProblems } from '../common.ts';
+import { isSendableEmailAddress } from '../email/email-outbound.ts';
 
 export interface PlannedRecipient extends AudienceMember {
   channel: 'email' | 'letter' | null;

@@ -10,8 +10,8 @@ import { agencySenderAddress } from '../../repositories/outbox.ts';
 import { casesById, insertNotice, insertRecipients, insertTimelineEntry } from '../../repositories/notices.ts';
 import { authorizePublicCommunication } from '../../policies/community.ts';
 import type { NoticeInput } from '../../../shared/notices.ts';
-import { renderResponse } from '../case-response-render.ts';
-import { queueCaseEmail } from '../email-outbound.ts';
+import { renderResponse } from '../cases/case-response-render.ts';
+import { queueCaseEmail } from '../email/email-outbound.ts';
 import { planNotice } from './notice-plan.ts';
 
 export interface NoticeSending {

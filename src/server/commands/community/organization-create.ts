@@ -6,7 +6,7 @@ import { insertOrganization, type OrganizationRow } from '../../repositories/org
 import { authorizeCommunityChange } from '../../policies/community.ts';
 import { normalizeName } from '../../../domain/contact-normalization.ts';
 import type { CreateOrganizationInput } from '../../../shared/community.ts';
-import { FieldProblems, cleanName } from '../admin-common.ts';
+import { FieldProblems, cleanName } from '../common.ts';
 import { checkLanguages, checkLink, optionalText } from './community-input.ts';
 
 /** Adds an organisation; its folded name is what the directory search matches. */

@@ -7,7 +7,7 @@ import { getOrganization, updateOrganization, type OrganizationRow } from '../..
 import { authorizeCommunityChange } from '../../policies/community.ts';
 import { normalizeName } from '../../../domain/contact-normalization.ts';
 import type { UpdateOrganizationInput } from '../../../shared/community.ts';
-import { FieldProblems, checkVersion, cleanName } from '../admin-common.ts';
+import { FieldProblems, checkVersion, cleanName } from '../common.ts';
 import { checkLanguages, checkLink, optionalText } from './community-input.ts';
 
 /** Applies the given fields; absent fields stay as they are. */

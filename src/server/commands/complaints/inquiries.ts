@@ -15,7 +15,7 @@ import {
 } from '../../repositories/inquiries.ts';
 import { findVisibleCase } from '../../repositories/cases.ts';
 import { notify } from '../notifications/notify.ts';
-import { mutateCase } from '../case-mutation.ts';
+import { mutateCase } from '../cases/case-mutation.ts';
 import { createComplaint } from './complaint-create.ts';
 import { COMPLAINANT_ROLES, type ReceivedVia } from '../../../domain/complaint-clocks.ts';
 import { complaintCategory } from '../../../domain/hearing-eligibility.ts';

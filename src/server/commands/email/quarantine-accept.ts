@@ -7,7 +7,7 @@ import { authorizeCase } from '../../policies/case-access.ts';
 import { findVisibleCase } from '../../repositories/cases.ts';
 import { parseEmail } from '../../channels/email/email-parse.ts';
 import { detectLanguage } from '../../channels/email/email-classify.ts';
-import { addEmailReply } from '../email-reply.ts';
+import { addEmailReply } from './email-reply.ts';
 
 /** Lets a held-back message join its case; 404 when the reader may not see the message's case. */
 export async function acceptQuarantinedMail(ctx: CommandContext, id: number): Promise<{ trackingNumber: string }> {

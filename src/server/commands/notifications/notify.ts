@@ -15,7 +15,7 @@ import {
   type RecipientSelector,
 } from '../../repositories/notifications.ts';
 import { agencySenderAddress, insertStaffMail } from '../../repositories/outbox.ts';
-import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB } from '../email-outbound.ts';
+import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB } from '../email/email-outbound.ts';
 import { oneLine } from '../../../domain/one-line.ts';
 
 export interface NotifyInput {

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import { enqueueJob } from '../../repositories/jobs.ts';
 import { digestRecipients, markEmailed, undigested } from '../../repositories/notifications.ts';
 import { agencySenderAddress, insertStaffMail } from '../../repositories/outbox.ts';
-import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB } from '../email-outbound.ts';
+import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB } from '../email/email-outbound.ts';
 import { oneLine } from '../../../domain/one-line.ts';
 
 /** Sends the digests due at `now`; returns how many were queued. */

@@ -4,7 +4,7 @@ import { recordAudit } from '../../repositories/audit.ts';
 import { insertProject, replaceMembers } from '../../repositories/projects.ts';
 import { authorizeProjectChange } from '../../policies/projects.ts';
 import type { CreateProjectInput } from '../../../shared/projects.ts';
-import { FieldProblems, cleanName } from '../admin-common.ts';
+import { FieldProblems, cleanName } from '../common.ts';
 import { checkProjectFields } from './project-input.ts';
 
 /** Adds a project; nothing is written when a field is wrong. Returns its id. */

@@ -1,7 +1,7 @@
 // What creating and changing a project both check: the owner and team are active staff of the agency, dates are
 // real local dates and the due date is not before the start.
 import type { Db } from '../../db/database.ts';
-import type { FieldProblems } from '../admin-common.ts';
+import type { FieldProblems } from '../common.ts';
 import { activeUserIds, checkOwner } from '../quality/action-plan-input.ts';
 import { isCalendarDate } from '../../../shared/local-time.ts';
 

@@ -16,7 +16,7 @@ import {
   updateProject,
 } from '../../repositories/projects.ts';
 import { authorizeProjectChange } from '../../policies/projects.ts';
-import { FieldProblems, cleanName } from '../admin-common.ts';
+import { FieldProblems, cleanName } from '../common.ts';
 import { isCalendarDate } from '../../../shared/local-time.ts';
 import { PROJECT_LINK_LABELS, type LinkInput, type ProjectLinkType } from '../../../shared/projects.ts';
 

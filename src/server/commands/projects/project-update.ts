@@ -6,7 +6,7 @@ import { recordAudit } from '../../repositories/audit.ts';
 import { getProject, listMembers, replaceMembers, updateProject } from '../../repositories/projects.ts';
 import { authorizeProjectChange } from '../../policies/projects.ts';
 import type { UpdateProjectInput } from '../../../shared/projects.ts';
-import { FieldProblems, checkVersion, cleanName } from '../admin-common.ts';
+import { FieldProblems, checkVersion, cleanName } from '../common.ts';
 import { checkProjectFields } from './project-input.ts';
 
 /** Applies the given fields; absent fields stay as they are. */

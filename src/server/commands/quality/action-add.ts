@@ -6,7 +6,7 @@ import { findPlan, insertActions, touchPlan } from '../../repositories/action-pl
 import { requireQualityManager } from '../../policies/quality.ts';
 import { presentPlan } from '../../queries/action-plans.ts';
 import type { ActionPlan, NewActionInput } from '../../../shared/quality.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import { activeUserIds, checkDate, checkOwner, cleanText } from './action-plan-input.ts';
 
 /** Adds an action to an open plan; supervisors and administrators. */

@@ -12,7 +12,7 @@ import {
 import { refuseAuditor, requireActionCompleter } from '../../policies/quality.ts';
 import { agencyToday, presentPlan } from '../../queries/action-plans.ts';
 import type { ActionPlan } from '../../../shared/quality.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import { checkDate, cleanText } from './action-plan-input.ts';
 
 /** Completes an action; its owner, the plan's owner, supervisors and administrators. */

@@ -7,7 +7,7 @@ import { requireQualityManager } from '../../policies/quality.ts';
 import { measureCatalogue } from '../../queries/quality-measures.ts';
 import { presentPlan } from '../../queries/action-plans.ts';
 import type { ActionPlan, CreateActionPlanInput } from '../../../shared/quality.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import { activeUserIds, checkDate, checkOwner, cleanText } from './action-plan-input.ts';
 
 export const PLAN_ORIGINS = ['measure', 'new_issue', 'advocate_feedback', 'review', 'other'] as const;

@@ -1,7 +1,7 @@
 // What the action-plan commands check alike: an owner who is an active user of the agency, a real local date, a
 // title that is not blank.
 import type { Db } from '../../db/database.ts';
-import type { FieldProblems } from '../admin-common.ts';
+import type { FieldProblems } from '../common.ts';
 import { isCalendarDate } from '../../../shared/local-time.ts';
 
 /** The active users of the agency among `ids` (to check owners in one statement). */

@@ -6,7 +6,7 @@ import { findPlan, setPlanStatus, type PlanStatus } from '../../repositories/act
 import { requireQualityManager } from '../../policies/quality.ts';
 import { presentPlan } from '../../queries/action-plans.ts';
 import type { ActionPlan } from '../../../shared/quality.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 
 const STATUSES: readonly PlanStatus[] = ['open', 'completed', 'cancelled'];
 

@@ -15,7 +15,7 @@ import {
   type MeasureUnit,
 } from '../../../domain/measures.ts';
 import type { CreateMeasureInput, Measure } from '../../../shared/quality.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 
 function text(problems: FieldProblems, field: string, value: string | undefined, max: number, required = true) {
   const trimmed = (value ?? '').trim();

@@ -4,7 +4,7 @@ import type { CommandContext } from '../../context.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { findGoal, upsertGoal } from '../../repositories/quality-measures.ts';
 import { requireQualityManager } from '../../policies/quality.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import { enteredMeasure } from './measure-value-enter.ts';
 
 /** Sets a measure's goal for a year (a ratio for percentages: 0.8 is 80 %); supervisors and administrators. */

@@ -22,7 +22,7 @@ import {
 } from '../../../domain/measures.ts';
 import { measureCatalogue, presentValue } from '../../queries/quality-measures.ts';
 import type { EnterValueInput, MeasureValue } from '../../../shared/quality.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import type { Db } from '../../db/database.ts';
 
 export interface CheckedValue {

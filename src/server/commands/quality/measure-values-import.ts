@@ -6,7 +6,7 @@ import { AppError } from '../../errors.ts';
 import { readCsvRecords, CsvFileError } from '../../channels/imports/csv-reader.ts';
 import { listMeasures, type MeasureRecord } from '../../repositories/quality-measures.ts';
 import { requireQualityManager } from '../../policies/quality.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import { checkValue, writeValue, type CheckedValue } from './measure-value-enter.ts';
 
 const REQUIRED = ['measure', 'period', 'numerator', 'denominator'] as const;

@@ -4,7 +4,7 @@ import type { CommandContext } from '../../context.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { insertDraftVersion, insertProcedure, type ProcedureKind } from '../../repositories/procedures.ts';
 import { requireQualityManager } from '../../policies/quality.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import { cleanText } from './action-plan-input.ts';
 
 export const PROCEDURE_KINDS: readonly ProcedureKind[] = ['policy', 'procedure', 'script', 'desk_guide'];

@@ -7,7 +7,7 @@ import { recordAudit } from '../../repositories/audit.ts';
 import { findProcedure, listVersions, setVersionStatus, type ProcedureStatus } from '../../repositories/procedures.ts';
 import { requireQualityManager } from '../../policies/quality.ts';
 import { agencyToday } from '../../queries/action-plans.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import { checkDate } from './action-plan-input.ts';
 import { planVersionDecision, type VersionDecision } from '../../../domain/version-approval.ts';
 

@@ -5,7 +5,7 @@ import { notFound } from '../../errors.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { findProcedure, insertDraftVersion, listVersions } from '../../repositories/procedures.ts';
 import { requireQualityManager } from '../../policies/quality.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import { cleanText } from './action-plan-input.ts';
 import { MAX_PROCEDURE_BODY } from './procedure-create.ts';
 

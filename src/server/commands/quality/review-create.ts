@@ -8,7 +8,7 @@ import { requireQualityManager } from '../../policies/quality.ts';
 import { DEFAULT_RUBRIC, reviewAverage, rubricProblems } from '../../../domain/review-rubric.ts';
 import { presentReview } from '../../queries/response-reviews.ts';
 import type { Review } from '../../../shared/quality.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import { cleanText } from './action-plan-input.ts';
 
 /** Records a review of a closed case the reviewer may see; supervisors and administrators. */

@@ -16,7 +16,7 @@ import {
 } from '../../repositories/training.ts';
 import { findProcedure } from '../../repositories/procedures.ts';
 import { requireQualityManager } from '../../policies/quality.ts';
-import { FieldProblems } from '../admin-common.ts';
+import { FieldProblems } from '../common.ts';
 import { activeUserIds, checkDate, checkOwner, cleanText } from './action-plan-input.ts';
 
 const ROLES: readonly Role[] = ['administrator', 'supervisor', 'caseworker', 'unit_liaison', 'auditor'];

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app.ts';
 import { createUser, USER_PASSWORD } from '../../test/factories.ts';
 import { reportBuilders } from '../report-builders.ts';
-import { schedulableKinds } from '../../commands/report-schedules.ts';
+import { schedulableKinds } from '../../commands/reports/report-schedules.ts';
 
 let t: TestApp;
 let admin: SignedIn;

@@ -15,7 +15,7 @@ import {
   servicesOf,
   type QueryParameters,
 } from '../../channels/open311/open311-reads.ts';
-import { submitOpen311Request } from '../../commands/open311-submit.ts';
+import { submitOpen311Request } from '../../commands/open311/open311-submit.ts';
 import { formatOfUrl, presentOpen311Error, sendOpen311, type Open311Format } from './open311-render.ts';
 import { open311Answer } from '../../../shared/open311.ts';
 

@@ -3,8 +3,8 @@
 // pages. Every dynamic value goes through html`` and is escaped.
 import { LANGUAGES } from '../../../shared/languages.ts';
 import type { FormSubject } from '../../repositories/portal.ts';
-import type { FormField, FormProblem } from '../../commands/public-intake.ts';
-import type { StatusView } from '../../commands/public-status.ts';
+import type { FormField, FormProblem } from '../../commands/portal/public-intake.ts';
+import type { StatusView } from '../../commands/portal/public-status.ts';
 import type { Translator, MessageKey } from '../../i18n/messages.ts';
 import { attr, html, type SafeHtml } from './html.ts';
 

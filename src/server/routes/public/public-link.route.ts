@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../auth/authenticate.ts';
-import { issuePublicLink } from '../../commands/public-status.ts';
+import { issuePublicLink } from '../../commands/portal/public-status.ts';
 import type { RouteDependencies } from '../api/route-dependencies.ts';
 import { PublicLinkSchema } from '../../../shared/cases.ts';
 

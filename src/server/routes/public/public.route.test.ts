@@ -4,10 +4,10 @@ import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../test
 import { LANGUAGES } from '../../../shared/languages.ts';
 import { catalogs } from '../../i18n/messages.ts';
 import { escapeHtml } from './html.ts';
-import { issueFormToken, portalSecret } from '../../commands/public-form-token.ts';
-import { runSurveyInvitations } from '../../commands/survey-invitations.ts';
-import { statusLinkForCase } from '../../commands/public-status.ts';
-import { accessCodeHash } from '../../commands/public-form-token.ts';
+import { issueFormToken, portalSecret } from '../../commands/portal/public-form-token.ts';
+import { runSurveyInvitations } from '../../commands/portal/survey-invitations.ts';
+import { statusLinkForCase } from '../../commands/portal/public-status.ts';
+import { accessCodeHash } from '../../commands/portal/public-form-token.ts';
 
 let t: TestApp;
 let admin: SignedIn;

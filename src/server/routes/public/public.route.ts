@@ -7,16 +7,16 @@ import type { Db } from '../../db/database.ts';
 import type { Agency } from '../../context.ts';
 import { negotiateLanguage, translator, type Translator } from '../../i18n/messages.ts';
 import { findAgencyBySlug, findPublicChannel, formSubjects, listPublicChannels } from '../../repositories/portal.ts';
-import { issueFormToken, portalSecret } from '../../commands/public-form-token.ts';
+import { issueFormToken, portalSecret } from '../../commands/portal/public-form-token.ts';
 import {
   MESSAGE_MAX_LENGTH,
   submitPublicForm,
   type CaseReceipt,
   type FormProblem,
   type PublicFormInput,
-} from '../../commands/public-intake.ts';
-import { publicCaseStatus, statusUrl } from '../../commands/public-status.ts';
-import { answerSurvey, COMMENT_MAX_LENGTH, findSurvey } from '../../commands/survey-response.ts';
+} from '../../commands/portal/public-intake.ts';
+import { publicCaseStatus, statusUrl } from '../../commands/portal/public-status.ts';
+import { answerSurvey, COMMENT_MAX_LENGTH, findSurvey } from '../../commands/portal/survey-response.ts';
 import { presentError } from '../../error-response.ts';
 import { html } from './html.ts';
 import {

@@ -9,7 +9,7 @@ import {
   getAgencySettings,
   replaceAgencyCalendar,
   updateAgencySettings,
-} from '../../../commands/admin-agency.ts';
+} from '../../../commands/admin/admin-agency.ts';
 import type { AgencyRecord } from '../../../repositories/configuration/agency.ts';
 import type { EscalationLevel } from '../../../db/schema.ts';
 import type { HolidayPreset } from '../../../../domain/holidays.ts';

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ChannelListSchema, ChannelSchema } from '../../../../shared/admin.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { createChannel, listAgencyChannels, updateChannel } from '../../../commands/admin-channels.ts';
+import { createChannel, listAgencyChannels, updateChannel } from '../../../commands/admin/admin-channels.ts';
 
 const ChannelFields = {
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),

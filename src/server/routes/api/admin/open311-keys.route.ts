@@ -9,7 +9,7 @@ import {
   listOpen311Keys,
   revokeOpen311Key,
   type Open311KeyRecord,
-} from '../../../commands/open311-keys.ts';
+} from '../../../commands/open311/open311-keys.ts';
 import { Open311KeyCreatedSchema, Open311KeySchema } from '../../../../shared/open311.ts';
 
 const Key = Open311KeySchema;

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
-import { attachFile } from '../../../commands/case-attachment.ts';
+import { attachFile } from '../../../commands/cases/case-attachment.ts';
 import { systemActor } from '../../../context.ts';
 import { findAgencyBySlug } from '../../../repositories/portal.ts';
 

@@ -2,7 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { getRetentionRules, retentionDryRun, runRetention, setRetentionRules } from '../../../commands/retention.ts';
+import {
+  getRetentionRules,
+  retentionDryRun,
+  runRetention,
+  setRetentionRules,
+} from '../../../commands/admin/retention.ts';
 import { RetentionReportSchema, RetentionRulesSchema } from '../../../../shared/retention.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 

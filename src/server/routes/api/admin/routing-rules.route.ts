@@ -11,7 +11,7 @@ import {
   reorderRoutingRules,
   testRoutingRules,
   updateRoutingRuleSettings,
-} from '../../../commands/admin-routing-rules.ts';
+} from '../../../commands/admin/admin-routing-rules.ts';
 import type { RuleActions, RuleConditions, WriterType } from '../../../db/schema.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 import {

@@ -9,7 +9,7 @@ import {
   listAgencyServiceStandards,
   removeServiceStandard,
   updateServiceStandardSettings,
-} from '../../../commands/admin-service-standards.ts';
+} from '../../../commands/admin/admin-service-standards.ts';
 import type { StandardMatch, Target } from '../../../db/schema.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 import {

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { getSubjectQuestions, setSubjectQuestions } from '../../../commands/open311-questions.ts';
+import { getSubjectQuestions, setSubjectQuestions } from '../../../commands/open311/open311-questions.ts';
 
 const Value = Type.Object({ key: Type.String({ maxLength: 100 }), name: Type.String({ maxLength: 200 }) });
 const Question = Type.Object({

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { createSubject, listAgencySubjects, updateSubjectSettings } from '../../../commands/admin-subjects.ts';
+import { createSubject, listAgencySubjects, updateSubjectSettings } from '../../../commands/admin/admin-subjects.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 import { requireSomeChange } from './require-some-change.ts';
 

@@ -4,14 +4,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { findApprovedTemplate, getTemplateDetail, listTemplateLibrary } from '../../../commands/template-library.ts';
-import { addTemplateVersion, createTemplate } from '../../../commands/template-drafts.ts';
+import {
+  findApprovedTemplate,
+  getTemplateDetail,
+  listTemplateLibrary,
+} from '../../../commands/templates/template-library.ts';
+import { addTemplateVersion, createTemplate } from '../../../commands/templates/template-drafts.ts';
 import {
   approveTemplateVersion,
   rejectTemplateVersion,
   retireTemplateVersion,
   submitTemplateVersion,
-} from '../../../commands/template-approval.ts';
+} from '../../../commands/templates/template-approval.ts';
 import type { TemplateChannel, TemplateStatus } from '../../../db/schema.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 import {

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { createUnit, listAgencyUnits, updateUnitSettings } from '../../../commands/admin-units.ts';
+import { createUnit, listAgencyUnits, updateUnitSettings } from '../../../commands/admin/admin-units.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 import { IdParams, UnitSchema } from '../../../../shared/admin.ts';
 import { requireSomeChange } from './require-some-change.ts';

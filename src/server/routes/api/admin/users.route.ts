@@ -5,7 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import { MIN_PASSWORD_LENGTH } from '../../../../domain/password-policy.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { createUser, listAgencyUsers, resetUserPassword, updateUserAccount } from '../../../commands/admin-users.ts';
+import {
+  createUser,
+  listAgencyUsers,
+  resetUserPassword,
+  updateUserAccount,
+} from '../../../commands/admin/admin-users.ts';
 import { PasswordResetAnswer } from '../../../../shared/auth.ts';
 import type { UserRecord } from '../../../repositories/configuration/users.ts';
 import type { Role } from '../../../db/schema.ts';

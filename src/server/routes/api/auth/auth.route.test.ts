@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, signInAs, type TestApp } from '../../../test/test-app.ts';
-import { MAX_FAILED_SIGN_INS } from '../../../commands/sign-in.ts';
+import { MAX_FAILED_SIGN_INS } from '../../../commands/auth/sign-in.ts';
 import { hashPassword } from '../../../auth/credentials.ts';
 
 let t: TestApp;

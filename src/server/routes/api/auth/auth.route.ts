@@ -14,11 +14,11 @@ import {
 import { NoContent } from '../../../../shared/schema-helpers.ts';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { signIn, signOut } from '../../../commands/sign-in.ts';
+import { signIn, signOut } from '../../../commands/auth/sign-in.ts';
 import { SESSION_COOKIE, requireContext } from '../../../auth/authenticate.ts';
 import { tokenDigest } from '../../../auth/credentials.ts';
 import { sql } from 'kysely';
-import { createApiToken, listApiTokens, revokeApiToken, changePassword } from '../../../commands/credentials.ts';
+import { createApiToken, listApiTokens, revokeApiToken, changePassword } from '../../../commands/auth/credentials.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 import { AppError } from '../../../errors.ts';
 

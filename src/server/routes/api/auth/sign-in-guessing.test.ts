@@ -2,7 +2,7 @@
 // address unless a trusted proxy forwards it, and the same answers for emails with and without accounts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type TestApp } from '../../../test/test-app.ts';
-import { ADDRESS_LIMIT, MAX_FAILED_SIGN_INS } from '../../../commands/sign-in.ts';
+import { ADDRESS_LIMIT, MAX_FAILED_SIGN_INS } from '../../../commands/auth/sign-in.ts';
 import { hashPassword } from '../../../auth/credentials.ts';
 
 let t: TestApp;

@@ -5,10 +5,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { getCaseView, listCases, queueCounts } from '../../../queries/case-list.ts';
 import { searchPeopleList } from '../../../queries/people.ts';
-import { assignCase } from '../../../commands/case-assign.ts';
-import { routeCase } from '../../../commands/case-route.ts';
-import { changeCaseStatus } from '../../../commands/case-status.ts';
-import { respondToCase } from '../../../commands/case-respond.ts';
+import { assignCase } from '../../../commands/cases/case-assign.ts';
+import { routeCase } from '../../../commands/cases/case-route.ts';
+import { changeCaseStatus } from '../../../commands/cases/case-status.ts';
+import { respondToCase } from '../../../commands/cases/case-respond.ts';
 import { AppError, invalid } from '../../../errors.ts';
 import { presentCase } from './case-presenter.ts';
 import {

@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { referCase, replyToReferral } from '../../../commands/case-referral.ts';
-import { caseLinks, linkCases, mergeCases } from '../../../commands/case-link.ts';
-import { attachFile, readAttachment } from '../../../commands/case-attachment.ts';
+import { referCase, replyToReferral } from '../../../commands/cases/case-referral.ts';
+import { caseLinks, linkCases, mergeCases } from '../../../commands/cases/case-link.ts';
+import { attachFile, readAttachment } from '../../../commands/cases/case-attachment.ts';
 import { getCaseView } from '../../../queries/case-list.ts';
 import { presentCase } from './case-presenter.ts';
 import {

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Static } from '@sinclair/typebox';
 import { recordSensitiveRead } from '../../../commands/audit/sensitive-reads.ts';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { createCaseView } from '../../../commands/case-create.ts';
+import { createCaseView } from '../../../commands/cases/case-create.ts';
 import {
   FIRST_RESPONSE_FILTERS,
   getCaseView,

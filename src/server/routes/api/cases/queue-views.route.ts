@@ -11,13 +11,13 @@ import {
   listSavedViews,
   removeSavedView,
   type SavedViewRecord,
-} from '../../../commands/saved-views.ts';
+} from '../../../commands/cases/saved-views.ts';
 import {
   applyBulkCoding,
   previewBulkCoding,
   undoBulkCoding,
   type BulkSelection,
-} from '../../../commands/case-bulk-coding.ts';
+} from '../../../commands/cases/case-bulk-coding.ts';
 import { invalid } from '../../../errors.ts';
 import { parseListQuery } from './cases.route.ts';
 import {

@@ -5,7 +5,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import type { CommandContext } from '../../../context.ts';
-import { FieldProblems } from '../../../commands/admin-common.ts';
+import { FieldProblems } from '../../../commands/common.ts';
 import {
   complaintActionsOf,
   complaintIssues,

@@ -22,7 +22,7 @@ import {
   pollChannelMailbox,
   removeChannelMailbox,
   setChannelMailbox,
-} from '../../../commands/email-mailbox.ts';
+} from '../../../commands/email/email-mailbox.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 
 /** Registers the email routes. */

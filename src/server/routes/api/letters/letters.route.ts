@@ -6,17 +6,17 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { AppError, invalid, type ErrorDetail } from '../../../errors.ts';
-import { renderCaseLetter } from '../../../commands/letter-render.ts';
-import { getLetterhead, updateLetterhead } from '../../../commands/letter-letterhead.ts';
+import { renderCaseLetter } from '../../../commands/letters/letter-render.ts';
+import { getLetterhead, updateLetterhead } from '../../../commands/letters/letter-letterhead.ts';
 import {
   createPrintBatch,
   listPrintBatches,
   listWaitingLetters,
   markBatchMailed,
   readPrintBatchPdf,
-} from '../../../commands/letter-print-batch.ts';
-import { mailingLogCsv, readMailingLog } from '../../../commands/letter-mailing-log.ts';
-import { logInboundLetter, type InboundLetterInput } from '../../../commands/letter-inbound.ts';
+} from '../../../commands/letters/letter-print-batch.ts';
+import { mailingLogCsv, readMailingLog } from '../../../commands/letters/letter-mailing-log.ts';
+import { logInboundLetter, type InboundLetterInput } from '../../../commands/letters/letter-inbound.ts';
 import { closeRenderer } from '../../../channels/letters/pdf-renderer.ts';
 import type { LetterheadRecord } from '../../../repositories/letters.ts';
 import { getCaseView } from '../../../queries/case-list.ts';

@@ -167,7 +167,7 @@ describe('mentions, approvals and replies', () => {
   });
 
   it("a constituent's email reply on an assigned case notifies the assignee", async () => {
-    const { addEmailReply } = await import('../../../commands/email-reply.ts');
+    const { addEmailReply } = await import('../../../commands/email/email-reply.ts');
     const { systemActor } = await import('../../../context.ts');
     const tn = await newCase();
     await admin.call('POST', `/api/v1/cases/${tn}/assign`, { assigneeId: caseworkerId });

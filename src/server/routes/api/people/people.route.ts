@@ -5,9 +5,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { invalid } from '../../../errors.ts';
-import { createPerson } from '../../../commands/person-create.ts';
-import { updatePerson } from '../../../commands/person-update.ts';
-import { mergePeople } from '../../../commands/person-merge.ts';
+import { createPerson } from '../../../commands/people/person-create.ts';
+import { updatePerson } from '../../../commands/people/person-update.ts';
+import { mergePeople } from '../../../commands/people/person-merge.ts';
 import {
   duplicateSuggestions,
   getPersonWithHistory,

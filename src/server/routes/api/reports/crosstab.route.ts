@@ -24,7 +24,7 @@ import {
   removeSavedReport,
   type SavedReportRecord,
   type SharedWith,
-} from '../../../commands/saved-reports.ts';
+} from '../../../commands/reports/saved-reports.ts';
 import { crosstabDocument, runCrosstabDefinition } from '../../../reports/crosstab.ts';
 import { crosstabCases } from '../../../reports/crosstab-cases.ts';
 import type { DimensionValue } from '../../../reports/crosstab-sql.ts';

@@ -16,7 +16,7 @@ import {
   removeReportSchedule,
   schedulableKinds,
   sendReportNow,
-} from '../../../commands/report-schedules.ts';
+} from '../../../commands/reports/report-schedules.ts';
 import { IdParams, VersionQuery } from '../../../../shared/admin.ts';
 
 // Loose on purpose: the command names the field and says what is accepted ("formats: “docx” is not one of …").
