@@ -151,3 +151,26 @@ it('closes an inquiry dissatisfied and opens its complaint from the inquiries qu
   await screenshot(page, 'hearings-queue-390');
   await page.setViewportSize(WIDE);
 });
+
+it('lets an administrator set the complaint clocks', async () => {
+  await page.setViewportSize(WIDE);
+  await page.goto(`${h.baseUrl}/admin/complaint-clocks`);
+  await page.getByRole('heading', { level: 1, name: 'Complaint clocks' }).waitFor();
+  const resolution = page.getByLabel('Resolution due, days after the receipt date');
+  await expect(resolution.inputValue()).resolves.toBe('30');
+  await resolution.fill('35');
+  await page.getByLabel('When a contact repeats an earlier one').selectOption('convert');
+  await page.getByRole('button', { name: 'Save clocks' }).click();
+  await page.getByRole('status').filter({ hasText: 'Complaint clocks saved.' }).waitFor();
+  const agency = (await callApi(page, 'GET', '/agency')) as {
+    complaints: { resolutionDays: number; repeatContactAction: string };
+  };
+  expect(agency.complaints).toMatchObject({ resolutionDays: 35, repeatContactAction: 'convert' });
+  await noViolations('complaint clocks at 1280px');
+  await screenshot(page, 'complaint-clocks-1280');
+  await page.setViewportSize(NARROW);
+  await noViolations('complaint clocks at 390px');
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  await screenshot(page, 'complaint-clocks-390');
+  await page.setViewportSize(WIDE);
+});

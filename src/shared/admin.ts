@@ -178,6 +178,34 @@ export const ServiceStandardSchema = Type.Object({
 });
 export const ServiceStandardListSchema = Type.Array(ServiceStandardSchema);
 
+/** The complaint and hearing clocks of an agency (DOMAIN.md §4): every number is the agency's to set. */
+export const COMPLAINT_SETTING_FIELDS = [
+  ['acknowledgementBusinessDays', 'Acknowledgement (LCR002) due, business days after receipt'],
+  ['mailReceiptBusinessDays', 'Mail counts as received, business days after its postmark'],
+  ['filingWindowDays', 'Filing window, days after the complainant knew of the action'],
+  ['resolutionDays', 'Resolution due, days after the receipt date'],
+  ['extensionDays', 'Days one extension adds'],
+  ['maxExtensions', 'Extensions a director may grant'],
+  ['transferDays', 'Transfer to another county within, days'],
+  ['hearingRequestWindowDays', 'State hearing request window, days'],
+  ['dismissalEffectiveDays', 'A dismissal takes effect, days after its notice'],
+  ['decisionPresumedReceivedBusinessDays', 'A decision is presumed received, business days after adoption'],
+  ['complianceReportDays', 'Compliance report due, days after the decision is received'],
+  ['repeatContactDays', 'A contact on the same subject within this many days is a repeat contact'],
+] as const;
+export type ComplaintSettingKey = (typeof COMPLAINT_SETTING_FIELDS)[number][0];
+export const REPEAT_CONTACT_ACTIONS = ['suggest', 'convert'] as const;
+
+const settingDays = (description: string) => Type.Integer({ minimum: 0, maximum: 3660, description });
+export const ComplaintSettingsSchema = Type.Object({
+  ...(Object.fromEntries(COMPLAINT_SETTING_FIELDS.map(([key, label]) => [key, settingDays(label)])) as Record<
+    ComplaintSettingKey,
+    ReturnType<typeof settingDays>
+  >),
+  repeatContactAction: stringEnum(REPEAT_CONTACT_ACTIONS),
+});
+export type ComplaintSettingsView = Static<typeof ComplaintSettingsSchema>;
+
 export const AgencySettingsSchema = Type.Object({
   slug: Type.String(),
   name: Type.String(),
@@ -189,6 +217,7 @@ export const AgencySettingsSchema = Type.Object({
     holidays: Type.Array(Type.Object({ date: Type.String(), name: Type.String() })),
   }),
   escalationLevels: Type.Array(Type.Object({ level: Type.Integer(), name: Type.String(), notifyRole: Type.String() })),
+  complaints: ComplaintSettingsSchema,
   version: Type.Integer(),
 });
 

@@ -1,10 +1,12 @@
-// The agency's own settings: name, IANA time zone, tracking-number prefix, escalation ladder and business calendar
+// The agency's own settings: name, IANA time zone, tracking-number prefix, escalation ladder, complaint clocks and
+// business calendar
 // (working hours and holidays, or a holiday preset loaded for a range of years). Every change is versioned and
 // audited; deadlines computed before a change keep their dates.
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../../context.ts';
 import type { BusinessCalendar, EscalationLevel } from '../../db/schema.ts';
 import { calendarPreset, type HolidayPreset } from '../../../domain/holidays.ts';
+import type { ComplaintSettings } from '../../../domain/complaint-clocks.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { getAgency, updateAgency, type AgencyRecord } from '../../repositories/configuration/agency.ts';
 import { FieldProblems, checkVersion, cleanName, requireAdministrator } from '../common.ts';
@@ -26,6 +28,8 @@ export interface AgencySettingsPatch {
   timeZone?: string | undefined;
   trackingPrefix?: string | undefined;
   escalationLevels?: EscalationLevel[] | undefined;
+  /** Complaint clocks to change; the others keep their values. */
+  complaints?: Partial<ComplaintSettings> | undefined;
   expectedVersion?: number | undefined;
 }
 
@@ -78,11 +82,14 @@ export async function updateAgencySettings(ctx: CommandContext, patch: AgencySet
   }
   const escalationLevels = patch.escalationLevels && checkEscalationLevels(problems, patch.escalationLevels);
   problems.throwIfAny();
-  return save(ctx, 'agency.updated', patch.expectedVersion, () => ({
+  return save(ctx, 'agency.updated', patch.expectedVersion, (current) => ({
     ...(name !== undefined ? { name } : {}),
     ...(timeZone !== undefined ? { timeZone } : {}),
     ...(trackingPrefix !== undefined ? { trackingPrefix } : {}),
     ...(escalationLevels !== undefined ? { escalationLevels } : {}),
+    ...(patch.complaints !== undefined && Object.keys(patch.complaints).length > 0
+      ? { complaints: { ...current.complaints, ...patch.complaints } }
+      : {}),
   }));
 }
 

@@ -1,6 +1,7 @@
-// SQL for the agency row itself: name, zone, tracking prefix, calendar, escalation levels.
+// SQL for the agency row itself: name, zone, tracking prefix, calendar, escalation levels, complaint clocks.
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { complaintSettings, type ComplaintSettings } from '../../../domain/complaint-clocks.ts';
 import type { BusinessCalendar, EscalationLevel } from '../../db/schema.ts';
 
 export interface AgencyRecord {
@@ -11,6 +12,8 @@ export interface AgencyRecord {
   trackingPrefix: string;
   calendar: BusinessCalendar;
   escalationLevels: EscalationLevel[];
+  /** The complaint and hearing clocks (`settings.complaints` over their defaults). */
+  complaints: ComplaintSettings;
   version: number;
 }
 
@@ -22,6 +25,7 @@ const agencyColumns = [
   'tracking_prefix',
   'calendar',
   'escalation_levels',
+  'settings',
   'version',
 ] as const;
 const toAgency = (r: {
@@ -32,6 +36,7 @@ const toAgency = (r: {
   tracking_prefix: string;
   calendar: BusinessCalendar;
   escalation_levels: EscalationLevel[];
+  settings: Record<string, unknown> | null;
   version: number;
 }): AgencyRecord => ({
   id: r.id,
@@ -41,6 +46,7 @@ const toAgency = (r: {
   trackingPrefix: r.tracking_prefix,
   calendar: r.calendar,
   escalationLevels: r.escalation_levels,
+  complaints: complaintSettings(r.settings?.complaints),
   version: r.version,
 });
 
@@ -55,7 +61,9 @@ export async function getAgency(db: Db, agencyId: number, lock = false): Promise
 export async function updateAgency(
   tx: Db,
   agencyId: number,
-  patch: Partial<Pick<AgencyRecord, 'name' | 'timeZone' | 'trackingPrefix' | 'calendar' | 'escalationLevels'>>,
+  patch: Partial<
+    Pick<AgencyRecord, 'name' | 'timeZone' | 'trackingPrefix' | 'calendar' | 'escalationLevels' | 'complaints'>
+  >,
 ): Promise<AgencyRecord> {
   const row = await tx
     .updateTable('agencies')
@@ -65,6 +73,11 @@ export async function updateAgency(
       ...(patch.trackingPrefix !== undefined ? { tracking_prefix: patch.trackingPrefix } : {}),
       ...(patch.calendar !== undefined ? { calendar: JSON.stringify(patch.calendar) } : {}),
       ...(patch.escalationLevels !== undefined ? { escalation_levels: JSON.stringify(patch.escalationLevels) } : {}),
+      ...(patch.complaints !== undefined
+        ? {
+            settings: sql<string>`jsonb_set(coalesce(settings, '{}'::jsonb), '{complaints}', ${JSON.stringify(patch.complaints)}::jsonb)`,
+          }
+        : {}),
       version: sql<number>`version + 1`,
     })
     .where('id', '=', agencyId)

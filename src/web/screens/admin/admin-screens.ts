@@ -7,6 +7,7 @@ import { RoutingRulesScreen } from './routing-rules-screen.tsx';
 import { ServiceStandardsScreen } from './service-standards-screen.tsx';
 import { CalendarScreen } from './calendar-screen.tsx';
 import { EscalationScreen } from './escalation-screen.tsx';
+import { ComplaintClocksScreen } from './complaint-clocks-screen.tsx';
 import { TemplatesScreen } from './templates-screen.tsx';
 import { ChannelsScreen } from './channels-screen.tsx';
 import { LetterheadScreen } from './letterhead-screen.tsx';
@@ -29,6 +30,7 @@ export const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'service-standards', title: 'Service standards', component: ServiceStandardsScreen },
   { slug: 'calendar', title: 'Business calendar', component: CalendarScreen },
   { slug: 'escalation', title: 'Escalation levels', component: EscalationScreen },
+  { slug: 'complaint-clocks', title: 'Complaint clocks', component: ComplaintClocksScreen },
   { slug: 'templates', title: 'Templates', component: TemplatesScreen },
   { slug: 'letterhead', title: 'Letterhead', component: LetterheadScreen },
   { slug: 'integrations', title: 'API tokens and Open311 keys', component: IntegrationsScreen },

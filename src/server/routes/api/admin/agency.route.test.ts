@@ -163,3 +163,57 @@ describe('calendar', () => {
     expect(unknown.json().error.details[0].field).toBe('preset');
   });
 });
+
+describe('PATCH /agency complaints', () => {
+  const complaint = {
+    complainant: { firstName: 'Ana', lastName: 'Reyes', role: 'custodial_party' },
+    programCaseNumber: 'CS-200-2026',
+    receivedVia: 'in_person',
+    receivedOn: '2026-03-02',
+    knewOfActionOn: '2026-01-02',
+    issues: [{ category: 'distribution', description: 'A payment was not passed on.' }],
+  };
+
+  it('shows the complaint clocks, and a changed clock moves the next complaint’s due date', async () => {
+    const before = (await caseworker.call('GET', '/api/v1/agency')).json();
+    expect(before.complaints).toMatchObject({ resolutionDays: 30, repeatContactAction: 'suggest' });
+
+    const res = await admin.call('PATCH', '/api/v1/agency', {
+      complaints: { resolutionDays: 45, repeatContactAction: 'convert' },
+      expectedVersion: before.version,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().complaints).toMatchObject({
+      resolutionDays: 45,
+      extensionDays: 30,
+      repeatContactAction: 'convert',
+    });
+    expect((await caseworker.call('GET', '/api/v1/agency')).json().complaints.resolutionDays).toBe(45);
+    const audit = await auditRows(t, 'agency', 'agency.updated');
+    expect(JSON.stringify(audit.at(-1))).toContain('45');
+
+    // 2 March + 45 days = 16 April 2026, a Thursday.
+    const filed = await admin.call('POST', '/api/v1/complaints', complaint);
+    expect(filed.statusCode).toBe(201);
+    expect(filed.json().resolutionDueOn).toBe('2026-04-16');
+  });
+
+  it('refuses a clock that is not a whole number of days from 0 to 3660, an unknown clock, and a caseworker', async () => {
+    const rowBefore = await agencyRow();
+    for (const complaints of [
+      { resolutionDays: -1 },
+      { resolutionDays: 2.5 },
+      { filingWindowDays: 5000 },
+      { repeatContactAction: 'ignore' },
+      { overtimeDays: 3 },
+    ]) {
+      const res = await admin.call('PATCH', '/api/v1/agency', { complaints });
+      expect(res.statusCode, JSON.stringify(complaints)).toBe(400);
+      expect(res.json().error.message).toContain('complaints');
+    }
+    expect((await caseworker.call('PATCH', '/api/v1/agency', { complaints: { resolutionDays: 20 } })).statusCode).toBe(
+      403,
+    );
+    expect(await agencyRow()).toEqual(rowBefore);
+  });
+});

@@ -13,8 +13,9 @@ import {
 import type { AgencyRecord } from '../../../repositories/configuration/agency.ts';
 import type { EscalationLevel } from '../../../db/schema.ts';
 import type { HolidayPreset } from '../../../../domain/holidays.ts';
+import type { ComplaintSettings } from '../../../../domain/complaint-clocks.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
-import { stringEnum, AgencySettingsSchema } from '../../../../shared/admin.ts';
+import { stringEnum, AgencySettingsSchema, ComplaintSettingsSchema } from '../../../../shared/admin.ts';
 
 const Hours = Type.Union([
   Type.Object(
@@ -33,6 +34,7 @@ export function presentAgency(agency: AgencyRecord) {
     trackingPrefix: agency.trackingPrefix,
     calendar: agency.calendar,
     escalationLevels: agency.escalationLevels,
+    complaints: agency.complaints,
     version: agency.version,
   };
 }
@@ -57,7 +59,8 @@ export function agencyRoutes(app: FastifyInstance, _deps: RouteDependencies): vo
     {
       schema: {
         tags: ['configuration'],
-        summary: 'Change name, IANA time zone, tracking prefix or escalation levels (administrators).',
+        summary:
+          'Change name, IANA time zone, tracking prefix, escalation levels or complaint clocks (administrators).',
         response: { 200: AgencySettingsSchema },
         body: Type.Object({
           name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -76,16 +79,19 @@ export function agencyRoutes(app: FastifyInstance, _deps: RouteDependencies): vo
               { maxItems: 20 },
             ),
           ),
+          complaints: Type.Optional(Type.Partial(ComplaintSettingsSchema, { additionalProperties: false })),
           expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
         }),
       },
     },
     async (req) => {
-      const { escalationLevels, ...rest } = req.body;
+      const { escalationLevels, complaints, ...rest } = req.body;
       return presentAgency(
         await updateAgencySettings(requireContext(req), {
           ...rest,
           ...(escalationLevels !== undefined ? { escalationLevels: escalationLevels as EscalationLevel[] } : {}),
+          // The schema has checked every clock (whole days, 0 to 3660) and the repeat-contact action.
+          ...(complaints !== undefined ? { complaints: complaints as Partial<ComplaintSettings> } : {}),
         }),
       );
     },
