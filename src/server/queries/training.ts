@@ -29,12 +29,16 @@ export async function courseList(ctx: CommandContext): Promise<Course[]> {
   }));
 }
 
-/** Staff × courses with what each person must take and where they stand on `today` (the agency's today). */
-export async function trainingMatrix(ctx: CommandContext, today = agencyToday(ctx)): Promise<TrainingMatrix> {
+/**
+ * Staff × courses with what each person must take and where they stand: today, with every completion recorded, or,
+ * for a report, as of the day `asOf` with the completions recorded up to that day.
+ */
+export async function trainingMatrix(ctx: CommandContext, asOf?: string): Promise<TrainingMatrix> {
+  const today = asOf ?? agencyToday(ctx);
   const [courses, staff, completions] = await Promise.all([
     listCourses(ctx.db, ctx.agency.id),
     activeStaff(ctx.db, ctx.agency.id),
-    latestCompletions(ctx.db, ctx.agency.id, today),
+    latestCompletions(ctx.db, ctx.agency.id, asOf),
   ]);
   return {
     today,

@@ -8,7 +8,7 @@ import { importNyc311 } from './import-nyc311.ts';
 
 const SAMPLE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../shared/data/nyc-311-sample-2011.csv',
+  '../../../../../shared/data/nyc-311-sample-2011.csv',
 );
 
 let t: TestApp;
