@@ -17,9 +17,7 @@ afterAll(async () => h?.stop());
 
 const noViolations = async (where: string) => expect(await accessibilityViolations(page), where).toEqual([]);
 
-// Skipped: after "Start project" the project page does not open in the browser (the API test of the same path
-// passes); to be fixed before the projects screens are called done.
-it.skip('starts a project, plans and completes milestones, reports status and links a case', async () => {
+it('starts a project, plans and completes milestones, reports status and links a case', async () => {
   const trackingNumber = await createCaseViaApi(page, {
     channel: 'email',
     subject: 'SNAP',
@@ -46,8 +44,10 @@ it.skip('starts a project, plans and completes milestones, reports status and li
   await milestone.getByLabel('Due on').fill('2027-02-01');
   await milestone.getByRole('button', { name: 'Add milestone' }).click();
   await page.getByText('Hotline live — due 2027-02-01').waitFor();
-  await page.getByLabel(/Phone line ordered/).check();
+  // The box follows the saved milestone, so it turns checked once the server has recorded it.
+  await page.getByLabel(/Phone line ordered/).click();
   await page.getByRole('status').filter({ hasText: '“Phone line ordered” done.' }).waitFor();
+  await expect.poll(() => page.getByLabel(/Phone line ordered/).isChecked()).toBe(true);
 
   const report = page.getByRole('form', { name: 'Report status' });
   await report.getByLabel('Health').selectOption('at_risk');
@@ -74,7 +74,7 @@ it.skip('starts a project, plans and completes milestones, reports status and li
   await screenshot(page, 'projects-portfolio-1280');
 });
 
-it.skip('works at 390 px', async () => {
+it('works at 390 px', async () => {
   const narrow = await signedInPage(h.browser, h.baseUrl, NARROW);
   await narrow.goto(`${h.baseUrl}/projects`);
   await narrow.getByRole('heading', { level: 1, name: 'Special projects' }).waitFor();

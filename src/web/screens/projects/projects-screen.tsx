@@ -51,8 +51,9 @@ function NewProjectForm() {
       scope: text('scope'),
       ownerId: Number(text('ownerId')),
       memberIds: form.getAll('memberIds').map(Number),
-      startsOn: text('startsOn') || null,
-      dueOn: text('dueOn') || null,
+      // An empty date is left out, not sent as null: the server's coercion would turn null into "" for a text field.
+      ...(text('startsOn') ? { startsOn: text('startsOn') } : {}),
+      ...(text('dueOn') ? { dueOn: text('dueOn') } : {}),
     });
   };
   return (
