@@ -1,4 +1,4 @@
-// The test app: a fresh database per test file (a migrated PGlite snapshot, or a new schema on the PostgreSQL
+// The test app: a fresh database per test file (a new in-memory PGlite, migrated, or a new schema on the PostgreSQL
 // named by TEST_DATABASE_URL), the app built on it, and helpers to sign in and call the API.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
