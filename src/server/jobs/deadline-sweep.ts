@@ -34,7 +34,7 @@ interface Candidate {
 }
 
 /** Cases of one agency that may need a warning or an escalation now, after the given id (keyset). */
-async function candidates(db: Db, agencyId: number, now: Date, afterId: number): Promise<Candidate[]> {
+export async function sweepCandidates(db: Db, agencyId: number, now: Date, afterId: number): Promise<Candidate[]> {
   const result = await sql<Candidate>`
     select c.id, c.tracking_number, c.received_at, c.escalation_level, c.escalated_at, c.warned_at, c.writer_type,
            c.unit_id, c.assignee_id,
@@ -78,7 +78,7 @@ export async function runDeadlineSweep(db: Db, now: Date, options: SweepOptions 
     const levels: EscalationLevel[] = agency.escalation_levels;
     let afterId = 0;
     for (;;) {
-      const batch = await candidates(db, agency.id, now, afterId);
+      const batch = await sweepCandidates(db, agency.id, now, afterId);
       if (batch.length === 0) break;
       afterId = batch[batch.length - 1]!.id;
       for (const c of batch) {
