@@ -160,7 +160,18 @@ export function QueueScreen() {
       <PageHeading>{title}</PageHeading>
       <QueueNav current={queue.slug} />
       <section className="queue-toolbar" aria-label="Views and columns">
-        <SavedViews openId={openViewId} definition={onScreen} onOpen={openView} onClosed={() => apply(filters)} />
+        <SavedViews
+          openId={openViewId}
+          definition={onScreen}
+          onOpen={openView}
+          onClosed={() =>
+            void navigate({
+              to: '/queues/$queue',
+              params: { queue: slug },
+              search: { ...filters, sort: sortKey, direction },
+            })
+          }
+        />
         <div className="queue-display">
           <QueueDisplayControls display={display} onChange={setDisplay} />
         </div>
