@@ -121,7 +121,7 @@ export function SavedViews(props: Props) {
 
   return (
     <div className="saved-views">
-      <form className="inline-form" onSubmit={openChosen} aria-label="Saved views">
+      <form className="inline-form view-picker" onSubmit={openChosen} aria-label="Saved views">
         <SelectField
           label="Saved view"
           name="view"
