@@ -41,6 +41,10 @@ export const DEFAULT_QUEUE_COLUMNS: QueueColumn[] = [
   'escalation',
 ];
 
+/** Row heights of a queue: comfortable (the case's first words under its subject) or compact (one line a case). */
+export const QUEUE_DENSITIES = ['comfortable', 'compact'] as const;
+export type QueueDensity = (typeof QUEUE_DENSITIES)[number];
+
 /** Words for each column (headers, the column chooser). */
 export const QUEUE_COLUMN_LABELS: Record<QueueColumn, string> = {
   subject: 'Subject',
@@ -77,6 +81,8 @@ export const SavedViewDefinitionSchema = Type.Object(
     sort: stringEnum(CASE_SORTS),
     direction: stringEnum(SORT_DIRECTIONS),
     columns: Type.Array(stringEnum(QUEUE_COLUMNS), { minItems: 1, maxItems: QUEUE_COLUMNS.length, uniqueItems: true }),
+    /** Row height; comfortable when left out. */
+    density: Type.Optional(stringEnum(QUEUE_DENSITIES)),
   },
   { additionalProperties: false },
 );

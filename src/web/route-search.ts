@@ -1,11 +1,19 @@
 // The search part of the screens' URLs (filters, drill-downs), apart from router.tsx so that screens can name
 // these types without importing the router (which imports every screen).
+import type { CaseSort, SortDirection } from '../shared/cases.ts';
+
 export interface QueueSearch {
   channel?: string | undefined;
   subject?: string | undefined;
   status?: string | undefined;
   unit?: string | undefined;
+  priority?: string | undefined;
   q?: string | undefined;
+  /** The order of the rows (GET /api/v1/cases' sort and direction); the deadline, soonest first, when left out. */
+  sort?: CaseSort | undefined;
+  direction?: SortDirection | undefined;
+  /** The saved view open on the queue (its id), so it can be saved again, renamed or deleted. */
+  view?: number | undefined;
   /** Report drill-downs (the monthly report's numbers): more filters of GET /api/v1/cases, passed through as text. */
   receivedFrom?: string | undefined;
   receivedTo?: string | undefined;

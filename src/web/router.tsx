@@ -28,6 +28,7 @@ import { NotificationsScreen } from './screens/notifications/notifications-scree
 import { ReferralsScreen } from './screens/referrals/referrals-screen.tsx';
 import { LettersScreen } from './screens/letters/letters-screen.tsx';
 import { REPORT_DRILL_KEYS, type QueueSearch, type ReportSearch, type QualitySearch } from './route-search.ts';
+import { CASE_SORTS, SORT_DIRECTIONS } from '../shared/cases.ts';
 
 export type { QueueSearch, ReportSearch, QualitySearch } from './route-search.ts';
 
@@ -80,7 +81,11 @@ export const queueRoute = createRoute({
     subject: text(search.subject),
     status: text(search.status),
     unit: text(search.unit),
+    priority: text(search.priority),
     q: text(search.q),
+    sort: CASE_SORTS.find((key) => key === search.sort),
+    direction: SORT_DIRECTIONS.find((key) => key === search.direction),
+    view: /^[1-9]\d{0,9}$/.test(String(search.view ?? '')) ? Number(search.view) : undefined,
     ...Object.fromEntries(REPORT_DRILL_KEYS.map((key) => [key, scalar(search[key])])),
   }),
   component: QueueScreen,

@@ -1,7 +1,7 @@
 // The ombudsperson's inquiries and hearings queues: compact rows with a visible clock, sortable by column. An open
 // inquiry is closed here with the participant's satisfaction; a dissatisfied one is offered its complaint, opened in
 // one action with the inquiry's facts.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { api, queryString } from '../../api/client.ts';
@@ -13,34 +13,7 @@ import { SelectField } from '../../components/fields.tsx';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { humanize } from '../../format.ts';
 import { DueClock, NextDeadlineClock } from './complaint-clock.tsx';
-
-interface Sort<K extends string> {
-  key: K;
-  direction: 'asc' | 'desc';
-}
-
-/** A column heading that sorts the queue, announcing its order to screen readers (aria-sort). */
-function SortHeader<K extends string>(props: {
-  label: string;
-  column: K;
-  sort: Sort<K>;
-  onSort: (sort: Sort<K>) => void;
-}): ReactNode {
-  const active = props.sort.key === props.column;
-  const next = active && props.sort.direction === 'asc' ? 'desc' : 'asc';
-  return (
-    <th scope="col" aria-sort={active ? (props.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button
-        type="button"
-        className="link-button"
-        onClick={() => props.onSort({ key: props.column, direction: next })}
-      >
-        {props.label}
-        {active ? (props.sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-      </button>
-    </th>
-  );
-}
+import { SortHeader, type Sort } from '../../components/sort-header.tsx';
 
 const INQUIRY_VIEWS = [
   { key: 'open', label: 'Open', query: { status: 'open' } },

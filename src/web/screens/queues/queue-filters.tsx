@@ -1,10 +1,11 @@
 // The filters above a queue: channel (the agency's own channels by slug, hotlines included, or a kind of channel),
-// subject, status, unit and text; applied on submit and kept in the URL.
+// subject, status, unit, priority and text; applied on submit and kept in the URL.
 import type { FormEvent } from 'react';
 import type { QueueSearch } from '../../route-search.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import {
   channelFilterOptions,
+  priorityOptions,
   statusOptions,
   subjectOptions,
   unitOptions,
@@ -27,12 +28,13 @@ export function QueueFilters({ search, onApply }: { search: QueueSearch; onApply
       subject: value('subject'),
       status: value('status'),
       unit: value('unit'),
+      priority: value('priority'),
       q: value('q'),
     });
   };
   const key = JSON.stringify(search);
   return (
-    <form className="filters" aria-label="Filter cases" onSubmit={submit} key={key}>
+    <form className="filters queue-filters" aria-label="Filter cases" onSubmit={submit} key={key}>
       <TextField
         label="Text"
         name="q"
@@ -68,6 +70,13 @@ export function QueueFilters({ search, onApply }: { search: QueueSearch; onApply
         defaultValue={search.unit ?? ''}
         placeholder="Any"
         options={unitOptions(units.data)}
+      />
+      <SelectField
+        label="Priority"
+        name="priority"
+        defaultValue={search.priority ?? ''}
+        placeholder="Any"
+        options={priorityOptions}
       />
       <div className="filter-buttons">
         <button type="submit" className="button-primary">

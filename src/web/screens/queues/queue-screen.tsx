@@ -1,5 +1,6 @@
-// A queue: the cases of one queue (Mine, My unit, Overdue, …) sorted by deadline, with filters, paging by cursor,
-// row selection for bulk actions, and j / k / x / Enter to work it from the keyboard.
+// A queue: the cases of one queue (Mine, My unit, Overdue, …) with filters and a sort kept in the URL, saved views,
+// the reader's columns and row density, paging by cursor, row selection for bulk actions, and j / k / x / Enter to
+// work it from the keyboard.
 import { useEffect, useRef, useState } from 'react';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -17,6 +18,12 @@ import { BulkActions } from './bulk-actions.tsx';
 import { BulkCoding } from './bulk-coding.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useChannels } from '../../api/reference.ts';
+import type { CaseSort } from '../../../shared/cases.ts';
+import type { SavedView, SavedViewDefinition } from '../../../shared/queues.ts';
+import type { Sort } from '../../components/sort-header.tsx';
+import { sortWords } from './queue-table.tsx';
+import { QueueDisplayControls, useQueueDisplay } from './queue-display.tsx';
+import { SavedViews, useSavedViews } from './saved-views.tsx';
 
 const queueRoute = getRouteApi('/queues/$queue');
 
@@ -34,6 +41,21 @@ export function QueueScreen() {
   // "Select all N matching": the bulk coding then applies to the query, not only to this page.
   const [allMatching, setAllMatching] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);
+  const { sort: sortKey, direction, view: viewParam, ...filters } = search;
+  const sort: Sort<CaseSort> = { key: sortKey ?? 'deadline', direction: direction ?? 'asc' };
+  // A text search orders by how well cases match; the columns sort the list when no text is searched.
+  const ranked = Boolean(filters.q);
+  const openViewId = viewParam;
+  const [display, setDisplay] = useQueueDisplay();
+  const views = useSavedViews();
+  // A view opened (or a link to one followed) brings its columns and density once; changes after that are the reader's.
+  const appliedView = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    const view = views.data?.find((v) => v.id === openViewId);
+    if (!view || appliedView.current === view.id) return;
+    appliedView.current = view.id;
+    setDisplay({ columns: view.definition.columns, density: view.definition.density ?? 'comfortable' });
+  }, [openViewId, views.data, setDisplay]);
   const viewKey = `${slug}?${JSON.stringify(search)}`;
 
   useEffect(() => {
@@ -48,7 +70,7 @@ export function QueueScreen() {
     queryFn: () =>
       api<CaseList>(
         'GET',
-        `/cases${queryString({ queue: queue.apiQueue, sort: 'deadline', limit: PAGE_SIZE, cursor, ...search })}`,
+        `/cases${queryString({ queue: queue.apiQueue, limit: PAGE_SIZE, cursor, ...filters, sort: sort.key, direction: sort.direction })}`,
       ),
     placeholderData: keepPreviousData,
   });
@@ -88,7 +110,43 @@ export function QueueScreen() {
       cases.every((c) => prev.has(c.trackingNumber)) ? new Set() : new Set(cases.map((c) => c.trackingNumber)),
     );
 
-  const apply = (next: QueueSearch) => void navigate({ to: '/queues/$queue', params: { queue: slug }, search: next });
+  const apply = (next: QueueSearch) =>
+    void navigate({
+      to: '/queues/$queue',
+      params: { queue: slug },
+      search: { ...next, sort: sortKey, direction, view: viewParam },
+    });
+  const applySort = (next: Sort<CaseSort>) =>
+    void navigate({
+      to: '/queues/$queue',
+      params: { queue: slug },
+      search: { ...search, sort: next.key, direction: next.direction },
+    });
+  const openView = (view: SavedView) => {
+    appliedView.current = undefined;
+    void navigate({
+      to: '/queues/$queue',
+      params: { queue: view.definition.queue },
+      search: {
+        ...view.definition.filters,
+        sort: view.definition.sort,
+        direction: view.definition.direction,
+        view: view.id,
+      },
+    });
+  };
+  const onScreen: SavedViewDefinition = {
+    queue: slug,
+    filters: Object.fromEntries(
+      (['channel', 'subject', 'status', 'unit', 'priority', 'q'] as const).flatMap((key) =>
+        filters[key] ? [[key, filters[key]]] : [],
+      ),
+    ),
+    sort: sort.key,
+    direction: sort.direction,
+    columns: display.columns,
+    density: display.density,
+  };
   const start = cursors.length * PAGE_SIZE;
   const queueTitle = queue.slug === 'all' ? 'All cases' : queue.slug === 'mine' ? 'My cases' : queue.title;
   // A channel's own queue (e.g. a hotline's, opened from the channels screen) says so in its heading.
@@ -101,14 +159,32 @@ export function QueueScreen() {
     <>
       <PageHeading>{title}</PageHeading>
       <QueueNav current={queue.slug} />
-      <QueueFilters search={search} onApply={apply} />
+      <section className="queue-toolbar" aria-label="Views and columns">
+        <SavedViews
+          openId={openViewId}
+          definition={onScreen}
+          onOpen={openView}
+          onClosed={() =>
+            void navigate({
+              to: '/queues/$queue',
+              params: { queue: slug },
+              search: { ...filters, sort: sortKey, direction },
+            })
+          }
+        />
+        <div className="queue-display">
+          <QueueDisplayControls display={display} onChange={setDisplay} />
+        </div>
+      </section>
+      <QueueFilters search={filters} onApply={apply} />
       <p role="status" className="result-count">
-        {list.isPending
+        {/* While a new order or page loads, the rows on screen are the earlier ones: say so rather than miscount. */}
+        {list.isPending || list.isPlaceholderData
           ? 'Loading cases…'
           : list.data
             ? list.data.total === 0
               ? 'No cases match.'
-              : `Showing ${start + 1}–${start + cases.length} of ${list.data.total} cases, soonest deadline first.`
+              : `Showing ${start + 1}–${start + cases.length} of ${list.data.total} cases, ${ranked ? 'best matches first; clear the text to sort by a column' : sortWords(sort)}.`
             : ''}
       </p>
       <FormError error={list.error} />
@@ -134,7 +210,7 @@ export function QueueScreen() {
         <BulkCoding
           selection={
             allMatching
-              ? { query: { ...(queue.apiQueue ? { queue: queue.apiQueue } : {}), ...search } as never }
+              ? { query: { ...(queue.apiQueue ? { queue: queue.apiQueue } : {}), ...filters } as never }
               : { trackingNumbers: [...selected] }
           }
           onDone={() => {
@@ -153,8 +229,12 @@ export function QueueScreen() {
         <div className="table-wrap">
           <QueueTable
             ref={tableRef}
-            caption={`${title}: cases sorted by deadline`}
+            caption={`${title}: cases ${ranked ? 'best matches first' : sortWords(sort)}`}
             cases={cases}
+            columns={display.columns}
+            density={display.density}
+            sort={ranked ? undefined : sort}
+            onSort={applySort}
             selected={selected}
             onToggle={toggle}
             onToggleAll={toggleAll}

@@ -241,6 +241,40 @@ describe('saved views', () => {
       definition: { ...definition, columns: ['shoe size'] },
     });
     expect(column.statusCode).toBe(400);
+    const density = await worker.call('POST', '/api/v1/saved-views', {
+      name: 'x',
+      definition: { ...definition, density: 'tiny' },
+    });
+    expect(density.statusCode).toBe(400);
+    expect(density.body).toContain('density');
+    expect((await worker.call('GET', '/api/v1/saved-views')).json().items).toEqual([]);
+  });
+
+  it('keeps the row density of a view, and leaves it out when not given', async () => {
+    const compact = await worker.call('POST', '/api/v1/saved-views', {
+      name: 'Compact heat',
+      definition: { ...definition, density: 'compact' },
+    });
+    expect(compact.statusCode, compact.body).toBe(201);
+    expect(compact.json().definition).toMatchObject({ density: 'compact', columns: definition.columns });
+    const plain = (await worker.call('POST', '/api/v1/saved-views', { name: 'Plain heat', definition })).json();
+    expect(plain.definition.density).toBeUndefined();
+    const changed = await worker.call('PATCH', `/api/v1/saved-views/${plain.id}`, {
+      expectedVersion: 1,
+      definition: { ...definition, density: 'compact', columns: ['tags', 'received'] },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const listed = (await worker.call('GET', '/api/v1/saved-views')).json().items as {
+      name: string;
+      definition: { density?: string; columns: string[] };
+    }[];
+    expect(listed.find((v) => v.name === 'Plain heat')?.definition).toMatchObject({
+      density: 'compact',
+      columns: ['tags', 'received'],
+    });
+    for (const v of (await worker.call('GET', '/api/v1/saved-views')).json().items as { id: number }[]) {
+      expect((await worker.call('DELETE', `/api/v1/saved-views/${v.id}`)).statusCode).toBe(204);
+    }
   });
 });
 
