@@ -49,16 +49,9 @@ const SQL_OUTSIDE_REPOSITORIES = [
   'src/server/commands/imports/import-context.ts',
   'src/server/commands/imports/import-mapping.ts',
   'src/server/commands/letters/letter-inbound.ts',
-  'src/server/commands/quality/action-plan-input.ts',
-  'src/server/commands/quality/training.ts',
   'src/server/commands/reports/saved-reports.ts',
   'src/server/commands/auth/sign-in.ts',
   'src/server/commands/portal/survey-invitations.ts',
-  'src/server/jobs/deadline-sweep.ts',
-  'src/server/jobs/email-send.ts',
-  'src/server/jobs/report-schedules.ts',
-  'src/server/policies/case-access.ts',
-  'src/server/policies/person-access.ts',
   'src/server/queries/audit-log.ts',
   'src/server/queries/case-list.ts',
   'src/server/queries/case-text-search.ts',
@@ -76,9 +69,6 @@ const SQL_OUTSIDE_REPOSITORIES = [
   'src/server/reports/indicators.ts',
   'src/server/reports/new-issue-alerts.ts',
   'src/server/reports/new-issues.ts',
-  'src/server/routes/api/audit-downloads.ts',
-  'src/server/routes/api/auth/auth.route.ts',
-  'src/server/routes/api/reports/dashboard.route.ts',
 ];
 
 /** SQL in any form: Kysely's query builder entry points and the sql tag. */
