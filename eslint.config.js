@@ -52,8 +52,6 @@ const SQL_OUTSIDE_REPOSITORIES = [
   'src/server/commands/reports/saved-reports.ts',
   'src/server/commands/auth/sign-in.ts',
   'src/server/commands/portal/survey-invitations.ts',
-  'src/server/reports/crosstab-cases.ts',
-  'src/server/reports/crosstab-labels.ts',
   'src/server/reports/crosstab.ts',
   'src/server/reports/dashboards.ts',
   'src/server/reports/indicator-items.ts',
