@@ -55,7 +55,6 @@ const SQL_OUTSIDE_REPOSITORIES = [
   'src/server/reports/crosstab.ts',
   'src/server/reports/dashboards.ts',
   'src/server/reports/indicator-items.ts',
-  'src/server/reports/indicator-targets.ts',
   'src/server/reports/indicators.ts',
   'src/server/reports/new-issue-alerts.ts',
   'src/server/reports/new-issues.ts',
