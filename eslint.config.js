@@ -16,8 +16,8 @@ const ioPatterns = IO_MODULES.map((name) => ({
 /**
  * Files outside src/server/repositories/ and src/server/db/ that still hold SQL (query builder or sql``) today.
  * The rule below keeps any NEW file from doing so; each file listed here is debt to move into a repository (a report
- * may keep its SQL in its own *-queries.ts / *-sql.ts file, and read models in src/server/queries/ are an accepted
- * exception, docs/decisions/0011-read-models-hold-their-sql.md). Remove a line when its file is cleaned up.
+ * may keep its SQL in its own *-queries.ts / *-sql.ts file, and so may a read model of src/server/queries/:
+ * docs/decisions/0011-read-models-hold-their-sql.md). Remove a line when its file is cleaned up.
  */
 const SQL_OUTSIDE_REPOSITORIES = [
   'src/cli/agency.ts',
@@ -49,36 +49,15 @@ const SQL_OUTSIDE_REPOSITORIES = [
   'src/server/commands/imports/import-context.ts',
   'src/server/commands/imports/import-mapping.ts',
   'src/server/commands/letters/letter-inbound.ts',
-  'src/server/commands/quality/action-plan-input.ts',
-  'src/server/commands/quality/training.ts',
   'src/server/commands/reports/saved-reports.ts',
   'src/server/commands/auth/sign-in.ts',
   'src/server/commands/portal/survey-invitations.ts',
-  'src/server/jobs/deadline-sweep.ts',
-  'src/server/jobs/email-send.ts',
-  'src/server/jobs/report-schedules.ts',
-  'src/server/policies/case-access.ts',
-  'src/server/policies/person-access.ts',
-  'src/server/queries/audit-log.ts',
-  'src/server/queries/case-list.ts',
-  'src/server/queries/case-text-search.ts',
-  'src/server/queries/case-timeline.ts',
-  'src/server/queries/email-campaigns.ts',
-  'src/server/queries/people.ts',
-  'src/server/queries/referral-queue.ts',
-  'src/server/queries/repeat-contact.ts',
-  'src/server/reports/crosstab-cases.ts',
-  'src/server/reports/crosstab-labels.ts',
   'src/server/reports/crosstab.ts',
   'src/server/reports/dashboards.ts',
   'src/server/reports/indicator-items.ts',
-  'src/server/reports/indicator-targets.ts',
   'src/server/reports/indicators.ts',
   'src/server/reports/new-issue-alerts.ts',
   'src/server/reports/new-issues.ts',
-  'src/server/routes/api/audit-downloads.ts',
-  'src/server/routes/api/auth/auth.route.ts',
-  'src/server/routes/api/reports/dashboard.route.ts',
 ];
 
 /** SQL in any form: Kysely's query builder entry points and the sql tag. */

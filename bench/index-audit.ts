@@ -19,7 +19,7 @@ import { dashboardData } from '../src/server/reports/dashboards.ts';
 import { computeIndicators } from '../src/server/reports/indicators.ts';
 import { buildMonthlyReport } from '../src/server/reports/monthly-report.ts';
 import { runCrosstabDefinition } from '../src/server/reports/crosstab.ts';
-import { sweepCandidates } from '../src/server/jobs/deadline-sweep.ts';
+import { sweepCandidates } from '../src/server/repositories/deadline-sweep.ts';
 import { retentionCandidates } from '../src/server/repositories/retention.ts';
 import { closedCasesWithoutInvitation } from '../src/server/repositories/portal.ts';
 import { listPublicRequests } from '../src/server/repositories/open311.ts';
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
           now,
         ),
     ],
-    ['deadline sweep candidates', () => sweepCandidates(db, supervisor.agency.id, now, 0)],
+    ['deadline sweep candidates', () => sweepCandidates(db, supervisor.agency.id, now, 0, 500)],
     [
       'retention candidates',
       () => retentionCandidates(db, supervisor.agency.id, new Date(now.getTime() - 2 * 365 * 864e5)),

@@ -230,7 +230,7 @@ export async function handIndicators(ctx: CommandContext, period: ReportPeriod, 
   return table;
 }
 
-/** The days back a repeat contact looks (as in src/server/queries/case-list.ts). */
+/** The days back a repeat contact looks (as in src/server/queries/case-list-queries.ts). */
 const REPEAT_DAYS = 90;
 
 /**

@@ -20,7 +20,7 @@ import { loadConfig } from '../src/server/env.ts';
 import { startRuntime } from '../src/server/runtime.ts';
 import { buildApp } from '../src/server/app.ts';
 import { mainAdministrator, tokenFor } from './tokens.ts';
-import { getCaseView, listCases, type CaseListFilter } from '../src/server/queries/case-list.ts';
+import { getCaseView, listCases, type CaseListFilter } from '../src/server/queries/case-list-queries.ts';
 import { intakeBodies } from './intake-bodies.ts';
 import { generateCases } from './generate.ts';
 import { reportBenchmarks, type BenchRow } from './reports.ts';

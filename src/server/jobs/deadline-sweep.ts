@@ -5,9 +5,15 @@
 // within the case's unit), by the inbox and email (commands/notifications/notify.ts). Referrals whose local due
 // date has passed climb the same ladder, one level a day, notifying the referred unit's people and the referrer.
 // Complaint deadlines (acknowledgement, resolution, hearing, compliance report) climb it too (complaint-deadline-sweep.ts).
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { recordAudit } from '../repositories/audit.ts';
+import {
+  agenciesToSweep,
+  markCaseDeadlineStep,
+  overdueReferrals,
+  raiseReferralLevel,
+  sweepCandidates,
+} from '../repositories/deadline-sweep.ts';
 import { systemActor, type CommandContext } from '../context.ts';
 import { escalationStep } from '../../domain/escalation.ts';
 import type { EscalationLevel } from '../../domain/types.ts';
@@ -19,41 +25,6 @@ import { sweepComplaintDeadlines } from './complaint-deadline-sweep.ts';
 const BATCH = 500;
 const HOURS_BETWEEN_LEVELS = 24;
 
-interface Candidate {
-  id: number;
-  tracking_number: string;
-  received_at: Date;
-  due_at: Date;
-  warning_percent: number | null;
-  escalation_level: number;
-  escalated_at: Date | null;
-  warned_at: Date | null;
-  unit_id: number | null;
-  assignee_id: number | null;
-  writer_type: 'constituent' | 'representative' | 'advocate' | 'elected_official' | 'media';
-}
-
-/** Cases of one agency that may need a warning or an escalation now, after the given id (keyset). */
-export async function sweepCandidates(db: Db, agencyId: number, now: Date, afterId: number): Promise<Candidate[]> {
-  const result = await sql<Candidate>`
-    select c.id, c.tracking_number, c.received_at, c.escalation_level, c.escalated_at, c.warned_at, c.writer_type,
-           c.unit_id, c.assignee_id,
-           coalesce(case when c.first_response_at is null then c.first_response_due_at end, c.resolution_due_at) as due_at,
-           s.warning_percent
-    from cases c
-    left join service_standards s on s.agency_id = c.agency_id and s.id = c.service_standard_id
-    where c.agency_id = ${agencyId} and c.id > ${afterId}
-      and c.status not in ('closed', 'waiting_on_constituent') and c.paused_at is null and c.merged_into_id is null
-      and coalesce(case when c.first_response_at is null then c.first_response_due_at end, c.resolution_due_at) is not null
-      and (
-        coalesce(case when c.first_response_at is null then c.first_response_due_at end, c.resolution_due_at) < ${now}
-        or (c.warned_at is null and c.received_at + (coalesce(case when c.first_response_at is null then c.first_response_due_at end, c.resolution_due_at) - c.received_at) * (coalesce(s.warning_percent, 75) / 100.0) <= ${now})
-      )
-    order by c.id
-    limit ${BATCH}`.execute(db);
-  return result.rows;
-}
-
 export { levelRecipients } from './escalation-recipients.ts';
 
 export interface SweepOptions {
@@ -63,10 +34,7 @@ export interface SweepOptions {
 
 /** Runs the sweep for every agency at `now`; returns how many cases and referrals were warned or escalated. */
 export async function runDeadlineSweep(db: Db, now: Date, options: SweepOptions = {}): Promise<number> {
-  const agencies = await db
-    .selectFrom('agencies')
-    .select(['id', 'slug', 'name', 'time_zone', 'escalation_levels'])
-    .execute();
+  const agencies = await agenciesToSweep(db);
   let changed = 0;
   for (const agency of agencies) {
     const ctx: CommandContext = {
@@ -78,7 +46,7 @@ export async function runDeadlineSweep(db: Db, now: Date, options: SweepOptions 
     const levels: EscalationLevel[] = agency.escalation_levels;
     let afterId = 0;
     for (;;) {
-      const batch = await sweepCandidates(db, agency.id, now, afterId);
+      const batch = await sweepCandidates(db, agency.id, now, afterId, BATCH);
       if (batch.length === 0) break;
       afterId = batch[batch.length - 1]!.id;
       for (const c of batch) {
@@ -101,15 +69,7 @@ export async function runDeadlineSweep(db: Db, now: Date, options: SweepOptions 
             ...(step.warn ? { warned_at: now } : {}),
             ...(escalate ? { escalation_level: step.targetLevel, escalated_at: now } : {}),
           };
-          const updated = await tx
-            .updateTable('cases')
-            .set({ ...patch, version: sql<number>`version + 1`, updated_at: now })
-            .where('agency_id', '=', agency.id)
-            .where('id', '=', c.id)
-            .where('escalation_level', '=', c.escalation_level)
-            .returning('id')
-            .executeTakeFirst();
-          if (!updated) return;
+          if (!(await markCaseDeadlineStep(tx, agency.id, c.id, c.escalation_level, patch, now))) return;
           const level = levels.find((l) => l.level === step.targetLevel);
           const levelName = level?.name ?? `level ${step.targetLevel}`;
           await recordAudit(
@@ -173,28 +133,7 @@ async function sweepReferrals(
   if (top === 0) return 0;
   const today = localDate(now, ctx.agency.timeZone);
   const dayAgo = new Date(now.getTime() - HOURS_BETWEEN_LEVELS * 3_600_000);
-  const overdue = await ctx.db
-    .selectFrom('referrals as r')
-    .innerJoin('cases as c', (j) => j.onRef('c.agency_id', '=', 'r.agency_id').onRef('c.id', '=', 'r.case_id'))
-    .innerJoin('units as u', (j) => j.onRef('u.agency_id', '=', 'r.agency_id').onRef('u.id', '=', 'r.unit_id'))
-    .select([
-      'r.id',
-      'r.case_id',
-      'r.unit_id',
-      'r.created_by',
-      'r.escalation_level',
-      sql<string>`to_char(r.due_date, 'YYYY-MM-DD')`.as('due_date'),
-      'c.tracking_number',
-      'u.code as unit_code',
-    ])
-    .where('r.agency_id', '=', ctx.agency.id)
-    .where('r.status', '=', 'open')
-    .where('r.due_date', '<', today)
-    .where('r.escalation_level', '<', top)
-    .where((eb) => eb.or([eb('r.escalated_at', 'is', null), eb('r.escalated_at', '<=', dayAgo)]))
-    .orderBy('r.id')
-    .limit(BATCH)
-    .execute();
+  const overdue = await overdueReferrals(ctx.db, ctx.agency.id, today, top, dayAgo, BATCH);
   let changed = 0;
   for (const r of overdue) {
     const next = levels
@@ -204,16 +143,7 @@ async function sweepReferrals(
     if (next === undefined) continue;
     const level = levels.find((l) => l.level === next);
     await ctx.db.transaction().execute(async (tx) => {
-      const updated = await tx
-        .updateTable('referrals')
-        .set({ escalation_level: next, escalated_at: now })
-        .where('agency_id', '=', ctx.agency.id)
-        .where('id', '=', r.id)
-        .where('escalation_level', '=', r.escalation_level)
-        .where('status', '=', 'open')
-        .returning('id')
-        .executeTakeFirst();
-      if (!updated) return;
+      if (!(await raiseReferralLevel(tx, ctx.agency.id, r.id, r.escalation_level, next, now))) return;
       const txCtx = { ...ctx, db: tx };
       await recordAudit(tx, txCtx, {
         action: 'case.referral_escalated',

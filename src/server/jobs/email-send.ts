@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import type { ClaimedJob } from '../repositories/jobs.ts';
 import { enqueueJob } from '../repositories/jobs.ts';
-import { findOutbox, recordAttempt, setDeliveryStatus, type OutboxRow } from '../repositories/outbox.ts';
+import { findOutbox, queuedOutbox, recordAttempt, setDeliveryStatus, type OutboxRow } from '../repositories/outbox.ts';
 import { EMAIL_SEND_ATTEMPTS, EMAIL_SEND_JOB, assertHeaderSafe } from '../commands/email/email-outbound.ts';
 
 export interface EmailSendDependencies {
@@ -82,12 +82,7 @@ export async function sendOutboxMessage(deps: EmailSendDependencies, job: Claime
 
 /** Schedules a send for every queued outbox message whose job is gone (e.g. given up while no relay was set). */
 export async function requeueWaitingMail(db: Db): Promise<number> {
-  const rows = await db
-    .selectFrom('outbox')
-    .select(['agency_id', 'id'])
-    .where('status', '=', 'queued')
-    .limit(10_000)
-    .execute();
+  const rows = await queuedOutbox(db, 10_000);
   for (const row of rows) {
     await enqueueJob(
       db,

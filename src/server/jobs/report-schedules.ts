@@ -20,6 +20,7 @@ import {
   type ReportScheduleRecord,
 } from '../repositories/report-schedules.ts';
 import { enqueueDelivery } from '../commands/reports/report-schedules.ts';
+import { agencySenderAddress } from '../repositories/outbox.ts';
 import { assertHeaderSafe } from '../commands/email/email-outbound.ts';
 import { reportBuilders } from '../reports/report-builders.ts';
 import type { ReportDocument } from '../../shared/report-document.ts';
@@ -110,18 +111,6 @@ export function deliverySubject(title: string, period: ReportPeriod): string {
   return subject.replace(/\s+/g, ' ').trim();
 }
 
-async function senderAddress(db: Db, agencyId: number, config: Config): Promise<string> {
-  const channel = await db
-    .selectFrom('channels')
-    .select('address')
-    .where('agency_id', '=', agencyId)
-    .where('type', '=', 'email')
-    .where('address', 'is not', null)
-    .orderBy('id')
-    .executeTakeFirst();
-  return channel?.address ?? config.inboundAddress;
-}
-
 async function composeMail(
   deps: ReportJobDependencies,
   ctx: CommandContext,
@@ -138,7 +127,7 @@ async function composeMail(
       contentType: file.contentType,
     });
   }
-  const from = await senderAddress(deps.db, ctx.agency.id, deps.config);
+  const from = await agencySenderAddress(deps.db, ctx.agency.id, deps.config.inboundAddress);
   const subject = deliverySubject(doc.title, period);
   assertHeaderSafe('subject', subject);
   const messageId = `civicdesk.report.${randomUUID()}@${from.split('@')[1] ?? 'localhost'}`;

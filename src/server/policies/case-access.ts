@@ -1,12 +1,12 @@
 // Who may see and change a case. Every list, search, count and export of cases goes through visibleCasesFilter,
 // so a case a user may not see does not exist for them. Restricted cases (e.g. domestic violence) are visible
 // only to members of the case's unit and to the people named on the case — administrators included.
-import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
+// The rule is composed here; its subqueries (named on the case, referred to a unit) are in
+// repositories/access-predicates.ts.
+import type { Expression, SqlBool } from 'kysely';
 import { AppError } from '../errors.ts';
 import type { Actor, CommandContext } from '../context.ts';
-import type { Database } from '../db/schema.ts';
-
-type CaseBuilder = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
+import { caseNamesUser, caseReferredToUnits, type CaseBuilder } from '../repositories/access-predicates.ts';
 
 /** A WHERE expression over alias `c` (cases) that keeps only the cases the actor may see, in their agency. */
 export function visibleCasesFilter(ctx: CommandContext) {
@@ -15,28 +15,14 @@ export function visibleCasesFilter(ctx: CommandContext) {
     // The system (mail intake threading a reply, jobs) acts for the agency as a whole, restricted cases included.
     if (actor.via === 'system') return eb('c.agency_id', '=', agency.id);
     const unitIds = actor.unitIds.length ? actor.unitIds : [-1];
-    const namedOnCase = eb.exists(
-      eb
-        .selectFrom('case_access as a')
-        .select('a.case_id')
-        .whereRef('a.agency_id', '=', 'c.agency_id')
-        .whereRef('a.case_id', '=', 'c.id')
-        .where('a.user_id', '=', actor.userId),
-    );
+    const namedOnCase = caseNamesUser(eb, actor.userId);
     const inMyUnit = eb('c.unit_id', 'in', unitIds);
     const conditions: Expression<SqlBool>[] = [
       eb('c.agency_id', '=', agency.id),
       eb.or([eb('c.restricted', '=', false), inMyUnit, namedOnCase]),
     ];
     if (actor.role === 'unit_liaison') {
-      const referredToMyUnit = eb.exists(
-        eb
-          .selectFrom('referrals as r')
-          .select('r.id')
-          .whereRef('r.agency_id', '=', 'c.agency_id')
-          .whereRef('r.case_id', '=', 'c.id')
-          .where('r.unit_id', 'in', unitIds),
-      );
+      const referredToMyUnit = caseReferredToUnits(eb, unitIds);
       conditions.push(eb.or([inMyUnit, eb('c.assignee_id', '=', actor.userId), referredToMyUnit, namedOnCase]));
     }
     return eb.and(conditions);

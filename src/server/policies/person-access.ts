@@ -4,25 +4,21 @@
 // those gave (contacts given inside the compartment stay hidden). Every read of people goes through these filters.
 // Within what a reader sees, a person who is a party under a protective order (case_parties) keeps their
 // whereabouts (addresses) from everyone but the staff named on the order, and from every notice and export.
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+// The rules are composed here; their subqueries (cases of a person, protective orders) are in
+// repositories/access-predicates.ts.
+import type { Expression, SqlBool } from 'kysely';
 import type { CommandContext } from '../context.ts';
-import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { visibleCasesFilter } from './case-access.ts';
+import {
+  casesOfPersonExist as casesOfPersonAmong,
+  protectiveOrdersOf,
+  type PersonBuilder,
+} from '../repositories/access-predicates.ts';
 
-type PersonBuilder = ExpressionBuilder<Database & { p: Database['people'] }, 'p'>;
-
-/** Cases of the person (as writer or as the one written about); a merged record answers for the live one. */
+/** Cases of the person (as writer or as the one written about), restricted or not; those `ctx` sees when given. */
 function casesOfPersonExist(eb: PersonBuilder, restricted: boolean, ctx: CommandContext | null): Expression<SqlBool> {
-  const live = eb.fn.coalesce('p.merged_into_id', 'p.id');
-  let cases = eb
-    .selectFrom('cases as c')
-    .select('c.id')
-    .whereRef('c.agency_id', '=', 'p.agency_id')
-    .where('c.restricted', '=', restricted)
-    .where((c) => c.or([c('c.person_id', '=', live), c('c.on_behalf_of_person_id', '=', live)]));
-  if (ctx) cases = cases.where(visibleCasesFilter(ctx));
-  return eb.exists(cases);
+  return casesOfPersonAmong(eb, restricted, ctx ? visibleCasesFilter(ctx) : null);
 }
 
 /** The person is inside the compartment: flagged confidential or on a restricted case. */
@@ -92,18 +88,6 @@ export function authorizeConfidentialFlag(sight: PersonSight, seesRestrictedCase
       [{ field: 'confidentialReason', message: 'needs a restricted case of this person that you may see' }],
     );
   }
-}
-
-/** Protective orders of the person (as a party of a case or complaint); only those naming `userId` when given. */
-function protectiveOrdersOf(eb: PersonBuilder, namingUserId: number | null): Expression<SqlBool> {
-  let orders = eb
-    .selectFrom('case_parties as pp')
-    .select('pp.id')
-    .whereRef('pp.agency_id', '=', 'p.agency_id')
-    .whereRef('pp.person_id', '=', 'p.id')
-    .where('pp.protective_order', '=', true);
-  if (namingUserId !== null) orders = orders.where(sql<SqlBool>`${namingUserId} = any(pp.protected_staff_user_ids)`);
-  return eb.exists(orders);
 }
 
 /** A WHERE expression over alias `p` (people): the person is a party under a protective order somewhere. */

@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { attachmentNames, partiesOf, staffNames, type PartyRow } from '../repositories/case-parties.ts';
 import { findPeople, personSights } from '../repositories/people.ts';
-import { presentPeople, type Person } from './people.ts';
+import { presentPeople, type Person } from './people-queries.ts';
 import { normalizeAddress } from '../../domain/contact-normalization.ts';
 import { localDate } from '../../shared/local-time.ts';
 import type { Party } from '../../shared/parties.ts';

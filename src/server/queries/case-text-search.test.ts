@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { createUser } from '../test/factories.ts';
 import type { Actor, CommandContext } from '../context.ts';
-import { listCases, TOTAL_CAP } from './case-list.ts';
+import { listCases, TOTAL_CAP } from './case-list-queries.ts';
 import {
   firstPeriod,
   MAX_PERIOD_LEVEL,
@@ -17,7 +17,7 @@ import {
   RANKED_MATCHES,
   searchDay,
   type SearchPeriod,
-} from './case-text-search.ts';
+} from './case-text-search-queries.ts';
 
 const NOW = new Date('2026-04-15T16:00:00Z');
 const HOUR = 3_600_000;

@@ -17,7 +17,7 @@ import {
   closedOnTimeDefinition,
   type IndicatorDefinition,
 } from '../../shared/indicator-definitions.ts';
-import { readIndicatorTargets } from '../reports/indicator-targets.ts';
+import { readIndicatorTargets } from '../repositories/indicator-targets.ts';
 import {
   assessValue,
   meetsGoal,

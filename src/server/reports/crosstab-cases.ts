@@ -2,12 +2,11 @@
 // column values, and to the cases the measure is computed over (answered cases for a time to first response,
 // cases with a due date that are done or past due for an on-time share). For the count measure the total is the
 // cell's number exactly. A page at a time, newest first, with each case's own value of the measure.
-import { sql } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import type { ReportPeriod } from '../../shared/report-periods.ts';
 import { NUMERIC_DIMENSIONS, type CrosstabDefinition, type Dimension } from './crosstab-definition.ts';
-import { dimensionSql, measureValueSql, scopedCases, type CaseQuery, type DimensionValue } from './crosstab-sql.ts';
+import { casePage, narrowTo, scopedCases, type DimensionValue } from './crosstab-sql.ts';
 
 export interface CrosstabCell {
   /** The row's values, one per row dimension; absent or null for all rows (a column total, the grand total). */
@@ -55,20 +54,6 @@ function checkCoordinates(field: 'row' | 'column', dimensions: Dimension[], valu
   });
 }
 
-function narrowTo(ctx: CommandContext, query: CaseQuery, dimensions: Dimension[], values: DimensionValue[]): CaseQuery {
-  let q = query;
-  dimensions.forEach((dimension, i) => {
-    const expression = dimensionSql(dimension, ctx.agency.timeZone);
-    const value = values[i];
-    q = q.where(
-      value === null || value === undefined
-        ? sql<boolean>`${expression} is null`
-        : sql<boolean>`${expression} = ${value}`,
-    );
-  });
-  return q;
-}
-
 function decodeCursor(cursor: string | undefined): [string, number] | null {
   if (!cursor) return null;
   try {
@@ -100,46 +85,18 @@ export async function crosstabCases(
   let query = scopedCases(ctx, definition.filters, period);
   if (cell.row) {
     checkCoordinates('row', definition.rows, cell.row);
-    query = narrowTo(ctx, query, definition.rows, cell.row);
+    query = narrowTo(ctx.agency.timeZone, query, definition.rows, cell.row);
   }
   if (cell.column) {
     checkCoordinates('column', definition.columns, cell.column);
-    query = narrowTo(ctx, query, definition.columns, cell.column);
+    query = narrowTo(ctx.agency.timeZone, query, definition.columns, cell.column);
   }
-  const value = measureValueSql(definition.measure, asOf);
-  if (definition.measure !== 'count') query = query.where(sql<boolean>`${value} is not null`);
   const after = decodeCursor(page.cursor);
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  let list = query
-    .leftJoin('units as u', (j) => j.onRef('u.agency_id', '=', 'c.agency_id').onRef('u.id', '=', 'c.unit_id'))
-    .leftJoin('subjects as s', (j) => j.onRef('s.agency_id', '=', 'c.agency_id').onRef('s.code', '=', 'c.subject_code'))
-    .leftJoin('users as a', (j) => j.onRef('a.agency_id', '=', 'c.agency_id').onRef('a.id', '=', 'c.assignee_id'))
-    .select([
-      'c.id',
-      'c.tracking_number',
-      'c.received_at',
-      'c.status',
-      'c.channel',
-      'c.subject_code',
-      's.name as subject_name',
-      'u.code as unit_code',
-      'u.name as unit_name',
-      'a.name as assignee_name',
-      'c.priority',
-      'c.first_response_at',
-      'c.closed_at',
-      value.as('value'),
-    ]);
-  if (after) list = list.where(sql<boolean>`(c.received_at, c.id) < (${new Date(after[0])}::timestamptz, ${after[1]})`);
-  const rows = await list
-    .orderBy('c.received_at', 'desc')
-    .orderBy('c.id', 'desc')
-    .limit(page.limit + 1)
-    .execute();
+  const { total, rows } = await casePage(query, definition.measure, asOf, after, page.limit);
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   return {
-    total: Number(total),
+    total,
     items: items.map((r) => ({
       trackingNumber: r.tracking_number,
       receivedAt: r.received_at.toISOString(),

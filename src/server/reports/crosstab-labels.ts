@@ -9,7 +9,7 @@ import { LANGUAGES } from '../../shared/languages.ts';
 import { addLocalDays, weekdayOf } from '../../shared/local-time.ts';
 import { monthPeriod, shortDate, type ReportPeriod } from '../../shared/report-periods.ts';
 import type { Dimension } from './crosstab-definition.ts';
-import type { DimensionValue } from './crosstab-sql.ts';
+import { namesById, subjectNames, type DimensionValue } from './crosstab-sql.ts';
 import { WRITER_TYPES } from '../../shared/vocabulary.ts';
 
 const FIXED_ORDER: Partial<Record<Dimension, readonly string[]>> = {
@@ -41,28 +41,6 @@ function timeLabel(dimension: Dimension, key: string): string {
 }
 
 export type LabelLookup = (dimension: Dimension, value: DimensionValue) => string;
-
-async function namesById(ctx: CommandContext, table: 'units' | 'users', ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await ctx.db
-    .selectFrom(table)
-    .select(['id', 'name'])
-    .where('agency_id', '=', ctx.agency.id)
-    .where('id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-async function subjectNames(ctx: CommandContext, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await ctx.db
-    .selectFrom('subjects')
-    .select(['code', 'name'])
-    .where('agency_id', '=', ctx.agency.id)
-    .where('code', 'in', codes)
-    .execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
-}
 
 /** Looks up the names of the values that occur (units, assignees, subjects) and returns a labeller. */
 export async function headerLabeller(

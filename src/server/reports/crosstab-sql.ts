@@ -139,3 +139,94 @@ export function measureAggregateSql(measure: Measure): RawBuilder<number | null>
       return sql`avg(x.v)::float8`;
   }
 }
+
+/** Narrows a case query to one row or column of the table: each dimension equal to its value (or null). */
+export function narrowTo(
+  timeZone: string,
+  query: CaseQuery,
+  dimensions: Dimension[],
+  values: DimensionValue[],
+): CaseQuery {
+  let q = query;
+  dimensions.forEach((dimension, i) => {
+    const expression = dimensionSql(dimension, timeZone);
+    const value = values[i];
+    q = q.where(
+      value === null || value === undefined
+        ? sql<boolean>`${expression} is null`
+        : sql<boolean>`${expression} = ${value}`,
+    );
+  });
+  return q;
+}
+
+/**
+ * How many cases of the query have a value of the measure (every case for a count), and one page of them, newest
+ * first after the keyset `after` ([received at, id]), `limit` + 1 rows (the extra one says a next page exists).
+ */
+export async function casePage(
+  query: CaseQuery,
+  measure: Measure,
+  asOf: Date,
+  after: [string, number] | null,
+  limit: number,
+) {
+  const value = measureValueSql(measure, asOf);
+  const measured = measure === 'count' ? query : query.where(sql<boolean>`${value} is not null`);
+  const { total } = await measured.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  let list = measured
+    .leftJoin('units as u', (j) => j.onRef('u.agency_id', '=', 'c.agency_id').onRef('u.id', '=', 'c.unit_id'))
+    .leftJoin('subjects as s', (j) => j.onRef('s.agency_id', '=', 'c.agency_id').onRef('s.code', '=', 'c.subject_code'))
+    .leftJoin('users as a', (j) => j.onRef('a.agency_id', '=', 'c.agency_id').onRef('a.id', '=', 'c.assignee_id'))
+    .select([
+      'c.id',
+      'c.tracking_number',
+      'c.received_at',
+      'c.status',
+      'c.channel',
+      'c.subject_code',
+      's.name as subject_name',
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'a.name as assignee_name',
+      'c.priority',
+      'c.first_response_at',
+      'c.closed_at',
+      value.as('value'),
+    ]);
+  if (after) list = list.where(sql<boolean>`(c.received_at, c.id) < (${new Date(after[0])}::timestamptz, ${after[1]})`);
+  const rows = await list
+    .orderBy('c.received_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  return { total: Number(total), rows };
+}
+
+/** Names of the agency's units or users by id (for the table's headers). */
+export async function namesById(
+  ctx: CommandContext,
+  table: 'units' | 'users',
+  ids: number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db
+    .selectFrom(table)
+    .select(['id', 'name'])
+    .where('agency_id', '=', ctx.agency.id)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Names of the agency's subjects by code (for the table's headers). */
+export async function subjectNames(ctx: CommandContext, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await ctx.db
+    .selectFrom('subjects')
+    .select(['code', 'name'])
+    .where('agency_id', '=', ctx.agency.id)
+    .where('code', 'in', codes)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}

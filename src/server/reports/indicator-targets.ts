@@ -1,9 +1,14 @@
 // The targets an administrator sets for the customer-service indicators of their agency: read by the indicators
 // report, listed and replaced as a whole through the admin API (one transaction, one audit event).
-import { sql } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { recordAudit } from '../repositories/audit.ts';
+import {
+  deleteTargets,
+  listTargetRows,
+  readIndicatorTargets,
+  upsertTargets,
+} from '../repositories/indicator-targets.ts';
 import { FieldProblems, requireAdministrator } from '../commands/common.ts';
 import { indicatorDefinition } from '../../shared/indicator-definitions.ts';
 
@@ -16,23 +21,8 @@ export interface IndicatorTarget {
   updatedAt: string;
 }
 
-/** The agency's targets by indicator key. */
-export async function readIndicatorTargets(db: Db, agencyId: number): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('indicator_targets')
-    .select(['key', 'target'])
-    .where('agency_id', '=', agencyId)
-    .execute();
-  return new Map(rows.map((r) => [r.key, Number(r.target)]));
-}
-
 async function listTargets(db: Db, agencyId: number): Promise<IndicatorTarget[]> {
-  const rows = await db
-    .selectFrom('indicator_targets')
-    .select(['key', 'target', 'updated_at'])
-    .where('agency_id', '=', agencyId)
-    .orderBy('key')
-    .execute();
+  const rows = await listTargetRows(db, agencyId);
   return rows.map((r) => {
     const definition = indicatorDefinition(r.key);
     return {
@@ -88,35 +78,10 @@ export async function replaceIndicatorTargets(
   return ctx.db.transaction().execute(async (tx) => {
     const before = await readIndicatorTargets(tx, ctx.agency.id);
     const removed = [...before.keys()].filter((key) => !next.has(key));
-    if (removed.length) {
-      await tx
-        .deleteFrom('indicator_targets')
-        .where('agency_id', '=', ctx.agency.id)
-        .where('key', 'in', removed)
-        .execute();
-    }
+    await deleteTargets(tx, ctx.agency.id, removed);
     // Unchanged targets keep their updated_at; changed ones say who changed them and when.
     const changed = [...next].filter(([key, target]) => before.get(key) !== target);
-    if (changed.length) {
-      await tx
-        .insertInto('indicator_targets')
-        .values(
-          changed.map(([key, target]) => ({
-            agency_id: ctx.agency.id,
-            key,
-            target,
-            updated_by: ctx.actor.userId || null,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['agency_id', 'key']).doUpdateSet((eb) => ({
-            target: eb.ref('excluded.target'),
-            updated_by: eb.ref('excluded.updated_by'),
-            updated_at: sql<Date>`now()`,
-          })),
-        )
-        .execute();
-    }
+    await upsertTargets(tx, ctx.agency.id, changed, ctx.actor.userId || null);
     await recordAudit(tx, ctx, {
       action: 'indicator_targets.replaced',
       entityType: 'indicator_targets',

@@ -16,7 +16,7 @@ import {
   type IndicatorDefinition,
   type IndicatorUnit,
 } from '../../shared/indicator-definitions.ts';
-import { readIndicatorTargets } from './indicator-targets.ts';
+import { readIndicatorTargets } from '../repositories/indicator-targets.ts';
 import { percentOf, roundTo } from './report-numbers.ts';
 
 /** The instants counted for a period: [start, end), the end never after asOf. */

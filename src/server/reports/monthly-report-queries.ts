@@ -6,7 +6,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
-import { REPEAT_CONTACT_DAYS } from '../queries/case-list.ts';
+import { REPEAT_CONTACT_DAYS } from '../queries/case-list-queries.ts';
 
 /** An instant range [start, end). */
 export interface InstantRange {

@@ -9,7 +9,7 @@ import { addLocalDays, localDate, startOfLocalDay } from '../../shared/local-tim
 import { periodInstants, periodYearEarlier, previousMonth, type ReportPeriod } from '../../shared/report-periods.ts';
 import { LANGUAGES } from '../../shared/languages.ts';
 import { AppError } from '../errors.ts';
-import { REPEAT_CONTACT_DAYS } from '../queries/case-list.ts';
+import { REPEAT_CONTACT_DAYS } from '../queries/case-list-queries.ts';
 import type { NewIssue } from './new-issues.ts';
 import { newIssuesForPeriod } from './new-issue-alerts.ts';
 import { percentOf, roundTo } from './report-numbers.ts';

@@ -29,6 +29,17 @@ export async function findVisibleCase(
   return row;
 }
 
+/** The id of the agency's case with this tracking number (no visibility check: for records about it), or null. */
+export async function caseIdByTrackingNumber(db: Db, agencyId: number, trackingNumber: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('tracking_number', '=', trackingNumber)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** Applies a patch if the case is still at the expected version; 409 otherwise. Returns the new row. */
 export async function updateCase(
   db: Db,

@@ -24,3 +24,9 @@ export async function endUserCredentials(
     .executeTakeFirst();
   return { sessions: Number(endedSessions.numDeletedRows), apiTokens: Number(revoked.numUpdatedRows) };
 }
+
+/** The CSRF token of one session, by the digest of its cookie; undefined when the session is gone. */
+export async function sessionCsrfToken(db: Db, sessionId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('sessions').select('csrf_token').where('id', '=', sessionId).executeTakeFirst();
+  return row?.csrf_token;
+}

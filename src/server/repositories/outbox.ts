@@ -100,6 +100,11 @@ export async function setDeliveryStatus(
   }
 }
 
+/** Queued messages (up to `limit`), to make sure each has a send job. */
+export async function queuedOutbox(db: Db, limit: number) {
+  return db.selectFrom('outbox').select(['agency_id', 'id']).where('status', '=', 'queued').limit(limit).execute();
+}
+
 /** Records a failed try that will be retried (status stays queued). */
 export async function recordAttempt(db: Db, row: Pick<OutboxRow, 'agency_id' | 'id'>, attempts: number, error: string) {
   await db
@@ -110,8 +115,11 @@ export async function recordAttempt(db: Db, row: Pick<OutboxRow, 'agency_id' | '
     .execute();
 }
 
-/** The address staff mail comes from: the agency's first email channel with an address. */
-export async function agencySenderAddress(db: Db, agencyId: number): Promise<string> {
+/**
+ * The address staff mail comes from: the agency's first email channel with an address, else `fallback` (the
+ * scheduled reports pass the configured inbound address).
+ */
+export async function agencySenderAddress(db: Db, agencyId: number, fallback = 'civicdesk@localhost'): Promise<string> {
   const channel = await db
     .selectFrom('channels')
     .select('address')
@@ -120,7 +128,7 @@ export async function agencySenderAddress(db: Db, agencyId: number): Promise<str
     .where('address', 'is not', null)
     .orderBy('id')
     .executeTakeFirst();
-  return channel?.address ?? 'civicdesk@localhost';
+  return channel?.address ?? fallback;
 }
 
 /** Adds a staff notification mail (no case thread, automatic); returns its id. */

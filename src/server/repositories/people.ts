@@ -336,7 +336,7 @@ export async function repointMergedPeople(db: Db, agencyId: number, fromId: numb
 }
 
 export interface PeopleSearchFilters {
-  /** A to_tsquery text built from words only (see queries/people.ts); null for no text search. */
+  /** A to_tsquery text built from words only (see queries/people-queries.ts); null for no text search. */
   tsquery: string | null;
   email: string | null;
   phone: string | null;

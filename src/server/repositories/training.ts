@@ -104,6 +104,17 @@ export async function insertSession(
   return row.id;
 }
 
+/** Whether the agency has a course with this id (a session is about to be added to it). */
+export async function courseExists(db: Db, agencyId: number, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('training_courses')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** One session (locked for update: enrolments against its capacity are serialised). */
 export async function findSessionForUpdate(db: Db, agencyId: number, id: number) {
   return db

@@ -10,7 +10,7 @@ import {
   caseViewsByTrackingNumbers,
   type CaseListFilter,
   type CaseViewRow,
-} from '../../queries/case-list.ts';
+} from '../../queries/case-list-queries.ts';
 import { listSubjects } from '../../repositories/configuration/subjects.ts';
 import { findUnitByCode } from '../../repositories/configuration/units.ts';
 import { recordAudit } from '../../repositories/audit.ts';

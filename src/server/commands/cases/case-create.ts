@@ -22,7 +22,7 @@ import {
   intakeConfiguration,
   type IntakeConfiguration,
 } from '../../repositories/intake-configuration.ts';
-import type { CaseViewRow } from '../../queries/case-list.ts';
+import type { CaseViewRow } from '../../queries/case-list-queries.ts';
 import { decideIntake } from '../../../domain/intake-decision.ts';
 import { localParts } from '../../../shared/local-time.ts';
 import { isLanguageCode } from '../../../shared/languages.ts';

@@ -5,7 +5,7 @@
 // inquiry's complaint numbers).
 import type { CommandContext } from '../../context.ts';
 import { AppError, invalid } from '../../errors.ts';
-import { getCaseView, type CaseViewRow } from '../../queries/case-list.ts';
+import { getCaseView, type CaseViewRow } from '../../queries/case-list-queries.ts';
 import { complaintClockSettings } from '../../repositories/complaints.ts';
 import {
   complaintsFromCases,

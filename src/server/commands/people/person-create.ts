@@ -3,7 +3,12 @@
 import type { CommandContext } from '../../context.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { contactsOf, insertPerson, replaceContacts } from '../../repositories/people.ts';
-import { duplicateSuggestions, getPerson, type DuplicateSuggestion, type Person } from '../../queries/people.ts';
+import {
+  duplicateSuggestions,
+  getPerson,
+  type DuplicateSuggestion,
+  type Person,
+} from '../../queries/people-queries.ts';
 import {
   auditSnapshot,
   authorizePersonChange,

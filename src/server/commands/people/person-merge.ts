@@ -14,7 +14,7 @@ import {
   updatePersonRow,
   type PersonChanges,
 } from '../../repositories/people.ts';
-import { getPersonWithHistory, type Person, type PersonCase } from '../../queries/people.ts';
+import { getPersonWithHistory, type Person, type PersonCase } from '../../queries/people-queries.ts';
 import { checkVersion } from '../common.ts';
 import { authorizeCompartmentMerge } from '../../policies/person-access.ts';
 import { ACCESSIBILITY_NEEDS, auditSnapshot, authorizePersonChange } from './person-input.ts';

@@ -12,7 +12,7 @@ import {
   type ContactKind,
   type PersonChanges,
 } from '../../repositories/people.ts';
-import { getPersonWithHistory, type Person, type PersonCase } from '../../queries/people.ts';
+import { getPersonWithHistory, type Person, type PersonCase } from '../../queries/people-queries.ts';
 import { checkVersion } from '../common.ts';
 import { authorizeConfidentialFlag } from '../../policies/person-access.ts';
 import {

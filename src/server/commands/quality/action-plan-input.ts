@@ -1,21 +1,10 @@
 // What the action-plan commands check alike: an owner who is an active user of the agency, a real local date, a
 // title that is not blank.
-import type { Db } from '../../db/database.ts';
 import type { FieldProblems } from '../common.ts';
 import { isCalendarDate } from '../../../shared/local-time.ts';
 
-/** The active users of the agency among `ids` (to check owners in one statement). */
-export async function activeUserIds(db: Db, agencyId: number, ids: number[]): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('agency_id', '=', agencyId)
-    .where('active', '=', true)
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
+/** The active users of the agency among some ids (the owner checks below take its answer). */
+export { activeUserIds } from '../../repositories/configuration/users.ts';
 
 /** Records a problem unless `ownerId` is an active user. */
 export function checkOwner(problems: FieldProblems, field: string, ownerId: number, active: Set<number>): void {

@@ -6,7 +6,9 @@ import type { CommandContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Role } from '../../db/schema.ts';
 import { recordAudit } from '../../repositories/audit.ts';
+import { existingUnitIds } from '../../repositories/configuration/units.ts';
 import {
+  courseExists,
   enrol,
   enrolledCount,
   findSessionForUpdate,
@@ -43,13 +45,8 @@ export async function createCourse(
   }
   const unitId = input.requiredForUnitId ?? null;
   if (unitId !== null) {
-    const unit = await ctx.db
-      .selectFrom('units')
-      .select('id')
-      .where('agency_id', '=', ctx.agency.id)
-      .where('id', '=', unitId)
-      .executeTakeFirst();
-    if (!unit) problems.add('requiredForUnitId', `no unit has id ${unitId}`);
+    const found = await existingUnitIds(ctx.db, ctx.agency.id, [unitId]);
+    if (!found.has(unitId)) problems.add('requiredForUnitId', `no unit has id ${unitId}`);
   }
   const procedureId = input.procedureId ?? null;
   if (procedureId !== null && !(await findProcedure(ctx.db, ctx.agency.id, procedureId))) {
@@ -94,13 +91,7 @@ export async function createSession(
   const trainer = cleanText(problems, 'trainer', input.trainer, 200, false);
   problems.throwIfAny();
   return ctx.db.transaction().execute(async (tx) => {
-    const course = await tx
-      .selectFrom('training_courses')
-      .select('id')
-      .where('agency_id', '=', ctx.agency.id)
-      .where('id', '=', courseId)
-      .executeTakeFirst();
-    if (!course) throw notFound(`Course ${courseId}`);
+    if (!(await courseExists(tx, ctx.agency.id, courseId))) throw notFound(`Course ${courseId}`);
     const values = { courseId, heldOn: input.heldOn, place, trainer, capacity: input.capacity ?? null };
     const id = await insertSession(tx, ctx.agency.id, values);
     await recordAudit(tx, ctx, {

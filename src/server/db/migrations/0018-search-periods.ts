@@ -3,7 +3,7 @@
 // "the matches of the last few days or weeks" is one index lookup that visits only those rows. A multicolumn GIN
 // index answers queries on the text alone as well as the single-column one it replaces. The cases of people found by
 // name are kept to the period from the index by person alone (received_at included), not by visiting each case. See
-// queries/case-text-search.ts for how the periods are chosen and docs/performance.md for the measurements.
+// queries/case-text-search-queries.ts for how the periods are chosen and docs/performance.md for the measurements.
 import { sql, type Kysely } from 'kysely';
 
 // The key of level k is k * 1,000,000 + (day >> k), day counted from 2000-01-01 in UTC: the keys of different

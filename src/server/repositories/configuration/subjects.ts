@@ -29,6 +29,17 @@ export async function listSubjects(db: Db, agencyId: number): Promise<SubjectRec
   return rows.map(toSubject);
 }
 
+/** Whether the agency has a subject with this code (case as stored). */
+export async function subjectExists(db: Db, agencyId: number, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('subjects')
+    .select('code')
+    .where('agency_id', '=', agencyId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** One subject by code (case as stored), locked for the rest of the transaction. */
 export async function getSubjectForUpdate(tx: Db, agencyId: number, code: string): Promise<SubjectRecord | null> {
   const row = await tx

@@ -1,4 +1,5 @@
 // SQL for an agency's users and their unit memberships. Scoped by agency_id; camelCase records.
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 import { attemptsOfEmails } from '../sign-in-limits.ts';
@@ -112,6 +113,38 @@ export async function emailIsTaken(db: Db, email: string): Promise<boolean> {
   return row !== undefined;
 }
 
+/** Whether the user must change their password before doing anything else (false for an unknown user). */
+export async function mustChangePassword(db: Db, agencyId: number, userId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('must_change_password')
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.must_change_password ?? false;
+}
+
+/** Active colleagues other than auditors, by name: id, name, role and unit ids (no contact details). */
+export async function listColleagues(db: Db, agencyId: number) {
+  const rows = await db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.name', 'u.role'])
+    .select((eb) =>
+      eb
+        .selectFrom('unit_memberships as m')
+        .select(sql<number[]>`coalesce(array_agg(m.unit_id order by m.unit_id), '{}')`.as('ids'))
+        .whereRef('m.agency_id', '=', 'u.agency_id')
+        .whereRef('m.user_id', '=', 'u.id')
+        .as('unitIds'),
+    )
+    .where('u.agency_id', '=', agencyId)
+    .where('u.active', '=', true)
+    .where('u.role', '<>', 'auditor')
+    .orderBy('u.name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, unitIds: r.unitIds ?? [] }));
+}
+
 /** Inserts a user; returns the new id. */
 export async function insertUser(
   tx: Db,
@@ -183,4 +216,17 @@ export async function countActiveAdministrators(db: Db, agencyId: number): Promi
     .where('active', '=', true)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The active users of the agency among `ids` (to check owners in one statement). */
+export async function activeUserIds(db: Db, agencyId: number, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('active', '=', true)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }

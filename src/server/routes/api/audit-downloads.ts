@@ -3,6 +3,7 @@
 // address — before the file leaves, so no export goes unrecorded.
 import type { FastifyInstance } from 'fastify';
 import { recordSensitiveRead } from '../../commands/audit/sensitive-reads.ts';
+import { caseIdByTrackingNumber } from '../../repositories/cases.ts';
 
 /** Adds the hook that audits downloads to the API's routes. */
 export function auditDownloads(app: FastifyInstance): void {
@@ -18,20 +19,13 @@ export function auditDownloads(app: FastifyInstance): void {
     const file = /filename="([^"]{0,200})"/.exec(disposition)?.[1] ?? null;
     const caseNumber = (req.params as { trackingNumber?: unknown } | undefined)?.trackingNumber;
     // A download from a case is the case's event: the audit log shows it only to those who may see the case.
-    const caseRow =
-      typeof caseNumber === 'string'
-        ? await ctx.db
-            .selectFrom('cases')
-            .select('id')
-            .where('agency_id', '=', ctx.agency.id)
-            .where('tracking_number', '=', caseNumber)
-            .executeTakeFirst()
-        : undefined;
+    const caseId =
+      typeof caseNumber === 'string' ? await caseIdByTrackingNumber(ctx.db, ctx.agency.id, caseNumber) : null;
     await recordSensitiveRead(ctx, {
       action: 'export.downloaded',
       entityType: 'download',
       entityId: path.slice(0, 300),
-      caseId: caseRow?.id ?? null,
+      caseId,
       what:
         [typeof caseNumber === 'string' ? `case ${caseNumber}` : null, file, format ? `format ${format}` : null]
           .filter(Boolean)

@@ -4,8 +4,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AuditLogPageSchema, AuditLogQuery } from '../../../shared/audit.ts';
 import { JsonOrCsv } from '../../../shared/schema-helpers.ts';
 import { requireContext } from '../../auth/authenticate.ts';
-import { auditLog } from '../../queries/audit-log.ts';
-import { auditToCsv } from '../../queries/case-timeline.ts';
+import { auditLog } from '../../queries/audit-log-queries.ts';
+import { auditToCsv } from '../../queries/case-timeline-queries.ts';
 import { invalid } from '../../errors.ts';
 import { sendFile } from './file-answer.ts';
 

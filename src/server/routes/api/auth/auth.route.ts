@@ -17,7 +17,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { signIn, signOut } from '../../../commands/auth/sign-in.ts';
 import { SESSION_COOKIE, requireContext } from '../../../auth/authenticate.ts';
 import { tokenDigest } from '../../../auth/credentials.ts';
-import { sql } from 'kysely';
+import { sessionCsrfToken } from '../../../repositories/credentials.ts';
+import { listColleagues, mustChangePassword } from '../../../repositories/configuration/users.ts';
 import { createApiToken, listApiTokens, revokeApiToken, changePassword } from '../../../commands/auth/credentials.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 import { AppError } from '../../../errors.ts';
@@ -70,28 +71,16 @@ export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void 
       const ctx = requireContext(req);
       const cookie = req.cookies[SESSION_COOKIE];
       // The token of this very session (the cookie's), not of the user's latest sign-in elsewhere.
-      const session = cookie
-        ? await deps.db
-            .selectFrom('sessions')
-            .select('csrf_token')
-            .where('id', '=', tokenDigest(cookie))
-            .executeTakeFirst()
-        : undefined;
-      const user = await deps.db
-        .selectFrom('users')
-        .select('must_change_password')
-        .where('agency_id', '=', ctx.agency.id)
-        .where('id', '=', ctx.actor.userId)
-        .executeTakeFirst();
+      const csrfToken = cookie ? await sessionCsrfToken(deps.db, tokenDigest(cookie)) : undefined;
       return {
         id: ctx.actor.userId,
         name: ctx.actor.name,
         email: ctx.actor.email,
         role: ctx.actor.role,
         unitIds: ctx.actor.unitIds,
-        mustChangePassword: user?.must_change_password ?? false,
+        mustChangePassword: await mustChangePassword(deps.db, ctx.agency.id, ctx.actor.userId),
         agency: ctx.agency,
-        ...(session ? { csrfToken: session.csrf_token } : {}),
+        ...(csrfToken !== undefined ? { csrfToken } : {}),
       };
     },
   );
@@ -107,23 +96,7 @@ export function authRoutes(app: FastifyInstance, deps: RouteDependencies): void 
     },
     async (req) => {
       const ctx = requireContext(req);
-      const rows = await deps.db
-        .selectFrom('users as u')
-        .select(['u.id', 'u.name', 'u.role'])
-        .select((eb) =>
-          eb
-            .selectFrom('unit_memberships as m')
-            .select(sql<number[]>`coalesce(array_agg(m.unit_id order by m.unit_id), '{}')`.as('ids'))
-            .whereRef('m.agency_id', '=', 'u.agency_id')
-            .whereRef('m.user_id', '=', 'u.id')
-            .as('unitIds'),
-        )
-        .where('u.agency_id', '=', ctx.agency.id)
-        .where('u.active', '=', true)
-        .where('u.role', '<>', 'auditor')
-        .orderBy('u.name')
-        .execute();
-      return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, unitIds: r.unitIds ?? [] }));
+      return listColleagues(deps.db, ctx.agency.id);
     },
   );
 

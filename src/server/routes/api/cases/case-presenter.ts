@@ -1,5 +1,5 @@
 // The JSON shape of a case in the staff API (camelCase; instants as ISO 8601 UTC).
-import type { CaseViewRow } from '../../../queries/case-list.ts';
+import type { CaseViewRow } from '../../../queries/case-list-queries.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -3,8 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { getCaseView, listCases, queueCounts } from '../../../queries/case-list.ts';
-import { searchPeopleList } from '../../../queries/people.ts';
+import { getCaseView, listCases, queueCounts } from '../../../queries/case-list-queries.ts';
+import { searchPeopleList } from '../../../queries/people-queries.ts';
 import { assignCase } from '../../../commands/cases/case-assign.ts';
 import { routeCase } from '../../../commands/cases/case-route.ts';
 import { changeCaseStatus } from '../../../commands/cases/case-status.ts';

@@ -5,7 +5,7 @@ import { requireContext } from '../../../auth/authenticate.ts';
 import { referCase, replyToReferral } from '../../../commands/cases/case-referral.ts';
 import { caseLinks, linkCases, mergeCases } from '../../../commands/cases/case-link.ts';
 import { attachFile, readAttachment } from '../../../commands/cases/case-attachment.ts';
-import { getCaseView } from '../../../queries/case-list.ts';
+import { getCaseView } from '../../../queries/case-list-queries.ts';
 import { presentCase } from './case-presenter.ts';
 import {
   AttachmentCreatedSchema,

@@ -15,17 +15,17 @@ import {
   type FirstResponseFilter,
   type MissingField,
   type Queue,
-} from '../../../queries/case-list.ts';
+} from '../../../queries/case-list-queries.ts';
 import { AppError, invalid, type ErrorDetail } from '../../../errors.ts';
 import type { CommandContext } from '../../../context.ts';
 import { CASE_STATUSES } from '../../../../shared/case-status.ts';
 import { endOfLocalDay, startOfLocalDay } from '../../../../shared/local-time.ts';
 import { presentCase } from './case-presenter.ts';
 import { caseDetailsOf, saveCaseDetails } from '../../../repositories/complaints.ts';
-import { repeatOf } from '../../../queries/repeat-contact.ts';
+import { repeatOf } from '../../../queries/repeat-contact-queries.ts';
 import { handleRepeatContact, PARTICIPANT_ROLES } from '../../../commands/complaints/inquiries.ts';
 import { updateInquiryDetails, type ParticipantRole } from '../../../repositories/inquiries.ts';
-import type { CaseViewRow } from '../../../queries/case-list.ts';
+import type { CaseViewRow } from '../../../queries/case-list-queries.ts';
 import type { CaseKind } from '../../../../shared/vocabulary.ts';
 import {
   CaseListSchema,

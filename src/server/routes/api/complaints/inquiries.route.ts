@@ -5,8 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { notFound } from '../../../errors.ts';
 import type { CommandContext } from '../../../context.ts';
-import { getCaseView } from '../../../queries/case-list.ts';
-import { repeatOf } from '../../../queries/repeat-contact.ts';
+import { getCaseView } from '../../../queries/case-list-queries.ts';
+import { repeatOf } from '../../../queries/repeat-contact-queries.ts';
 import {
   complaintsFromCases,
   inquiryDetails,

@@ -14,7 +14,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { listCampaigns, listQuarantinedMail } from '../../../queries/email-campaigns.ts';
+import { listCampaigns, listQuarantinedMail } from '../../../queries/email-campaigns-queries.ts';
 import { acceptQuarantinedMail, rejectQuarantinedMail } from '../../../commands/email/quarantine-accept.ts';
 import { AcceptQuarantinedParams, AcceptedQuarantinedMail } from '../../../../shared/email/quarantine.ts';
 import {

@@ -19,7 +19,7 @@ import { mailingLogCsv, readMailingLog } from '../../../commands/letters/letter-
 import { logInboundLetter, type InboundLetterInput } from '../../../commands/letters/letter-inbound.ts';
 import { closeRenderer } from '../../../channels/letters/pdf-renderer.ts';
 import type { LetterheadRecord } from '../../../repositories/letters.ts';
-import { getCaseView } from '../../../queries/case-list.ts';
+import { getCaseView } from '../../../queries/case-list-queries.ts';
 import { presentCase } from '../cases/case-presenter.ts';
 import { CaseSchema, PersonInputSchema } from '../../../../shared/cases.ts';
 import {

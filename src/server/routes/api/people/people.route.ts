@@ -14,7 +14,7 @@ import {
   disclosesProtectedWhereabouts,
   isInCompartment,
   searchPeopleList,
-} from '../../../queries/people.ts';
+} from '../../../queries/people-queries.ts';
 import { recordSensitiveRead } from '../../../commands/audit/sensitive-reads.ts';
 import {
   CreatePersonBody,

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { referralQueue } from '../../../queries/referral-queue.ts';
+import { referralQueue } from '../../../queries/referral-queue-queries.ts';
 import { ReferralQueueQuery, ReferralQueueSchema } from '../../../../shared/referrals.ts';
 
 export function referralRoutes(app: FastifyInstance): void {

@@ -14,6 +14,9 @@ import { isChannelType } from '../../../../shared/vocabulary.ts';
 import { DASHBOARD_CHARTS, dashboardData, type DashboardFilters } from '../../../reports/dashboards.ts';
 import { renderCsv } from '../../../reports/render/csv.ts';
 import { sendFile } from '../file-answer.ts';
+import { findChannel } from '../../../repositories/channels.ts';
+import { findUnitByCode } from '../../../repositories/configuration/units.ts';
+import { subjectExists } from '../../../repositories/configuration/subjects.ts';
 import { stringEnum } from '../../../../shared/admin.ts';
 
 const Code = (description: string) => Type.Optional(Type.String({ maxLength: 100, description }));
@@ -58,35 +61,20 @@ async function readFilters(
   const filters: DashboardFilters = { period: readPeriod(ctx, query.period) };
   const agencyId = ctx.agency.id;
   if (query.channel) {
-    const configured = await ctx.db
-      .selectFrom('channels')
-      .select('slug')
-      .where('agency_id', '=', agencyId)
-      .where('slug', '=', query.channel)
-      .executeTakeFirst();
+    const configured = await findChannel(ctx.db, agencyId, query.channel);
     if (!configured && !isChannelType(query.channel)) {
       throw invalid('channel', `no channel or kind of channel is called "${query.channel}"`);
     }
     filters.channel = query.channel;
   }
   if (query.unit) {
-    const unit = await ctx.db
-      .selectFrom('units')
-      .select('id')
-      .where('agency_id', '=', agencyId)
-      .where('code', '=', query.unit)
-      .executeTakeFirst();
+    const unit = await findUnitByCode(ctx.db, agencyId, query.unit);
     if (!unit) throw invalid('unit', `no unit has the code "${query.unit}"`);
     filters.unitId = unit.id;
   }
   if (query.subject) {
-    const subject = await ctx.db
-      .selectFrom('subjects')
-      .select('code')
-      .where('agency_id', '=', agencyId)
-      .where('code', '=', query.subject)
-      .executeTakeFirst();
-    if (!subject) throw invalid('subject', `no subject has the code "${query.subject}"`);
+    if (!(await subjectExists(ctx.db, agencyId, query.subject)))
+      throw invalid('subject', `no subject has the code "${query.subject}"`);
     filters.subject = query.subject;
   }
   return filters;

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
-import { REPEAT_CONTACT_DAYS } from './case-list.ts';
+import { REPEAT_CONTACT_DAYS } from './case-list-queries.ts';
 
 export interface RepeatSubject {
   id: number;

@@ -13,7 +13,7 @@ import {
   MAX_PERIOD_LEVEL,
   textSearchPage,
   type FilteredCases,
-} from './case-text-search.ts';
+} from './case-text-search-queries.ts';
 import { normalizePhone } from '../../domain/contact-normalization.ts';
 import type { CaseSort, SortDirection } from '../../shared/cases.ts';
 
