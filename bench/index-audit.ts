@@ -14,7 +14,7 @@ import { loadConfig } from '../src/server/env.ts';
 import { startRuntime } from '../src/server/runtime.ts';
 import { openDatabase } from '../src/server/db/database.ts';
 import type { CommandContext } from '../src/server/context.ts';
-import { listCases, getCaseView, type CaseListFilter } from '../src/server/queries/case-list.ts';
+import { listCases, getCaseView, type CaseListFilter } from '../src/server/queries/case-list-queries.ts';
 import { dashboardData } from '../src/server/reports/dashboards.ts';
 import { computeIndicators } from '../src/server/reports/indicators.ts';
 import { buildMonthlyReport } from '../src/server/reports/monthly-report.ts';
