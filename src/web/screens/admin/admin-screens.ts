@@ -17,6 +17,7 @@ import { RetentionScreen } from './retention-screen.tsx';
 import { MailboxesScreen } from './mailboxes-screen.tsx';
 import { IndicatorTargetsScreen } from './indicator-targets-screen.tsx';
 import { ApprovalsScreen } from './approvals-screen.tsx';
+import { PortalNameScreen } from './portal-name-screen.tsx';
 
 export interface AdminScreen {
   slug: string;
@@ -39,6 +40,7 @@ export const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'indicator-targets', title: 'Indicator targets', component: IndicatorTargetsScreen },
   { slug: 'mailboxes', title: 'Mailboxes (IMAP)', component: MailboxesScreen },
   { slug: 'letterhead', title: 'Letterhead', component: LetterheadScreen },
+  { slug: 'portal-name', title: 'Portal name', component: PortalNameScreen },
   { slug: 'integrations', title: 'API tokens and Open311 keys', component: IntegrationsScreen },
   { slug: 'mail-quarantine', title: 'Mail quarantine', component: QuarantineScreen },
   { slug: 'retention', title: 'Retention', component: RetentionScreen },
