@@ -13,6 +13,15 @@ import { NotificationBell } from '../screens/notifications/notification-bell.tsx
 
 const CONFIGURATION_ROLES = ['administrator', 'supervisor'];
 
+/** "Dana Supervisor" → "DS": the account button's face (its name is the whole name). */
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word[0]!.toUpperCase())
+    .join('') || '?';
+
 /** Header, navigation and main region. */
 export function AppShell() {
   const user = useUser();
@@ -173,18 +182,30 @@ export function AppShell() {
               defaultValue={searchedFor ?? ''}
               placeholder="Cases and people ( / )"
             />
-            <button type="submit">Search</button>
+            <button type="submit" className="search-button" title="Search">
+              <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="18" height="18">
+                <path
+                  fill="currentColor"
+                  d="M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3Zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10Z"
+                />
+              </svg>
+              <span className="visually-hidden">Search</span>
+            </button>
           </form>
           <div className="account-menu" ref={accountRef}>
             <button
               type="button"
               ref={accountButtonRef}
               className="button-quiet account-button"
+              title={user.name}
               aria-expanded={accountOpen}
               aria-controls="account-panel"
               onClick={() => setAccountOpen((open) => !open)}
             >
-              <span className="user-name">{user.name}</span>
+              <span className="account-initials" aria-hidden="true">
+                {initials(user.name)}
+              </span>
+              <span className="visually-hidden">{user.name}</span>
               <span aria-hidden="true"> ▾</span>
             </button>
             <div id="account-panel" className="account-panel" hidden={!accountOpen}>
