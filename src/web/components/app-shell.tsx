@@ -180,7 +180,7 @@ export function AppShell() {
               name="q"
               type="search"
               defaultValue={searchedFor ?? ''}
-              placeholder="Cases and people ( / )"
+              placeholder="Search ( / )"
             />
             <button type="submit" className="search-button" title="Search">
               <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="18" height="18">
