@@ -192,6 +192,9 @@ it('sets indicator targets', async () => {
     .first()
     .waitFor();
   await expect(emails.getAttribute('aria-invalid')).resolves.toBe('true');
+  // The summary speaks in words, not in the API's field path.
+  await page.getByText('A target was not saved: see the row marked below.').waitFor();
+  await expect(page.getByText('targets[0]').count()).resolves.toBe(0);
   await noViolations('indicator targets with an error');
   await screenshot(page, 'admin-indicator-targets-1280');
 });

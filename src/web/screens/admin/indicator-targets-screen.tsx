@@ -62,7 +62,10 @@ function TargetsForm(props: { indicators: IndicatorDefinition[]; current: Indica
     setLocalError(null);
     save.mutate(targets);
   };
-  const error = localError ?? save.error;
+  // A refused target is named on its row; the summary says so in words instead of the API's field path.
+  const rowRefused = save.error instanceof ApiError && save.error.details.some((d) => d.field.startsWith('targets['));
+  const error =
+    localError ?? (rowRefused ? new Error('A target was not saved: see the row marked below.') : save.error);
   // The API names a bad row by its place in the list sent: targets[3].target.
   const sentKeys = props.indicators.filter((i) => (values.get(i.key) ?? '').trim()).map((i) => i.key);
   const rowMessage = (key: string) => {
