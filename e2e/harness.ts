@@ -59,7 +59,9 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     } catch {
       // not listening yet
     }
-    if (Date.now() - started > 90_000) throw new Error(`server did not start:\n${output}`);
+    // A busy machine may need longer: E2E_SERVER_START_MS.
+    if (Date.now() - started > Number(process.env.E2E_SERVER_START_MS ?? 90_000))
+      throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   const browser = await chromium.launch({

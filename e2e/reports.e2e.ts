@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityViolations, screenshot, startHarness, type Harness } from './harness.ts';
+import { lastMonth } from '../src/web/screens/reports/report-parts.tsx';
 import { NARROW, WIDE, callApi, createCaseViaApi, sidewaysOverflow, signedInPage } from './console-steps.ts';
 
 const SUPERVISOR = { email: 'dana.supervisor@example.gov', password: 'supervisor password 1' };
@@ -86,6 +87,10 @@ it('opens the dashboard from the reports menu and shows every chart with its tit
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
   await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Dashboard' }).click();
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  // Without a period it opens on the last full month (the agency is in New York; UTC's month is near enough but at
+  // its turn).
+  const nowInNewYork = new Date().toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
+  await page.getByText(`${lastMonth(nowInNewYork).label} (`).waitFor();
   await page.getByRole('textbox', { name: 'Period' }).fill(period);
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await page.waitForURL(/period=/);

@@ -29,6 +29,8 @@ seed
     if (!Number.isInteger(count) || count < 0 || count > 5_000_000) {
       throw new Error('--cases must be a whole number between 0 and 5,000,000');
     }
+    // Opening a new database runs every migration first: say so, so the wait before the bar is not silent.
+    process.stderr.write('Opening the database and bringing it up to date…\n');
     const runtime = await startRuntime(loadConfig());
     try {
       const { seedDemo } = await import('./seed-demo.ts');

@@ -46,7 +46,10 @@ const BATCH = 500;
 
 export interface SeedDemoOptions {
   cases: number;
+  /** Draws a progress bar on standard error (a terminal) from the first step to the last. */
   progress?: boolean;
+  /** Told after each step: steps done of all, and what is being done now (the bar is one listener). */
+  onProgress?: (done: number, total: number, stage: string) => void;
   seed?: number;
   /** The instant the demo is seeded "as of" (tests pin it); defaults to now. */
   now?: Date;
@@ -177,6 +180,9 @@ interface DemoContext {
   templates: Map<string, TemplateRef>;
 }
 
+/** How many steps come before the first case: the shared password hash, the staff, the templates. */
+const SETUP_STEPS = 3;
+
 /** Loads the demo office into agency `main` unless it is already there; prints what it did. */
 export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -191,28 +197,70 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     write('The demo data is already loaded in agency "main"; nothing was added.');
     return { created: false, cases: 0, people: 0, staff: 0, templates: 0 };
   }
+  // The bar covers the whole run: the shared password, the staff, the templates, each case, the commit.
+  const total = SETUP_STEPS + options.cases + 1;
+  const bar = options.progress
+    ? new cliProgress.SingleBar(
+        {
+          format: 'demo {bar} {percentage}% | {stage} | {eta_formatted} left',
+          etaBuffer: 50,
+          stream: process.stderr,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  const step = (done: number, stage: string) => {
+    bar?.update(done, { stage });
+    options.onProgress?.(done, total, stage);
+  };
+  bar?.start(total, 0, { stage: 'staff password' });
+  options.onProgress?.(0, total, 'staff password');
+  let result: Omit<SeedDemoResult, 'created'> | null;
+  try {
+    result = await seedDemoSteps(db, options, agency.id, step);
+    if (result) step(total, 'done');
+  } finally {
+    bar?.stop();
+  }
+  if (!result) {
+    write('The demo data is already loaded in agency "main"; nothing was added.');
+    return { created: false, cases: 0, people: 0, staff: 0, templates: 0 };
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  write(
+    `Loaded the demo office in ${seconds} s: ${result.cases} cases, ${result.people} people, ` +
+      `${result.staff} staff, ${result.templates} translated templates.`,
+  );
+  write(`Staff sign in as firstname.lastname@${DEMO_STAFF_DOMAIN} (e.g. denise.okafor@${DEMO_STAFF_DOMAIN},`);
+  write(`a supervisor) with the password: ${DEMO_PASSWORD}`);
+  return { created: true, ...result };
+}
+
+/** The demo's rows in one transaction, step by step; null when another run loaded them meanwhile. */
+async function seedDemoSteps(
+  db: Db,
+  options: SeedDemoOptions,
+  agencyId: number,
+  step: (done: number, stage: string) => void,
+): Promise<Omit<SeedDemoResult, 'created'> | null> {
   // argon2 is deliberately slow: one hash, shared by every demo account.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const bar =
-    options.progress && options.cases > 0
-      ? new cliProgress.SingleBar(
-          { format: 'cases {bar} {percentage}% | {value}/{total} | {eta_formatted} left', etaBuffer: 50 },
-          cliProgress.Presets.shades_classic,
-        )
-      : null;
+  step(1, 'staff accounts');
 
-  const result = await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
     const locked = await tx
       .selectFrom('agencies')
       .select(['id', 'name', 'settings', 'time_zone', 'calendar', 'tracking_prefix'])
-      .where('id', '=', agency.id)
+      .where('id', '=', agencyId)
       .forUpdate()
       .executeTakeFirstOrThrow();
     if (locked.settings.demo) return null; // loaded meanwhile by another run
     const now = options.now ?? new Date();
     const random = new SeededRandom(options.seed ?? DEMO_SEED);
     const staff = await insertStaff(tx, locked.id, passwordHash);
+    step(2, 'translated templates');
     const templates = await insertTemplates(tx, locked.id);
+    step(SETUP_STEPS, `cases 0/${options.cases}`);
     const ctx = await demoContext(
       tx,
       locked,
@@ -221,9 +269,10 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
       staff,
       templates.refs,
     );
-    bar?.start(options.cases, 0);
-    const counts = await insertCases(tx, ctx, random, options.cases, (done) => bar?.update(done));
-    bar?.stop();
+    const counts = await insertCases(tx, ctx, random, options.cases, (done) =>
+      step(SETUP_STEPS + done, `cases ${done}/${options.cases}`),
+    );
+    step(SETUP_STEPS + options.cases, 'saving');
     const marker = {
       loadedAt: now.toISOString(),
       cases: counts.cases,
@@ -239,25 +288,12 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
       .where('id', '=', locked.id)
       .execute();
     return {
-      created: true,
       cases: counts.cases,
       people: counts.people,
       staff: staff.length,
       templates: templates.created,
     };
   });
-  if (!result) {
-    write('The demo data is already loaded in agency "main"; nothing was added.');
-    return { created: false, cases: 0, people: 0, staff: 0, templates: 0 };
-  }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  write(
-    `Loaded the demo office in ${seconds} s: ${result.cases} cases, ${result.people} people, ` +
-      `${result.staff} staff, ${result.templates} translated templates.`,
-  );
-  write(`Staff sign in as firstname.lastname@${DEMO_STAFF_DOMAIN} (e.g. denise.okafor@${DEMO_STAFF_DOMAIN},`);
-  write(`a supervisor) with the password: ${DEMO_PASSWORD}`);
-  return result;
 }
 
 // Every UTC offset is a multiple of 15 minutes, so all instants of one quarter hour share a local date; caching

@@ -218,6 +218,9 @@ export const AgencySettingsSchema = Type.Object({
   }),
   escalationLevels: Type.Array(Type.Object({ level: Type.Integer(), name: Type.String(), notifyRole: Type.String() })),
   complaints: ComplaintSettingsSchema,
+  publicNames: Type.Record(Type.String(), Type.String(), {
+    description: 'The agency’s name on the public portal by language code; a language left out shows the name.',
+  }),
   version: Type.Integer(),
 });
 

@@ -43,7 +43,14 @@ export const CreateCaseSchema = Type.Object(
     subject: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
     description: Type.String({ minLength: 1, maxLength: 100_000 }),
     receivedAt: Type.Optional(Type.String({ maxLength: 40 })),
-    person: PersonInputSchema,
+    person: Type.Optional(PersonInputSchema),
+    personId: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 2147483647,
+        description: 'A person on file (GET /people) who wrote, instead of `person`; give one of the two.',
+      }),
+    ),
     onBehalfOf: Type.Optional(PersonInputSchema),
     language: Type.Optional(Type.String({ maxLength: 10 })),
     priority: Type.Optional(PrioritySchema),

@@ -22,9 +22,20 @@ export const CrosstabRunSchema = OpenObject('A cross-tab run: its definition and
 export const CrosstabCasesSchema = OpenObject('The cases behind one cell of a cross-tab, a page at a time.');
 export const IndicatorsResultSchema = OpenObject('Customer-service indicators of a period, with their targets.');
 export const IndicatorItemsSchema = OpenObject('The cases, calls or interpretation requests behind one number.');
-export const IndicatorTargetsSchema = Type.Object({
-  targets: Type.Array(OpenObject('A target of an indicator.')),
+export const IndicatorTargetSchema = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  target: Type.Number({ description: 'Percent 0–100, seconds for the average wait, or a count.' }),
+  unit: Type.String({ description: 'percent, seconds or count' }),
+  better: Type.Union([Type.Literal('higher'), Type.Literal('lower')], {
+    description: 'higher: the target is a floor; lower: a ceiling.',
+  }),
+  updatedAt: Type.String(),
 });
+export const IndicatorTargetsSchema = Type.Object({
+  targets: Type.Array(IndicatorTargetSchema),
+});
+export type IndicatorTargets = Static<typeof IndicatorTargetsSchema>;
 export const MonthlyReportSchema = OpenObject("The commissioner's monthly report.");
 export const QualityReportSchema = OpenObject('The quarterly QA report as a report document (title, tables, charts).');
 

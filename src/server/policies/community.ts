@@ -29,13 +29,17 @@ export function authorizeMediaApproval(ctx: CommandContext): void {
   }
 }
 
+/** Whether the actor may approve a public information material or send a notice to the public. */
+export function mayCommunicatePublicly(ctx: CommandContext): boolean {
+  return ctx.actor.via === 'system' || APPROVERS.has(ctx.actor.role);
+}
+
 /**
  * Refuses (403) an actor who may not approve or retire a public information material or send a notice to the
  * public: both speak for the agency to many people at once.
  */
 export function authorizePublicCommunication(ctx: CommandContext, action: string): void {
-  if (ctx.actor.via === 'system') return;
-  if (!APPROVERS.has(ctx.actor.role)) {
+  if (!mayCommunicatePublicly(ctx)) {
     throw new AppError(
       'forbidden',
       `Only supervisors and administrators may ${action}; you are signed in as ${ctx.actor.role.replace('_', ' ')}.`,

@@ -1,6 +1,7 @@
 // SQL of the public portal: server secrets, the agency and channel behind a public URL, the subjects a form
 // offers, form-token claims (one case per token), what a status page may show, and survey invitations/answers.
 import { sql } from 'kysely';
+import { publicNamesOf } from './configuration/agency.ts';
 import type { Db } from '../db/database.ts';
 import type { Agency } from '../context.ts';
 import type { ChannelRow } from './channels.ts';
@@ -23,14 +24,33 @@ export async function findServerSecret(db: Db, name: string): Promise<string | u
   return row?.value;
 }
 
+/** An agency as the portal shows it: with its name in the portal's languages. */
+export interface PortalAgency extends Agency {
+  /** The name by language code, as the administrator translated it; a language left out shows `name`. */
+  publicNames: Record<string, string>;
+}
+
 /** The agency with this slug, or undefined. */
-export async function findAgencyBySlug(db: Db, slug: string): Promise<Agency | undefined> {
+export async function findAgencyBySlug(db: Db, slug: string): Promise<PortalAgency | undefined> {
   const row = await db
     .selectFrom('agencies')
-    .select(['id', 'slug', 'name', 'time_zone'])
+    .select(['id', 'slug', 'name', 'time_zone', 'settings'])
     .where('slug', '=', slug)
     .executeTakeFirst();
-  return row ? { id: row.id, slug: row.slug, name: row.name, timeZone: row.time_zone } : undefined;
+  return row
+    ? {
+        id: row.id,
+        slug: row.slug,
+        name: row.name,
+        timeZone: row.time_zone,
+        publicNames: publicNamesOf(row.settings),
+      }
+    : undefined;
+}
+
+/** The agency's name in a language of the portal: the administrator's translation, else its own name. */
+export function agencyNameIn(agency: PortalAgency, language: string): string {
+  return agency.publicNames[language] ?? agency.name;
 }
 
 /** The channel behind a public form: active and with its public form switched on; undefined otherwise. */

@@ -1,5 +1,5 @@
-// The agency's own settings: name, IANA time zone, tracking-number prefix, escalation ladder, complaint clocks and
-// business calendar
+// The agency's own settings: name (and its translations on the public portal), IANA time zone, tracking-number
+// prefix, escalation ladder, complaint clocks and business calendar
 // (working hours and holidays, or a holiday preset loaded for a range of years). Every change is versioned and
 // audited; deadlines computed before a change keep their dates.
 import { AppError } from '../../errors.ts';
@@ -11,6 +11,7 @@ import { recordAudit } from '../../repositories/audit.ts';
 import { getAgency, updateAgency, type AgencyRecord } from '../../repositories/configuration/agency.ts';
 import { FieldProblems, checkVersion, cleanName, requireAdministrator } from '../common.ts';
 import { isCalendarDate } from '../../../shared/local-time.ts';
+import { LANGUAGE_CODES, isLanguageCode } from '../../../shared/languages.ts';
 
 const TRACKING_PREFIX = /^[A-Z0-9]{1,10}$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -30,7 +31,27 @@ export interface AgencySettingsPatch {
   escalationLevels?: EscalationLevel[] | undefined;
   /** Complaint clocks to change; the others keep their values. */
   complaints?: Partial<ComplaintSettings> | undefined;
+  /** The portal's name of the agency by language; an empty name removes that language's (English `name` shows). */
+  publicNames?: Record<string, string> | undefined;
   expectedVersion?: number | undefined;
+}
+
+const PUBLIC_NAME_MAX = 200;
+
+/** Checks the portal names: known languages only, at most 200 characters; answers them trimmed, empty ones left out. */
+function checkPublicNames(problems: FieldProblems, names: Record<string, string>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [language, value] of Object.entries(names)) {
+    const field = `publicNames.${language}`;
+    if (!isLanguageCode(language)) {
+      problems.add(field, `"${language}" is not a language of the portal; use one of ${LANGUAGE_CODES.join(', ')}`);
+      continue;
+    }
+    const name = value.trim();
+    if (name.length > PUBLIC_NAME_MAX) problems.add(field, `is longer than ${PUBLIC_NAME_MAX} characters`);
+    else if (name) kept[language] = name;
+  }
+  return kept;
 }
 
 /** The agency's settings as the administrator's screen shows them. */
@@ -81,12 +102,14 @@ export async function updateAgencySettings(ctx: CommandContext, patch: AgencySet
     problems.add('trackingPrefix', 'uses A-Z and 0-9 only, 1 to 10 characters');
   }
   const escalationLevels = patch.escalationLevels && checkEscalationLevels(problems, patch.escalationLevels);
+  const publicNames = patch.publicNames && checkPublicNames(problems, patch.publicNames);
   problems.throwIfAny();
   return save(ctx, 'agency.updated', patch.expectedVersion, (current) => ({
     ...(name !== undefined ? { name } : {}),
     ...(timeZone !== undefined ? { timeZone } : {}),
     ...(trackingPrefix !== undefined ? { trackingPrefix } : {}),
     ...(escalationLevels !== undefined ? { escalationLevels } : {}),
+    ...(publicNames !== undefined ? { publicNames } : {}),
     ...(patch.complaints !== undefined && Object.keys(patch.complaints).length > 0
       ? { complaints: { ...current.complaints, ...patch.complaints } }
       : {}),

@@ -5,7 +5,7 @@ import { AppError, invalid, notFound, type ErrorDetail } from '../../errors.ts';
 import type { Priority, WriterType } from '../../db/schema.ts';
 import type { Db } from '../../db/database.ts';
 import { diffFields } from '../../repositories/audit.ts';
-import type { IntakePerson } from '../../repositories/people.ts';
+import { contactsOf, findVisiblePerson, type IntakePerson } from '../../repositories/people.ts';
 import type { CaseRow } from '../../repositories/cases.ts';
 import {
   createTrackingSequence,
@@ -35,6 +35,11 @@ export interface CreateCaseInput {
   description: string;
   receivedAt?: string | Date | undefined;
   person: IntakePerson;
+  /**
+   * A person on file the caseworker picked: they are the writer as they are (no look-up by contacts, nothing added
+   * to them); `person` is then not read.
+   */
+  personId?: number | undefined;
   onBehalfOf?: IntakePerson | undefined;
   language?: string | undefined;
   priority?: Priority | undefined;
@@ -90,7 +95,14 @@ function resolveChannel(config: IntakeConfiguration, value: string, problems: Er
 function validate(config: IntakeConfiguration, input: CreateCaseInput): ResolvedChannel {
   const problems: ErrorDetail[] = [];
   const channel = resolveChannel(config, input.channel, problems);
-  if (!input.person.firstName.trim() && !input.person.lastName.trim() && !input.person.email && !input.person.phone) {
+  if (input.personId !== undefined) {
+    // A person on file: their details are already checked.
+  } else if (
+    !input.person.firstName.trim() &&
+    !input.person.lastName.trim() &&
+    !input.person.email &&
+    !input.person.phone
+  ) {
     problems.push({ field: 'person', message: 'needs a name, an email or a phone number' });
   }
   if (input.person.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.person.email.trim())) {
@@ -142,9 +154,10 @@ async function intakeWith(
   const now = new Date();
   const receivedAt = parseReceivedAt(input.receivedAt, now);
   const channel = validate(config, input);
+  const known = input.personId === undefined ? null : await knownWriter(ctx, input.personId);
   const { clock } = config;
-  const writerType = input.writerType ?? input.person.kind ?? 'constituent';
-  const language = input.language ?? input.person.language ?? 'en';
+  const writerType = input.writerType ?? known?.kind ?? input.person.kind ?? 'constituent';
+  const language = input.language ?? known?.row.preferredLanguage ?? input.person.language ?? 'en';
   const subject = input.subject || null;
   const decision = decideIntake(
     config,
@@ -222,6 +235,21 @@ async function intakeWith(
   };
 
   const write = async () => {
+    if (known) {
+      return ctx.db.transaction().execute(async (tx) => {
+        const onBehalfOf = input.onBehalfOf
+          ? await findOrCreatePersonForIntake(tx, ctx.agency.id, input.onBehalfOf, restricted)
+          : null;
+        const written = await insertIntakeCase(
+          tx,
+          { ...values, configVersion: null, onBehalfOfPersonId: onBehalfOf?.id ?? null },
+          { known: known.row },
+        );
+        if (!written) throw new Error('The intake statement wrote no case.');
+        if (input.withinTransaction) await input.withinTransaction(tx, written.row);
+        return written;
+      });
+    }
     if (!input.onBehalfOf && !input.withinTransaction) {
       if (!person.email && !person.phone) {
         return insertIntakeCase(ctx.db, { ...values, onBehalfOfPersonId: null }, { find: person });
@@ -271,6 +299,26 @@ async function intakeWith(
   };
 }
 
+/** A person on file picked as the writer, as the actor may see them (a merged one stands for whom they joined). */
+async function knownWriter(ctx: CommandContext, personId: number): Promise<{ row: IntakePersonRow; kind: WriterType }> {
+  const found = await findVisiblePerson(ctx, ctx.db, personId);
+  const person = found?.merged_into_id ? await findVisiblePerson(ctx, ctx.db, found.merged_into_id) : found;
+  if (!person) throw invalid('personId', `there is no person ${personId} on file that you may see`);
+  const contacts = (await contactsOf(ctx.db, ctx.agency.id, [person.id])).filter((c) => !c.restricted);
+  return {
+    row: {
+      id: person.id,
+      created: false,
+      firstName: person.first_name,
+      lastName: person.last_name,
+      preferredLanguage: person.preferred_language,
+      email: contacts.find((c) => c.kind === 'email')?.value ?? null,
+      phone: contacts.find((c) => c.kind === 'phone')?.value ?? null,
+    },
+    kind: person.kind,
+  };
+}
+
 /**
  * The intake with the agency's current configuration. A single-statement intake takes the cached configuration and
  * lets its statement check the version, saving a round trip; the transaction path reads the version first.
@@ -278,7 +326,9 @@ async function intakeWith(
 async function intake(ctx: CommandContext, input: CreateCaseInput): Promise<Intake> {
   if (ctx.actor.role === 'auditor') throw new AppError('forbidden', 'Auditors have read-only access.');
   const cached =
-    input.onBehalfOf || input.withinTransaction ? undefined : cachedIntakeConfiguration(ctx.db, ctx.agency.id);
+    input.onBehalfOf || input.withinTransaction || input.personId !== undefined
+      ? undefined
+      : cachedIntakeConfiguration(ctx.db, ctx.agency.id);
   if (cached) {
     try {
       const written = await intakeWith(ctx, input, cached, true);

@@ -14,7 +14,20 @@ export interface AgencyRecord {
   escalationLevels: EscalationLevel[];
   /** The complaint and hearing clocks (`settings.complaints` over their defaults). */
   complaints: ComplaintSettings;
+  /** The agency's name on the public portal by language (`settings.publicNames`); a language left out shows `name`. */
+  publicNames: Record<string, string>;
   version: number;
+}
+
+/** The translated names of `settings.publicNames`, whatever else a hand-edited row may hold there. */
+export function publicNamesOf(settings: Record<string, unknown> | null | undefined): Record<string, string> {
+  const value = settings?.publicNames;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
+    ),
+  );
 }
 
 const agencyColumns = [
@@ -47,6 +60,7 @@ const toAgency = (r: {
   calendar: r.calendar,
   escalationLevels: r.escalation_levels,
   complaints: complaintSettings(r.settings?.complaints),
+  publicNames: publicNamesOf(r.settings),
   version: r.version,
 });
 
@@ -62,9 +76,20 @@ export async function updateAgency(
   tx: Db,
   agencyId: number,
   patch: Partial<
-    Pick<AgencyRecord, 'name' | 'timeZone' | 'trackingPrefix' | 'calendar' | 'escalationLevels' | 'complaints'>
+    Pick<
+      AgencyRecord,
+      'name' | 'timeZone' | 'trackingPrefix' | 'calendar' | 'escalationLevels' | 'complaints' | 'publicNames'
+    >
   >,
 ): Promise<AgencyRecord> {
+  // Each part of `settings` a patch changes is set in place; the others stay.
+  let settings = sql<string>`coalesce(settings, '{}'::jsonb)`;
+  if (patch.complaints !== undefined) {
+    settings = sql<string>`jsonb_set(${settings}, '{complaints}', ${JSON.stringify(patch.complaints)}::jsonb)`;
+  }
+  if (patch.publicNames !== undefined) {
+    settings = sql<string>`jsonb_set(${settings}, '{publicNames}', ${JSON.stringify(patch.publicNames)}::jsonb)`;
+  }
   const row = await tx
     .updateTable('agencies')
     .set({
@@ -73,11 +98,7 @@ export async function updateAgency(
       ...(patch.trackingPrefix !== undefined ? { tracking_prefix: patch.trackingPrefix } : {}),
       ...(patch.calendar !== undefined ? { calendar: JSON.stringify(patch.calendar) } : {}),
       ...(patch.escalationLevels !== undefined ? { escalation_levels: JSON.stringify(patch.escalationLevels) } : {}),
-      ...(patch.complaints !== undefined
-        ? {
-            settings: sql<string>`jsonb_set(coalesce(settings, '{}'::jsonb), '{complaints}', ${JSON.stringify(patch.complaints)}::jsonb)`,
-          }
-        : {}),
+      ...(patch.complaints !== undefined || patch.publicNames !== undefined ? { settings } : {}),
       version: sql<number>`version + 1`,
     })
     .where('id', '=', agencyId)

@@ -49,6 +49,7 @@ import { notificationRoutes } from './notifications/notifications.route.ts';
 import { referralRoutes } from './referrals/referrals.route.ts';
 import { retentionRoutes } from './admin/retention.route.ts';
 import { partyRoutes } from './parties/parties.route.ts';
+import { approvalRoutes } from './approvals.route.ts';
 
 export type { RouteDependencies } from './route-dependencies.ts';
 
@@ -99,6 +100,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   mediaInquiryRoutes(app);
   materialRoutes(app, deps);
   noticeRoutes(app, deps);
+  approvalRoutes(app);
   notificationRoutes(app);
   referralRoutes(app);
   retentionRoutes(app, deps);

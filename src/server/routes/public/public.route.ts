@@ -4,9 +4,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../env.ts';
 import type { Db } from '../../db/database.ts';
-import type { Agency } from '../../context.ts';
 import { negotiateLanguage, translator, type Translator } from '../../i18n/messages.ts';
-import { findAgencyBySlug, findPublicChannel, formSubjects, listPublicChannels } from '../../repositories/portal.ts';
+import {
+  agencyNameIn,
+  findAgencyBySlug,
+  findPublicChannel,
+  formSubjects,
+  listPublicChannels,
+  type PortalAgency,
+} from '../../repositories/portal.ts';
 import { issueFormToken, portalSecret } from '../../commands/portal/public-form-token.ts';
 import {
   MESSAGE_MAX_LENGTH,
@@ -124,7 +130,7 @@ function send(reply: FastifyReply, status: number, page: string) {
     .send(page);
 }
 
-function notFoundPage(req: FastifyRequest, reply: FastifyReply, agency: Agency | null = null) {
+function notFoundPage(req: FastifyRequest, reply: FastifyReply, agency: PortalAgency | null = null) {
   const t = languageOf(req);
   const body = messagePage(
     t,
@@ -133,14 +139,20 @@ function notFoundPage(req: FastifyRequest, reply: FastifyReply, agency: Agency |
     agency
       ? {
           href: `/public/${encodeURIComponent(agency.slug)}?lang=${t.lang}`,
-          label: t.t('index.title', { agency: agency.name }),
+          label: t.t('index.title', { agency: agencyNameIn(agency, t.lang) }),
         }
       : undefined,
   );
   return send(
     reply,
     404,
-    layout({ t, title: t.t('page.not_found_title'), agencyName: agency?.name ?? null, hrefFor: hrefFor(req), body }),
+    layout({
+      t,
+      title: t.t('page.not_found_title'),
+      agencyName: agency ? agencyNameIn(agency, t.lang) : null,
+      hrefFor: hrefFor(req),
+      body,
+    }),
   );
 }
 
@@ -195,7 +207,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
     const t = languageOf(req);
     const channels = await listPublicChannels(db, agency.id);
     const base = `/public/${encodeURIComponent(agency.slug)}`;
-    const body = html`<h1>${t.t('index.title', { agency: agency.name })}</h1>
+    const body = html`<h1>${t.t('index.title', { agency: agencyNameIn(agency, t.lang) })}</h1>
       <p>${t.t('index.intro')}</p>
       <ul>
         ${channels.map((c) => html`<li><a href="${base}/${encodeURIComponent(c.slug)}/form?lang=${t.lang}" lang="en" dir="ltr">${c.name}</a></li>`)}
@@ -206,8 +218,8 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       200,
       layout({
         t,
-        title: t.t('index.title', { agency: agency.name }),
-        agencyName: agency.name,
+        title: t.t('index.title', { agency: agencyNameIn(agency, t.lang) }),
+        agencyName: agencyNameIn(agency, t.lang),
         hrefFor: hrefFor(req),
         body,
       }),
@@ -236,7 +248,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
     const problems = state.problems ?? [];
     const body = formPage({
       t,
-      agencyName: agency.name,
+      agencyName: agencyNameIn(agency, t.lang),
       channelName: channel!.name,
       channelDescription: channel!.settings.description ?? null,
       action,
@@ -260,8 +272,8 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
     });
     const page = layout({
       t,
-      title: t.t('form.title', { agency: agency.name }),
-      agencyName: agency.name,
+      title: t.t('form.title', { agency: agencyNameIn(agency, t.lang) }),
+      agencyName: agencyNameIn(agency, t.lang),
       hrefFor: hrefFor(req),
       body,
       hasErrors: problems.length > 0,
@@ -352,7 +364,13 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       return send(
         reply,
         200,
-        layout({ t, title: t.t('done.title'), agencyName: context.agency.name, hrefFor: switchTo, body }),
+        layout({
+          t,
+          title: t.t('done.title'),
+          agencyName: agencyNameIn(context.agency, t.lang),
+          hrefFor: switchTo,
+          body,
+        }),
       );
     },
   );
@@ -377,7 +395,13 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       return send(
         reply,
         200,
-        layout({ t, title: t.t('status.lookup_title'), agencyName: agency.name, hrefFor: hrefFor(req), body }),
+        layout({
+          t,
+          title: t.t('status.lookup_title'),
+          agencyName: agencyNameIn(agency, t.lang),
+          hrefFor: hrefFor(req),
+          body,
+        }),
       );
     },
   );
@@ -404,7 +428,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
         layout({
           t,
           title: t.t('status.title', { number: view.trackingNumber }),
-          agencyName: agency.name,
+          agencyName: agencyNameIn(agency, t.lang),
           hrefFor: hrefFor(req),
           body,
         }),
@@ -426,7 +450,13 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
         return send(
           reply,
           200,
-          layout({ t, title: t.t('survey.thanks_title'), agencyName: agency.name, hrefFor: hrefFor(req), body }),
+          layout({
+            t,
+            title: t.t('survey.thanks_title'),
+            agencyName: agencyNameIn(agency, t.lang),
+            hrefFor: hrefFor(req),
+            body,
+          }),
         );
       }
       const body = surveyPage(t, {
@@ -439,7 +469,13 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       return send(
         reply,
         200,
-        layout({ t, title: t.t('survey.title'), agencyName: agency.name, hrefFor: hrefFor(req), body }),
+        layout({
+          t,
+          title: t.t('survey.title'),
+          agencyName: agencyNameIn(agency, t.lang),
+          hrefFor: hrefFor(req),
+          body,
+        }),
       );
     },
   );
@@ -474,7 +510,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
           layout({
             t,
             title: t.t('survey.title'),
-            agencyName: agency.name,
+            agencyName: agencyNameIn(agency, t.lang),
             hrefFor: hrefFor(req),
             body,
             hasErrors: true,
@@ -486,7 +522,13 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       return send(
         reply,
         result.kind === 'answered' ? 409 : 200,
-        layout({ t, title, agencyName: agency.name, hrefFor: hrefFor(req), body: messagePage(t, title, text) }),
+        layout({
+          t,
+          title,
+          agencyName: agencyNameIn(agency, t.lang),
+          hrefFor: hrefFor(req),
+          body: messagePage(t, title, text),
+        }),
       );
     },
   );

@@ -14,6 +14,10 @@ import { LetterheadScreen } from './letterhead-screen.tsx';
 import { IntegrationsScreen } from './integrations-screen.tsx';
 import { QuarantineScreen } from './quarantine-screen.tsx';
 import { RetentionScreen } from './retention-screen.tsx';
+import { MailboxesScreen } from './mailboxes-screen.tsx';
+import { IndicatorTargetsScreen } from './indicator-targets-screen.tsx';
+import { ApprovalsScreen } from './approvals-screen.tsx';
+import { PortalNameScreen } from './portal-name-screen.tsx';
 
 export interface AdminScreen {
   slug: string;
@@ -22,6 +26,7 @@ export interface AdminScreen {
 }
 
 export const ADMIN_SCREENS: AdminScreen[] = [
+  { slug: 'approvals', title: 'Waiting for my approval', component: ApprovalsScreen },
   { slug: 'units', title: 'Units', component: UnitsScreen },
   { slug: 'users', title: 'Users', component: UsersScreen },
   { slug: 'subjects', title: 'Subjects', component: SubjectsScreen },
@@ -32,7 +37,10 @@ export const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'escalation', title: 'Escalation levels', component: EscalationScreen },
   { slug: 'complaint-clocks', title: 'Complaint clocks', component: ComplaintClocksScreen },
   { slug: 'templates', title: 'Templates', component: TemplatesScreen },
+  { slug: 'indicator-targets', title: 'Indicator targets', component: IndicatorTargetsScreen },
+  { slug: 'mailboxes', title: 'Mailboxes (IMAP)', component: MailboxesScreen },
   { slug: 'letterhead', title: 'Letterhead', component: LetterheadScreen },
+  { slug: 'portal-name', title: 'Portal name', component: PortalNameScreen },
   { slug: 'integrations', title: 'API tokens and Open311 keys', component: IntegrationsScreen },
   { slug: 'mail-quarantine', title: 'Mail quarantine', component: QuarantineScreen },
   { slug: 'retention', title: 'Retention', component: RetentionScreen },

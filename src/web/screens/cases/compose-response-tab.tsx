@@ -1,13 +1,15 @@
 // Answer the constituent from an approved template in one step: choose the template (the case's language is picked
-// by the server, English stands in with a notice), see it with the merge fields filled in, add your own text where
-// the template has a place for it, and send — optionally closing the case.
+// by the server, English stands in with a notice), add your own text where the template has a place for it, and
+// watch the preview follow as you type — rendered by the server's own merge, so it is the text that will be sent —
+// then send, optionally closing the case.
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, queryString } from '../../api/client.ts';
 import type { CaseRecord, RenderedResponse, TemplateSummary } from '../../api/types.ts';
 import { CheckboxField, SelectField, TextAreaField } from '../../components/fields.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { humanize, languageName, textDirection } from '../../format.ts';
+import { useDebouncedValue } from '../../components/use-debounced-value.ts';
 import { caseKeys, useCaseAction } from './use-case-action.ts';
 
 type Channel = 'email' | 'letter' | 'phone';
@@ -24,7 +26,6 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
   const [channel, setChannel] = useState<Channel>(c.person?.email || c.channel === 'email' ? 'email' : 'letter');
   const [templateCode, setTemplateCode] = useState('');
   const [responseText, setResponseText] = useState('');
-  const [previewed, setPreviewed] = useState<Draft | null>(null);
   const [close, setClose] = useState(false);
   const [allowEmpty, setAllowEmpty] = useState(false);
 
@@ -39,6 +40,10 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
   }
   const chosen = choices.get(templateCode);
   const takesText = chosen?.latestVersion?.fieldNames.includes('responseText') ?? false;
+  // The preview follows the form: a new template or channel at once, typed text after a pause.
+  const settledText = useDebouncedValue(responseText, 400);
+  const previewed: Draft | null = templateCode ? { templateCode, channel, responseText: settledText } : null;
+  const previewUpToDate = settledText === responseText;
 
   const preview = useQuery({
     queryKey: [...caseKeys.part(tn, 'preview'), previewed],
@@ -49,6 +54,7 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
         ...(previewed!.responseText ? { responseText: previewed!.responseText } : {}),
       }),
     enabled: previewed !== null,
+    placeholderData: keepPreviousData,
     retry: false,
   });
 
@@ -68,11 +74,7 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
     (draft) => `Response sent by ${draft.channel}${draft.close ? ' and the case closed' : ''}.`,
   );
 
-  const choose = (code: string) => {
-    setTemplateCode(code);
-    setPreviewed(code ? { templateCode: code, channel, responseText } : null);
-  };
-  const rendered = preview.data;
+  const rendered = previewed ? preview.data : undefined;
   const direction = textDirection(rendered?.language);
 
   if (c.status === 'closed') {
@@ -96,7 +98,6 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
             onSuccess: () => {
               setTemplateCode('');
               setResponseText('');
-              setPreviewed(null);
               setClose(false);
               setAllowEmpty(false);
             },
@@ -116,7 +117,6 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
           onChange={(e) => {
             setChannel(e.target.value as Channel);
             setTemplateCode('');
-            setPreviewed(null);
           }}
           options={(['email', 'letter', 'phone'] as const).map((v) => ({ value: v, label: humanize(v) }))}
         />
@@ -124,7 +124,7 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
           label="Template"
           name="templateCode"
           value={templateCode}
-          onChange={(e) => choose(e.target.value)}
+          onChange={(e) => setTemplateCode(e.target.value)}
           placeholder="Choose an approved template"
           options={[...choices.values()].map((t) => ({ value: t.code, label: t.name }))}
           field="templateCode"
@@ -140,18 +140,24 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
             rows={4}
             value={responseText}
             onChange={(e) => setResponseText(e.target.value)}
-            hint="Goes into the template where it has a place for your own words."
+            hint="Goes into the template where it has a place for your own words; the preview follows as you type."
             {...textDirection(c.language)}
           />
-          <button type="button" onClick={() => setPreviewed({ templateCode, channel, responseText })}>
-            Update preview
-          </button>
         </>
       )}
       <FormError error={preview.error} />
       {rendered && (
-        <section className="preview" aria-labelledby="preview-heading" aria-live="polite">
-          <h3 id="preview-heading">Preview ({languageName(rendered.language)})</h3>
+        <section
+          className="preview"
+          aria-labelledby="preview-heading"
+          aria-busy={!previewUpToDate || preview.isFetching}
+        >
+          <h3 id="preview-heading">
+            Preview ({languageName(rendered.language)}){' '}
+            <span className="muted">
+              {!previewUpToDate || preview.isFetching ? '— updating…' : '— as it will be sent'}
+            </span>
+          </h3>
           {rendered.fallback && (
             <p className="notice" role="note">
               No approved {languageName(c.language)} version of this template exists, so the English one is used.
@@ -188,7 +194,11 @@ export function ComposeResponseTab({ current: c }: { current: CaseRecord }) {
         onChange={(e) => setClose(e.target.checked)}
       />
       <FormError error={send.error} />
-      <button type="submit" className="button-primary" disabled={!templateCode || send.isPending || preview.isFetching}>
+      <button
+        type="submit"
+        className="button-primary"
+        disabled={!templateCode || send.isPending || !previewUpToDate || preview.isFetching}
+      >
         {close ? 'Send and close' : 'Send response'}
       </button>
     </form>

@@ -1,10 +1,11 @@
 // Log a letter, a call or a walk-in as a new case: channel, subject, when it was received (back-datable, in the
-// agency's time zone), who wrote and in what language, and what they asked. Routing and deadlines then apply.
+// agency's time zone), who wrote — picked from the people on file as you type, or someone new — and in what
+// language, and what they asked. Routing and deadlines then apply.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api } from '../../api/client.ts';
-import type { CaseRecord } from '../../api/types.ts';
+import type { CaseRecord, Person } from '../../api/types.ts';
 import {
   intakeChannelOptions,
   useChannels,
@@ -18,7 +19,9 @@ import { FormError } from '../../components/form-error.tsx';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { LANGUAGES, fromLocalInputValue, textDirection, toLocalInputValue } from '../../format.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { PersonPicker, PickedPerson } from './person-picker.tsx';
 
+const FIRST_NAME_ID = 'new-case-first-name';
 const languageOptions = LANGUAGES.map((l) => ({ value: l.code, label: `${l.name} (${l.nativeName})` }));
 
 /** The new case form. */
@@ -29,6 +32,10 @@ export function NewCaseScreen() {
   const announce = useAnnounce();
   const queryClient = useQueryClient();
   const [language, setLanguage] = useState('en');
+  const [writerType, setWriterType] = useState('constituent');
+  const [picked, setPicked] = useState<Person | null>(null);
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
   const [localError, setLocalError] = useState<Error | null>(null);
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) => api<CaseRecord>('POST', '/cases', body),
@@ -54,6 +61,20 @@ export function NewCaseScreen() {
       return;
     }
     setLocalError(null);
+    const writer = picked
+      ? { personId: picked.id }
+      : {
+          person: {
+            firstName: value('firstName'),
+            lastName: value('lastName'),
+            ...(optional('email') ? { email: value('email') } : {}),
+            ...(optional('phone') ? { phone: value('phone') } : {}),
+            ...(optional('address') ? { address: value('address') } : {}),
+            ...(optional('organisation') ? { organisation: value('organisation') } : {}),
+            language: value('language'),
+            kind: value('writerType'),
+          },
+        };
     create.mutate({
       channel: value('channel'),
       subject: optional('subject') ?? null,
@@ -62,17 +83,23 @@ export function NewCaseScreen() {
       writerType: value('writerType'),
       ...(optional('priority') ? { priority: value('priority') } : {}),
       description: value('description'),
-      person: {
-        firstName: value('firstName'),
-        lastName: value('lastName'),
-        ...(optional('email') ? { email: value('email') } : {}),
-        ...(optional('phone') ? { phone: value('phone') } : {}),
-        ...(optional('address') ? { address: value('address') } : {}),
-        ...(optional('organisation') ? { organisation: value('organisation') } : {}),
-        language: value('language'),
-        kind: value('writerType'),
-      },
+      ...writer,
     });
+  };
+
+  const pick = (person: Person) => {
+    setPicked(person);
+    setLanguage(person.preferredLanguage);
+    setWriterType(person.kind);
+    announce(`${person.firstName} ${person.lastName} chosen as the writer.`);
+  };
+  const startNew = (typed: string) => {
+    const words = typed.includes('@') || /\d/.test(typed) ? [] : typed.split(/\s+/).filter(Boolean);
+    if (words.length) {
+      setFirstName(words.length > 1 ? words.slice(0, -1).join(' ') : words[0]!);
+      setLastName(words.length > 1 ? words.at(-1)! : '');
+    }
+    document.getElementById(FIRST_NAME_ID)?.focus();
   };
 
   return (
@@ -122,25 +149,71 @@ export function NewCaseScreen() {
         </fieldset>
         <fieldset>
           <legend>Who wrote</legend>
-          <div className="field-row">
-            <TextField label="First name" name="firstName" autoComplete="off" field="person.firstName" error={error} />
-            <TextField label="Last name" name="lastName" autoComplete="off" field="person.lastName" error={error} />
-          </div>
-          <div className="field-row">
-            <TextField label="Email" name="email" type="email" autoComplete="off" field="person.email" error={error} />
-            <TextField label="Phone" name="phone" type="tel" autoComplete="off" field="person.phone" error={error} />
-          </div>
-          <TextField label="Address" name="address" autoComplete="off" field="person.address" error={error} />
+          {picked ? (
+            <PickedPerson person={picked} onClear={() => setPicked(null)} />
+          ) : (
+            <>
+              <PersonPicker onPick={pick} onNew={startNew} />
+              <div className="field-row">
+                <TextField
+                  id={FIRST_NAME_ID}
+                  label="First name"
+                  name="firstName"
+                  autoComplete="off"
+                  value={firstName}
+                  onChange={(e) => setFirstName(e.target.value)}
+                  field="person.firstName"
+                  error={error}
+                />
+                <TextField
+                  label="Last name"
+                  name="lastName"
+                  autoComplete="off"
+                  value={lastName}
+                  onChange={(e) => setLastName(e.target.value)}
+                  field="person.lastName"
+                  error={error}
+                />
+              </div>
+              <div className="field-row">
+                <TextField
+                  label="Email"
+                  name="email"
+                  type="email"
+                  autoComplete="off"
+                  field="person.email"
+                  error={error}
+                />
+                <TextField
+                  label="Phone"
+                  name="phone"
+                  type="tel"
+                  autoComplete="off"
+                  field="person.phone"
+                  error={error}
+                />
+              </div>
+              <TextField label="Address" name="address" autoComplete="off" field="person.address" error={error} />
+            </>
+          )}
           <div className="field-row">
             <SelectField
               label="Writer type"
               name="writerType"
-              defaultValue="constituent"
+              value={writerType}
+              onChange={(e) => setWriterType(e.target.value)}
               options={writerTypeOptions}
               field="writerType"
               error={error}
             />
-            <TextField label="Organisation (optional)" name="organisation" field="person.organisation" error={error} />
+            {!picked && (
+              <TextField
+                label="Organisation (optional)"
+                name="organisation"
+                field="person.organisation"
+                error={error}
+              />
+            )}
           </div>
           <SelectField
             label="Language"

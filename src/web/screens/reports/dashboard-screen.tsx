@@ -27,6 +27,7 @@ import { HeatMap } from '../../components/charts/heat-map.tsx';
 import { seriesColor } from '../../components/charts/chart-scale.ts';
 import type { Series } from '../../components/charts/chart-svg.tsx';
 import type { Dashboard, DashboardChart } from '../../../server/reports/dashboards.ts';
+import { lastMonth } from './report-parts.tsx';
 
 const reportSectionRoute = getRouteApi('/reports/$section');
 
@@ -41,8 +42,14 @@ const LAYOUT: { name: DashboardChart['name']; wide?: boolean }[] = [
   { name: 'subjects-by-week', wide: true },
 ];
 
+/** The filters in the URL; without a period the dashboard opens on the last full month, not a month half over. */
 function filtersOf(search: ReportSearch): Record<(typeof FILTER_KEYS)[number], string | undefined> {
-  return { period: search.period, channel: search.channel, unit: search.unit, subject: search.subject };
+  return {
+    period: search.period || lastMonth().key,
+    channel: search.channel,
+    unit: search.unit,
+    subject: search.subject,
+  };
 }
 
 const numberOrNull = (value: unknown) => (typeof value === 'number' ? value : null);
@@ -104,7 +111,7 @@ function DashboardFilters(props: { search: ReportSearch; error: unknown; onApply
         field="period"
         error={props.error}
         defaultValue={props.search.period ?? ''}
-        placeholder="This month"
+        placeholder={lastMonth().key}
         hint="2026-10, 2026-Q3, FY2027 or 2026-01-01..2026-03-31"
       />
       <SelectField

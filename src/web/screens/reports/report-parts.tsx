@@ -2,11 +2,14 @@
 // a report is ready.
 import { useEffect } from 'react';
 import { useAnnounce } from '../../components/announcer.tsx';
+import { agencyToday } from '../../format.ts';
 import { monthPeriod, previousMonth, type ReportPeriod } from '../../../shared/report-periods.ts';
 
-/** The last complete month (in the browser's time): the period a report screen opens on. */
-export const lastMonth = (now = new Date()): ReportPeriod =>
-  previousMonth(monthPeriod(now.getFullYear(), now.getMonth() + 1));
+/** The last complete month in the agency's time zone (today as YYYY-MM-DD): the period a report screen opens on. */
+export function lastMonth(today = agencyToday()): ReportPeriod {
+  const [year, month] = today.split('-').map(Number);
+  return previousMonth(monthPeriod(year!, month!));
+}
 
 type DownloadFormat = 'csv' | 'xlsx' | 'pdf';
 

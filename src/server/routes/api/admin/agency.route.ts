@@ -35,6 +35,7 @@ export function presentAgency(agency: AgencyRecord) {
     calendar: agency.calendar,
     escalationLevels: agency.escalationLevels,
     complaints: agency.complaints,
+    publicNames: agency.publicNames,
     version: agency.version,
   };
 }
@@ -60,7 +61,8 @@ export function agencyRoutes(app: FastifyInstance, _deps: RouteDependencies): vo
       schema: {
         tags: ['configuration'],
         summary:
-          'Change name, IANA time zone, tracking prefix, escalation levels or complaint clocks (administrators).',
+          'Change name, its translations on the portal, IANA time zone, tracking prefix, escalation levels or ' +
+          'complaint clocks (administrators).',
         response: { 200: AgencySettingsSchema },
         body: Type.Object({
           name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -80,6 +82,14 @@ export function agencyRoutes(app: FastifyInstance, _deps: RouteDependencies): vo
             ),
           ),
           complaints: Type.Optional(Type.Partial(ComplaintSettingsSchema, { additionalProperties: false })),
+          publicNames: Type.Optional(
+            Type.Record(Type.String({ maxLength: 10 }), Type.String({ maxLength: 1000 }), {
+              description:
+                'The agency’s name on the public portal by language code (es, zh, …); replaces every translation; ' +
+                'a language left out or empty shows the name.',
+              maxProperties: 20,
+            }),
+          ),
           expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
         }),
       },

@@ -91,6 +91,58 @@ describe('POST /api/v1/cases', () => {
   });
 });
 
+describe('POST /api/v1/cases with a person on file (personId, the console type-ahead)', () => {
+  const countOf = async (table: 'cases' | 'people' | 'person_contacts') =>
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('makes the picked person the writer, in their language and kind, adding no person and no contact', async () => {
+    const created = await admin.call('POST', '/api/v1/people', {
+      firstName: 'Tomás',
+      lastName: 'Rodríguez',
+      kind: 'advocate',
+      preferredLanguage: 'es',
+      emails: [{ value: 'tomas.rodriguez@example.org' }],
+      phones: [{ value: '(212) 555-0199' }],
+    });
+    expect(created.statusCode).toBe(201);
+    const personId = created.json().id as number;
+    const [people, contacts] = [await countOf('people'), await countOf('person_contacts')];
+    const res = await admin.call('POST', '/api/v1/cases', {
+      channel: 'letter',
+      description: 'Called about a shelter transfer.',
+      personId,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      person: { id: personId, firstName: 'Tomás', lastName: 'Rodríguez', email: 'tomas.rodriguez@example.org' },
+      language: 'es',
+      writerType: 'advocate',
+    });
+    expect([await countOf('people'), await countOf('person_contacts')]).toEqual([people, contacts]);
+    const again = await admin.call('GET', `/api/v1/cases/${res.json().trackingNumber}`);
+    expect(again.json().person.id).toBe(personId);
+  });
+
+  it.each([
+    [{ channel: 'letter', description: 'x' }, 'person'],
+    [{ channel: 'letter', description: 'x', personId: 1, person }, 'person'],
+    [{ channel: 'letter', description: 'x', personId: 999_999 }, 'personId'],
+  ])('refuses %# naming the field, writing nothing', async (body, field) => {
+    const before = await countOf('cases');
+    const res = await admin.call('POST', '/api/v1/cases', body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.map((d: { field: string }) => d.field)).toContain(field);
+    expect(await countOf('cases')).toBe(before);
+  });
+});
+
 describe('POST /api/v1/cases answers with the case as GET shows it', () => {
   /** Posts an intake and checks that its 201 body is what GET /cases/:trackingNumber then answers. */
   async function intakeAsViewed(caller: SignedIn, body: Record<string, unknown>) {

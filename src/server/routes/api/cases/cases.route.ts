@@ -176,7 +176,11 @@ export function caseRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       const ctx = requireContext(req);
-      const { kind = 'case', programCaseNumber, participantRole, ...intake } = req.body;
+      const { kind = 'case', programCaseNumber, participantRole, person, personId, ...rest } = req.body;
+      if ((person === undefined) === (personId === undefined)) {
+        throw invalid('person', 'say who wrote: pick a person on file (personId) or give a new person, one of the two');
+      }
+      const intake = { ...rest, person: person ?? { firstName: '', lastName: '' }, personId };
       const details = { kind: kind as CaseKind, programCaseNumber: programCaseNumber?.trim() || null };
       if (participantRole && !(PARTICIPANT_ROLES as readonly string[]).includes(participantRole)) {
         throw invalid('participantRole', `must be one of ${PARTICIPANT_ROLES.join(', ')}`);
