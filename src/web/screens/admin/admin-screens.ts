@@ -14,6 +14,7 @@ import { LetterheadScreen } from './letterhead-screen.tsx';
 import { IntegrationsScreen } from './integrations-screen.tsx';
 import { QuarantineScreen } from './quarantine-screen.tsx';
 import { RetentionScreen } from './retention-screen.tsx';
+import { ProcedureLinksScreen } from './procedure-links-screen.tsx';
 
 export interface AdminScreen {
   slug: string;
@@ -27,6 +28,7 @@ export const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'subjects', title: 'Subjects', component: SubjectsScreen },
   { slug: 'channels', title: 'Channels', component: ChannelsScreen },
   { slug: 'routing-rules', title: 'Routing rules', component: RoutingRulesScreen },
+  { slug: 'procedure-links', title: 'Procedure links', component: ProcedureLinksScreen },
   { slug: 'service-standards', title: 'Service standards', component: ServiceStandardsScreen },
   { slug: 'calendar', title: 'Business calendar', component: CalendarScreen },
   { slug: 'escalation', title: 'Escalation levels', component: EscalationScreen },
