@@ -1,6 +1,7 @@
 // Procedure links and procedure files in a real browser, as an administrator new to them would go: open
 // Administration → Procedure links, link an approved procedure from a subject and from a routing rule, see both
-// listed, remove one; then add a file to the procedure's draft version on its screen and remove it. axe-core finds no
+// listed, remove one; then add a file to the procedure's draft version on its screen and remove it, and an evidence
+// file to an open action of a plan. axe-core finds no
 // WCAG 2.1 AA violation at 1280 and at 390 px, and nothing scrolls sideways on a phone.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import { NARROW, callApi, sidewaysOverflow, signedInPage } from './console-steps
 let h: Harness;
 let page: Page;
 let procedureId = 0;
+let planId = 0;
 
 const noViolations = async (where: string) => expect(await accessibilityViolations(page), where).toEqual([]);
 
@@ -94,12 +96,42 @@ it('adds a file to a draft version of the procedure and removes it', async () =>
   await version2.getByRole('link', { name: 'desk-rota.pdf' }).waitFor({ state: 'detached' });
 });
 
+it("adds an evidence file to a plan's open action", async () => {
+  const me = (await callApi(page, 'GET', '/auth/me')) as { id: number };
+  const plan = (await callApi(page, 'POST', '/action-plans', {
+    title: 'Answer shelter complaints the same day',
+    ownerId: me.id,
+    goal: 'Every shelter complaint answered the day it comes in',
+    actions: [{ title: 'Train the desk on the procedure', ownerId: me.id, dueOn: '2031-01-15' }],
+  })) as { id: number };
+  planId = plan.id;
+  await page.goto(`${h.baseUrl}/quality/plans/${planId}`);
+  await page.getByRole('heading', { level: 1, name: 'Answer shelter complaints the same day' }).waitFor();
+  await page.getByText('No evidence files yet.').waitFor();
+  const upload = page.getByRole('form', { name: 'Add an evidence file' });
+  await expect(upload.getByLabel('For the action').inputValue()).resolves.not.toBe('');
+  await upload.getByLabel(/^File/).setInputFiles({
+    name: 'sign-in sheet.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082',
+      'hex',
+    ),
+  });
+  await upload.getByRole('button', { name: 'Upload' }).click();
+  const evidence = page.getByRole('region', { name: 'Train the desk on the procedure' });
+  await evidence.getByRole('link', { name: 'sign-in sheet.png' }).waitFor();
+  await noViolations('plan with evidence 1280');
+  await screenshot(page, 'plan-evidence-1280');
+});
+
 it('works at 390 px: no violations and nothing scrolls sideways', async () => {
   page = await signedInPage(h.browser, h.baseUrl, NARROW);
   for (const [path, heading, name] of [
     ['/admin/procedure-links', 'Procedure links', 'procedure-links-390'],
     [`/quality/procedures/${procedureId}`, 'Shelter complaints', 'procedure-files-390'],
-  ] as const) {
+    [`/quality/plans/${planId}`, 'Answer shelter complaints the same day', 'plan-evidence-390'],
+  ] as [string, string, string][]) {
     await page.goto(`${h.baseUrl}${path}`);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
     await page.getByText(/^Loading/).waitFor({ state: 'detached' });
