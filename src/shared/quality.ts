@@ -301,6 +301,27 @@ export type ProcedureDetail = Static<typeof ProcedureDetailSchema>;
 export const ProcedureParams = Type.Object({ id: Id });
 export const ProcedureVersionParams = Type.Object({ id: Id, version: Id });
 
+// Files on procedure versions and evidence on plan actions (the attachment storage: PDF, images, text, Office)
+
+export const QualityFileSchema = Type.Object({
+  id: Type.Integer(),
+  filename: Type.String(),
+  contentType: Type.String(),
+  sizeBytes: Type.Integer(),
+  uploadedByName: Nullable(Type.String()),
+  uploadedAt: Type.String(),
+  /** The procedure version it belongs to (procedure files). */
+  version: Nullable(Type.Integer()),
+  /** The plan action it is evidence for (evidence files). */
+  actionId: Nullable(Type.Integer()),
+  /** Whether the reader may remove it now. */
+  canDelete: Type.Boolean(),
+});
+export type QualityFile = Static<typeof QualityFileSchema>;
+export const QualityFileListSchema = Type.Array(QualityFileSchema);
+export const ProcedureFileParams = Type.Object({ id: Id, fileId: Id });
+export const PlanFileParams = Type.Object({ id: Id, fileId: Id });
+
 // Links from subjects and routing rules to procedures
 
 export const ProcedureLinkSchema = Type.Object({

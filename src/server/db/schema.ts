@@ -1044,6 +1044,8 @@ export interface QualityAttachmentsTable {
   agency_id: number;
   id: Generated<number>;
   procedure_id: number | null;
+  /** The version of the procedure the file belongs to; set exactly when procedure_id is (migration 0038). */
+  procedure_version: number | null;
   action_id: number | null;
   filename: string;
   content_type: string;

@@ -4,6 +4,7 @@ import type { WorkerDependencies } from './worker.ts';
 import { runDeadlineSweep } from './deadline-sweep.ts';
 import { sweepOverdueActions } from './action-plan-sweep.ts';
 import { sweepProjectMilestones } from './milestone-sweep.ts';
+import { sweepQualityReminders } from './quality-reminder-sweep.ts';
 import { sendNotificationDigests } from '../commands/notifications/send-digests.ts';
 import { runSurveyInvitations } from '../commands/portal/survey-invitations.ts';
 import { requeueWaitingMail, sendOutboxMessage } from './email-send.ts';
@@ -17,6 +18,7 @@ export const jobHandlers: Record<string, JobHandler> = {
     await runDeadlineSweep(deps.db, new Date(), { consoleUrl: deps.config.publicUrl });
     await sweepOverdueActions(deps.db, new Date(), deps.config);
     await sweepProjectMilestones(deps.db, new Date(), deps.config);
+    await sweepQualityReminders(deps.db, new Date(), deps.config);
     await sendNotificationDigests(deps.db, new Date(), { consoleUrl: deps.config.publicUrl });
   },
   'email-send': sendOutboxMessage,

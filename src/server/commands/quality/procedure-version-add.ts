@@ -1,9 +1,11 @@
 // Drafts a new version of a procedure (its text changed); the approved version stays in force until the new one is
-// approved. One transaction, one audit event.
+// approved. The draft starts with the files of the version in force (else of the newest version). One transaction,
+// one audit event.
 import type { CommandContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { findProcedure, insertDraftVersion, listVersions } from '../../repositories/procedures.ts';
+import { copyVersionFiles } from '../../repositories/quality-files.ts';
 import { requireQualityManager } from '../../policies/quality.ts';
 import { FieldProblems } from '../common.ts';
 import { cleanText } from './action-plan-input.ts';
@@ -23,17 +25,20 @@ export async function addProcedureVersion(
   return ctx.db.transaction().execute(async (tx) => {
     const procedure = await findProcedure(tx, ctx.agency.id, procedureId, true);
     if (!procedure) throw notFound(`Procedure ${procedureId}`);
-    const title = givenTitle ?? (await listVersions(tx, ctx.agency.id, procedureId))[0]!.title;
+    const versions = await listVersions(tx, ctx.agency.id, procedureId);
+    const title = givenTitle ?? versions[0]!.title;
     const version = await insertDraftVersion(tx, ctx.agency.id, procedureId, {
       title,
       body,
       createdBy: ctx.actor.userId || null,
     });
+    const from = versions.find((v) => v.status === 'approved') ?? versions[0]!;
+    const files = await copyVersionFiles(tx, ctx.agency.id, procedureId, from.version, version);
     await recordAudit(tx, ctx, {
       action: 'procedure.version_drafted',
       entityType: 'procedure',
       entityId: procedureId,
-      after: { version, title, body: body.slice(0, 500) },
+      after: { version, title, body: body.slice(0, 500), ...(files ? { files_carried_over: files } : {}) },
     });
     return { id: procedureId, version, status: 'draft' as const, title };
   });

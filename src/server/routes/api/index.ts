@@ -33,6 +33,7 @@ import { ombudspersonReportRoutes } from './reports/ombudsperson.route.ts';
 import { measureRoutes } from './quality/measures.route.ts';
 import { actionPlanRoutes } from './quality/action-plans.route.ts';
 import { procedureRoutes } from './quality/procedures.route.ts';
+import { qualityFileRoutes } from './quality/quality-files.route.ts';
 import { reviewRoutes } from './quality/reviews.route.ts';
 import { trainingRoutes } from './quality/training.route.ts';
 import { auditDownloads } from './audit-downloads.ts';
@@ -88,6 +89,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDependencies)
   measureRoutes(app);
   actionPlanRoutes(app);
   procedureRoutes(app);
+  qualityFileRoutes(app, deps);
   reviewRoutes(app);
   trainingRoutes(app);
   complaintRoutes(app, deps);

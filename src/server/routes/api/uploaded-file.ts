@@ -8,6 +8,17 @@ export interface UploadedFile {
   fields: Record<string, string>;
 }
 
+/** 413 naming the file and the limit in megabytes. */
+function tooLarge(filename: string, maxBytes: number): AppError {
+  const limit =
+    maxBytes >= 1024 * 1024
+      ? `${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB`
+      : `${Math.ceil(maxBytes / 1024)} KB`;
+  return new AppError('payload_too_large', `“${filename}” is larger than the ${limit} a file may be.`, [
+    { field: 'file', message: `exceeds ${maxBytes} bytes` },
+  ]);
+}
+
 /** The uploaded file and fields; 415 when the body is not multipart, 400 without a file, 413 when too large. */
 export async function readUploadedFile(req: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
   if (!req.isMultipart())
@@ -17,12 +28,15 @@ export async function readUploadedFile(req: FastifyRequest, maxBytes: number): P
   for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 5 } })) {
     if (part.type === 'file') {
       if (part.fieldname !== 'file') throw invalid(part.fieldname, 'unexpected file field; use "file"');
-      const data = await part.toBuffer();
-      if (part.file.truncated) {
-        throw new AppError('payload_too_large', 'The file is too large.', [
-          { field: 'file', message: `exceeds ${maxBytes} bytes` },
-        ]);
+      let data: Buffer;
+      try {
+        data = await part.toBuffer();
+      } catch (error) {
+        // The multipart reader stops at the limit with its own error; say which file and what the limit is.
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(part.filename, maxBytes);
+        throw error;
       }
+      if (part.file.truncated) throw tooLarge(part.filename, maxBytes);
       file = { filename: part.filename, data };
     } else {
       fields[part.fieldname] = String(part.value).slice(0, 5000);

@@ -18,6 +18,7 @@ import { MailboxesScreen } from './mailboxes-screen.tsx';
 import { IndicatorTargetsScreen } from './indicator-targets-screen.tsx';
 import { ApprovalsScreen } from './approvals-screen.tsx';
 import { PortalNameScreen } from './portal-name-screen.tsx';
+import { ProcedureLinksScreen } from './procedure-links-screen.tsx';
 
 export interface AdminScreen {
   slug: string;
@@ -32,6 +33,7 @@ export const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'subjects', title: 'Subjects', component: SubjectsScreen },
   { slug: 'channels', title: 'Channels', component: ChannelsScreen },
   { slug: 'routing-rules', title: 'Routing rules', component: RoutingRulesScreen },
+  { slug: 'procedure-links', title: 'Procedure links', component: ProcedureLinksScreen },
   { slug: 'service-standards', title: 'Service standards', component: ServiceStandardsScreen },
   { slug: 'calendar', title: 'Business calendar', component: CalendarScreen },
   { slug: 'escalation', title: 'Escalation levels', component: EscalationScreen },

@@ -1,5 +1,6 @@
 // One action plan: its goal, baseline, owner and status, the measured effect (the measure's value before the plan
-// and its latest since), and its actions — each completed with evidence by its owner — plus adding an action.
+// and its latest since), and its actions — each completed with evidence by its owner, with evidence files added while
+// it is open — plus adding an action.
 import { useState, type FormEvent } from 'react';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -13,7 +14,8 @@ import { humanize } from '../../format.ts';
 import { useUser } from '../../session.tsx';
 import type { ActionPlan } from '../../../shared/quality.ts';
 import { useOwnerOptions } from './plans-screen.tsx';
-import { QUALITY_KEY, usePlan } from './use-quality.ts';
+import { QUALITY_KEY, usePlan, usePlanFiles } from './use-quality.ts';
+import { FileList, FileUpload } from './quality-files.tsx';
 import './quality.css';
 
 const qualityPlanRoute = getRouteApi('/quality/plans/$planId');
@@ -103,6 +105,41 @@ function AddAction({ plan }: { plan: ActionPlan }) {
   );
 }
 
+function EvidenceFiles({ plan, canChange }: { plan: ActionPlan; canChange: (a: Action) => boolean }) {
+  const files = usePlanFiles(plan.id);
+  const open = plan.status !== 'cancelled' ? plan.actions.filter((a) => a.completedOn === null && canChange(a)) : [];
+  const base = `/action-plans/${plan.id}/files`;
+  return (
+    <>
+      <h2>Evidence files</h2>
+      {files.error && <p role="alert">{files.error.message}</p>}
+      {files.data &&
+        plan.actions
+          .filter((a) => files.data.some((f) => f.actionId === a.id))
+          .map((a) => (
+            <section key={a.id} aria-labelledby={`evidence-${a.id}`}>
+              <h3 id={`evidence-${a.id}`}>{a.title}</h3>
+              <FileList files={files.data.filter((f) => f.actionId === a.id)} base={base} empty="No files." />
+            </section>
+          ))}
+      {files.data?.length === 0 && <p>No evidence files yet.</p>}
+      {open.length > 0 && (
+        <FileUpload
+          path={(form) => `/action-plans/${plan.id}/actions/${String(form.get('actionId'))}/files`}
+          heading="Add an evidence file"
+          label="File"
+        >
+          <SelectField
+            label="For the action"
+            name="actionId"
+            options={open.map((a) => ({ value: String(a.id), label: a.title }))}
+          />
+        </FileUpload>
+      )}
+    </>
+  );
+}
+
 /** The action plan screen. */
 export function PlanScreen() {
   const { planId } = qualityPlanRoute.useParams();
@@ -187,6 +224,7 @@ export function PlanScreen() {
           </tbody>
         </table>
       </TableWrap>
+      <EvidenceFiles plan={p} canChange={canComplete} />
       {manages && p.status === 'open' && <AddAction plan={p} />}
     </>
   );

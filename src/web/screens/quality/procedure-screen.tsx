@@ -1,5 +1,6 @@
 // One procedure: the version in force rendered from Markdown (the server renders it safely: raw HTML shown as
-// text), acknowledging it, who has and has not read it, its versions, and for supervisors approving a draft or
+// text), acknowledging it, who has and has not read it, the files of the version in force and of a draft (added and
+// removed by supervisors while the version is a draft), its versions, and for supervisors approving a draft or
 // writing a new version.
 import { useState, type FormEvent } from 'react';
 import { getRouteApi, Link } from '@tanstack/react-router';
@@ -13,7 +14,8 @@ import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
 import { useUser } from '../../session.tsx';
 import type { ProcedureDetail } from '../../../shared/quality.ts';
-import { QUALITY_KEY, useProcedure } from './use-quality.ts';
+import { QUALITY_KEY, useProcedure, useProcedureFiles } from './use-quality.ts';
+import { FileList, FileUpload } from './quality-files.tsx';
 import './quality.css';
 
 const qualityProcedureRoute = getRouteApi('/quality/procedures/$procedureId');
@@ -28,6 +30,39 @@ function useProcedureAction(id: number, done: string) {
       void queryClient.invalidateQueries({ queryKey: QUALITY_KEY });
     },
   });
+}
+
+function ProcedureFiles({ procedure, manages }: { procedure: ProcedureDetail; manages: boolean }) {
+  const files = useProcedureFiles(procedure.id);
+  const draft = procedure.versions.find((v) => v.status === 'draft');
+  const shown = [...new Set([procedure.current.version, ...(draft ? [draft.version] : [])])];
+  const base = `/procedures/${procedure.id}/files`;
+  return (
+    <div className="panel">
+      <h2>Files</h2>
+      {files.error && <p role="alert">{files.error.message}</p>}
+      {files.data &&
+        shown.map((version) => {
+          const status = procedure.versions.find((v) => v.version === version)?.status ?? 'draft';
+          return (
+            <section key={version} aria-labelledby={`files-v${version}`}>
+              <h3 id={`files-v${version}`}>
+                Version {version} ({humanize(status)})
+              </h3>
+              <FileList files={files.data.filter((f) => f.version === version)} base={base} empty="No files." />
+            </section>
+          );
+        })}
+      {manages && draft && (
+        <FileUpload
+          path={`/procedures/${procedure.id}/versions/${draft.version}/files`}
+          heading={`Add a file to version ${draft.version}`}
+          label="File"
+        />
+      )}
+      {manages && !draft && <p className="small">Files change with a new version: the approved one keeps its files.</p>}
+    </div>
+  );
 }
 
 function NewVersionForm({ procedure }: { procedure: ProcedureDetail }) {
@@ -139,6 +174,7 @@ export function ProcedureScreen() {
               )}
             </div>
           )}
+          <ProcedureFiles procedure={p} manages={manages} />
           {ack.version !== null && (
             <div className="panel">
               <h2>Who has read version {ack.version}</h2>

@@ -8,6 +8,7 @@ import type {
   MeasureDetail,
   ProcedureDetail,
   ProcedureSummary,
+  QualityFile,
   Scorecard,
 } from '../../../shared/quality.ts';
 
@@ -64,5 +65,21 @@ export function useProcedure(id: number) {
   return useQuery({
     queryKey: [...QUALITY_KEY, 'procedure', id],
     queryFn: () => api<ProcedureDetail>('GET', `/procedures/${id}`),
+  });
+}
+
+/** The files of a procedure's versions. */
+export function useProcedureFiles(id: number) {
+  return useQuery({
+    queryKey: [...QUALITY_KEY, 'procedure', id, 'files'],
+    queryFn: () => api<QualityFile[]>('GET', `/procedures/${id}/files`),
+  });
+}
+
+/** The evidence files of a plan's actions. */
+export function usePlanFiles(id: number) {
+  return useQuery({
+    queryKey: [...QUALITY_KEY, 'plan', id, 'files'],
+    queryFn: () => api<QualityFile[]>('GET', `/action-plans/${id}/files`),
   });
 }
