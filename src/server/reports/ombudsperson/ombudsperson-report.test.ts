@@ -195,9 +195,13 @@ describe("the ombudsperson's periodic report", () => {
     const values: Record<string, unknown> = {};
     sheet.eachRow((row) => (values[String(row.getCell(1).value)] = row.getCell(2).value));
     expect(values['Complaints received']).toBe(3);
-    const shares: Record<string, unknown> = {};
-    sheet.eachRow((row) => (shares[String(row.getCell(1).value)] = row.getCell(3).value));
-    expect(shares['Resolved within 30 days or the extension']).toBe(66.7);
+    // Percentages are fractions with a percent format: Excel shows 66.7% and computes with 0.667.
+    const shares: Record<string, ExcelJS.Cell> = {};
+    sheet.eachRow((row) => (shares[String(row.getCell(1).value)] = row.getCell(3)));
+    expect(shares['Resolved within 30 days or the extension']!.value).toBe(0.667);
+    expect(shares['Resolved within 30 days or the extension']!.numFmt).toBe('0.0%');
+    expect(shares['Resolved within 30 days']!.value).toBe(0.333);
+    expect(shares['Resolved within 30 days']!.numFmt).toBe('0.0%');
     const pdf = await t.app.inject({ method: 'GET', url: `${url}&format=pdf`, headers: { cookie: admin.cookie } });
     expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ombuds-')), 'report.pdf');
@@ -205,6 +209,8 @@ describe("the ombudsperson's periodic report", () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain("Ombudsperson's report");
     expect(text).toMatch(/Hearings requested\s+2/);
+    expect(text).toMatch(/Resolved within 30 days\s+1\s+33\.3%/);
+    expect(text).toMatch(/Resolved within 30 days or the extension\s+2\s+66\.7%/);
     expect(reportBuilders.ombudsperson).toBeTypeOf('function');
     expect(schedulableKinds()).toContain('ombudsperson');
   });
