@@ -544,3 +544,26 @@ export const TrainingMatrixSchema = Type.Object({
   ),
 });
 export type TrainingMatrix = Static<typeof TrainingMatrixSchema>;
+
+/** Who is due or overdue for which training: required courses not current, and courses assigned and not yet done. */
+export const TrainingNeedsSchema = Type.Object({
+  today: LocalDate,
+  needs: Type.Array(
+    Type.Object({
+      userId: Type.Integer(),
+      name: Type.String(),
+      units: Type.Array(Type.String()),
+      courseId: Type.Integer(),
+      courseTitle: Type.String(),
+      status: Type.Union([
+        Type.Literal('never'),
+        Type.Literal('due_soon'),
+        Type.Literal('overdue'),
+        Type.Literal('assigned'),
+      ]),
+      dueOn: Nullable(LocalDate),
+      why: Type.String({ description: 'Required for the role or unit, or the reason it was assigned.' }),
+    }),
+  ),
+});
+export type TrainingNeeds = Static<typeof TrainingNeedsSchema>;
