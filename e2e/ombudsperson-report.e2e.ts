@@ -33,6 +33,21 @@ it("opens the ombudsperson's report from the reports menu, shows a chosen period
   expect(await accessibilityViolations(wide)).toEqual([]);
   await screenshot(wide, 'ombudsperson-report-1280');
 
+  // Every count opens the records behind it: the one complaint received, a link to its page.
+  await wide.getByRole('link', { name: '1: Complaints received — list them' }).click();
+  const drill = wide.getByRole('heading', { level: 2, name: /Complaints: Complaints received/ });
+  await drill.waitFor();
+  await expect
+    .poll(() => wide.evaluate(() => document.activeElement?.textContent ?? ''))
+    .toMatch(/Complaints received/);
+  await wide.getByText('1 complaint.').waitFor();
+  const listed = wide.getByRole('table', { name: /Complaints: Complaints received/ });
+  expect(await listed.getByRole('link').count()).toBe(1);
+  expect(await accessibilityViolations(wide)).toEqual([]);
+  await screenshot(wide, 'ombudsperson-report-drill-1280');
+  await listed.getByRole('link').click();
+  await wide.waitForURL(/\/complaints\/[^/]+$/);
+
   const narrow = await signedInPage(h.browser, h.baseUrl, NARROW);
   await narrow.goto(`${h.baseUrl}/reports/ombudsperson?period=2026-06`);
   await narrow.getByRole('table', { name: 'Complaints', exact: true }).waitFor();
@@ -40,4 +55,9 @@ it("opens the ombudsperson's report from the reports menu, shows a chosen period
   expect(await accessibilityViolations(narrow)).toEqual([]);
   expect(await sidewaysOverflow(narrow)).toBe(0);
   await screenshot(narrow, 'ombudsperson-report-390');
+  await narrow.goto(`${h.baseUrl}/reports/ombudsperson?period=2026-06&drill=complaints.channel%3Aphone`);
+  await narrow.getByText('1 complaint.').waitFor();
+  expect(await accessibilityViolations(narrow)).toEqual([]);
+  expect(await sidewaysOverflow(narrow)).toBe(0);
+  await screenshot(narrow, 'ombudsperson-report-drill-390');
 });

@@ -249,6 +249,9 @@ it('shows who still needs the course tied to the procedure', async () => {
     .getByRole('row', { name: new RegExp(WORKER.name) })
     .getByText('Never taken')
     .waitFor();
+  // The training needs name the same person and course, with why.
+  const needs = page.getByRole('table', { name: /Who is due or overdue for which course/ });
+  await needs.getByRole('row', { name: new RegExp(`${WORKER.name}.*Interpreter calls.*Never taken`) }).waitFor();
   await noViolations('training 1280');
   await screenshot(page, 'quality-training-1280');
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_RUBRIC, reviewAverage, rubricProblems } from './review-rubric.ts';
+import { DEFAULT_RUBRIC, reviewAverage, rubricFromDraft, rubricProblems } from './review-rubric.ts';
 
 const full = { accuracy: 5, completeness: 4, timeliness: 3, tone: 5, language_access: 4 };
 
@@ -29,5 +29,48 @@ describe('review rubric', () => {
         expect(average).toBeLessThanOrEqual(Math.max(...s));
       }),
     );
+  });
+
+  it('weighs each criterion by its weight and scores on the rubric’s scale', () => {
+    const rubric = [
+      { key: 'a', name: 'A', question: '', weight: 3 },
+      { key: 'b', name: 'B', question: '', weight: 1 },
+    ];
+    expect(reviewAverage(rubric, { a: 10, b: 2 })).toBe(8);
+    expect(rubricProblems(rubric, { a: 10, b: 0 }, { scaleMin: 0, scaleMax: 10 })).toEqual([]);
+    expect(rubricProblems(rubric, { a: 11, b: 0 }, { scaleMin: 0, scaleMax: 10 })).toEqual([
+      ['a', 'must be a whole number from 0 to 10'],
+    ]);
+  });
+
+  it('makes criteria from an edit, keeping given keys, and names each problem by its field', () => {
+    const good = rubricFromDraft({
+      scaleMin: 1,
+      scaleMax: 4,
+      criteria: [
+        { key: 'accuracy', name: 'Accuracy', description: 'Right facts.', weight: 2 },
+        { name: 'Plain language', description: '', weight: 1 },
+        { name: 'Plain  language!', description: '', weight: 1 },
+      ],
+    });
+    expect(good.problems).toEqual([]);
+    expect(good.criteria.map((c) => c.key)).toEqual(['accuracy', 'plain_language', 'plain_language_2']);
+    const bad = rubricFromDraft({
+      scaleMin: 5,
+      scaleMax: 5,
+      criteria: [
+        { name: ' ', description: '', weight: 0 },
+        { key: 'BAD KEY', name: 'x', description: '', weight: 1 },
+      ],
+    });
+    expect(bad.problems.map(([field]) => field)).toEqual([
+      'scaleMax',
+      'criteria.0.name',
+      'criteria.0.weight',
+      'criteria.1.key',
+    ]);
+    expect(rubricFromDraft({ scaleMin: 1, scaleMax: 5, criteria: [] }).problems).toEqual([
+      ['criteria', 'needs at least one criterion'],
+    ]);
   });
 });

@@ -57,3 +57,78 @@ export function federalFiscalYear(
     to: `${year}-09-30`,
   };
 }
+
+/**
+ * The cell key of the records behind one number of the report document: the row's `drill` (a property that is no
+ * column), with the column's key for the outcome table's Granted and Denied; null for a cell that is not a count.
+ */
+export function ombudsCellKey(
+  row: Record<string, string | number | null | undefined>,
+  column: { key: string; format?: string | undefined },
+): string | null {
+  const drill = row.drill;
+  if (typeof drill !== 'string' || column.format !== 'count') return null;
+  return column.key === 'granted' || column.key === 'denied' ? `${drill}:${column.key}` : drill;
+}
+
+export const OmbudspersonItemsQuerySchema = Type.Object({
+  period: OmbudspersonReportQuerySchema.properties.period,
+  cell: Type.String({
+    minLength: 1,
+    maxLength: 140,
+    description:
+      'The number to list, as the report names it in its rows (drill): e.g. complaints.withinClock, ' +
+      'complaints.category:distribution, hearings.outcome:distribution:granted.',
+  }),
+  asOf: OmbudspersonReportQuerySchema.properties.asOf,
+});
+
+const InquiryItemSchema = Type.Object({
+  trackingNumber: Type.String(),
+  receivedOn: Type.String(),
+  closedOn: Nullable(Type.String()),
+  satisfied: Nullable(Type.Boolean()),
+  repeatContact: Type.Boolean(),
+});
+
+const ComplaintItemSchema = Type.Object({
+  complaintNumber: Type.String(),
+  receivedVia: Type.String(),
+  receiptDate: Type.String(),
+  filedLate: Type.Boolean(),
+  resolutionDueOn: Type.String(),
+  resolvedOn: Nullable(Type.String()),
+  extendedOn: Nullable(Type.String()),
+  transferredOn: Nullable(Type.String()),
+  categories: Type.Array(Type.String()),
+});
+
+const HearingItemSchema = Type.Object({
+  id: Type.Integer(),
+  complaintNumber: Type.String(),
+  requestedOn: Type.String(),
+  eligible: Type.Boolean(),
+  hearingOn: Nullable(Type.String()),
+  dismissed: Type.Boolean(),
+  decisionAdoptedOn: Nullable(Type.String()),
+  complianceReportDueOn: Nullable(Type.String()),
+  complianceReportFiledOn: Nullable(Type.String()),
+});
+
+/** The records behind one number of the report: total is the number; one of the three lists holds them. */
+export const OmbudspersonItemsSchema = Type.Object({
+  cell: Type.String(),
+  label: Type.String(),
+  period: Type.String(),
+  periodLabel: Type.String(),
+  asOf: Type.String(),
+  kind: Type.Union([Type.Literal('inquiries'), Type.Literal('complaints'), Type.Literal('hearings')]),
+  total: Type.Integer(),
+  inquiries: Type.Array(InquiryItemSchema),
+  complaints: Type.Array(ComplaintItemSchema),
+  hearings: Type.Array(HearingItemSchema),
+});
+export type OmbudspersonItems = Static<typeof OmbudspersonItemsSchema>;
+export type OmbudsInquiryItem = Static<typeof InquiryItemSchema>;
+export type OmbudsComplaintItem = Static<typeof ComplaintItemSchema>;
+export type OmbudsHearingItem = Static<typeof HearingItemSchema>;

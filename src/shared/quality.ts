@@ -365,8 +365,56 @@ export const PERIOD_KIND_NAMES: Record<Static<typeof PeriodKind>, string> = {
 // Response reviews
 
 export const RubricSchema = Type.Array(
-  Type.Object({ key: Type.String(), name: Type.String(), question: Type.String() }),
+  Type.Object({ key: Type.String(), name: Type.String(), question: Type.String(), weight: Type.Number() }),
 );
+
+/** The rubric reviews are scored with now: its version (null: the built-in one) and scale. */
+const RubricInUse = {
+  rubric: RubricSchema,
+  rubricVersion: Nullable(Type.Integer()),
+  scaleMin: Type.Integer(),
+  scaleMax: Type.Integer(),
+};
+
+export const RubricVersionSchema = Type.Object({
+  version: Nullable(Type.Integer({ description: 'null: the built-in rubric, until an administrator saves one.' })),
+  scaleMin: Type.Integer(),
+  scaleMax: Type.Integer(),
+  criteria: Type.Array(
+    Type.Object({ key: Type.String(), name: Type.String(), description: Type.String(), weight: Type.Number() }),
+  ),
+  createdAt: Nullable(Type.String()),
+  createdByName: Nullable(Type.String()),
+});
+export type RubricVersion = Static<typeof RubricVersionSchema>;
+export const RubricOverviewSchema = Type.Object({
+  current: RubricVersionSchema,
+  versions: Type.Array(RubricVersionSchema, { description: 'Every saved version, oldest first.' }),
+});
+export type RubricOverview = Static<typeof RubricOverviewSchema>;
+
+export const SaveRubricBody = Type.Object({
+  basedOn: Nullable(
+    Type.Integer({
+      minimum: 1,
+      maximum: 2147483647,
+      description: 'The version this edit starts from (null: the built-in rubric); a newer one → 409.',
+    }),
+  ),
+  scaleMin: Type.Integer({ minimum: -1000, maximum: 1000, description: 'Lowest score, 0–99.' }),
+  scaleMax: Type.Integer({ minimum: -1000, maximum: 1000, description: 'Highest score, up to 100.' }),
+  criteria: Type.Array(
+    Type.Object({
+      key: Type.Optional(
+        Type.String({ maxLength: 40, description: 'Kept from the version edited; a new criterion gets one.' }),
+      ),
+      name: Type.String({ maxLength: 200 }),
+      description: Type.String({ maxLength: 2000 }),
+      weight: Type.Number({ description: 'Above 0, at most 100.' }),
+    }),
+    { maxItems: 50 },
+  ),
+});
 
 export const SampleBody = Type.Object({
   count: Type.Integer({ minimum: 1, maximum: 50, description: 'How many closed cases to draw at random.' }),
@@ -389,12 +437,14 @@ export const SampledCaseSchema = Type.Object({
   workerId: Nullable(Type.Integer()),
   workerName: Nullable(Type.String()),
 });
-export const SampleSchema = Type.Object({ rubric: RubricSchema, cases: Type.Array(SampledCaseSchema) });
+export const SampleSchema = Type.Object({ ...RubricInUse, cases: Type.Array(SampledCaseSchema) });
 export type SampledCase = Static<typeof SampledCaseSchema>;
 
 export const CreateReviewBody = Type.Object({
   trackingNumber: Type.String({ maxLength: 40 }),
-  scores: Type.Record(Type.String({ maxLength: 40 }), Type.Number(), { description: 'Each rubric criterion, 1 to 5.' }),
+  scores: Type.Record(Type.String({ maxLength: 40 }), Type.Number(), {
+    description: 'Each criterion of the current rubric, a whole number on its scale (1 to 5 in the built-in one).',
+  }),
   comment: Type.Optional(Type.String({ maxLength: 4000 })),
 });
 
@@ -408,6 +458,7 @@ export const ReviewSchema = Type.Object({
   scores: Type.Record(Type.String(), Type.Number()),
   average: Type.Number(),
   comment: Type.String(),
+  rubricVersion: Nullable(Type.Integer({ description: 'The rubric version it was scored with; null: built-in.' })),
   createdAt: Type.String(),
 });
 export type Review = Static<typeof ReviewSchema>;
@@ -424,7 +475,7 @@ const SummaryRow = Type.Object({
   byCriterion: Type.Record(Type.String(), Type.Number()),
 });
 export const ReviewSummarySchema = Type.Object({
-  rubric: RubricSchema,
+  ...RubricInUse,
   byWorker: Type.Array(SummaryRow),
   byUnit: Type.Array(SummaryRow),
 });
@@ -514,3 +565,26 @@ export const TrainingMatrixSchema = Type.Object({
   ),
 });
 export type TrainingMatrix = Static<typeof TrainingMatrixSchema>;
+
+/** Who is due or overdue for which training: required courses not current, and courses assigned and not yet done. */
+export const TrainingNeedsSchema = Type.Object({
+  today: LocalDate,
+  needs: Type.Array(
+    Type.Object({
+      userId: Type.Integer(),
+      name: Type.String(),
+      units: Type.Array(Type.String()),
+      courseId: Type.Integer(),
+      courseTitle: Type.String(),
+      status: Type.Union([
+        Type.Literal('never'),
+        Type.Literal('due_soon'),
+        Type.Literal('overdue'),
+        Type.Literal('assigned'),
+      ]),
+      dueOn: Nullable(LocalDate),
+      why: Type.String({ description: 'Required for the role or unit, or the reason it was assigned.' }),
+    }),
+  ),
+});
+export type TrainingNeeds = Static<typeof TrainingNeedsSchema>;

@@ -3,7 +3,8 @@
 import type { CommandContext } from '../context.ts';
 import { managesQuality, requireQualityManager } from '../policies/quality.ts';
 import { listReviews, sampleClosedCases, type ReviewRow } from '../repositories/response-reviews.ts';
-import { DEFAULT_RUBRIC } from '../../domain/review-rubric.ts';
+import type { Rubric } from '../../domain/review-rubric.ts';
+import { currentRubric } from './review-rubric.ts';
 import { addLocalDays, startOfLocalDay, isCalendarDate } from '../../shared/local-time.ts';
 import { FieldProblems } from '../commands/common.ts';
 import type { Review, ReviewSummary, SampledCase } from '../../shared/quality.ts';
@@ -20,9 +21,19 @@ export function presentReview(r: ReviewRow): Review {
     scores: r.scores,
     average: Number(r.average),
     comment: r.comment,
+    rubricVersion: r.rubric_version,
     createdAt: r.created_at.toISOString(),
   };
 }
+
+type RubricInUse = Pick<ReviewSummary, 'rubric' | 'rubricVersion' | 'scaleMin' | 'scaleMax'>;
+
+const rubricInUse = (rubric: Rubric): RubricInUse => ({
+  rubric: rubric.criteria,
+  rubricVersion: rubric.version,
+  scaleMin: rubric.scaleMin,
+  scaleMax: rubric.scaleMax,
+});
 
 /** Draws closed, unreviewed cases at random (by unit, worker, channel, subject, language, closing dates). */
 export async function sampleCases(
@@ -37,7 +48,7 @@ export async function sampleCases(
     closedFrom?: string | undefined;
     closedTo?: string | undefined;
   },
-): Promise<{ rubric: typeof DEFAULT_RUBRIC; cases: SampledCase[] }> {
+): Promise<RubricInUse & { cases: SampledCase[] }> {
   requireQualityManager(ctx, 'sample cases for review');
   const problems = new FieldProblems();
   if (input.closedFrom && !isCalendarDate(input.closedFrom))
@@ -51,7 +62,7 @@ export async function sampleCases(
     closedBefore: input.closedTo ? startOfLocalDay(addLocalDays(input.closedTo, 1), tz) : undefined,
   });
   return {
-    rubric: DEFAULT_RUBRIC,
+    ...rubricInUse(await currentRubric(ctx.db, ctx.agency.id)),
     cases: rows.map((r) => ({
       trackingNumber: r.tracking_number,
       closedAt: r.closed_at?.toISOString() ?? null,
@@ -71,7 +82,11 @@ export async function reviewsFor(ctx: CommandContext, workerId?: number): Promis
   return (await listReviews(ctx.db, ctx.agency.id, who)).map(presentReview);
 }
 
-function summarise(reviews: ReviewRow[], key: (r: ReviewRow) => [number | null, string]): ReviewSummary['byWorker'] {
+function summarise(
+  rubric: Rubric,
+  reviews: ReviewRow[],
+  key: (r: ReviewRow) => [number | null, string],
+): ReviewSummary['byWorker'] {
   const groups = new Map<string, { id: number | null; name: string; rows: ReviewRow[] }>();
   for (const r of reviews) {
     const [id, name] = key(r);
@@ -86,8 +101,12 @@ function summarise(reviews: ReviewRow[], key: (r: ReviewRow) => [number | null, 
       name: g.name,
       reviews: g.rows.length,
       average: mean(g.rows.map((r) => Number(r.average))),
+      // Each criterion of the rubric in use over the reviews that scored it (an older version may not have it).
       byCriterion: Object.fromEntries(
-        DEFAULT_RUBRIC.map((c) => [c.key, mean(g.rows.map((r) => r.scores[c.key] ?? 0))]),
+        rubric.criteria.flatMap((c) => {
+          const scored = g.rows.filter((r) => typeof r.scores[c.key] === 'number').map((r) => r.scores[c.key]!);
+          return scored.length ? [[c.key, mean(scored)]] : [];
+        }),
       ),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -97,9 +116,10 @@ function summarise(reviews: ReviewRow[], key: (r: ReviewRow) => [number | null, 
 export async function reviewSummary(ctx: CommandContext): Promise<ReviewSummary> {
   if (ctx.actor.role !== 'auditor') requireQualityManager(ctx, 'see review results by worker and unit');
   const reviews = await listReviews(ctx.db, ctx.agency.id);
+  const rubric = await currentRubric(ctx.db, ctx.agency.id);
   return {
-    rubric: DEFAULT_RUBRIC,
-    byWorker: summarise(reviews, (r) => [r.worker_user_id, r.worker_name ?? 'Nobody assigned']),
-    byUnit: summarise(reviews, (r) => [r.unit_id, r.unit_name ?? 'No unit']),
+    ...rubricInUse(rubric),
+    byWorker: summarise(rubric, reviews, (r) => [r.worker_user_id, r.worker_name ?? 'Nobody assigned']),
+    byUnit: summarise(rubric, reviews, (r) => [r.unit_id, r.unit_name ?? 'No unit']),
   };
 }

@@ -2,10 +2,17 @@
 // required of a person (by their role or one of their units) whether they never took it, are current, due soon or
 // overdue, as of today in the agency's time zone.
 import type { CommandContext } from '../context.ts';
-import { activeStaff, latestCompletions, listCourses, listSessions } from '../repositories/training.ts';
+import {
+  activeStaff,
+  latestCompletions,
+  listCourses,
+  listSessions,
+  openAssignments,
+  unitNamesById,
+} from '../repositories/training.ts';
 import { agencyToday } from './action-plans.ts';
 import { trainingStatus } from '../../domain/training.ts';
-import type { Course, TrainingMatrix } from '../../shared/quality.ts';
+import type { Course, TrainingMatrix, TrainingNeeds } from '../../shared/quality.ts';
 
 /** Every course with its sessions. */
 export async function courseList(ctx: CommandContext): Promise<Course[]> {
@@ -64,4 +71,59 @@ export async function trainingMatrix(ctx: CommandContext, asOf?: string): Promis
       }),
     })),
   };
+}
+
+/**
+ * The training needs: for each person (with their units), each required course they never took, are due soon for or
+ * overdue on (from the matrix), and each course assigned to them (e.g. by a review finding) not completed since;
+ * overdue first, then by due date.
+ */
+export async function trainingNeeds(ctx: CommandContext): Promise<TrainingNeeds> {
+  const [matrix, assignments, staff, units] = await Promise.all([
+    trainingMatrix(ctx),
+    openAssignments(ctx.db, ctx.agency.id),
+    activeStaff(ctx.db, ctx.agency.id),
+    unitNamesById(ctx.db, ctx.agency.id),
+  ]);
+  const unitsOf = new Map(staff.map((p) => [p.id, p.unitIds.map((id) => units.get(id) ?? '').filter(Boolean)]));
+  const titles = new Map(matrix.courses.map((c) => [c.id, c.title]));
+  const needs: TrainingNeeds['needs'] = [];
+  for (const person of matrix.staff) {
+    for (const c of person.courses) {
+      if (!c.required || c.status === 'current' || c.status === 'not_required') continue;
+      needs.push({
+        userId: person.userId,
+        name: person.name,
+        units: unitsOf.get(person.userId) ?? [],
+        courseId: c.courseId,
+        courseTitle: titles.get(c.courseId) ?? '',
+        status: c.status,
+        dueOn: c.dueOn,
+        why: 'Required for their role or unit',
+      });
+    }
+  }
+  const names = new Map(staff.map((p) => [p.id, p.name]));
+  for (const a of assignments) {
+    if (!names.has(a.user_id)) continue;
+    if (needs.some((n) => n.userId === a.user_id && n.courseId === a.course_id)) continue;
+    needs.push({
+      userId: a.user_id,
+      name: names.get(a.user_id)!,
+      units: unitsOf.get(a.user_id) ?? [],
+      courseId: a.course_id,
+      courseTitle: titles.get(a.course_id) ?? '',
+      status: 'assigned',
+      dueOn: null,
+      why: a.reason ? `Assigned on ${a.assigned_on}: ${a.reason}` : `Assigned on ${a.assigned_on}`,
+    });
+  }
+  const rank = { overdue: 0, never: 1, due_soon: 2, assigned: 3 } as const;
+  needs.sort(
+    (a, b) =>
+      rank[a.status] - rank[b.status] ||
+      (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') ||
+      a.name.localeCompare(b.name),
+  );
+  return { today: matrix.today, needs };
 }

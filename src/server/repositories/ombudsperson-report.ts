@@ -28,6 +28,7 @@ export interface ReportComplaintRow {
 }
 
 export interface ReportHearingRow {
+  id: number;
   complaint_number: string;
   requested_on: string;
   eligible: boolean;
@@ -132,6 +133,7 @@ export async function reportHearings(
       ),
     )
     .select([
+      'h.id',
       'k.complaint_number',
       day('h.requested_on').as('requested_on'),
       'h.eligible',

@@ -82,6 +82,7 @@ export async function insertReview(
     scores: Record<string, number>;
     average: number;
     comment: string;
+    rubricVersion: number | null;
   },
 ): Promise<number | undefined> {
   const row = await db
@@ -94,6 +95,7 @@ export async function insertReview(
       scores: JSON.stringify(v.scores),
       average: v.average,
       comment: v.comment,
+      rubric_version: v.rubricVersion,
     })
     .onConflict((oc) => oc.columns(['agency_id', 'case_id']).doNothing())
     .returning('id')
@@ -119,6 +121,7 @@ function reviewQuery(db: Db, agencyId: number) {
       'r.scores',
       'r.average',
       'r.comment',
+      'r.rubric_version',
       'r.created_at',
     ])
     .where('r.agency_id', '=', agencyId);

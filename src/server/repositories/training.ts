@@ -206,3 +206,24 @@ export async function activeStaff(db: Db, agencyId: number) {
     unitIds: memberships.filter((m) => m.user_id === u.id).map((m) => m.unit_id),
   }));
 }
+
+/** Courses assigned to a person (e.g. by a review finding) that they have not completed since the assignment. */
+export async function openAssignments(db: Db, agencyId: number) {
+  const result = await sql<{ user_id: number; course_id: number; reason: string; assigned_on: string }>`
+    select a.user_id, a.course_id, a.reason, to_char(a.assigned_on, 'YYYY-MM-DD') as assigned_on
+    from training_assignments a
+    where a.agency_id = ${agencyId}
+      and not exists (
+        select 1 from training_enrolments e
+        join training_sessions s on s.agency_id = e.agency_id and s.id = e.session_id
+        where e.agency_id = a.agency_id and e.user_id = a.user_id and s.course_id = a.course_id
+          and e.completed_on is not null and e.completed_on >= a.assigned_on)
+    order by a.assigned_on, a.id`.execute(db);
+  return result.rows;
+}
+
+/** The agency's unit names by id. */
+export async function unitNamesById(db: Db, agencyId: number): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('units').select(['id', 'name']).where('agency_id', '=', agencyId).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,11 +1,13 @@
 // A supervisor's review of a closed case's response: a score for each rubric criterion and a comment, attached to
-// the case's worker (its assignee). One review per case; one transaction, one audit event on the case.
+// the case's worker (its assignee), scored on the rubric in use and keeping its version. One review per case; one
+// transaction, one audit event on the case.
 import type { CommandContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { findReview, findVisibleCase, insertReview } from '../../repositories/response-reviews.ts';
 import { requireQualityManager } from '../../policies/quality.ts';
-import { DEFAULT_RUBRIC, reviewAverage, rubricProblems } from '../../../domain/review-rubric.ts';
+import { reviewAverage, rubricProblems } from '../../../domain/review-rubric.ts';
+import { currentRubric } from '../../queries/review-rubric.ts';
 import { presentReview } from '../../queries/response-reviews.ts';
 import type { Review } from '../../../shared/quality.ts';
 import { FieldProblems } from '../common.ts';
@@ -17,11 +19,14 @@ export async function createReview(
   input: { trackingNumber: string; scores: Record<string, number>; comment?: string | undefined },
 ): Promise<Review> {
   requireQualityManager(ctx, 'review responses');
-  const problems = new FieldProblems();
-  for (const [key, message] of rubricProblems(DEFAULT_RUBRIC, input.scores)) problems.add(`scores.${key}`, message);
-  const comment = cleanText(problems, 'comment', input.comment, 4000, false);
-  problems.throwIfAny();
   return ctx.db.transaction().execute(async (tx) => {
+    const rubric = await currentRubric(tx, ctx.agency.id);
+    const problems = new FieldProblems();
+    for (const [key, message] of rubricProblems(rubric.criteria, input.scores, rubric)) {
+      problems.add(`scores.${key}`, message);
+    }
+    const comment = cleanText(problems, 'comment', input.comment, 4000, false);
+    problems.throwIfAny();
     const found = await findVisibleCase(ctx, tx, input.trackingNumber.trim());
     if (!found) throw notFound(`Case ${input.trackingNumber}`);
     if (found.status !== 'closed') {
@@ -29,7 +34,7 @@ export async function createReview(
         { field: 'trackingNumber', message: 'is not closed yet' },
       ]);
     }
-    const average = reviewAverage(DEFAULT_RUBRIC, input.scores);
+    const average = reviewAverage(rubric.criteria, input.scores);
     const id = await insertReview(tx, ctx.agency.id, {
       caseId: found.id,
       workerUserId: found.assignee_id,
@@ -37,6 +42,7 @@ export async function createReview(
       scores: input.scores,
       average,
       comment,
+      rubricVersion: rubric.version,
     });
     if (id === undefined) throw new AppError('conflict', `Case ${input.trackingNumber} has been reviewed already.`);
     await recordAudit(tx, ctx, {
@@ -44,7 +50,7 @@ export async function createReview(
       entityType: 'case',
       entityId: input.trackingNumber,
       caseId: found.id,
-      after: { review_average: average, scores: input.scores, comment },
+      after: { review_average: average, scores: input.scores, comment, rubric_version: rubric.version },
     });
     return presentReview((await findReview(tx, ctx.agency.id, id))!);
   });

@@ -12,6 +12,7 @@ import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../test
 import { createUser, USER_PASSWORD } from '../../test/factories.ts';
 import { reportBuilders } from '../report-builders.ts';
 import { schedulableKinds } from '../../commands/reports/report-schedules.ts';
+import { ombudsCellKey } from '../../../shared/ombudsperson-report.ts';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -109,7 +110,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Doc = { tables: { name: string; rows: Record<string, string | number | null>[] }[] };
+type Doc = {
+  tables: {
+    name: string;
+    columns: { key: string; format?: string }[];
+    rows: Record<string, string | number | null>[];
+  }[];
+};
 const measures = (doc: Doc, table: string) =>
   Object.fromEntries(doc.tables.find((x) => x.name === table)!.rows.map((r) => [r.measure, r.value]));
 const asOf = '2026-07-15T12:00:00Z';
@@ -132,20 +139,24 @@ describe("the ombudsperson's periodic report", () => {
       'Complaints resolved': 3,
       'Resolved within 30 days': 1,
       'Resolved within the extension': 1,
+      'Resolved within 30 days or the extension': 2,
       'Resolved after the due date': 1,
-      'Resolved within 30 days (%)': 33.3,
-      'Resolved within 30 days or the extension (%)': 66.7,
       'Extensions granted': 1,
       'Transfers to another county': 0,
     });
+    const shares = Object.fromEntries(
+      doc.tables.find((x) => x.name === 'Complaints')!.rows.map((r) => [r.measure, r.share]),
+    );
+    expect(shares['Resolved within 30 days']).toBe(33.3);
+    expect(shares['Resolved within 30 days or the extension']).toBe(66.7);
     const byCategory = doc.tables.find((x) => x.name === 'By category')!.rows;
     expect(byCategory).toHaveLength(3);
     expect(byCategory[0]!.count).toBe(2);
     expect(byCategory.map((r) => r.count)).toEqual([2, 1, 1]);
     expect(doc.tables.find((x) => x.name === 'By channel')!.rows).toEqual([
-      { channel: 'in person', count: 1 },
-      { channel: 'mail', count: 1 },
-      { channel: 'phone', count: 1 },
+      { channel: 'in person', count: 1, drill: 'complaints.channel:in_person' },
+      { channel: 'mail', count: 1, drill: 'complaints.channel:mail' },
+      { channel: 'phone', count: 1, drill: 'complaints.channel:phone' },
     ]);
     expect(measures(doc, 'Hearings')).toEqual({
       'Hearings requested': 2,
@@ -184,7 +195,13 @@ describe("the ombudsperson's periodic report", () => {
     const values: Record<string, unknown> = {};
     sheet.eachRow((row) => (values[String(row.getCell(1).value)] = row.getCell(2).value));
     expect(values['Complaints received']).toBe(3);
-    expect(values['Resolved within 30 days or the extension (%)']).toBe(66.7);
+    // Percentages are fractions with a percent format: Excel shows 66.7% and computes with 0.667.
+    const shares: Record<string, ExcelJS.Cell> = {};
+    sheet.eachRow((row) => (shares[String(row.getCell(1).value)] = row.getCell(3)));
+    expect(shares['Resolved within 30 days or the extension']!.value).toBe(0.667);
+    expect(shares['Resolved within 30 days or the extension']!.numFmt).toBe('0.0%');
+    expect(shares['Resolved within 30 days']!.value).toBe(0.333);
+    expect(shares['Resolved within 30 days']!.numFmt).toBe('0.0%');
     const pdf = await t.app.inject({ method: 'GET', url: `${url}&format=pdf`, headers: { cookie: admin.cookie } });
     expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ombuds-')), 'report.pdf');
@@ -192,6 +209,8 @@ describe("the ombudsperson's periodic report", () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain("Ombudsperson's report");
     expect(text).toMatch(/Hearings requested\s+2/);
+    expect(text).toMatch(/Resolved within 30 days\s+1\s+33\.3%/);
+    expect(text).toMatch(/Resolved within 30 days or the extension\s+2\s+66\.7%/);
     expect(reportBuilders.ombudsperson).toBeTypeOf('function');
     expect(schedulableKinds()).toContain('ombudsperson');
   });
@@ -215,5 +234,59 @@ describe("the ombudsperson's periodic report", () => {
     const bad = await admin.call('GET', '/api/v1/reports/ombudsperson?period=June');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('period');
+  });
+
+  it('lists, behind every number of the report, exactly as many records as the number says', async () => {
+    for (const period of ['2026-06', 'FFY2026']) {
+      const doc = (await admin.call('GET', `/api/v1/reports/ombudsperson?period=${period}&asOf=${asOf}`)).json() as Doc;
+      let cells = 0;
+      let nonZero = 0;
+      for (const table of doc.tables) {
+        for (const row of table.rows) {
+          for (const column of table.columns) {
+            const cell = ombudsCellKey(row, column);
+            if (column.format === 'count')
+              expect(cell, `${table.name} ${String(row[table.columns[0]!.key])}`).not.toBeNull();
+            if (!cell) continue;
+            const res = await admin.call(
+              'GET',
+              `/api/v1/reports/ombudsperson/items?period=${period}&asOf=${asOf}&cell=${encodeURIComponent(cell)}`,
+            );
+            expect(res.statusCode, res.body).toBe(200);
+            const items = res.json();
+            const listed = items.inquiries.length + items.complaints.length + items.hearings.length;
+            expect({ cell, listed, total: items.total }).toEqual({
+              cell,
+              listed: row[column.key],
+              total: row[column.key],
+            });
+            cells += 1;
+            if (listed > 0) nonZero += 1;
+          }
+        }
+      }
+      expect(cells).toBeGreaterThan(25);
+      expect(nonZero).toBeGreaterThan(15);
+    }
+  });
+
+  it('lists the records themselves, named and dated, and refuses a cell the report does not have', async () => {
+    const url = `/api/v1/reports/ombudsperson/items?period=2026-06&asOf=${asOf}`;
+    const late = (await admin.call('GET', `${url}&cell=complaints.late`)).json();
+    expect(late).toMatchObject({ kind: 'complaints', total: 1, label: 'Complaints: Resolved after the due date' });
+    expect(late.complaints[0]).toMatchObject({ receiptDate: '2026-05-01', resolvedOn: '2026-06-10' });
+    const granted = (await admin.call('GET', `${url}&cell=hearings.outcome:distribution:granted`)).json();
+    expect(granted).toMatchObject({ kind: 'hearings', total: 1 });
+    expect(granted.hearings[0]).toMatchObject({ hearingOn: '2026-06-29', decisionAdoptedOn: '2026-06-30' });
+    const repeat = (await admin.call('GET', `${url}&cell=inquiries.repeatContacts`)).json();
+    expect(repeat.inquiries).toHaveLength(1);
+    expect(repeat.inquiries[0]).toMatchObject({ receivedOn: '2026-06-10', repeatContact: true, satisfied: false });
+    const none = (await admin.call('GET', `${url}&cell=complaints.category:paternity`)).json();
+    expect(none).toMatchObject({ total: 0, complaints: [] });
+    for (const cell of ['complaints', 'complaints.everything', 'hearings.outcome:distribution:maybe']) {
+      const bad = await admin.call('GET', `${url}&cell=${encodeURIComponent(cell)}`);
+      expect(bad.statusCode, cell).toBe(400);
+      expect(bad.json().error.details[0].field).toBe('cell');
+    }
   });
 });

@@ -13,6 +13,8 @@ export interface PdfOptions {
   chromiumPath?: string;
   /** Paper size; US Letter unless the agency prints on A4. */
   paper?: 'Letter' | 'A4';
+  /** How numbers are written (BCP 47): en-US unless given, e.g. fr-FR writes 33,3 %. */
+  locale?: string;
 }
 
 // Latin first, then a face for each script of the product's languages, so any label finds its glyphs.
@@ -57,7 +59,7 @@ td.empty { color: #555; font-style: italic; }
 `;
 }
 
-function tableHtml(table: ReportTable): string {
+function tableHtml(table: ReportTable, locale: string): string {
   const numeric = (column: ReportColumn) => isNumericFormat(column.format);
   const head = table.columns
     .map((c) => `<th scope="col"${numeric(c) ? ' class="number"' : ''}>${esc(c.label)}</th>`)
@@ -66,7 +68,7 @@ function tableHtml(table: ReportTable): string {
     ? table.rows
         .map((row) => {
           const cells = table.columns.map((c, index) => {
-            const value = esc(formatValue(row[c.key], c.format));
+            const value = esc(formatValue(row[c.key], c.format, locale));
             if (index === 0) return `<th scope="row" dir="auto">${value}</th>`;
             return numeric(c) || typeof row[c.key] === 'number'
               ? `<td class="number">${value}</td>`
@@ -95,7 +97,7 @@ function chartsByTable(doc: ReportDocument): Map<string, ReportChart[]> {
 }
 
 /** The report as a complete print HTML document (what renderPdf prints); each chart sits above its table. */
-export function reportHtml(doc: ReportDocument, options: Pick<PdfOptions, 'paper'> = {}): string {
+export function reportHtml(doc: ReportDocument, options: Pick<PdfOptions, 'paper' | 'locale'> = {}): string {
   const charts = chartsByTable(doc);
   let chartNumber = 0;
   const sections = doc.tables.map((table) => {
@@ -103,11 +105,11 @@ export function reportHtml(doc: ReportDocument, options: Pick<PdfOptions, 'paper
       chartNumber += 1;
       return `<figure class="chart">${svgChart(chartSpec(chart, table, `chart-${chartNumber}`))}</figure>`;
     });
-    return `<section class="table">${figures.join('')}${tableHtml(table)}</section>`;
+    return `<section class="table">${figures.join('')}${tableHtml(table, options.locale ?? 'en-US')}</section>`;
   });
   const subtitle = doc.subtitle.map((line) => `<p dir="auto">${esc(line)}</p>`).join('');
   return (
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${esc(doc.title)}</title>` +
+    `<!DOCTYPE html><html lang="${esc(options.locale ?? 'en-US')}"><head><meta charset="utf-8"><title>${esc(doc.title)}</title>` +
     `<style>${styles(options.paper ?? 'Letter')}</style></head><body>` +
     `<header class="report"><h1 dir="auto">${esc(doc.title)}</h1>${subtitle}</header>` +
     `<main>${sections.join('')}</main></body></html>`

@@ -149,7 +149,8 @@ describe('XLSX', () => {
           const expected = row[column.key];
           if (typeof expected === 'number') {
             expect(cell.type).toBe(ExcelJS.ValueType.Number);
-            expect(cell.value).toBe(expected);
+            // A percent (0–100 in the document) is its fraction in the sheet, shown by the 0.0% format.
+            expect(cell.value).toBe(column.format === 'percent' ? Number((expected / 100).toPrecision(12)) : expected);
           } else if (expected === null) {
             expect(cell.value).toBeNull();
           } else if (column.format === 'date') {
@@ -163,7 +164,8 @@ describe('XLSX', () => {
     });
     const volume = workbook.getWorksheet('volume_by_channel')!;
     expect(volume.getCell('B3').numFmt).toBe('#,##0');
-    expect(volume.getCell('C3').numFmt).toBe('0.0"%"');
+    expect(volume.getCell('C3').numFmt).toBe('0.0%');
+    expect(volume.getCell('C3').value).toBe(0.875);
     expect(volume.getCell('D3').numFmt).toBe('#,##0.0');
     expect(volume.getColumn(4).width).toBeGreaterThanOrEqual('Median days to first response'.length);
     expect(workbook.getWorksheet('backlog')!.getCell('C3').numFmt).toBe('yyyy-mm-dd');
@@ -211,6 +213,12 @@ describe('PDF', () => {
     expect(text).toContain('=HYPERLINK("http://x")');
     expect(text).toMatch(/0–14 days\s+40\s+2026-10-18/);
     expect(text).toMatch(/Page 1 of \d/);
+  });
+
+  it('writes percentages in the locale way', () => {
+    expect(reportHtml(doc)).toMatch(/>87\.5%</);
+    expect(reportHtml(doc, { locale: 'fr-FR' })).toMatch(/>87,5\s%</);
+    expect(reportHtml(doc, { locale: 'de-DE' })).toMatch(/>1\.234</);
   });
 
   it('renders labels in the Local Law 30 scripts and prints on A4 when asked', async () => {

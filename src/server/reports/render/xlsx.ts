@@ -1,19 +1,21 @@
 // A ReportDocument as an Excel workbook: an "About" sheet with the title and context lines, then one sheet per table
 // with a bold, frozen title row and header row. Numbers stay numeric cells (formatted by their column's format, a
-// percent stays 0–100 shown with a % sign), dates are date cells, so a reader can sum and chart them.
+// percent of the document, 0–100, is written as its fraction with a percent format: 33.3 → 0.333 shown 33.3%), dates
+// are date cells, so a reader can sum and chart them.
 import ExcelJS from 'exceljs';
 import type { ReportCell, ReportColumn, ReportDocument, ReportTable } from '../../../shared/report-document.ts';
+import { percentFraction } from '../../../shared/value-format.ts';
 
 const MAX_SHEET_NAME = 31;
 const ABOUT_SHEET = 'About';
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
 
-/** Excel number formats by column format; a percent value is 0–100, so the % sign is literal text. */
+/** Excel number formats by column format; a percent cell holds the fraction (0.333), which Excel shows as 33.3%. */
 const NUMBER_FORMATS: Record<NonNullable<ReportColumn['format']>, string | undefined> = {
   text: undefined,
   count: '#,##0',
-  percent: '0.0"%"',
+  percent: '0.0%',
   days: '#,##0.0',
   seconds: '#,##0.0',
   date: 'yyyy-mm-dd',
@@ -56,7 +58,10 @@ function dateValue(text: string): Date | null {
 
 function cellValue(value: ReportCell | undefined, column: ReportColumn): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    return column.format === 'percent' ? percentFraction(value) : value;
+  }
   if (column.format === 'date') return dateValue(value) ?? value;
   return value;
 }

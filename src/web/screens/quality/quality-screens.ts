@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { PlansScreen } from './plans-screen.tsx';
 import { ProceduresScreen } from './procedures-screen.tsx';
 import { ReviewsScreen } from './reviews-screen.tsx';
+import { RubricScreen } from './rubric-screen.tsx';
 import { ScorecardScreen } from './scorecard-screen.tsx';
 import { TrainingScreen } from './training-screen.tsx';
 import { ValuesScreen } from './values-screen.tsx';
@@ -18,6 +19,7 @@ export const QUALITY_SCREENS: QualityScreen[] = [
   { slug: 'values', title: 'Measure values', component: ValuesScreen },
   { slug: 'plans', title: 'Action plans', component: PlansScreen },
   { slug: 'reviews', title: 'Response reviews', component: ReviewsScreen },
+  { slug: 'rubric', title: 'Review rubric', component: RubricScreen },
   { slug: 'procedures', title: 'Procedures', component: ProceduresScreen },
   { slug: 'training', title: 'Training', component: TrainingScreen },
 ];

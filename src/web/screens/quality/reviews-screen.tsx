@@ -12,20 +12,29 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useUser } from '../../session.tsx';
-import type { Review, ReviewSummary, SampledCase } from '../../../shared/quality.ts';
+import type { Review, ReviewSummary, RubricOverview, SampledCase } from '../../../shared/quality.ts';
 import { useOwnerOptions } from './plans-screen.tsx';
 import { QUALITY_KEY } from './use-quality.ts';
 import './quality.css';
 
 type Rubric = ReviewSummary['rubric'];
+type Scale = { scaleMin: number; scaleMax: number };
 
-function ReviewForm({ item, rubric, onDone }: { item: SampledCase; rubric: Rubric; onDone(): void }) {
+/** The scores a criterion may take, best first. */
+const scores = ({ scaleMin, scaleMax }: Scale) =>
+  Array.from({ length: scaleMax - scaleMin + 1 }, (_, i) => scaleMax - i).map((n) => ({
+    value: String(n),
+    label: `${n}${n === scaleMax ? ' (excellent)' : n === scaleMin ? ' (poor)' : ''}`,
+  }));
+
+function ReviewForm(props: { item: SampledCase; rubric: Rubric; scale: Scale; onDone(): void }) {
+  const { item, rubric, scale, onDone } = props;
   const announce = useAnnounce();
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) => api<Review>('POST', '/reviews', body),
     onSuccess: (review) => {
-      announce(`Review of ${review.trackingNumber} saved: ${review.average} of 5.`);
+      announce(`Review of ${review.trackingNumber} saved: ${review.average} of ${scale.scaleMax}.`);
       void queryClient.invalidateQueries({ queryKey: QUALITY_KEY });
       onDone();
     },
@@ -58,11 +67,8 @@ function ReviewForm({ item, rubric, onDone }: { item: SampledCase; rubric: Rubri
           label={c.name}
           name={c.key}
           hint={c.question}
-          defaultValue="3"
-          options={[5, 4, 3, 2, 1].map((n) => ({
-            value: String(n),
-            label: `${n}${n === 5 ? ' (excellent)' : n === 1 ? ' (poor)' : ''}`,
-          }))}
+          defaultValue={String(Math.round((scale.scaleMin + scale.scaleMax) / 2))}
+          options={scores(scale)}
           field={`scores.${c.key}`}
           error={save.error}
         />
@@ -82,7 +88,7 @@ function Sampler() {
   const [reviewed, setReviewed] = useState<string[]>([]);
   const sample = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      api<{ rubric: Rubric; cases: SampledCase[] }>('POST', '/reviews/sample', body),
+      api<{ rubric: Rubric; cases: SampledCase[] } & Scale>('POST', '/reviews/sample', body),
     onSuccess: () => setReviewed([]),
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -123,6 +129,7 @@ function Sampler() {
             key={item.trackingNumber}
             item={item}
             rubric={sample.data.rubric}
+            scale={sample.data}
             onDone={() => setReviewed((r) => [...r, item.trackingNumber])}
           />
         ))}
@@ -145,6 +152,7 @@ function ReviewList({ reviews, rubric }: { reviews: Review[]; rubric: Rubric }) 
               </th>
             ))}
             <th scope="col">Average</th>
+            <th scope="col">Rubric</th>
             <th scope="col">Comment</th>
             <th scope="col">Reviewed</th>
           </tr>
@@ -155,9 +163,10 @@ function ReviewList({ reviews, rubric }: { reviews: Review[]; rubric: Rubric }) 
               <th scope="row">{r.trackingNumber}</th>
               <td>{r.workerName ?? '—'}</td>
               {rubric.map((c) => (
-                <td key={c.key}>{r.scores[c.key]}</td>
+                <td key={c.key}>{r.scores[c.key] ?? '—'}</td>
               ))}
               <td>{r.average}</td>
+              <td>{r.rubricVersion === null ? 'Built-in' : `Version ${r.rubricVersion}`}</td>
               <td>{r.comment}</td>
               <td>
                 {r.reviewerName ?? '—'}, {formatDateTime(r.createdAt)}
@@ -220,13 +229,19 @@ export function ReviewsScreen() {
     queryFn: () => api<ReviewSummary>('GET', '/reviews/summary'),
     enabled: manages,
   });
-  const rubric: Rubric = summary.data?.rubric ?? [
-    { key: 'accuracy', name: 'Accuracy', question: '' },
-    { key: 'completeness', name: 'Completeness', question: '' },
-    { key: 'timeliness', name: 'Timeliness', question: '' },
-    { key: 'tone', name: 'Tone and compassion', question: '' },
-    { key: 'language_access', name: 'Language access', question: '' },
-  ];
+  const inUse = useQuery({
+    queryKey: [...QUALITY_KEY, 'rubric'],
+    queryFn: () => api<RubricOverview>('GET', '/review-rubric'),
+  });
+  const rubric: Rubric =
+    summary.data?.rubric ??
+    inUse.data?.current.criteria.map((c) => ({
+      key: c.key,
+      name: c.name,
+      question: c.description,
+      weight: c.weight,
+    })) ??
+    [];
   return (
     <>
       <PageHeading>{manages ? 'Response reviews' : 'My reviews'}</PageHeading>

@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { humanize } from '../../format.ts';
 import { useUser } from '../../session.tsx';
-import type { Course, TrainingMatrix } from '../../../shared/quality.ts';
+import type { Course, TrainingMatrix, TrainingNeeds } from '../../../shared/quality.ts';
 import { QUALITY_KEY } from './use-quality.ts';
 import './quality.css';
 
@@ -70,6 +70,59 @@ function NewCourseForm() {
 }
 
 /** The training screen. */
+const NEED_TEXT: Record<TrainingNeeds['needs'][number]['status'], string> = {
+  overdue: 'Overdue',
+  never: 'Never taken',
+  due_soon: 'Due soon',
+  assigned: 'Assigned',
+};
+
+/** Who is due or overdue for which course, with their units and why. */
+function TrainingNeedsTable() {
+  const needs = useQuery({
+    queryKey: [...QUALITY_KEY, 'training-needs'],
+    queryFn: () => api<TrainingNeeds>('GET', '/training/needs'),
+  });
+  return (
+    <section aria-labelledby="training-needs-heading">
+      <h2 id="training-needs-heading">Training needs</h2>
+      <FormError error={needs.error} />
+      {needs.data && needs.data.needs.length === 0 && <p>Nobody is due or overdue for any course.</p>}
+      {needs.data && needs.data.needs.length > 0 && (
+        <TableWrap label="Training needs">
+          <table className="data-table card-table">
+            <caption className="visually-hidden">
+              Who is due or overdue for which course, as of {needs.data.today}, overdue first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Staff</th>
+                <th scope="col">Units</th>
+                <th scope="col">Course</th>
+                <th scope="col">Standing</th>
+                <th scope="col">Due</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {needs.data.needs.map((n) => (
+                <tr key={`${n.userId}-${n.courseId}`}>
+                  <th scope="row">{n.name}</th>
+                  <td data-label="Units">{n.units.join(', ') || '—'}</td>
+                  <td data-label="Course">{n.courseTitle}</td>
+                  <td data-label="Standing">{NEED_TEXT[n.status]}</td>
+                  <td data-label="Due">{n.dueOn ?? '—'}</td>
+                  <td data-label="Why">{n.why}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
+  );
+}
+
 export function TrainingScreen() {
   const user = useUser();
   const manages = user.role === 'administrator' || user.role === 'supervisor';
@@ -126,6 +179,7 @@ export function TrainingScreen() {
           </table>
         </TableWrap>
       )}
+      <TrainingNeedsTable />
       <h2>Courses and sessions</h2>
       <ul className="plain-list">
         {(courses.data ?? []).map((c) => (

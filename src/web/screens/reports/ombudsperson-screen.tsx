@@ -1,22 +1,45 @@
 // The ombudsperson's periodic report: a month, quarter, federal fiscal year (FFY2026, October–September) or range of
 // days, kept in the address; every table of the report document with CSV, XLSX and PDF downloads of the same numbers.
+// Every count is a link that opens the records behind it (`drill` in the address) in a panel above the tables.
 import { useId, useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { api, queryString } from '../../api/client.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
-import type { OmbudspersonReport } from '../../../shared/ombudsperson-report.ts';
+import { ombudsCellKey, type OmbudspersonReport } from '../../../shared/ombudsperson-report.ts';
+import { OmbudsDrillPanel } from './ombuds-drill-panel.tsx';
+import { formatValue } from '../../../shared/value-format.ts';
 import { DownloadLinks, lastMonth, useAnnounceReady } from './report-parts.tsx';
 
 const reportSectionRoute = getRouteApi('/reports/$section');
 
 function cellText(value: string | number | null | undefined, format: string | undefined): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'number' && format === 'percent') return `${value.toFixed(1)}%`;
+  if (typeof value === 'number' && format === 'percent') return formatValue(value, 'percent');
   if (typeof value === 'number') return value.toLocaleString('en-US');
   return value;
+}
+
+/** A count as a link to the records behind it; any other cell as text. */
+function CountLink(props: {
+  text: string;
+  cell: string | null;
+  label: string;
+  search: Record<string, string | undefined>;
+}) {
+  if (!props.cell) return <>{props.text}</>;
+  return (
+    <Link
+      to="/reports/$section"
+      params={{ section: 'ombudsperson' }}
+      search={{ ...props.search, drill: props.cell }}
+      aria-label={`${props.text}: ${props.label} — list them`}
+    >
+      {props.text}
+    </Link>
+  );
 }
 
 /** The ombudsperson's report screen. */
@@ -76,6 +99,7 @@ export function OmbudspersonScreen() {
             <h2 id="ombudsperson-result">{result.subtitle.slice(1).join(' · ')}</h2>
             <DownloadLinks formats={['csv', 'xlsx', 'pdf']} href={download} />
           </div>
+          {search.drill && <OmbudsDrillPanel cell={search.drill} period={periodKey} search={search} />}
           {result.tables.map((table) => (
             <section key={table.name} aria-labelledby={`ombuds-${table.name.replace(/\W+/g, '-')}`}>
               <h3 id={`ombuds-${table.name.replace(/\W+/g, '-')}`}>{table.title}</h3>
@@ -105,12 +129,12 @@ export function OmbudspersonScreen() {
                               </th>
                             ) : (
                               <td key={column.key} data-label={column.label}>
-                                {cellText(
-                                  row[column.key],
-                                  table.name === 'Complaints' && String(row.measure).endsWith('(%)')
-                                    ? 'percent'
-                                    : column.format,
-                                )}
+                                <CountLink
+                                  text={cellText(row[column.key], column.format)}
+                                  cell={row[column.key] === null ? null : ombudsCellKey(row, column)}
+                                  label={`${String(row[table.columns[0]!.key])}${column.label === 'Value' ? '' : `, ${column.label}`}`}
+                                  search={{ ...search, period: periodKey }}
+                                />
                               </td>
                             ),
                           )}

@@ -5,14 +5,20 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { reviewSummary, reviewsFor, sampleCases } from '../../../queries/response-reviews.ts';
 import { createReview } from '../../../commands/quality/review-create.ts';
+import { saveRubric } from '../../../commands/quality/rubric-save.ts';
+import { rubricOverview, rubricVersionOf } from '../../../queries/review-rubric.ts';
+import { Type } from '@sinclair/typebox';
 import {
   CreateReviewBody,
   ReviewListQuery,
   ReviewListSchema,
   ReviewSchema,
   ReviewSummarySchema,
+  RubricOverviewSchema,
+  RubricVersionSchema,
   SampleBody,
   SampleSchema,
+  SaveRubricBody,
 } from '../../../../shared/quality.ts';
 
 const tags = ['quality'];
@@ -39,7 +45,7 @@ export function reviewRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Review a closed case: a 1–5 score per rubric criterion and a comment.',
+        summary: 'Review a closed case: a score per criterion of the rubric in use, on its scale, and a comment.',
         body: CreateReviewBody,
         response: { 201: ReviewSchema },
       },
@@ -66,5 +72,45 @@ export function reviewRoutes(app: FastifyInstance): void {
       schema: { tags, summary: 'Average scores by worker and by unit.', response: { 200: ReviewSummarySchema } },
     },
     async (req) => reviewSummary(requireContext(req)),
+  );
+
+  api.get(
+    '/review-rubric',
+    {
+      schema: {
+        tags,
+        summary: 'The review rubric in use (the newest version, else the built-in one) and every saved version.',
+        response: { 200: RubricOverviewSchema },
+      },
+    },
+    async (req) => rubricOverview(requireContext(req)),
+  );
+
+  api.get(
+    '/review-rubric/versions/:version',
+    {
+      schema: {
+        tags,
+        summary: 'One saved version of the review rubric (the one a review names in rubricVersion).',
+        params: Type.Object({ version: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
+        response: { 200: RubricVersionSchema },
+      },
+    },
+    async (req) => rubricVersionOf(requireContext(req), req.params.version),
+  );
+
+  api.post(
+    '/review-rubric',
+    {
+      schema: {
+        tags,
+        summary:
+          'Save an edit of the review rubric (administrators): criteria with name, description and weight, and the ' +
+          'scale, as the next version; reviews keep the version they were scored with.',
+        body: SaveRubricBody,
+        response: { 201: RubricVersionSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await saveRubric(requireContext(req), req.body)),
   );
 }

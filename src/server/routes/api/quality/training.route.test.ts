@@ -1,10 +1,11 @@
 // Training from outside: a course required of caseworkers, renewed yearly and tied to a procedure; a session with
 // a capacity; enrolment refused when full; attendance completes the course; the matrix shows who has never taken,
 // is current on or is overdue on what is required of them — and nothing for those it is not required of.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
 import { USER_PASSWORD, createUser } from '../../../test/factories.ts';
-import type { Course, TrainingMatrix } from '../../../../shared/quality.ts';
+import type { Course, TrainingMatrix, TrainingNeeds } from '../../../../shared/quality.ts';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -99,5 +100,23 @@ describe('training', () => {
     expect(status('Ben')).toMatchObject({ required: true, status: 'overdue', dueOn: '2021-03-01' });
     expect(status('Cy')).toMatchObject({ required: true, status: 'never' });
     expect(status('Administrator')).toMatchObject({ required: false, status: 'not_required' });
+  });
+
+  it('lists the training needs: required courses not current, and a course assigned by a review finding', async () => {
+    const needs = (await worker.call('GET', '/api/v1/training/needs')).json() as TrainingNeeds;
+    const of = (name: string) => needs.needs.filter((n) => n.name === name).map((n) => [n.status, n.dueOn]);
+    expect(of('Ana')).toEqual([]);
+    expect(of('Ben')).toEqual([['overdue', '2021-03-01']]);
+    expect(of('Cy')).toEqual([['never', null]]);
+    expect(needs.needs[0]!.name).toBe('Ben');
+    const courseId = needs.needs[0]!.courseId;
+    const admin = await sql<{ id: number }>`select id from users where name = 'Administrator'`.execute(t.db);
+    await sql`insert into training_assignments (agency_id, user_id, course_id, reason, assigned_on)
+      select agency_id, id, ${courseId}, 'Review finding: tone', date '2026-01-05' from users
+      where id = ${admin.rows[0]!.id}`.execute(t.db);
+    const after = (await worker.call('GET', '/api/v1/training/needs')).json() as TrainingNeeds;
+    expect(after.needs.filter((n) => n.name === 'Administrator')).toMatchObject([
+      { status: 'assigned', why: 'Assigned on 2026-01-05: Review finding: tone' },
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
-import { courseList, trainingMatrix } from '../../../queries/training.ts';
+import { courseList, trainingMatrix, trainingNeeds } from '../../../queries/training.ts';
 import {
   createCourse,
   createSession,
@@ -21,6 +21,7 @@ import {
   EnrolmentSchema,
   SessionParams,
   TrainingMatrixSchema,
+  TrainingNeedsSchema,
 } from '../../../../shared/quality.ts';
 
 const tags = ['quality'];
@@ -102,5 +103,19 @@ export function trainingRoutes(app: FastifyInstance): void {
       },
     },
     async (req) => trainingMatrix(requireContext(req)),
+  );
+
+  api.get(
+    '/training/needs',
+    {
+      schema: {
+        tags,
+        summary:
+          'Who is due or overdue for which training, per person and unit: required courses not current, and ' +
+          'courses assigned (e.g. by a review finding) not completed since.',
+        response: { 200: TrainingNeedsSchema },
+      },
+    },
+    async (req) => trainingNeeds(requireContext(req)),
   );
 }

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { JsonOrReportFile } from '../../../../shared/reports.ts';
 import {
+  OmbudspersonItemsQuerySchema,
+  OmbudspersonItemsSchema,
   OmbudspersonReportQuerySchema,
   OmbudspersonReportSchema,
   federalFiscalYear,
@@ -11,7 +13,7 @@ import {
 import { requireContext } from '../../../auth/authenticate.ts';
 import { invalid } from '../../../errors.ts';
 import { parsePeriod, type ReportPeriod } from '../../../../shared/report-periods.ts';
-import { buildOmbudspersonReport } from '../../../reports/ombudsperson/ombudsperson-report.ts';
+import { buildOmbudspersonReport, ombudspersonItems } from '../../../reports/ombudsperson/ombudsperson-report.ts';
 import { renderReport, reportFileName } from '../../../reports/render/index.ts';
 import { sendFile } from '../file-answer.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
@@ -29,7 +31,8 @@ function readPeriod(text: string): ReportPeriod {
 
 /** Registers the ombudsperson's report route. */
 export function ombudspersonReportRoutes(app: FastifyInstance, deps: RouteDependencies): void {
-  app.withTypeProvider<TypeBoxTypeProvider>().get(
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.get(
     '/reports/ombudsperson',
     {
       schema: {
@@ -51,5 +54,25 @@ export function ombudspersonReportRoutes(app: FastifyInstance, deps: RouteDepend
       const file = await renderReport(doc, format, { chromiumPath: deps.config.chromiumPath });
       return sendFile(reply, { ...file, fileName: reportFileName(doc.title, period.key, file.extension) });
     },
+  );
+
+  api.get(
+    '/reports/ombudsperson/items',
+    {
+      schema: {
+        response: { 200: OmbudspersonItemsSchema },
+        tags: ['reports'],
+        summary:
+          "The inquiries, complaints or hearing requests behind one number of the ombudsperson's report (its cell, " +
+          'as the report names it), for the same period, asOf and records the reader may see; total is the number.',
+        querystring: OmbudspersonItemsQuerySchema,
+      },
+    },
+    async (req) =>
+      ombudspersonItems(requireContext(req), {
+        period: readPeriod(req.query.period),
+        asOf: readAsOf(req.query.asOf),
+        cell: req.query.cell,
+      }),
   );
 }
