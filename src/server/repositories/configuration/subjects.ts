@@ -29,6 +29,17 @@ export async function listSubjects(db: Db, agencyId: number): Promise<SubjectRec
   return rows.map(toSubject);
 }
 
+/** One subject by code (case as stored), or null. */
+export async function findSubject(db: Db, agencyId: number, code: string): Promise<SubjectRecord | null> {
+  const row = await db
+    .selectFrom('subjects')
+    .select(subjectColumns)
+    .where('agency_id', '=', agencyId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row ? toSubject(row) : null;
+}
+
 /** One subject by code (case as stored), locked for the rest of the transaction. */
 export async function getSubjectForUpdate(tx: Db, agencyId: number, code: string): Promise<SubjectRecord | null> {
   const row = await tx

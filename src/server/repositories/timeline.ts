@@ -1,0 +1,13 @@
+// SQL that writes a case's timeline: one entry at a time (notes, correspondence, referrals, attachments). Reading
+// the timeline is the read model in queries/case-timeline.ts.
+import type { Insertable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { TimelineEntriesTable } from '../db/schema.ts';
+
+export type NewTimelineEntry = Insertable<TimelineEntriesTable>;
+
+/** Adds one entry to a case's timeline; returns its id. */
+export async function insertTimelineEntry(db: Db, entry: NewTimelineEntry): Promise<number> {
+  const row = await db.insertInto('timeline_entries').values(entry).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
