@@ -11,3 +11,18 @@ export async function insertTimelineEntry(db: Db, entry: NewTimelineEntry): Prom
   const row = await db.insertInto('timeline_entries').values(entry).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** Sets the delivery status shown on one timeline entry. */
+export async function setEntryDeliveryStatus(
+  db: Db,
+  agencyId: number,
+  entryId: number,
+  status: NonNullable<NewTimelineEntry['delivery_status']>,
+): Promise<void> {
+  await db
+    .updateTable('timeline_entries')
+    .set({ delivery_status: status })
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', entryId)
+    .execute();
+}
