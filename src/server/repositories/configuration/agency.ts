@@ -58,9 +58,9 @@ const toContextAgency = (r: { id: number; slug: string; name: string; time_zone:
   timeZone: r.time_zone,
 });
 
-/** Every agency (what a command context needs of it), for jobs that run for all of them. */
+/** Every agency (what a command context needs of it) by slug, for jobs that run for all of them. */
 export async function listAgencies(db: Db): Promise<Agency[]> {
-  const rows = await db.selectFrom('agencies').select(['id', 'slug', 'name', 'time_zone']).execute();
+  const rows = await db.selectFrom('agencies').select(['id', 'slug', 'name', 'time_zone']).orderBy('slug').execute();
   return rows.map(toContextAgency);
 }
 

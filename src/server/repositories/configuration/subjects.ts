@@ -98,13 +98,24 @@ export async function deactivateChildSubjects(tx: Db, agencyId: number, parentCo
   return rows.map((r) => r.code).sort();
 }
 
-/** Which of `codes` exist as subjects of the agency (compared without case, returned as asked). */
-export async function existingSubjectCodes(db: Db, agencyId: number, codes: readonly string[]): Promise<Set<string>> {
+/**
+ * Which of `codes` exist as subjects of the agency (compared without case, or exactly as stored with `exactCase`),
+ * returned as asked.
+ */
+export async function existingSubjectCodes(
+  db: Db,
+  agencyId: number,
+  codes: readonly string[],
+  options: { exactCase?: boolean } = {},
+): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('subjects')
-    .select('code')
-    .where('agency_id', '=', agencyId)
+  const query = db.selectFrom('subjects').select('code').where('agency_id', '=', agencyId);
+  if (options.exactCase) {
+    const rows = await query.where('code', 'in', [...codes]).execute();
+    const stored = new Set(rows.map((r) => r.code));
+    return new Set(codes.filter((c) => stored.has(c)));
+  }
+  const rows = await query
     .where(
       sql<string>`upper(code)`,
       'in',

@@ -59,6 +59,17 @@ export async function findUnitByCode(
   return row ?? null;
 }
 
+/** One unit by id, or null. */
+export async function findUnit(db: Db, agencyId: number, id: number): Promise<UnitRecord | null> {
+  const row = await db
+    .selectFrom('units')
+    .select(unitColumns)
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
 /** A unit's code by id, or null. */
 export async function unitCodeOf(db: Db, agencyId: number, id: number): Promise<string | null> {
   const row = await db
