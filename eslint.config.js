@@ -17,13 +17,12 @@ const ioPatterns = IO_MODULES.map((name) => ({
  * Files outside src/server/repositories/ and src/server/db/ that still hold SQL (query builder or sql``) today.
  * The rule below keeps any NEW file from doing so; each file listed here is debt to move into a repository (a report
  * may keep its SQL in its own *-queries.ts / *-sql.ts file, and so may a read model of src/server/queries/:
- * docs/decisions/0011-read-models-hold-their-sql.md). Remove a line when its file is cleaned up.
+ * docs/decisions/0011-read-models-hold-their-sql.md). Remove a line when its file is cleaned up. Left outside
+ * commands/: the demo seed, first-run bootstrap, email intake and the bulk imports (their batched statements are
+ * counted by the intake and 311 benchmarks, so they move with care); the reports split their SQL into *-queries.ts.
  */
 const SQL_OUTSIDE_REPOSITORIES = [
-  'src/cli/agency.ts',
-  'src/cli/report-output.ts',
   'src/cli/seed-demo.ts',
-  'src/server/auth/authenticate.ts',
   'src/server/bootstrap.ts',
   'src/server/channels/email/email-ingest.ts',
   'src/server/channels/imports/call-centre.ts',
@@ -31,27 +30,6 @@ const SQL_OUTSIDE_REPOSITORIES = [
   'src/server/channels/imports/import-runner.ts',
   'src/server/channels/imports/legacy-cases.ts',
   'src/server/channels/imports/nyc311.ts',
-  'src/server/commands/admin/admin-channels.ts',
-  'src/server/commands/admin/admin-users.ts',
-  'src/server/commands/cases/case-assign.ts',
-  'src/server/commands/cases/case-attachment.ts',
-  'src/server/commands/cases/case-link.ts',
-  'src/server/commands/cases/case-note.ts',
-  'src/server/commands/cases/case-referral.ts',
-  'src/server/commands/cases/case-respond.ts',
-  'src/server/commands/cases/case-response-render.ts',
-  'src/server/commands/cases/case-route.ts',
-  'src/server/commands/cases/case-update.ts',
-  'src/server/commands/auth/credentials.ts',
-  'src/server/commands/email/email-outbound.ts',
-  'src/server/commands/email/email-reply.ts',
-  'src/server/commands/email/quarantine-accept.ts',
-  'src/server/commands/imports/import-context.ts',
-  'src/server/commands/imports/import-mapping.ts',
-  'src/server/commands/letters/letter-inbound.ts',
-  'src/server/commands/reports/saved-reports.ts',
-  'src/server/commands/auth/sign-in.ts',
-  'src/server/commands/portal/survey-invitations.ts',
   'src/server/reports/crosstab.ts',
   'src/server/reports/dashboards.ts',
   'src/server/reports/indicator-items.ts',

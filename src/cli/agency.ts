@@ -6,6 +6,9 @@ import { startRuntime } from '../server/runtime.ts';
 import { createAgencyWithStarterConfiguration } from '../server/bootstrap.ts';
 import { generatePassword, hashPassword } from '../server/auth/credentials.ts';
 import { AGENCY_PRESETS, type AgencyPreset } from '../server/starter-configuration.ts';
+import { findAgencyBySlug } from '../server/repositories/portal.ts';
+import { listAgencies } from '../server/repositories/configuration/agency.ts';
+import { insertUser } from '../server/repositories/configuration/users.ts';
 
 export interface CreateAgencyOptions {
   slug: string;
@@ -59,11 +62,7 @@ export function registerAgencyCommands(program: Command): void {
         const password = generatePassword();
         const passwordHash = await hashPassword(password);
         await runtime.db.transaction().execute(async (tx) => {
-          const taken = await tx
-            .selectFrom('agencies')
-            .select('id')
-            .where('slug', '=', options.slug)
-            .executeTakeFirst();
+          const taken = await findAgencyBySlug(tx, options.slug);
           if (taken) throw new Error(`an agency "${options.slug}" already exists`);
           const agencyId = await createAgencyWithStarterConfiguration(tx, {
             slug: options.slug,
@@ -73,17 +72,13 @@ export function registerAgencyCommands(program: Command): void {
             inboundAddress: options.inboundAddress ?? null,
             preset: (options.preset ?? 'constituent-services') as AgencyPreset,
           });
-          await tx
-            .insertInto('users')
-            .values({
-              agency_id: agencyId,
-              email: options.adminEmail.toLowerCase(),
-              name: 'Administrator',
-              role: 'administrator',
-              password_hash: passwordHash,
-              must_change_password: true,
-            })
-            .execute();
+          await insertUser(tx, agencyId, {
+            email: options.adminEmail.toLowerCase(),
+            name: 'Administrator',
+            role: 'administrator',
+            passwordHash,
+            mustChangePassword: true,
+          });
         });
         process.stdout.write(
           `Agency "${options.slug}" created. Sign in as ${options.adminEmail} with the one-time password ${password}\n`,
@@ -98,12 +93,8 @@ export function registerAgencyCommands(program: Command): void {
     .action(async () => {
       const runtime = await startRuntime(loadConfig());
       try {
-        const rows = await runtime.db
-          .selectFrom('agencies')
-          .select(['slug', 'name', 'time_zone'])
-          .orderBy('slug')
-          .execute();
-        for (const r of rows) process.stdout.write(`${r.slug}\t${r.name}\t${r.time_zone}\n`);
+        const rows = await listAgencies(runtime.db);
+        for (const r of rows) process.stdout.write(`${r.slug}\t${r.name}\t${r.timeZone}\n`);
       } finally {
         await runtime.close();
       }

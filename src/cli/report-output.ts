@@ -11,6 +11,7 @@ import type { CommandContext } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
 import { parsePeriod, type ReportPeriod } from '../shared/report-periods.ts';
 import type { ReportDocument } from '../shared/report-document.ts';
+import { listAgencies } from '../server/repositories/configuration/agency.ts';
 
 /** The formats every report command writes: JSON of its numbers, or the rendered document. */
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
@@ -90,7 +91,7 @@ export async function writeReport(
   try {
     const ctx = await importContext(runtime.db, flags.agency, actorLabel(command)).catch(async (error: unknown) => {
       if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
-      const agencies = await runtime.db.selectFrom('agencies').select('slug').orderBy('slug').execute();
+      const agencies = await listAgencies(runtime.db);
       throw new Error(`--agency: ${error.message} Agencies here: ${agencies.map((a) => a.slug).join(', ')}.`);
     });
     const report = await build(ctx);

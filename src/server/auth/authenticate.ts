@@ -1,11 +1,19 @@
 // Finds who is calling: a session cookie (with its CSRF token on state-changing requests) or a bearer API token.
 // Builds the request's CommandContext; routes call requireContext() to get it or refuse with 401.
 import type { FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { AppError } from '../errors.ts';
 import type { Actor, Agency, CommandContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { tokenDigest } from './credentials.ts';
+import {
+  deleteSession,
+  findActorRow,
+  findApiTokenActor,
+  findSessionActor,
+  touchApiToken,
+  touchSession,
+  type ActorRow,
+} from '../repositories/credentials.ts';
 
 export const SESSION_COOKIE = 'civicdesk_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -39,39 +47,6 @@ declare module 'fastify' {
   }
 }
 
-/** The user with their agency and unit memberships: one statement, to which a credential's table can be joined. */
-function actorQuery(db: Db) {
-  return db
-    .selectFrom('users')
-    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
-    .select([
-      'users.id',
-      'users.name',
-      'users.email',
-      'users.role',
-      'users.active',
-      'users.must_change_password',
-      'agencies.id as agencyId',
-      'agencies.slug',
-      'agencies.name as agencyName',
-      'agencies.time_zone',
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('unit_memberships as m')
-        .select(
-          sql<
-            { unitId: number; manager: boolean }[]
-          >`coalesce(json_agg(json_build_object('unitId', m.unit_id, 'manager', m.is_manager)), '[]')`.as('m'),
-        )
-        .whereRef('m.agency_id', '=', 'users.agency_id')
-        .whereRef('m.user_id', '=', 'users.id')
-        .as('memberships'),
-    );
-}
-
-type ActorRow = NonNullable<Awaited<ReturnType<ReturnType<typeof actorQuery>['executeTakeFirst']>>>;
-
 /** The actor and agency of a user row; null when the user is missing or inactive. */
 function actorOf(user: ActorRow | undefined, via: Actor['via']): { actor: Actor; agency: Agency } | null {
   if (!user || !user.active) return null;
@@ -91,10 +66,7 @@ function actorOf(user: ActorRow | undefined, via: Actor['via']): { actor: Actor;
 
 /** A user's actor and agency as a request would see them; null when the user is missing or inactive. */
 export async function loadActor(db: Db, agencyId: number, userId: number, via: Actor['via']) {
-  const user = await actorQuery(db)
-    .where('users.agency_id', '=', agencyId)
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
+  const user = await findActorRow(db, agencyId, userId);
   return actorOf(user, via);
 }
 
@@ -109,14 +81,7 @@ export async function authenticate(
 ): Promise<CommandContext | null> {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) {
-    const token = await actorQuery(db)
-      .innerJoin('api_tokens as t', (join) =>
-        join.onRef('t.agency_id', '=', 'users.agency_id').onRef('t.user_id', '=', 'users.id'),
-      )
-      .select(['t.id as tokenId', 't.last_used_at as tokenLastUsedAt', 't.expires_at as tokenExpiresAt'])
-      .where('t.token_hash', '=', tokenDigest(header.slice(7).trim()))
-      .where('t.revoked_at', 'is', null)
-      .executeTakeFirst();
+    const token = await findApiTokenActor(db, tokenDigest(header.slice(7).trim()));
     if (!token) throw new AppError('unauthenticated', 'The API token is not valid or was revoked.');
     if (new Date(token.tokenExpiresAt).getTime() <= Date.now()) {
       throw new AppError('unauthenticated', 'The API token has expired; create a new one.');
@@ -126,29 +91,18 @@ export async function authenticate(
     requirePasswordChanged(req, token.must_change_password);
     // Recording every use would add a write to each read; once an hour is enough to see which tokens live.
     if (!token.tokenLastUsedAt || Date.now() - token.tokenLastUsedAt.getTime() > 3_600_000) {
-      await db
-        .updateTable('api_tokens')
-        .set({ last_used_at: new Date() })
-        .where('agency_id', '=', token.agencyId)
-        .where('id', '=', token.tokenId)
-        .execute();
+      await touchApiToken(db, token.agencyId, token.tokenId, new Date());
     }
     return { db, ...found, requestId: req.id };
   }
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return null;
-  const session = await actorQuery(db)
-    .innerJoin('sessions as s', (join) =>
-      join.onRef('s.agency_id', '=', 'users.agency_id').onRef('s.user_id', '=', 'users.id'),
-    )
-    .select(['s.id as sessionId', 's.csrf_token', 's.expires_at', 's.last_seen_at'])
-    .where('s.id', '=', tokenDigest(cookie))
-    .executeTakeFirst();
+  const session = await findSessionActor(db, tokenDigest(cookie));
   if (!session) return null;
   const now = Date.now();
   const lastSeen = new Date(session.last_seen_at).getTime();
   if (session.expires_at.getTime() < now || lastSeen < now - settings.sessionIdleMinutes * 60_000) {
-    await db.deleteFrom('sessions').where('id', '=', session.sessionId).execute();
+    await deleteSession(db, session.sessionId);
     return null;
   }
   if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== session.csrf_token) {
@@ -160,11 +114,7 @@ export async function authenticate(
   if (!found) return null;
   requirePasswordChanged(req, session.must_change_password);
   if (now - lastSeen > LAST_SEEN_PRECISION_MS) {
-    await db
-      .updateTable('sessions')
-      .set({ last_seen_at: new Date(now) })
-      .where('id', '=', session.sessionId)
-      .execute();
+    await touchSession(db, session.sessionId, new Date(now));
   }
   return { db, ...found, requestId: req.id };
 }

@@ -40,6 +40,17 @@ export async function caseIdByTrackingNumber(db: Db, agencyId: number, trackingN
   return row?.id ?? null;
 }
 
+/** A case by id (no visibility check: for jobs acting for the agency), locked for the rest of the transaction. */
+export async function lockCaseById(db: Db, agencyId: number, caseId: number): Promise<CaseRow> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
 /** Applies a patch if the case is still at the expected version; 409 otherwise. Returns the new row. */
 export async function updateCase(
   db: Db,

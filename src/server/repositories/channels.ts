@@ -1,5 +1,5 @@
 // SQL for channels: the configured doors of an agency (email addresses, web form, hotlines, 311 …).
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { ChannelSettings, ChannelsTable } from '../db/schema.ts';
 
@@ -65,6 +65,49 @@ export async function findEmailChannelByAddress(db: Db, address: string): Promis
     .where('active', '=', true)
     .where((eb) => eb(eb.fn('lower', ['address']), '=', address.trim().toLowerCase()))
     .executeTakeFirst();
+}
+
+/** Whether an email channel (of any agency) already receives this address, ignoring case. */
+export async function emailAddressTaken(db: Db, address: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('channels')
+    .select('slug')
+    .where((eb) => eb(eb.fn('lower', ['address']), '=', address.toLowerCase()))
+    .where('type', '=', 'email')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Inserts a channel; returns its row. */
+export async function insertChannel(db: Db, channel: Insertable<ChannelsTable>): Promise<ChannelRow> {
+  return db.insertInto('channels').values(channel).returningAll().executeTakeFirstOrThrow();
+}
+
+/** One channel by slug, locked for the rest of the transaction, or undefined. */
+export async function lockChannel(db: Db, agencyId: number, slug: string): Promise<ChannelRow | undefined> {
+  return db
+    .selectFrom('channels')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('slug', '=', slug)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Changes a channel; returns the new row. */
+export async function updateChannelRow(
+  db: Db,
+  agencyId: number,
+  id: number,
+  patch: Updateable<ChannelsTable>,
+): Promise<ChannelRow> {
+  return db
+    .updateTable('channels')
+    .set(patch)
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export type { ChannelSettings };

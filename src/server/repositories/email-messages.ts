@@ -317,3 +317,45 @@ export async function ownEmailAddresses(db: Db): Promise<Set<string>> {
     .execute();
   return new Set(rows.map((r) => r.address!.toLowerCase()));
 }
+
+/**
+ * The email address a case's mail goes to, with the person's name; null when they have none. An ordinary case never
+ * writes to an address given inside the compartment; a restricted one prefers those, so no address typed in by
+ * someone outside it can redirect its mail.
+ */
+export async function caseEmailRecipient(
+  db: Db,
+  current: { agency_id: number; person_id: number | null; restricted: boolean },
+): Promise<{ address: string; name: string } | null> {
+  if (!current.person_id) return null;
+  const row = await db
+    .selectFrom('person_contacts as c')
+    .innerJoin('people as p', (join) => join.onRef('p.agency_id', '=', 'c.agency_id').onRef('p.id', '=', 'c.person_id'))
+    .select(['c.value', 'p.first_name', 'p.last_name'])
+    .where('c.agency_id', '=', current.agency_id)
+    .where('c.person_id', '=', current.person_id)
+    .where('c.kind', '=', 'email')
+    .where((w) => (current.restricted ? w.val(true) : w('c.restricted', '=', false)))
+    .orderBy('c.restricted', 'desc')
+    .orderBy('c.is_primary', 'desc')
+    .orderBy('c.position')
+    .executeTakeFirst();
+  if (!row) return null;
+  return { address: row.value.trim(), name: `${row.first_name} ${row.last_name}`.trim() };
+}
+
+/** A quarantined message (with its raw mail) and its case's tracking number, or undefined. */
+export async function findQuarantinedForCase(db: Db, agencyId: number, id: number) {
+  return db
+    .selectFrom('email_quarantine as q')
+    .innerJoin('cases as c', (join) => join.onRef('c.agency_id', '=', 'q.agency_id').onRef('c.id', '=', 'q.case_id'))
+    .select(['q.id', 'q.kind', 'q.flagged', 'q.raw', 'q.envelope_to', 'c.tracking_number'])
+    .where('q.agency_id', '=', agencyId)
+    .where('q.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Marks a quarantined message as no longer waiting, with why. */
+export async function settleQuarantined(db: Db, id: number, reason: string): Promise<void> {
+  await db.updateTable('email_quarantine').set({ flagged: false, reason }).where('id', '=', id).execute();
+}

@@ -131,6 +131,18 @@ export async function agencySenderAddress(db: Db, agencyId: number, fallback = '
   return channel?.address ?? fallback;
 }
 
+/** The agency's email channels that have an address, oldest first. */
+export async function emailChannelAddresses(db: Db, agencyId: number) {
+  return db
+    .selectFrom('channels')
+    .select(['slug', 'address'])
+    .where('agency_id', '=', agencyId)
+    .where('type', '=', 'email')
+    .where('address', 'is not', null)
+    .orderBy('id')
+    .execute();
+}
+
 /** Adds a staff notification mail (no case thread, automatic); returns its id. */
 export async function insertStaffMail(
   db: Db,

@@ -3,7 +3,18 @@
 import type { CommandContext } from '../../context.ts';
 import type { ChannelSettings } from '../../db/schema.ts';
 import { recordAudit } from '../../repositories/audit.ts';
-import { findChannel, listChannels, type ChannelRow } from '../../repositories/channels.ts';
+import {
+  emailAddressTaken,
+  findChannel,
+  insertChannel,
+  listChannels,
+  lockChannel,
+  updateChannelRow,
+  type ChannelRow,
+} from '../../repositories/channels.ts';
+import { findUnitByCode } from '../../repositories/configuration/units.ts';
+import { existingSubjectCodes } from '../../repositories/configuration/subjects.ts';
+import { getServiceStandard } from '../../repositories/configuration/service-standards.ts';
 import { CHANNEL_TYPES, isChannelType } from '../../../shared/vocabulary.ts';
 import { isLanguageCode } from '../../../shared/languages.ts';
 import { notFound } from '../../errors.ts';
@@ -54,26 +65,14 @@ async function checkSettings(ctx: CommandContext, input: ChannelInput, problems:
   if (input.unitCode !== undefined) {
     if (input.unitCode === null) delete settings.unitCode;
     else {
-      const unit = await ctx.db
-        .selectFrom('units')
-        .select('active')
-        .where('agency_id', '=', ctx.agency.id)
-        .where('code', '=', input.unitCode)
-        .executeTakeFirst();
+      const unit = await findUnitByCode(ctx.db, ctx.agency.id, input.unitCode, { exactCase: true });
       if (!unit?.active) problems.add('unitCode', `"${input.unitCode}" is not an active unit code`);
       settings.unitCode = input.unitCode;
     }
   }
   if (input.subjects !== undefined) {
-    const known = input.subjects.length
-      ? await ctx.db
-          .selectFrom('subjects')
-          .select('code')
-          .where('agency_id', '=', ctx.agency.id)
-          .where('code', 'in', input.subjects)
-          .execute()
-      : [];
-    const missing = input.subjects.filter((s) => !known.some((k) => k.code === s));
+    const known = await existingSubjectCodes(ctx.db, ctx.agency.id, input.subjects, { exactCase: true });
+    const missing = input.subjects.filter((s) => !known.has(s));
     if (missing.length) problems.add('subjects', `unknown subject codes: ${missing.join(', ')}`);
     settings.subjects = [...new Set(input.subjects)];
   }
@@ -85,12 +84,7 @@ async function checkSettings(ctx: CommandContext, input: ChannelInput, problems:
   if (input.serviceStandardId !== undefined) {
     if (input.serviceStandardId === null) delete settings.serviceStandardId;
     else {
-      const standard = await ctx.db
-        .selectFrom('service_standards')
-        .select('id')
-        .where('agency_id', '=', ctx.agency.id)
-        .where('id', '=', input.serviceStandardId)
-        .executeTakeFirst();
+      const standard = await getServiceStandard(ctx.db, ctx.agency.id, input.serviceStandardId);
       if (!standard) problems.add('serviceStandardId', `service standard ${input.serviceStandardId} does not exist`);
       settings.serviceStandardId = input.serviceStandardId;
     }
@@ -120,32 +114,23 @@ export async function createChannel(ctx: CommandContext, input: ChannelInput) {
   if (!input.name) problems.add('name', 'is required');
   checkAddress(problems, type, input.address);
   if (type === 'email' && input.address) {
-    const taken = await ctx.db
-      .selectFrom('channels')
-      .select('slug')
-      .where((eb) => eb(eb.fn('lower', ['address']), '=', input.address!.toLowerCase()))
-      .where('type', '=', 'email')
-      .executeTakeFirst();
+    const taken = await emailAddressTaken(ctx.db, input.address);
     if (taken) problems.add('address', 'another email channel already receives this address');
   }
   const settings = await checkSettings(ctx, input, problems, {});
   problems.throwIfAny();
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx
-      .insertInto('channels')
-      .values({
-        agency_id: ctx.agency.id,
-        slug,
-        type,
-        name,
-        address: input.address?.trim().toLowerCase() || null,
-        phone_number: input.phoneNumber?.trim() || null,
-        public_form: input.publicForm ?? false,
-        active: input.active ?? true,
-        settings: JSON.stringify(settings),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertChannel(tx, {
+      agency_id: ctx.agency.id,
+      slug,
+      type,
+      name,
+      address: input.address?.trim().toLowerCase() || null,
+      phone_number: input.phoneNumber?.trim() || null,
+      public_form: input.publicForm ?? false,
+      active: input.active ?? true,
+      settings: JSON.stringify(settings),
+    });
     await recordAudit(
       tx,
       { ...ctx, db: tx },
@@ -159,13 +144,7 @@ export async function createChannel(ctx: CommandContext, input: ChannelInput) {
 export async function updateChannel(ctx: CommandContext, slug: string, input: ChannelInput) {
   requireAdministrator(ctx, 'change channels');
   return ctx.db.transaction().execute(async (tx) => {
-    const current = await tx
-      .selectFrom('channels')
-      .selectAll()
-      .where('agency_id', '=', ctx.agency.id)
-      .where('slug', '=', slug)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await lockChannel(tx, ctx.agency.id, slug);
     if (!current) throw notFound(`Channel ${slug}`);
     checkVersion(`Channel ${slug}`, current.version, input.expectedVersion);
     const problems = new FieldProblems();
@@ -173,21 +152,15 @@ export async function updateChannel(ctx: CommandContext, slug: string, input: Ch
     checkAddress(problems, current.type, input.address);
     const settings = await checkSettings({ ...ctx, db: tx }, input, problems, current.settings);
     problems.throwIfAny();
-    const row = await tx
-      .updateTable('channels')
-      .set({
-        ...(name !== undefined ? { name } : {}),
-        ...(input.address !== undefined ? { address: input.address?.trim().toLowerCase() || null } : {}),
-        ...(input.phoneNumber !== undefined ? { phone_number: input.phoneNumber?.trim() || null } : {}),
-        ...(input.publicForm !== undefined ? { public_form: input.publicForm } : {}),
-        ...(input.active !== undefined ? { active: input.active } : {}),
-        settings: JSON.stringify(settings),
-        version: current.version + 1,
-      })
-      .where('agency_id', '=', ctx.agency.id)
-      .where('id', '=', current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateChannelRow(tx, ctx.agency.id, current.id, {
+      ...(name !== undefined ? { name } : {}),
+      ...(input.address !== undefined ? { address: input.address?.trim().toLowerCase() || null } : {}),
+      ...(input.phoneNumber !== undefined ? { phone_number: input.phoneNumber?.trim() || null } : {}),
+      ...(input.publicForm !== undefined ? { public_form: input.publicForm } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+      settings: JSON.stringify(settings),
+      version: current.version + 1,
+    });
     await recordAudit(
       tx,
       { ...ctx, db: tx },

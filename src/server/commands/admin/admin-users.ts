@@ -8,7 +8,7 @@ import { generatePassword, hashPassword } from '../../auth/credentials.ts';
 import { passwordProblem } from '../../../domain/password-policy.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { clearEmailAttempts } from '../../repositories/sign-in-limits.ts';
-import { endUserCredentials } from '../../repositories/credentials.ts';
+import { endUserCredentials, setUserPassword } from '../../repositories/credentials.ts';
 import {
   countActiveAdministrators,
   emailIsTaken,
@@ -176,12 +176,7 @@ export async function resetUserPassword(
   return ctx.db.transaction().execute(async (tx) => {
     const current = await getUserForUpdate(tx, ctx.agency.id, id);
     if (!current) throw notFound(`User ${id}`);
-    await tx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: true })
-      .where('agency_id', '=', ctx.agency.id)
-      .where('id', '=', id)
-      .execute();
+    await setUserPassword(tx, ctx.agency.id, id, passwordHash, true);
     const ended = await endUserCredentials(tx, ctx.agency.id, id);
     await clearEmailAttempts(tx, current.email);
     await recordAudit(tx, ctx, {

@@ -4,7 +4,15 @@ import type { CommandContext } from '../../context.ts';
 import { hashPassword, newToken, tokenDigest, verifyPassword } from '../../auth/credentials.ts';
 import { passwordProblem } from '../../../domain/password-policy.ts';
 import { recordAudit } from '../../repositories/audit.ts';
-import { endUserCredentials } from '../../repositories/credentials.ts';
+import {
+  endUserCredentials,
+  findApiToken,
+  insertApiToken,
+  listApiTokenRows,
+  passwordOfUser,
+  revokeApiTokenRow,
+  setUserPassword,
+} from '../../repositories/credentials.ts';
 
 export interface TokenLifetimes {
   /** Days a token lives when none are asked for. */
@@ -30,17 +38,13 @@ export async function createApiToken(
   const name = input.name.trim();
   const token = newToken('cdk_');
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx
-      .insertInto('api_tokens')
-      .values({
-        agency_id: ctx.agency.id,
-        user_id: ctx.actor.userId,
-        name,
-        token_hash: tokenDigest(token),
-        expires_at: expiresAt,
-      })
-      .returning(['id', 'name', 'created_at', 'expires_at'])
-      .executeTakeFirstOrThrow();
+    const row = await insertApiToken(tx, {
+      agencyId: ctx.agency.id,
+      userId: ctx.actor.userId,
+      name,
+      tokenHash: tokenDigest(token),
+      expiresAt,
+    });
     await recordAudit(tx, ctx, {
       action: 'api_token.created',
       entityType: 'api_token',
@@ -59,12 +63,11 @@ export async function createApiToken(
 
 /** Lists the user's tokens (administrators see all of the agency's). */
 export async function listApiTokens(ctx: CommandContext) {
-  let query = ctx.db
-    .selectFrom('api_tokens')
-    .select(['id', 'name', 'user_id', 'created_at', 'last_used_at', 'revoked_at', 'expires_at'])
-    .where('agency_id', '=', ctx.agency.id);
-  if (ctx.actor.role !== 'administrator') query = query.where('user_id', '=', ctx.actor.userId);
-  const rows = await query.orderBy('id').execute();
+  const rows = await listApiTokenRows(
+    ctx.db,
+    ctx.agency.id,
+    ctx.actor.role !== 'administrator' ? ctx.actor.userId : null,
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -80,23 +83,13 @@ export async function listApiTokens(ctx: CommandContext) {
 /** Revokes a token of the user's own (or any, for an administrator). */
 export async function revokeApiToken(ctx: CommandContext, id: number): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
-    const token = await tx
-      .selectFrom('api_tokens')
-      .select(['id', 'user_id', 'name', 'revoked_at'])
-      .where('agency_id', '=', ctx.agency.id)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const token = await findApiToken(tx, ctx.agency.id, id);
     if (!token || (token.user_id !== ctx.actor.userId && ctx.actor.role !== 'administrator')) {
       throw notFound(`API token ${id}`);
     }
     if (token.revoked_at) return;
     const revokedAt = new Date();
-    await tx
-      .updateTable('api_tokens')
-      .set({ revoked_at: revokedAt })
-      .where('agency_id', '=', ctx.agency.id)
-      .where('id', '=', id)
-      .execute();
+    await revokeApiTokenRow(tx, ctx.agency.id, id, revokedAt);
     await recordAudit(tx, ctx, {
       action: 'api_token.revoked',
       entityType: 'api_token',
@@ -118,24 +111,14 @@ export async function changePassword(
   sessionId: string | null,
 ): Promise<void> {
   if (ctx.actor.via !== 'session') throw new AppError('forbidden', 'Passwords are changed from a signed-in session.');
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['password_hash', 'email', 'name'])
-    .where('agency_id', '=', ctx.agency.id)
-    .where('id', '=', ctx.actor.userId)
-    .executeTakeFirstOrThrow();
+  const user = await passwordOfUser(ctx.db, ctx.agency.id, ctx.actor.userId);
   if (!(await verifyPassword(user.password_hash, current))) throw invalid('currentPassword', 'is not right');
   const weak = passwordProblem(next, [user.email, user.name]);
   if (weak) throw invalid('newPassword', weak);
   if (next === current) throw invalid('newPassword', 'must differ from the current password');
   const hash = await hashPassword(next);
   await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({ password_hash: hash, must_change_password: false })
-      .where('agency_id', '=', ctx.agency.id)
-      .where('id', '=', ctx.actor.userId)
-      .execute();
+    await setUserPassword(tx, ctx.agency.id, ctx.actor.userId, hash, false);
     const ended = await endUserCredentials(tx, ctx.agency.id, ctx.actor.userId, sessionId);
     await recordAudit(tx, ctx, {
       action: 'user.password_changed',

@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.ts';
 import type { CommandContext } from '../../context.ts';
 import { hashPassword, newToken, tokenDigest, verifyPassword } from '../../auth/credentials.ts';
 import { recordAudit } from '../../repositories/audit.ts';
+import { deleteExpiredSessions, deleteSession, findSignInUser, insertSession } from '../../repositories/credentials.ts';
 import {
   addressLimitKey,
   clearAttempts,
@@ -50,28 +51,7 @@ const locked = (until: Date) =>
 let dummyHash: Promise<string> | null = null;
 const dummyPasswordHash = () => (dummyHash ??= hashPassword(newToken()));
 
-type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
-
-function findUser(db: Db, email: string) {
-  return db
-    .selectFrom('users')
-    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
-    .select([
-      'users.id',
-      'users.agency_id',
-      'users.email',
-      'users.name',
-      'users.role',
-      'users.active',
-      'users.password_hash',
-      'users.must_change_password',
-      'agencies.slug',
-      'agencies.name as agency_name',
-      'agencies.time_zone',
-    ])
-    .where((eb) => eb(eb.fn('lower', ['users.email']), '=', email.trim().toLowerCase()))
-    .executeTakeFirst();
-}
+type UserRow = NonNullable<Awaited<ReturnType<typeof findSignInUser>>>;
 
 /** The audit context of a sign-in event: the user's own when signed in, an anonymous attempt otherwise. */
 function signInContext(db: Db, user: UserRow, signedIn: boolean, requestId: string | null): CommandContext {
@@ -107,7 +87,7 @@ async function recordFailure(db: Db, user: UserRow | undefined, input: SignInInp
 export async function signIn(db: Db, input: SignInInput, sessionHours: number): Promise<SignInResult> {
   const addressKey = addressLimitKey(input.address);
   const emailKey = emailLimitKey(input.email);
-  const user = await findUser(db, input.email);
+  const user = await findSignInUser(db, input.email);
   // Counted before the password is checked: parallel guesses each take a place and the ones past the limit stop here.
   const addressLockedUntil = await countAttempt(db, addressKey, ADDRESS_LIMIT);
   if (addressLockedUntil) {
@@ -137,23 +117,20 @@ export async function signIn(db: Db, input: SignInInput, sessionHours: number): 
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + sessionHours * 3_600_000);
   await db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('sessions')
-      .values({
-        id: tokenDigest(sessionToken),
-        agency_id: user.agency_id,
-        user_id: user.id,
-        csrf_token: csrfToken,
-        expires_at: expiresAt,
-      })
-      .execute();
+    await insertSession(tx, {
+      id: tokenDigest(sessionToken),
+      agencyId: user.agency_id,
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+    });
     await recordAudit(tx, signInContext(tx, user, true, input.requestId), {
       action: 'user.signed_in',
       entityType: 'user',
       entityId: user.id,
       ipAddress: input.address,
     });
-    await tx.deleteFrom('sessions').where('expires_at', '<', new Date()).execute();
+    await deleteExpiredSessions(tx);
     await forgetOldAttempts(tx);
   });
   return {
@@ -172,5 +149,5 @@ export async function signIn(db: Db, input: SignInInput, sessionHours: number): 
 
 /** Ends a session (unknown tokens are ignored). */
 export async function signOut(db: Db, sessionToken: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id', '=', tokenDigest(sessionToken)).execute();
+  await deleteSession(db, tokenDigest(sessionToken));
 }

@@ -3,6 +3,7 @@ import type { CommandContext } from '../../context.ts';
 import { invalid } from '../../errors.ts';
 import { mutateCase } from './case-mutation.ts';
 import { notify } from '../notifications/notify.ts';
+import { findUserBrief } from '../../repositories/configuration/users.ts';
 
 export interface AssignCaseInput {
   trackingNumber: string;
@@ -24,12 +25,7 @@ export async function assignCase(ctx: CommandContext, input: AssignCaseInput) {
     async (tx, current) => {
       let assigneeName: string | null = null;
       if (input.assigneeId !== null) {
-        const user = await tx
-          .selectFrom('users')
-          .select(['id', 'name', 'active', 'role'])
-          .where('agency_id', '=', ctx.agency.id)
-          .where('id', '=', input.assigneeId)
-          .executeTakeFirst();
+        const user = await findUserBrief(tx, ctx.agency.id, input.assigneeId);
         if (!user || !user.active)
           throw invalid('assigneeId', `user ${input.assigneeId} is not an active user of this agency`);
         if (user.role === 'auditor') throw invalid('assigneeId', 'auditors cannot be assigned cases');

@@ -3,6 +3,8 @@ import type { CommandContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { readStoredFile, removeStoredFile, storeCheckedFile } from '../stored-files.ts';
 import { findVisibleCase } from '../../repositories/cases.ts';
+import { findCaseAttachment, insertAttachment } from '../../repositories/attachments.ts';
+import { insertTimelineEntry } from '../../repositories/timeline.ts';
 import { mutateCase } from './case-mutation.ts';
 
 export interface AttachInput {
@@ -22,32 +24,23 @@ export async function attachFile(ctx: CommandContext, dataDir: string, maxBytes:
       ctx,
       { trackingNumber: input.trackingNumber, action: 'case:note', auditAction: 'case.attachment_added' },
       async (tx, current) => {
-        const entry = await tx
-          .insertInto('timeline_entries')
-          .values({
-            agency_id: ctx.agency.id,
-            case_id: current.id,
-            kind: 'attachment',
-            author_user_id: ctx.actor.userId || null,
-            subject: filename,
-            body: input.note ?? '',
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const attachment = await tx
-          .insertInto('attachments')
-          .values({
-            agency_id: ctx.agency.id,
-            case_id: current.id,
-            entry_id: entry.id,
-            filename,
-            content_type: contentType,
-            size_bytes: input.data.length,
-            storage_key: storageKey,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        attachmentId = attachment.id;
+        const entryId = await insertTimelineEntry(tx, {
+          agency_id: ctx.agency.id,
+          case_id: current.id,
+          kind: 'attachment',
+          author_user_id: ctx.actor.userId || null,
+          subject: filename,
+          body: input.note ?? '',
+        });
+        attachmentId = await insertAttachment(tx, {
+          agency_id: ctx.agency.id,
+          case_id: current.id,
+          entry_id: entryId,
+          filename,
+          content_type: contentType,
+          size_bytes: input.data.length,
+          storage_key: storageKey,
+        });
         return {
           patch: {},
           auditAfter: { attachment: filename, content_type: contentType, size_bytes: input.data.length },
@@ -69,13 +62,7 @@ export async function readAttachment(
   attachmentId: number,
 ) {
   const current = await findVisibleCase(ctx.db, ctx, trackingNumber);
-  const row = await ctx.db
-    .selectFrom('attachments')
-    .select(['filename', 'content_type', 'storage_key'])
-    .where('agency_id', '=', ctx.agency.id)
-    .where('case_id', '=', current.id)
-    .where('id', '=', attachmentId)
-    .executeTakeFirst();
+  const row = await findCaseAttachment(ctx.db, ctx.agency.id, current.id, attachmentId);
   if (!row) throw notFound(`Attachment ${attachmentId}`);
   return {
     filename: row.filename,

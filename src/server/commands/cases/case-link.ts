@@ -3,6 +3,8 @@
 import type { CommandContext } from '../../context.ts';
 import { AppError, invalid } from '../../errors.ts';
 import { findVisibleCase } from '../../repositories/cases.ts';
+import { insertCaseLinks, linkedCases, moveCaseRecords } from '../../repositories/case-links.ts';
+import { insertTimelineEntry } from '../../repositories/timeline.ts';
 import { mutateCase } from './case-mutation.ts';
 
 export type LinkKind = 'duplicate_of' | 'related' | 'parent_of' | 'child_of';
@@ -25,14 +27,10 @@ export async function linkCases(
     const other = await findVisibleCase(tx, ctx, otherTrackingNumber).catch(() => {
       throw invalid('other', `case ${otherTrackingNumber} was not found`);
     });
-    await tx
-      .insertInto('case_links')
-      .values([
-        { agency_id: ctx.agency.id, case_id: current.id, other_case_id: other.id, kind },
-        { agency_id: ctx.agency.id, case_id: other.id, other_case_id: current.id, kind: inverse[kind] },
-      ])
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    await insertCaseLinks(tx, [
+      { agency_id: ctx.agency.id, case_id: current.id, other_case_id: other.id, kind },
+      { agency_id: ctx.agency.id, case_id: other.id, other_case_id: current.id, kind: inverse[kind] },
+    ]);
     return { patch: {}, auditAfter: { link: `${kind} ${otherTrackingNumber}` } };
   });
 }
@@ -40,13 +38,7 @@ export async function linkCases(
 /** The cases linked to this one. */
 export async function caseLinks(ctx: CommandContext, trackingNumber: string) {
   const current = await findVisibleCase(ctx.db, ctx, trackingNumber);
-  const rows = await ctx.db
-    .selectFrom('case_links as l')
-    .innerJoin('cases as c', (j) => j.onRef('c.agency_id', '=', 'l.agency_id').onRef('c.id', '=', 'l.other_case_id'))
-    .select(['l.kind', 'c.tracking_number', 'c.status', 'c.restricted', 'c.unit_id'])
-    .where('l.agency_id', '=', ctx.agency.id)
-    .where('l.case_id', '=', current.id)
-    .execute();
+  const rows = await linkedCases(ctx.db, ctx.agency.id, current.id);
   // A linked restricted case the reader may not see shows only that a link exists.
   const visible = (r: (typeof rows)[number]) =>
     !r.restricted || (r.unit_id !== null && ctx.actor.unitIds.includes(r.unit_id));
@@ -71,29 +63,17 @@ export async function mergeCases(ctx: CommandContext, survivorTrackingNumber: st
           'conflict',
           `Case ${survivorTrackingNumber} was itself merged; merge into the case it points to.`,
         );
-      for (const table of ['timeline_entries', 'attachments', 'referrals'] as const) {
-        await tx
-          .updateTable(table)
-          .set({ case_id: survivor.id })
-          .where('agency_id', '=', ctx.agency.id)
-          .where('case_id', '=', duplicate.id)
-          .execute();
-      }
-      await tx
-        .insertInto('case_links')
-        .values({ agency_id: ctx.agency.id, case_id: duplicate.id, other_case_id: survivor.id, kind: 'duplicate_of' })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      await tx
-        .insertInto('timeline_entries')
-        .values({
-          agency_id: ctx.agency.id,
-          case_id: survivor.id,
-          kind: 'note',
-          author_user_id: ctx.actor.userId || null,
-          body: `Case ${duplicateTrackingNumber} was merged into this case.`,
-        })
-        .execute();
+      await moveCaseRecords(tx, ctx.agency.id, duplicate.id, survivor.id);
+      await insertCaseLinks(tx, [
+        { agency_id: ctx.agency.id, case_id: duplicate.id, other_case_id: survivor.id, kind: 'duplicate_of' },
+      ]);
+      await insertTimelineEntry(tx, {
+        agency_id: ctx.agency.id,
+        case_id: survivor.id,
+        kind: 'note',
+        author_user_id: ctx.actor.userId || null,
+        body: `Case ${duplicateTrackingNumber} was merged into this case.`,
+      });
       return {
         patch: { merged_into_id: survivor.id, status: 'closed', closed_at: duplicate.closed_at ?? new Date() },
         auditAfter: { merged_into: survivorTrackingNumber },

@@ -4,6 +4,7 @@ import { mutateCase } from './case-mutation.ts';
 import { notify } from '../notifications/notify.ts';
 import { mentionedHandles, mentionMatches } from '../../../domain/mentions.ts';
 import { mentionableUsers } from '../../repositories/notifications.ts';
+import { insertTimelineEntry } from '../../repositories/timeline.ts';
 
 /**
  * Adds an internal note; a unit liaison's note on a case of their unit is how findings are recorded. Colleagues
@@ -15,18 +16,13 @@ export async function addCaseNote(ctx: CommandContext, trackingNumber: string, b
     ctx,
     { trackingNumber, action: 'case:note', auditAction: 'case.note_added' },
     async (tx, current) => {
-      const entry = await tx
-        .insertInto('timeline_entries')
-        .values({
-          agency_id: ctx.agency.id,
-          case_id: current.id,
-          kind: 'note',
-          author_user_id: ctx.actor.userId || null,
-          body,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      entryId = entry.id;
+      entryId = await insertTimelineEntry(tx, {
+        agency_id: ctx.agency.id,
+        case_id: current.id,
+        kind: 'note',
+        author_user_id: ctx.actor.userId || null,
+        body,
+      });
       const handles = mentionedHandles(body);
       if (handles.length) {
         const named = (await mentionableUsers(tx, ctx.agency.id)).filter((user) =>

@@ -3,6 +3,9 @@ import type { CommandContext } from '../../context.ts';
 import { AppError, invalid, notFound } from '../../errors.ts';
 import { mutateCase } from './case-mutation.ts';
 import { notify } from '../notifications/notify.ts';
+import { findUnitByCode } from '../../repositories/configuration/units.ts';
+import { answerReferral, insertReferral, lockCaseReferral } from '../../repositories/referrals.ts';
+import { insertTimelineEntry } from '../../repositories/timeline.ts';
 import { endOfLocalDay, localDate } from '../../../shared/local-time.ts';
 
 export interface ReferInput {
@@ -50,48 +53,35 @@ export async function referCase(ctx: CommandContext, input: ReferInput) {
     ctx,
     { trackingNumber: input.trackingNumber, action: 'case:update', auditAction: 'case.referred' },
     async (tx, current) => {
-      const unit = await tx
-        .selectFrom('units')
-        .select(['id', 'active'])
-        .where('agency_id', '=', ctx.agency.id)
-        .where('code', '=', input.unit)
-        .executeTakeFirst();
+      const unit = await findUnitByCode(tx, ctx.agency.id, input.unit, { exactCase: true });
       if (!unit?.active) throw invalid('unit', `"${input.unit}" is not an active unit code`);
       const dueDate = referralDueDate(input, ctx.agency.timeZone, new Date());
       // The instant the sweep compares with: the end of the due day where the agency is.
       const dueAt = dueDate ? endOfLocalDay(dueDate, ctx.agency.timeZone) : null;
-      const referral = await tx
-        .insertInto('referrals')
-        .values({
-          agency_id: ctx.agency.id,
-          case_id: current.id,
-          unit_id: unit.id,
-          request: input.request,
-          due_at: dueAt,
-          due_date: dueDate,
-          created_by: ctx.actor.userId || null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      referralId = referral.id;
-      await tx
-        .insertInto('timeline_entries')
-        .values({
-          agency_id: ctx.agency.id,
-          case_id: current.id,
-          kind: 'referral',
-          author_user_id: ctx.actor.userId || null,
-          subject: `Referred to ${input.unit}`,
-          body: input.request,
-        })
-        .execute();
+      referralId = await insertReferral(tx, {
+        agency_id: ctx.agency.id,
+        case_id: current.id,
+        unit_id: unit.id,
+        request: input.request,
+        due_at: dueAt,
+        due_date: dueDate,
+        created_by: ctx.actor.userId || null,
+      });
+      await insertTimelineEntry(tx, {
+        agency_id: ctx.agency.id,
+        case_id: current.id,
+        kind: 'referral',
+        author_user_id: ctx.actor.userId || null,
+        subject: `Referred to ${input.unit}`,
+        body: input.request,
+      });
       await notify(tx, ctx, {
         kind: 'referral',
         to: { unitMembersOf: unit.id },
         summary: `Case ${current.tracking_number} was referred to ${input.unit}${dueDate ? `; reply by ${dueDate}` : ''}`,
         caseId: current.id,
         trackingNumber: current.tracking_number,
-        referralId: referral.id,
+        referralId,
       });
       return { patch: {}, auditAfter: { referral_unit: input.unit, referral_due_date: dueDate } };
     },
@@ -105,36 +95,21 @@ export async function replyToReferral(ctx: CommandContext, trackingNumber: strin
     ctx,
     { trackingNumber, action: 'case:referral_reply', auditAction: 'case.referral_answered' },
     async (tx, current) => {
-      const referral = await tx
-        .selectFrom('referrals')
-        .select(['id', 'unit_id', 'status', 'created_by'])
-        .where('agency_id', '=', ctx.agency.id)
-        .where('case_id', '=', current.id)
-        .where('id', '=', referralId)
-        .forUpdate()
-        .executeTakeFirst();
+      const referral = await lockCaseReferral(tx, ctx.agency.id, current.id, referralId);
       if (!referral) throw notFound(`Referral ${referralId}`);
       if (referral.status !== 'open')
         throw new AppError('conflict', 'This referral was already answered or withdrawn.');
       const mayReply =
         ctx.actor.unitIds.includes(referral.unit_id) || ['supervisor', 'administrator'].includes(ctx.actor.role);
       if (!mayReply) throw new AppError('forbidden', 'Only the referred unit can answer this referral.');
-      await tx
-        .updateTable('referrals')
-        .set({ status: 'answered', reply, replied_at: new Date() })
-        .where('agency_id', '=', ctx.agency.id)
-        .where('id', '=', referralId)
-        .execute();
-      await tx
-        .insertInto('timeline_entries')
-        .values({
-          agency_id: ctx.agency.id,
-          case_id: current.id,
-          kind: 'referral_reply',
-          author_user_id: ctx.actor.userId || null,
-          body: reply,
-        })
-        .execute();
+      await answerReferral(tx, ctx.agency.id, referralId, reply);
+      await insertTimelineEntry(tx, {
+        agency_id: ctx.agency.id,
+        case_id: current.id,
+        kind: 'referral_reply',
+        author_user_id: ctx.actor.userId || null,
+        body: reply,
+      });
       await notify(tx, ctx, {
         kind: 'reply',
         to: { userIds: [referral.created_by, current.assignee_id].filter((id): id is number => id !== null) },

@@ -10,6 +10,7 @@ import { mutateCase } from './case-mutation.ts';
 import { resumeClockPatch } from './case-deadlines.ts';
 import { queueCaseEmail } from '../email/email-outbound.ts';
 import { mailingAddresses } from '../../repositories/letters.ts';
+import { insertTimelineEntry } from '../../repositories/timeline.ts';
 import { postalAddressProblem } from '../../../domain/postal-address.ts';
 import { renderResponse, type RenderedResponse, type TemplateChoice } from './case-response-render.ts';
 
@@ -116,28 +117,24 @@ export async function respondToCase(ctx: CommandContext, input: RespondInput, st
       // An acknowledgement template never counts as the first response, whatever the caller says; a substantive
       // one (or free text) does unless the caller marks it otherwise.
       const substantive = rendered.responseKind !== 'acknowledgement' && (input.substantive ?? true);
-      const entry = await tx
-        .insertInto('timeline_entries')
-        .values({
-          agency_id: ctx.agency.id,
-          case_id: current.id,
-          kind: 'outbound',
-          channel: input.channel,
-          author_user_id: ctx.actor.userId || null,
-          subject: rendered.subject,
-          body: rendered.body,
-          template_id: rendered.templateId,
-          template_version: rendered.templateVersion,
-          language: rendered.language,
-          substantive,
-          delivery_status: deliveryStatus[input.channel],
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const entryId = await insertTimelineEntry(tx, {
+        agency_id: ctx.agency.id,
+        case_id: current.id,
+        kind: 'outbound',
+        channel: input.channel,
+        author_user_id: ctx.actor.userId || null,
+        subject: rendered.subject,
+        body: rendered.body,
+        template_id: rendered.templateId,
+        template_version: rendered.templateVersion,
+        language: rendered.language,
+        substantive,
+        delivery_status: deliveryStatus[input.channel],
+      });
       if (input.channel === 'email') {
         // The mail to send is written with the response; a job delivers it (commands/email-outbound.ts).
         await queueCaseEmail(tx, { ...ctx, db: tx }, current, {
-          entryId: entry.id,
+          entryId,
           kind: 'response',
           subject: rendered.subject,
           body: rendered.body,

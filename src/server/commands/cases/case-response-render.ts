@@ -6,6 +6,8 @@ import { AppError, invalid, notFound } from '../../errors.ts';
 import type { TemplateChannel } from '../../db/schema.ts';
 import type { CaseRow } from '../../repositories/cases.ts';
 import { findTemplate, getApprovedVersion, getTemplate } from '../../repositories/templates.ts';
+import { findPerson } from '../../repositories/people.ts';
+import { findSubject } from '../../repositories/configuration/subjects.ts';
 import { mergeFields } from '../../../domain/template-merge.ts';
 import { statusLinkForCase } from '../portal/public-status.ts';
 import { localDate } from '../../../shared/local-time.ts';
@@ -42,22 +44,8 @@ async function mergeValues(
   needsStatusUrl: boolean,
 ) {
   const [person, subject] = await Promise.all([
-    current.person_id
-      ? db
-          .selectFrom('people')
-          .select(['first_name', 'last_name'])
-          .where('agency_id', '=', current.agency_id)
-          .where('id', '=', current.person_id)
-          .executeTakeFirst()
-      : undefined,
-    current.subject_code
-      ? db
-          .selectFrom('subjects')
-          .select('name')
-          .where('agency_id', '=', current.agency_id)
-          .where('code', '=', current.subject_code)
-          .executeTakeFirst()
-      : undefined,
+    current.person_id ? findPerson(db, current.agency_id, current.person_id) : undefined,
+    current.subject_code ? findSubject(db, current.agency_id, current.subject_code) : undefined,
   ]);
   const agency = ctx.agency;
   const day = (d: Date | null) => (d ? localDate(d, agency.timeZone) : '');

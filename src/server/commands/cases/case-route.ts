@@ -2,6 +2,8 @@
 import type { CommandContext } from '../../context.ts';
 import { invalid } from '../../errors.ts';
 import { mutateCase } from './case-mutation.ts';
+import { findUnitByCode, unitCodeOf } from '../../repositories/configuration/units.ts';
+import { isUnitMember } from '../../repositories/configuration/users.ts';
 
 export interface RouteCaseInput {
   trackingNumber: string;
@@ -21,32 +23,11 @@ export async function routeCase(ctx: CommandContext, input: RouteCaseInput) {
       auditAction: 'case.routed',
     },
     async (tx, current) => {
-      const unit = await tx
-        .selectFrom('units')
-        .select(['id', 'code', 'active'])
-        .where('agency_id', '=', ctx.agency.id)
-        .where('code', '=', input.unit)
-        .executeTakeFirst();
+      const unit = await findUnitByCode(tx, ctx.agency.id, input.unit, { exactCase: true });
       if (!unit || !unit.active) throw invalid('unit', `"${input.unit}" is not an active unit code`);
-      const previous = current.unit_id
-        ? await tx
-            .selectFrom('units')
-            .select('code')
-            .where('agency_id', '=', ctx.agency.id)
-            .where('id', '=', current.unit_id)
-            .executeTakeFirst()
-        : undefined;
+      const previousCode = current.unit_id ? await unitCodeOf(tx, ctx.agency.id, current.unit_id) : null;
       let assigneeId = current.assignee_id;
-      if (assigneeId) {
-        const member = await tx
-          .selectFrom('unit_memberships')
-          .select('user_id')
-          .where('agency_id', '=', ctx.agency.id)
-          .where('user_id', '=', assigneeId)
-          .where('unit_id', '=', unit.id)
-          .executeTakeFirst();
-        if (!member) assigneeId = null;
-      }
+      if (assigneeId && !(await isUnitMember(tx, ctx.agency.id, assigneeId, unit.id))) assigneeId = null;
       return {
         patch: {
           unit_id: unit.id,
@@ -54,7 +35,7 @@ export async function routeCase(ctx: CommandContext, input: RouteCaseInput) {
           status:
             current.status === 'new' || (current.status === 'assigned' && !assigneeId) ? 'triaged' : current.status,
         },
-        auditBefore: { unit: previous?.code ?? null },
+        auditBefore: { unit: previousCode },
         auditAfter: { unit: unit.code },
         reason: input.reason ?? null,
       };

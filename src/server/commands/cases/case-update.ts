@@ -8,6 +8,9 @@ import type { CasePatch } from '../../repositories/cases.ts';
 import { isLanguageCode } from '../../../shared/languages.ts';
 import { mutateCase } from './case-mutation.ts';
 import { deadlinesFor } from './case-deadlines.ts';
+import { findSubject } from '../../repositories/configuration/subjects.ts';
+import { existingUserIds } from '../../repositories/configuration/users.ts';
+import { caseAccessUserIds, replaceCaseAccess } from '../../repositories/case-access.ts';
 
 export interface UpdateCaseInput {
   trackingNumber: string;
@@ -41,12 +44,7 @@ export async function updateCaseDetails(ctx: CommandContext, input: UpdateCaseIn
       const patch: CasePatch = {};
       if (input.subject !== undefined) {
         if (input.subject !== null) {
-          const subject = await tx
-            .selectFrom('subjects')
-            .select('active')
-            .where('agency_id', '=', ctx.agency.id)
-            .where('code', '=', input.subject)
-            .executeTakeFirst();
+          const subject = await findSubject(tx, ctx.agency.id, input.subject);
           if (!subject?.active) throw invalid('subject', `"${input.subject}" is not an active subject code`);
         }
         patch.subject_code = input.subject;
@@ -85,35 +83,15 @@ export async function updateCaseDetails(ctx: CommandContext, input: UpdateCaseIn
       }
       let accessChange = {};
       if (input.accessUserIds !== undefined) {
-        const before = await tx
-          .selectFrom('case_access')
-          .select('user_id')
-          .where('agency_id', '=', ctx.agency.id)
-          .where('case_id', '=', current.id)
-          .execute();
+        const before = await caseAccessUserIds(tx, ctx.agency.id, current.id);
         const ids = [...new Set(input.accessUserIds)];
         if (ids.length) {
-          const users = await tx
-            .selectFrom('users')
-            .select('id')
-            .where('agency_id', '=', ctx.agency.id)
-            .where('id', 'in', ids)
-            .execute();
-          const missing = ids.filter((id) => !users.some((u) => u.id === id));
+          const users = await existingUserIds(tx, ctx.agency.id, ids);
+          const missing = ids.filter((id) => !users.has(id));
           if (missing.length) throw invalid('accessUserIds', `no such users: ${missing.join(', ')}`);
         }
-        await tx
-          .deleteFrom('case_access')
-          .where('agency_id', '=', ctx.agency.id)
-          .where('case_id', '=', current.id)
-          .execute();
-        if (ids.length) {
-          await tx
-            .insertInto('case_access')
-            .values(ids.map((user_id) => ({ agency_id: ctx.agency.id, case_id: current.id, user_id })))
-            .execute();
-        }
-        accessChange = { before: before.map((r) => r.user_id).sort(), after: ids.sort() };
+        await replaceCaseAccess(tx, ctx.agency.id, current.id, ids);
+        accessChange = { before: before.sort(), after: ids.sort() };
       }
       const access = accessChange as { before?: number[]; after?: number[] };
       return {

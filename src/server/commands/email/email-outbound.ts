@@ -7,8 +7,9 @@ import type { Db } from '../../db/database.ts';
 import { AppError, invalid } from '../../errors.ts';
 import type { CaseRow } from '../../repositories/cases.ts';
 import { enqueueJob } from '../../repositories/jobs.ts';
-import { insertEmailMessage, latestInboundMessage } from '../../repositories/email-messages.ts';
-import { automaticSentTo, insertOutbox } from '../../repositories/outbox.ts';
+import { caseEmailRecipient, insertEmailMessage, latestInboundMessage } from '../../repositories/email-messages.ts';
+import { automaticSentTo, emailChannelAddresses, insertOutbox } from '../../repositories/outbox.ts';
+import { insertTimelineEntry, setEntryDeliveryStatus } from '../../repositories/timeline.ts';
 import { renderResponse } from '../cases/case-response-render.ts';
 
 /** The job kind that sends one outbox message. */
@@ -53,36 +54,9 @@ export function assertHeaderSafe(field: string, value: string): void {
   }
 }
 
-async function recipientOf(tx: Db, current: CaseRow) {
-  if (!current.person_id) return null;
-  const row = await tx
-    .selectFrom('person_contacts as c')
-    .innerJoin('people as p', (join) => join.onRef('p.agency_id', '=', 'c.agency_id').onRef('p.id', '=', 'c.person_id'))
-    .select(['c.value', 'p.first_name', 'p.last_name'])
-    .where('c.agency_id', '=', current.agency_id)
-    .where('c.person_id', '=', current.person_id)
-    .where('c.kind', '=', 'email')
-    // An ordinary case never writes to an address given inside the compartment; a restricted one prefers those, so
-    // no address typed in by someone outside it can redirect its mail.
-    .where((w) => (current.restricted ? w.val(true) : w('c.restricted', '=', false)))
-    .orderBy('c.restricted', 'desc')
-    .orderBy('c.is_primary', 'desc')
-    .orderBy('c.position')
-    .executeTakeFirst();
-  if (!row) return null;
-  return { address: row.value.trim(), name: `${row.first_name} ${row.last_name}`.trim() };
-}
-
 /** The address a case's mail comes from: its own email channel, else the agency's first email channel. */
 async function senderOf(tx: Db, current: CaseRow): Promise<string> {
-  const channels = await tx
-    .selectFrom('channels')
-    .select(['slug', 'address'])
-    .where('agency_id', '=', current.agency_id)
-    .where('type', '=', 'email')
-    .where('address', 'is not', null)
-    .orderBy('id')
-    .execute();
+  const channels = await emailChannelAddresses(tx, current.agency_id);
   const own = channels.find((c) => c.slug === current.channel_slug) ?? channels[0];
   return own?.address ?? 'civicdesk@localhost';
 }
@@ -98,14 +72,9 @@ export async function queueCaseEmail(
   message: OutboundMessage,
   known: KnownParties = {},
 ): Promise<number | null> {
-  const recipient = known.recipient ?? (await recipientOf(tx, current));
+  const recipient = known.recipient ?? (await caseEmailRecipient(tx, current));
   if (!recipient || !ADDRESS.test(recipient.address)) {
-    await tx
-      .updateTable('timeline_entries')
-      .set({ delivery_status: 'no_address' })
-      .where('agency_id', '=', ctx.agency.id)
-      .where('id', '=', message.entryId)
-      .execute();
+    await setEntryDeliveryStatus(tx, ctx.agency.id, message.entryId, 'no_address');
     return null;
   }
   assertHeaderSafe('subject', message.subject);
@@ -193,29 +162,25 @@ export async function acknowledgeByEmail(
     if (error instanceof AppError) return { outboxId: null, skipped: error.message };
     throw error;
   }
-  const entry = await tx
-    .insertInto('timeline_entries')
-    .values({
-      agency_id: ctx.agency.id,
-      case_id: current.id,
-      kind: 'outbound',
-      channel: 'email',
-      subject: rendered.subject,
-      body: rendered.body,
-      template_id: rendered.templateId,
-      template_version: rendered.templateVersion,
-      language: rendered.language,
-      substantive: false,
-      delivery_status: 'queued',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const entryId = await insertTimelineEntry(tx, {
+    agency_id: ctx.agency.id,
+    case_id: current.id,
+    kind: 'outbound',
+    channel: 'email',
+    subject: rendered.subject,
+    body: rendered.body,
+    template_id: rendered.templateId,
+    template_version: rendered.templateVersion,
+    language: rendered.language,
+    substantive: false,
+    delivery_status: 'queued',
+  });
   const outboxId = await queueCaseEmail(
     tx,
     txCtx,
     current,
     {
-      entryId: entry.id,
+      entryId,
       kind: 'acknowledgement',
       subject: rendered.subject,
       body: rendered.body,

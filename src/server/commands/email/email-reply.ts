@@ -4,6 +4,7 @@
 import type { CommandContext } from '../../context.ts';
 import type { CasePatch } from '../../repositories/cases.ts';
 import { insertEmailMessage } from '../../repositories/email-messages.ts';
+import { insertTimelineEntry } from '../../repositories/timeline.ts';
 import { mutateCase } from '../cases/case-mutation.ts';
 import { resumeClockPatch } from '../cases/case-deadlines.ts';
 import { notify } from '../notifications/notify.ts';
@@ -29,26 +30,21 @@ export async function addEmailReply(ctx: CommandContext, input: EmailReplyInput)
     ctx,
     { trackingNumber: input.trackingNumber, action: 'case:update', auditAction: 'case.email_reply_received' },
     async (tx, current) => {
-      const entry = await tx
-        .insertInto('timeline_entries')
-        .values({
-          agency_id: ctx.agency.id,
-          case_id: current.id,
-          kind: 'inbound',
-          channel: 'email',
-          subject: input.subject,
-          body: input.body,
-          language: input.language ?? current.language,
-          created_at: input.receivedAt,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      entryId = entry.id;
+      entryId = await insertTimelineEntry(tx, {
+        agency_id: ctx.agency.id,
+        case_id: current.id,
+        kind: 'inbound',
+        channel: 'email',
+        subject: input.subject,
+        body: input.body,
+        language: input.language ?? current.language,
+        created_at: input.receivedAt,
+      });
       await insertEmailMessage(tx, {
         agencyId: ctx.agency.id,
         direction: 'inbound',
         caseId: current.id,
-        entryId: entry.id,
+        entryId,
         messageId: input.messageId,
         inReplyTo: input.inReplyTo,
         references: input.references,

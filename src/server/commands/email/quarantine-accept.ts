@@ -5,19 +5,14 @@ import type { CommandContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { authorizeCase } from '../../policies/case-access.ts';
 import { findVisibleCase } from '../../repositories/cases.ts';
+import { findQuarantinedForCase, settleQuarantined } from '../../repositories/email-messages.ts';
 import { parseEmail } from '../../channels/email/email-parse.ts';
 import { detectLanguage } from '../../channels/email/email-classify.ts';
 import { addEmailReply } from './email-reply.ts';
 
 /** Lets a held-back message join its case; 404 when the reader may not see the message's case. */
 export async function acceptQuarantinedMail(ctx: CommandContext, id: number): Promise<{ trackingNumber: string }> {
-  const held = await ctx.db
-    .selectFrom('email_quarantine as q')
-    .innerJoin('cases as c', (join) => join.onRef('c.agency_id', '=', 'q.agency_id').onRef('c.id', '=', 'q.case_id'))
-    .select(['q.id', 'q.kind', 'q.flagged', 'q.raw', 'q.envelope_to', 'c.tracking_number'])
-    .where('q.agency_id', '=', ctx.agency.id)
-    .where('q.id', '=', id)
-    .executeTakeFirst();
+  const held = await findQuarantinedForCase(ctx.db, ctx.agency.id, id);
   if (!held) throw notFound(`Quarantined message ${id}`);
   const current = await findVisibleCase(ctx.db, ctx, held.tracking_number); // 404 outside the compartment
   authorizeCase(ctx.actor, 'case:note', current);
@@ -37,33 +32,19 @@ export async function acceptQuarantinedMail(ctx: CommandContext, id: number): Pr
     fromAddress: mail.fromAddress,
     toAddress: held.envelope_to ?? '',
   });
-  await ctx.db
-    .updateTable('email_quarantine')
-    .set({ flagged: false, reason: `Accepted into ${current.tracking_number} by ${ctx.actor.name}.` })
-    .where('id', '=', id)
-    .execute();
+  await settleQuarantined(ctx.db, id, `Accepted into ${current.tracking_number} by ${ctx.actor.name}.`);
   return { trackingNumber: current.tracking_number };
 }
 
 /** Turns a held-back message away: it stays in the quarantine as a record but no longer waits; 404 as for accepting. */
 export async function rejectQuarantinedMail(ctx: CommandContext, id: number): Promise<{ trackingNumber: string }> {
-  const held = await ctx.db
-    .selectFrom('email_quarantine as q')
-    .innerJoin('cases as c', (join) => join.onRef('c.agency_id', '=', 'q.agency_id').onRef('c.id', '=', 'q.case_id'))
-    .select(['q.id', 'q.kind', 'q.flagged', 'c.tracking_number'])
-    .where('q.agency_id', '=', ctx.agency.id)
-    .where('q.id', '=', id)
-    .executeTakeFirst();
+  const held = await findQuarantinedForCase(ctx.db, ctx.agency.id, id);
   if (!held) throw notFound(`Quarantined message ${id}`);
   const current = await findVisibleCase(ctx.db, ctx, held.tracking_number); // 404 outside the compartment
   authorizeCase(ctx.actor, 'case:note', current);
   if (held.kind !== 'unverified_sender' || !held.flagged) {
     throw new AppError('conflict', `Quarantined message ${id} is not waiting to be accepted into a case.`);
   }
-  await ctx.db
-    .updateTable('email_quarantine')
-    .set({ flagged: false, reason: `Rejected for ${current.tracking_number} by ${ctx.actor.name}.` })
-    .where('id', '=', id)
-    .execute();
+  await settleQuarantined(ctx.db, id, `Rejected for ${current.tracking_number} by ${ctx.actor.name}.`);
   return { trackingNumber: current.tracking_number };
 }

@@ -3,14 +3,11 @@ import os from 'node:os';
 import type { Db } from '../../db/database.ts';
 import { systemActor, type CommandContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { findAgencyBySlug } from '../../repositories/portal.ts';
 
 /** The context an import runs in: the agency by slug (404-style error when unknown) and a labelled system actor. */
 export async function importContext(db: Db, agencySlug: string, label?: string): Promise<CommandContext> {
-  const agency = await db
-    .selectFrom('agencies')
-    .select(['id', 'slug', 'name', 'time_zone'])
-    .where('slug', '=', agencySlug)
-    .executeTakeFirst();
+  const agency = await findAgencyBySlug(db, agencySlug);
   if (!agency) throw new AppError('not_found', `There is no agency "${agencySlug}".`);
   let user = 'unknown';
   try {
@@ -20,7 +17,7 @@ export async function importContext(db: Db, agencySlug: string, label?: string):
   }
   return {
     db,
-    agency: { id: agency.id, slug: agency.slug, name: agency.name, timeZone: agency.time_zone },
+    agency,
     actor: systemActor(label ?? `civicdesk import (${user}@${os.hostname()})`),
     requestId: null,
   };

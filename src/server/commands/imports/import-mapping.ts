@@ -4,6 +4,8 @@ import { invalid } from '../../errors.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { saveMappings, type MappingKind } from '../../repositories/imports.ts';
 import { importContext } from './import-context.ts';
+import { findUnitByCode } from '../../repositories/configuration/units.ts';
+import { findSubject } from '../../repositories/configuration/subjects.ts';
 
 /** Sets one mapping for the agency; the target subject or unit must exist. */
 export async function setImportMapping(
@@ -15,13 +17,10 @@ export async function setImportMapping(
 ): Promise<void> {
   const ctx = await importContext(db, agencySlug, 'civicdesk import map');
   if (!source.trim()) throw invalid('source', 'is empty');
-  const table = kind === 'agency' ? 'units' : 'subjects';
-  const target = await db
-    .selectFrom(table)
-    .select('code')
-    .where('agency_id', '=', ctx.agency.id)
-    .where('code', '=', targetCode)
-    .executeTakeFirst();
+  const target =
+    kind === 'agency'
+      ? await findUnitByCode(db, ctx.agency.id, targetCode, { exactCase: true })
+      : await findSubject(db, ctx.agency.id, targetCode);
   if (!target)
     throw invalid('code', `"${targetCode}" is not a ${kind === 'agency' ? 'unit' : 'subject'} code of this agency`);
   await db.transaction().execute(async (tx) => {

@@ -10,6 +10,8 @@ import { AppError, invalid } from '../../errors.ts';
 import { detectFileType } from '../../../domain/file-types.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { createCase, type CreateCaseInput } from '../cases/case-create.ts';
+import { insertAttachment } from '../../repositories/attachments.ts';
+import { insertTimelineEntry } from '../../repositories/timeline.ts';
 
 export interface InboundLetterInput extends Omit<CreateCaseInput, 'withinTransaction' | 'channel'> {
   /** A configured letter channel's slug; the agency's letter channel when absent. */
@@ -54,30 +56,23 @@ export async function logInboundLetter(
       ...caseInput,
       channel: input.channel ?? 'letter',
       withinTransaction: async (tx, created) => {
-        const entry = await tx
-          .insertInto('timeline_entries')
-          .values({
-            agency_id: ctx.agency.id,
-            case_id: created.id,
-            kind: 'attachment',
-            author_user_id: ctx.actor.userId || null,
-            subject: filename,
-            body: 'Scan of the letter',
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await tx
-          .insertInto('attachments')
-          .values({
-            agency_id: ctx.agency.id,
-            case_id: created.id,
-            entry_id: entry.id,
-            filename,
-            content_type: detected.contentType,
-            size_bytes: scan.data.length,
-            storage_key: storageKey,
-          })
-          .execute();
+        const entryId = await insertTimelineEntry(tx, {
+          agency_id: ctx.agency.id,
+          case_id: created.id,
+          kind: 'attachment',
+          author_user_id: ctx.actor.userId || null,
+          subject: filename,
+          body: 'Scan of the letter',
+        });
+        await insertAttachment(tx, {
+          agency_id: ctx.agency.id,
+          case_id: created.id,
+          entry_id: entryId,
+          filename,
+          content_type: detected.contentType,
+          size_bytes: scan.data.length,
+          storage_key: storageKey,
+        });
         await recordAudit(
           tx,
           { ...ctx, db: tx },

@@ -8,6 +8,9 @@ import type { Config } from '../../env.ts';
 import { systemActor, type CommandContext } from '../../context.ts';
 import { recordAudit } from '../../repositories/audit.ts';
 import { closedCasesWithoutInvitation, insertInvitation } from '../../repositories/portal.ts';
+import { listAgencies } from '../../repositories/configuration/agency.ts';
+import { lockCaseById } from '../../repositories/cases.ts';
+import { insertTimelineEntry } from '../../repositories/timeline.ts';
 import { queueCaseEmail } from '../email/email-outbound.ts';
 import { isLanguageCode } from '../../../shared/languages.ts';
 import { translator } from '../../i18n/messages.ts';
@@ -25,13 +28,13 @@ export function surveyUrl(config: Config, agencySlug: string, token: string, lan
 
 /** Invites every recently closed case without an invitation; returns how many were invited. */
 export async function runSurveyInvitations(db: Db, config: Config, now = new Date()): Promise<number> {
-  const agencies = await db.selectFrom('agencies').select(['id', 'slug', 'name', 'time_zone']).execute();
+  const agencies = await listAgencies(db);
   const since = new Date(now.getTime() - SURVEY_LOOKBACK_DAYS * 86_400_000);
   let invited = 0;
   for (const agency of agencies) {
     const ctx: CommandContext = {
       db,
-      agency: { id: agency.id, slug: agency.slug, name: agency.name, timeZone: agency.time_zone },
+      agency,
       actor: systemActor('survey invitations'),
       requestId: null,
     };
@@ -46,13 +49,7 @@ export async function runSurveyInvitations(db: Db, config: Config, now = new Dat
 
 async function inviteCase(ctx: CommandContext, config: Config, caseId: number, now: Date): Promise<boolean> {
   return ctx.db.transaction().execute(async (tx) => {
-    const current = await tx
-      .selectFrom('cases')
-      .selectAll()
-      .where('agency_id', '=', ctx.agency.id)
-      .where('id', '=', caseId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const current = await lockCaseById(tx, ctx.agency.id, caseId);
     const lang = isLanguageCode(current.language) ? current.language : 'en';
     const token = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now.getTime() + SURVEY_VALID_DAYS * 86_400_000);
@@ -73,23 +70,19 @@ async function inviteCase(ctx: CommandContext, config: Config, caseId: number, n
       url,
       date: t.date(expiresAt, ctx.agency.timeZone),
     });
-    const entry = await tx
-      .insertInto('timeline_entries')
-      .values({
-        agency_id: ctx.agency.id,
-        case_id: caseId,
-        kind: 'note',
-        channel: 'email',
-        subject: `Satisfaction survey invitation: ${subject}`,
-        body,
-        language: lang,
-        substantive: false,
-        delivery_status: 'queued',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const entryId = await insertTimelineEntry(tx, {
+      agency_id: ctx.agency.id,
+      case_id: caseId,
+      kind: 'note',
+      channel: 'email',
+      subject: `Satisfaction survey invitation: ${subject}`,
+      body,
+      language: lang,
+      substantive: false,
+      delivery_status: 'queued',
+    });
     const outboxId = await queueCaseEmail(tx, { ...ctx, db: tx }, current, {
-      entryId: entry.id,
+      entryId,
       kind: 'acknowledgement',
       subject,
       body,

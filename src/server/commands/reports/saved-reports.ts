@@ -16,6 +16,7 @@ import {
 } from '../../repositories/saved-reports.ts';
 import { validateCrosstabDefinition } from '../../reports/crosstab-definition.ts';
 import { FieldProblems, checkVersion } from '../common.ts';
+import { findUnit } from '../../repositories/configuration/units.ts';
 
 export type { SavedReportRecord, SharedWith };
 
@@ -84,12 +85,7 @@ export async function checkSharing(
     problems.add('sharedUnitId', 'is required to share with a unit');
     return;
   }
-  const unit = await ctx.db
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .where('agency_id', '=', ctx.agency.id)
-    .where('id', '=', sharedUnitId)
-    .executeTakeFirst();
+  const unit = await findUnit(ctx.db, ctx.agency.id, sharedUnitId);
   if (!unit) problems.add('sharedUnitId', `no unit with id ${sharedUnitId}`);
   else if (ctx.actor.role !== 'administrator' && !ctx.actor.unitIds.includes(unit.id)) {
     throw new AppError(

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { complaintSettings, type ComplaintSettings } from '../../../domain/complaint-clocks.ts';
 import type { BusinessCalendar, EscalationLevel } from '../../db/schema.ts';
+import type { Agency } from '../../context.ts';
 
 export interface AgencyRecord {
   id: number;
@@ -63,6 +64,29 @@ const toAgency = (r: {
   publicNames: publicNamesOf(r.settings),
   version: r.version,
 });
+
+const toContextAgency = (r: { id: number; slug: string; name: string; time_zone: string }): Agency => ({
+  id: r.id,
+  slug: r.slug,
+  name: r.name,
+  timeZone: r.time_zone,
+});
+
+/** Every agency (what a command context needs of it) by slug, for jobs that run for all of them. */
+export async function listAgencies(db: Db): Promise<Agency[]> {
+  const rows = await db.selectFrom('agencies').select(['id', 'slug', 'name', 'time_zone']).orderBy('slug').execute();
+  return rows.map(toContextAgency);
+}
+
+/** One agency by id (what a command context needs of it); throws when there is none. */
+export async function agencyById(db: Db, agencyId: number): Promise<Agency> {
+  const row = await db
+    .selectFrom('agencies')
+    .select(['id', 'slug', 'name', 'time_zone'])
+    .where('id', '=', agencyId)
+    .executeTakeFirstOrThrow();
+  return toContextAgency(row);
+}
 
 /** The agency's settings (locked when `lock`). */
 export async function getAgency(db: Db, agencyId: number, lock = false): Promise<AgencyRecord> {

@@ -40,6 +40,17 @@ export async function subjectExists(db: Db, agencyId: number, code: string): Pro
   return row !== undefined;
 }
 
+/** One subject by code (case as stored), or null. */
+export async function findSubject(db: Db, agencyId: number, code: string): Promise<SubjectRecord | null> {
+  const row = await db
+    .selectFrom('subjects')
+    .select(subjectColumns)
+    .where('agency_id', '=', agencyId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row ? toSubject(row) : null;
+}
+
 /** One subject by code (case as stored), locked for the rest of the transaction. */
 export async function getSubjectForUpdate(tx: Db, agencyId: number, code: string): Promise<SubjectRecord | null> {
   const row = await tx
@@ -98,13 +109,24 @@ export async function deactivateChildSubjects(tx: Db, agencyId: number, parentCo
   return rows.map((r) => r.code).sort();
 }
 
-/** Which of `codes` exist as subjects of the agency (compared without case, returned as asked). */
-export async function existingSubjectCodes(db: Db, agencyId: number, codes: readonly string[]): Promise<Set<string>> {
+/**
+ * Which of `codes` exist as subjects of the agency (compared without case, or exactly as stored with `exactCase`),
+ * returned as asked.
+ */
+export async function existingSubjectCodes(
+  db: Db,
+  agencyId: number,
+  codes: readonly string[],
+  options: { exactCase?: boolean } = {},
+): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('subjects')
-    .select('code')
-    .where('agency_id', '=', agencyId)
+  const query = db.selectFrom('subjects').select('code').where('agency_id', '=', agencyId);
+  if (options.exactCase) {
+    const rows = await query.where('code', 'in', [...codes]).execute();
+    const stored = new Set(rows.map((r) => r.code));
+    return new Set(codes.filter((c) => stored.has(c)));
+  }
+  const rows = await query
     .where(
       sql<string>`upper(code)`,
       'in',

@@ -45,15 +45,40 @@ export async function getUnitForUpdate(tx: Db, agencyId: number, id: number): Pr
   return row ?? null;
 }
 
-/** A unit by its code, compared without case. */
-export async function findUnitByCode(db: Db, agencyId: number, code: string): Promise<UnitRecord | null> {
+/** A unit by its code, compared without case (or exactly as stored, with `exactCase`). */
+export async function findUnitByCode(
+  db: Db,
+  agencyId: number,
+  code: string,
+  options: { exactCase?: boolean } = {},
+): Promise<UnitRecord | null> {
+  const query = db.selectFrom('units').select(unitColumns).where('agency_id', '=', agencyId);
+  const row = await (
+    options.exactCase ? query.where('code', '=', code) : query.where(sql<string>`upper(code)`, '=', code.toUpperCase())
+  ).executeTakeFirst();
+  return row ?? null;
+}
+
+/** One unit by id, or null. */
+export async function findUnit(db: Db, agencyId: number, id: number): Promise<UnitRecord | null> {
   const row = await db
     .selectFrom('units')
     .select(unitColumns)
     .where('agency_id', '=', agencyId)
-    .where(sql<string>`upper(code)`, '=', code.toUpperCase())
+    .where('id', '=', id)
     .executeTakeFirst();
   return row ?? null;
+}
+
+/** A unit's code by id, or null. */
+export async function unitCodeOf(db: Db, agencyId: number, id: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('units')
+    .select('code')
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.code ?? null;
 }
 
 /** Inserts a unit. */

@@ -91,6 +91,40 @@ export async function listUsers(db: Db, agencyId: number): Promise<UserRecord[]>
   return withMemberships(db, agencyId, rows);
 }
 
+/** One user's name, role and active flag (no memberships), or undefined. */
+export async function findUserBrief(db: Db, agencyId: number, id: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'active', 'role'])
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Which of `ids` are users of the agency. */
+export async function existingUserIds(db: Db, agencyId: number, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Whether the user belongs to the unit. */
+export async function isUnitMember(db: Db, agencyId: number, userId: number, unitId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('unit_memberships')
+    .select('user_id')
+    .where('agency_id', '=', agencyId)
+    .where('user_id', '=', userId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** One user with memberships, locked for the rest of the transaction. */
 export async function getUserForUpdate(tx: Db, agencyId: number, id: number): Promise<UserRecord | null> {
   const row = await tx
