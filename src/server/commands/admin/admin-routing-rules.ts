@@ -20,20 +20,19 @@ import {
   insertRoutingRule,
   listRoutingRules,
   lockRoutingRules,
-  maxRoutingRulePosition,
   updateRoutingRule,
   type RoutingRuleRecord,
 } from '../../repositories/configuration/routing-rules.ts';
 import { existingSubjectCodes } from '../../repositories/configuration/subjects.ts';
 import { findUnitByCode } from '../../repositories/configuration/units.ts';
 import { getServiceStandard } from '../../repositories/configuration/service-standards.ts';
+import { POSITION_STEP, nextPosition } from '../../repositories/configuration/ordered.ts';
 import { FieldProblems, checkVersion, cleanName, requireAdministrator } from '../common.ts';
 import { PRIORITIES, WRITER_TYPES } from '../../../shared/vocabulary.ts';
 
 const CHANNEL = /^[a-z0-9_-]{1,40}$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const TAG = /^[a-z0-9][a-z0-9_-]{0,49}$/;
-const POSITION_STEP = 10;
 
 export interface RoutingRuleInput {
   name: string;
@@ -146,7 +145,7 @@ export async function createRoutingRule(ctx: CommandContext, input: RoutingRuleI
   const actions = await validateActions(ctx.db, ctx.agency.id, problems, input.actions);
   problems.throwIfAny();
   return ctx.db.transaction().execute(async (tx) => {
-    const position = input.position ?? (await maxRoutingRulePosition(tx, ctx.agency.id)) + POSITION_STEP;
+    const position = input.position ?? (await nextPosition(tx, 'routing_rules', ctx.agency.id));
     const created = await insertRoutingRule(tx, ctx.agency.id, {
       name,
       position,

@@ -12,11 +12,11 @@ import {
   getServiceStandard,
   insertServiceStandard,
   listServiceStandards,
-  maxServiceStandardPosition,
   updateServiceStandard,
   type ServiceStandardRecord,
 } from '../../repositories/configuration/service-standards.ts';
 import { rulesUsingStandard } from '../../repositories/configuration/routing-rules.ts';
+import { nextPosition } from '../../repositories/configuration/ordered.ts';
 import { FieldProblems, checkVersion, cleanName, requireAdministrator } from '../common.ts';
 import { validateConditions } from './admin-routing-rules.ts';
 import { PRIORITIES } from '../../../shared/vocabulary.ts';
@@ -27,7 +27,6 @@ export const TARGET_MAXIMUM: Record<Target['unit'], number> = {
   business_days: 260,
   calendar_days: 366,
 };
-const POSITION_STEP = 10;
 
 export interface ServiceStandardInput {
   name: string;
@@ -108,7 +107,7 @@ export async function createServiceStandard(
   }
   problems.throwIfAny();
   return ctx.db.transaction().execute(async (tx) => {
-    const position = input.position ?? (await maxServiceStandardPosition(tx, ctx.agency.id)) + POSITION_STEP;
+    const position = input.position ?? (await nextPosition(tx, 'service_standards', ctx.agency.id));
     const created = await insertServiceStandard(tx, ctx.agency.id, {
       name,
       position,

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { RuleActions, RuleConditions } from '../../db/schema.ts';
+import { byId, inOrder, nextVersion } from './ordered.ts';
 
 export interface RoutingRuleRecord {
   id: number;
@@ -47,13 +48,7 @@ const toRule = (r: {
 
 /** The agency's routing rules in evaluation order (position, then id). */
 export async function listRoutingRules(db: Db, agencyId: number): Promise<RoutingRuleRecord[]> {
-  const rows = await db
-    .selectFrom('routing_rules')
-    .select(ruleColumns)
-    .where('agency_id', '=', agencyId)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+  const rows = await inOrder(db, 'routing_rules', agencyId).select(ruleColumns).execute();
   return rows.map(toRule);
 }
 
@@ -64,33 +59,14 @@ export async function getRoutingRule(
   id: number,
   lock = false,
 ): Promise<RoutingRuleRecord | null> {
-  let query = db.selectFrom('routing_rules').select(ruleColumns).where('agency_id', '=', agencyId).where('id', '=', id);
-  if (lock) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const row = await byId(db, 'routing_rules', agencyId, id, lock).select(ruleColumns).executeTakeFirst();
   return row ? toRule(row) : null;
 }
 
 /** Locks every rule of the agency (reordering touches them all); returns them in order. */
 export async function lockRoutingRules(tx: Db, agencyId: number): Promise<RoutingRuleRecord[]> {
-  const rows = await tx
-    .selectFrom('routing_rules')
-    .select(ruleColumns)
-    .where('agency_id', '=', agencyId)
-    .orderBy('position')
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+  const rows = await inOrder(tx, 'routing_rules', agencyId).select(ruleColumns).forUpdate().execute();
   return rows.map(toRule);
-}
-
-/** The highest rule position in use, or 0. */
-export async function maxRoutingRulePosition(db: Db, agencyId: number): Promise<number> {
-  const row = await db
-    .selectFrom('routing_rules')
-    .select((eb) => eb.fn.max('position').as('max'))
-    .where('agency_id', '=', agencyId)
-    .executeTakeFirst();
-  return Number(row?.max ?? 0);
 }
 
 type RuleValues = Omit<RoutingRuleRecord, 'id' | 'version'>;
@@ -130,7 +106,7 @@ export async function updateRoutingRule(
 ): Promise<RoutingRuleRecord> {
   const row = await tx
     .updateTable('routing_rules')
-    .set({ ...ruleRow(patch), version: sql<number>`version + 1` })
+    .set({ ...ruleRow(patch), version: nextVersion })
     .where('agency_id', '=', agencyId)
     .where('id', '=', id)
     .returning(ruleColumns)

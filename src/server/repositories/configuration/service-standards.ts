@@ -1,7 +1,7 @@
 // SQL for an agency's service standards (ordered by position). Scoped by agency_id; camelCase records.
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { StandardMatch, Target } from '../../db/schema.ts';
+import { byId, inOrder, nextVersion } from './ordered.ts';
 
 export interface ServiceStandardRecord {
   id: number;
@@ -50,13 +50,7 @@ const toStandard = (r: {
 
 /** The agency's service standards in selection order (position, then id). */
 export async function listServiceStandards(db: Db, agencyId: number): Promise<ServiceStandardRecord[]> {
-  const rows = await db
-    .selectFrom('service_standards')
-    .select(standardColumns)
-    .where('agency_id', '=', agencyId)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+  const rows = await inOrder(db, 'service_standards', agencyId).select(standardColumns).execute();
   return rows.map(toStandard);
 }
 
@@ -67,24 +61,8 @@ export async function getServiceStandard(
   id: number,
   lock = false,
 ): Promise<ServiceStandardRecord | null> {
-  let query = db
-    .selectFrom('service_standards')
-    .select(standardColumns)
-    .where('agency_id', '=', agencyId)
-    .where('id', '=', id);
-  if (lock) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const row = await byId(db, 'service_standards', agencyId, id, lock).select(standardColumns).executeTakeFirst();
   return row ? toStandard(row) : null;
-}
-
-/** The highest standard position in use, or 0. */
-export async function maxServiceStandardPosition(db: Db, agencyId: number): Promise<number> {
-  const row = await db
-    .selectFrom('service_standards')
-    .select((eb) => eb.fn.max('position').as('max'))
-    .where('agency_id', '=', agencyId)
-    .executeTakeFirst();
-  return Number(row?.max ?? 0);
 }
 
 type StandardValues = Omit<ServiceStandardRecord, 'id' | 'version'>;
@@ -130,7 +108,7 @@ export async function updateServiceStandard(
 ): Promise<ServiceStandardRecord> {
   const row = await tx
     .updateTable('service_standards')
-    .set({ ...standardRow(patch), version: sql<number>`version + 1` })
+    .set({ ...standardRow(patch), version: nextVersion })
     .where('agency_id', '=', agencyId)
     .where('id', '=', id)
     .returning(standardColumns)
