@@ -1,7 +1,8 @@
 // Community and communications API: request and response schemas (TypeBox) of the organisations directory,
 // engagements and the issues raised at them, the media desk and the engagements calendar feed. The server declares
 // them on its routes; the console takes its types from them (Static<typeof X>).
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from './schema-helpers.ts';
 
 /**
  * A string that must be one of `values`. Typed as a plain string: the Fastify type provider reads schemas with its
@@ -9,7 +10,6 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
  */
 const literals = (values: readonly string[], options: { description?: string } = {}) =>
   Type.String({ enum: [...values], ...options });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = (description?: string) =>
   Type.String({ format: 'date-time', ...(description ? { description } : {}) });
 
