@@ -121,6 +121,7 @@ it('plans a weekly meeting with the repeat controls and walks the week view with
   await form.getByLabel('Title').fill('Tenant rights workshop');
   await form.getByLabel('Starts').fill(`${day}T18:00`);
   await form.getByLabel('Ends').fill(`${day}T19:30`);
+  await form.getByLabel('Area served').fill('Queens');
   await form.getByLabel('How often').selectOption('weekly');
   await form.getByLabel('Monday').check();
   await form.getByLabel('Thursday').check();
@@ -146,6 +147,13 @@ it('plans a weekly meeting with the repeat controls and walks the week view with
     .getByRole('group', { name: label(thursday) })
     .getByText('18:00–19:30')
     .waitFor();
+  await page.getByRole('status').filter({ hasText: '2 meetings this week.' }).waitFor();
+  const areaFilter = page.getByRole('search', { name: 'Filter by area' });
+  await areaFilter.getByLabel('Area').fill('queens');
+  await areaFilter.getByRole('button', { name: 'Filter' }).click();
+  await page.getByRole('status').filter({ hasText: '2 meetings this week in queens.' }).waitFor();
+  await areaFilter.getByLabel('Area').fill('');
+  await areaFilter.getByRole('button', { name: 'Filter' }).click();
   await page.getByRole('status').filter({ hasText: '2 meetings this week.' }).waitFor();
   await noViolations('week view');
   await screenshot(page, 'community-calendar-week-1280');

@@ -15,6 +15,7 @@ export interface EngagementFieldsInput {
   link?: string | null | undefined;
   languages?: string[] | undefined;
   organizationIds?: number[] | undefined;
+  area?: string | null | undefined;
 }
 
 /** Checks the fields (every problem noted) and returns them cleaned. */
@@ -46,7 +47,8 @@ export async function checkEngagementFields(
       );
     }
   }
-  return { startsAt, endsAt, languages, link, location: optionalText(input.location), organizationIds };
+  const area = optionalText(input.area)?.replace(/\s+/g, ' ');
+  return { startsAt, endsAt, languages, link, location: optionalText(input.location), area, organizationIds };
 }
 
 /**

@@ -93,6 +93,7 @@ export function EngagementsScreen() {
   const [view, setView] = useState<CalendarView>('list');
   const [selected, setSelected] = useState<number | null>(null);
   const [planning, setPlanning] = useState(false);
+  const [area, setArea] = useState('');
   const month = monthOf(anchor);
   const weekStart = weekStartOf(anchor);
   const range =
@@ -100,9 +101,10 @@ export function EngagementsScreen() {
   const period = view === 'week' ? 'week' : 'month';
   const shift = (by: number) =>
     setAnchor((day) => (view === 'week' ? addLocalDays(day, 7 * by) : `${shiftMonth(monthOf(day), by)}-01`));
+  const filter = { ...range, ...(area ? { area } : {}) };
   const list = useQuery({
-    queryKey: ['engagements', range],
-    queryFn: () => api<Engagements>('GET', `/engagements${queryString(range)}`),
+    queryKey: ['engagements', filter],
+    queryFn: () => api<Engagements>('GET', `/engagements${queryString(filter)}`),
     placeholderData: keepPreviousData,
   });
   const items = list.data?.items ?? [];
@@ -162,8 +164,22 @@ export function EngagementsScreen() {
           </button>
         </div>
       </div>
+      <form
+        className="inline-form"
+        role="search"
+        aria-label="Filter by area"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setArea(String(new FormData(event.currentTarget).get('area') ?? '').trim());
+        }}
+      >
+        <TextField label="Area" name="area" defaultValue={area} hint="A borough, district or ZIP code." />
+        <button type="submit">Filter</button>
+      </form>
       <p role="status" className="result-count">
-        {list.isPending ? 'Loading…' : `${meetings.length} meeting${meetings.length === 1 ? '' : 's'} this ${period}.`}
+        {list.isPending
+          ? 'Loading…'
+          : `${meetings.length} meeting${meetings.length === 1 ? '' : 's'} this ${period}${area ? ` in ${area}` : ''}.`}
       </p>
       <FormError error={list.error} />
       {view === 'list' ? (
@@ -423,6 +439,7 @@ function NewEngagementForm({ onCreated }: { onCreated: (id: number, startsAt: st
       startsAt: fromLocalInputValue(value('startsAt')) ?? value('startsAt'),
       endsAt: fromLocalInputValue(value('endsAt')) ?? value('endsAt'),
       ...(value('location') ? { location: value('location') } : {}),
+      ...(value('area') ? { area: value('area') } : {}),
       ...(value('audience') ? { audience: value('audience') } : {}),
       ...(attendance ? { attendance: Number(attendance) } : {}),
       organizationIds: form.getAll('organizationIds').map(Number),
@@ -445,6 +462,14 @@ function NewEngagementForm({ onCreated }: { onCreated: (id: number, startsAt: st
       <TextField label="Starts" name="startsAt" type="datetime-local" required field="startsAt" error={create.error} />
       <TextField label="Ends" name="endsAt" type="datetime-local" required field="endsAt" error={create.error} />
       <TextField label="Place" name="location" />
+      <TextField
+        label="Area served"
+        name="area"
+        maxLength={100}
+        hint="A borough, community district or ZIP code."
+        field="area"
+        error={create.error}
+      />
       <TextField label="Audience and target groups" name="audience" />
       <TextField
         label="Expected attendance"
@@ -638,7 +663,8 @@ function EngagementPanel({ id }: { id: number }) {
       </h2>
       <p>
         {engagementKindLabel(e.kind)} · {formatDateTime(e.startsAt)} to {formatDateTime(e.endsAt)}
-        {e.location && ` · ${e.location}`} · {humanize(e.status)}
+        {e.location && ` · ${e.location}`}
+        {e.area && ` · area: ${e.area}`} · {humanize(e.status)}
       </p>
       {e.organizations.length > 0 && <p>Organisations: {e.organizations.map((o) => o.name).join(', ')}</p>}
       {e.languages.length > 0 && <p>Languages: {e.languages.map(languageName).join(', ')}</p>}
