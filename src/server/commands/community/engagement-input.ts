@@ -47,7 +47,8 @@ export async function checkEngagementFields(
       );
     }
   }
-  const area = optionalText(input.area)?.replace(/\s+/g, ' ');
+  const areaText = optionalText(input.area);
+  const area = areaText ? areaText.replace(/\s+/g, ' ') : areaText;
   return { startsAt, endsAt, languages, link, location: optionalText(input.location), area, organizationIds };
 }
 
