@@ -125,7 +125,7 @@ it('plans a weekly meeting with the repeat controls and walks the week view with
   await form.getByLabel('How often').selectOption('weekly');
   await form.getByLabel('Monday').check();
   await form.getByLabel('Thursday').check();
-  await form.getByLabel('Number of meetings', { exact: true }).fill('6');
+  await form.getByRole('spinbutton', { name: /^Number of meetings/ }).fill('6');
   await noViolations('plan form with repeats');
   await screenshot(page, 'community-plan-repeats-1280');
   await form.getByRole('button', { name: 'Save engagement' }).click();
