@@ -44,8 +44,15 @@ it('adds an organisation and finds it by name without accents', async () => {
   await screenshot(page, 'community-organizations-1280');
 });
 
-it('plans an advocate meeting, records issues, makes one a case and one a procedure change request', async () => {
+it('plans an advocate meeting, records issues, makes one a case, one a draft procedure version, one a plan action', async () => {
   await callApi(page, 'POST', '/organizations', { name: 'Coalition for the Homeless', type: 'advocacy_group' });
+  await callApi(page, 'POST', '/procedures', { title: 'Shelter transfer requests', body: 'Answer within 5 days.' });
+  const me = (await callApi(page, 'GET', '/auth/me')) as { id: number };
+  await callApi(page, 'POST', '/action-plans', {
+    title: 'Language access at intake',
+    ownerId: me.id,
+    goal: 'An interpreter at every intake interview.',
+  });
   await page.getByRole('link', { name: 'Engagements' }).click();
   await page.getByRole('heading', { level: 1, name: 'Engagements' }).waitFor();
   await page.getByRole('button', { name: 'Plan an engagement' }).click();
@@ -80,8 +87,18 @@ it('plans an advocate meeting, records issues, makes one a case and one a proced
     .waitFor();
   const caseLink = page.locator('.issue-item').first().getByRole('link');
   await expect(caseLink.textContent()).resolves.toMatch(/-\d{4}-/);
-  await page.locator('.issue-item').nth(1).getByRole('button', { name: 'Request a procedure change' }).click();
-  await page.locator('.issue-item').nth(1).getByText('Procedure change request (open)').waitFor();
+  const second = page.locator('.issue-item').nth(1);
+  await second.getByLabel('Procedure to change').selectOption({ label: 'Shelter transfer requests' });
+  await second.getByRole('button', { name: 'Request the procedure change' }).click();
+  await second.getByText('Procedure change (open)').waitFor();
+  await second.getByRole('link', { name: 'draft procedure version' }).waitFor();
+  const third = page.locator('.issue-item').nth(2);
+  await third.getByLabel('Follow up as').selectOption('action_plan_action');
+  await third.getByLabel('Action plan').selectOption({ label: 'Language access at intake' });
+  await third.getByRole('button', { name: 'Add the action' }).click();
+  await third.getByRole('link', { name: 'action plan' }).waitFor();
+  await third.getByRole('button', { name: 'Mark done' }).click();
+  await third.getByText('Action plan action (done)').waitFor();
   await noViolations('engagement with issues');
   await screenshot(page, 'community-calendar-list-1280');
   await page.getByRole('button', { name: 'Month', exact: true }).click();
@@ -90,6 +107,79 @@ it('plans an advocate meeting, records issues, makes one a case and one a proced
   await screenshot(page, 'community-calendar-month-1280');
   const ics = await page.evaluate(async () => (await fetch('/api/v1/engagements.ics')).text());
   expect(ics).toContain('SUMMARY:Monthly advocates meeting\r\n');
+});
+
+it('plans a weekly meeting with the repeat controls and walks the week view with the keyboard, also right to left', async () => {
+  await page.getByRole('link', { name: 'Engagements' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Engagements' }).waitFor();
+  await page.getByRole('button', { name: 'Plan an engagement' }).click();
+  const form = page.getByRole('form', { name: 'Plan an engagement' });
+  const monday = new Date(today);
+  monday.setDate(today.getDate() - today.getDay() + 1);
+  const day = `${monday.getFullYear()}-${pad(monday.getMonth() + 1)}-${pad(monday.getDate())}`;
+  await form.getByLabel('Kind').selectOption('workshop');
+  await form.getByLabel('Title').fill('Tenant rights workshop');
+  await form.getByLabel('Starts').fill(`${day}T18:00`);
+  await form.getByLabel('Ends').fill(`${day}T19:30`);
+  await form.getByLabel('Area served').fill('Queens');
+  await form.getByLabel('How often').selectOption('weekly');
+  await form.getByLabel('Monday').check();
+  await form.getByLabel('Thursday').check();
+  await form.getByRole('spinbutton', { name: /^Number of meetings/ }).fill('6');
+  await noViolations('plan form with repeats');
+  await screenshot(page, 'community-plan-repeats-1280');
+  await form.getByRole('button', { name: 'Save engagement' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Tenant rights workshop' }).waitFor();
+  await page.getByText('Repeats: Every week on Monday, Thursday, 6 meetings').waitFor();
+
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: /^Week of / }).waitFor();
+  const week = page.getByRole('list', { name: 'Days of the week' });
+  const thursday = new Date(monday);
+  thursday.setDate(monday.getDate() + 3);
+  const label = (d: Date) =>
+    new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric' }).format(d);
+  await week
+    .getByRole('group', { name: label(monday) })
+    .getByRole('button', { name: /Tenant rights workshop/ })
+    .waitFor();
+  await week
+    .getByRole('group', { name: label(thursday) })
+    .getByText('18:00–19:30')
+    .waitFor();
+  await page.getByRole('status').filter({ hasText: '2 meetings this week.' }).waitFor();
+  const areaFilter = page.getByRole('search', { name: 'Filter by area' });
+  await areaFilter.getByLabel('Area').fill('queens');
+  await areaFilter.getByRole('button', { name: 'Filter' }).click();
+  await page.getByRole('status').filter({ hasText: '2 meetings this week in queens.' }).waitFor();
+  await areaFilter.getByLabel('Area').fill('');
+  await areaFilter.getByRole('button', { name: 'Filter' }).click();
+  await page.getByRole('status').filter({ hasText: '2 meetings this week.' }).waitFor();
+  await noViolations('week view');
+  await screenshot(page, 'community-calendar-week-1280');
+
+  // One day is in the tab order; the arrow keys move between days and Page Down turns the week.
+  await week.getByRole('group', { name: label(monday) }).focus();
+  await page.keyboard.press('ArrowRight');
+  const tuesday = new Date(monday);
+  tuesday.setDate(monday.getDate() + 1);
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')))
+    .toMatch(new RegExp(`week-day-.*-${pad(tuesday.getDate())}$`));
+  await page.keyboard.press('PageDown');
+  await page.getByRole('status').filter({ hasText: '2 meetings this week.' }).waitFor();
+  const nextTuesday = new Date(tuesday);
+  nextTuesday.setDate(tuesday.getDate() + 7);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(label(nextTuesday));
+  // Right to left, the right arrow goes back a day.
+  await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
+  await page.keyboard.press('ArrowRight');
+  const nextMonday = new Date(nextTuesday);
+  nextMonday.setDate(nextTuesday.getDate() - 1);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(label(nextMonday));
+  await noViolations('week view right to left');
+  await screenshot(page, 'community-calendar-week-rtl-1280');
+  await page.evaluate(() => document.documentElement.setAttribute('dir', 'ltr'));
 });
 
 it('logs a media inquiry and releases an approved answer before the deadline', async () => {
@@ -138,5 +228,13 @@ it('works at 390 px', async () => {
     expect(await accessibilityViolations(narrow), `${section} at 390 px`).toEqual([]);
     await screenshot(narrow, `community-${section}-390`);
   }
+  await narrow.goto(`${h.baseUrl}/community/calendar`);
+  await narrow.getByRole('button', { name: 'Week', exact: true }).click();
+  await narrow.getByRole('status').filter({ hasText: 'this week.' }).waitFor();
+  await narrow.getByRole('button', { name: 'Plan an engagement' }).click();
+  await narrow.getByLabel('How often').selectOption('monthly');
+  await narrow.getByLabel('On a date').check();
+  expect(await accessibilityViolations(narrow), 'week view and repeats at 390 px').toEqual([]);
+  await screenshot(narrow, 'community-calendar-week-390');
   await narrow.context().close();
 });

@@ -1,7 +1,8 @@
 // Community and communications API: request and response schemas (TypeBox) of the organisations directory,
 // engagements and the issues raised at them, the media desk and the engagements calendar feed. The server declares
 // them on its routes; the console takes its types from them (Static<typeof X>).
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from './schema-helpers.ts';
 
 /**
  * A string that must be one of `values`. Typed as a plain string: the Fastify type provider reads schemas with its
@@ -9,7 +10,6 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
  */
 const literals = (values: readonly string[], options: { description?: string } = {}) =>
   Type.String({ enum: [...values], ...options });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = (description?: string) =>
   Type.String({ format: 'date-time', ...(description ? { description } : {}) });
 
@@ -247,6 +247,14 @@ const engagementFields = {
     }),
   ),
   recurrence: Type.Optional(Nullable(Recurrence)),
+  area: Type.Optional(
+    Nullable(
+      Type.String({
+        maxLength: 100,
+        description: 'The area served: a borough, community district, ZIP code or an area the office uses.',
+      }),
+    ),
+  ),
 };
 
 export const CreateEngagementBody = Type.Object(
@@ -329,6 +337,7 @@ export const EngagementSummary = Type.Object({
   issueCount: Type.Integer(),
   openIssueCount: Type.Integer(),
   recurrence: Nullable(Recurrence),
+  area: Nullable(Type.String({ description: 'The area served, for outreach by area.' })),
   occurrences: Type.Optional(
     Type.Array(Type.Object({ startsAt: DateTime(), endsAt: DateTime() }), {
       description: "A recurring engagement's meetings within the listed range (the list only).",
@@ -350,6 +359,7 @@ export const ListEngagementsQuery = Type.Object({
   to: Type.Optional(Type.String({ maxLength: 40, description: 'End of the range (inclusive day).' })),
   kind: Type.Optional(EngagementKindSchema),
   organizationId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  area: Type.Optional(Type.String({ maxLength: 100, description: 'Only engagements in this area (any letter case).' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
 });
 

@@ -1,9 +1,7 @@
 // Request and response schemas of the complaints API (ombudsperson: complaints, extensions, resolutions and state
 // hearing requests). Dates in and out are local calendar dates 'YYYY-MM-DD' in the agency's time zone.
 import { Type, type Static } from '@sinclair/typebox';
-
-const LocalDate = Type.String({ maxLength: 10, description: "A local date 'YYYY-MM-DD' in the agency's time zone" });
-const NullableLocalDate = Type.Union([LocalDate, Type.Null()]);
+import { LocalDate, Nullable } from './schema-helpers.ts';
 
 export const ComplaintCategorySchema = Type.Object({
   code: Type.String(),
@@ -71,24 +69,24 @@ export const HearingIssueJudgementSchema = Type.Object({
 export const HearingRequestSchema = Type.Object({
   id: Type.Integer(),
   complaintNumber: Type.String(),
-  requestedOn: LocalDate,
+  requestedOn: LocalDate(),
   eligible: Type.Boolean(),
   issues: Type.Array(HearingIssueJudgementSchema),
   reasons: Type.Array(Type.String()),
-  requestDeadlineOn: LocalDate,
-  hearingOn: NullableLocalDate,
+  requestDeadlineOn: LocalDate(),
+  hearingOn: Nullable(LocalDate()),
   hearingPlace: Type.Union([Type.String(), Type.Null()]),
   interpreterLanguage: Type.Union([Type.String(), Type.Null()]),
-  dismissalNoticeOn: NullableLocalDate,
-  dismissalEffectiveOn: NullableLocalDate,
-  decisionAdoptedOn: NullableLocalDate,
-  decisionPresumedReceivedOn: NullableLocalDate,
+  dismissalNoticeOn: Nullable(LocalDate()),
+  dismissalEffectiveOn: Nullable(LocalDate()),
+  decisionAdoptedOn: Nullable(LocalDate()),
+  decisionPresumedReceivedOn: Nullable(LocalDate()),
   decisionOutcomes: Type.Union([
     Type.Array(Type.Object({ category: Type.String(), outcome: Type.String() })),
     Type.Null(),
   ]),
-  complianceReportDueOn: NullableLocalDate,
-  complianceReportFiledOn: NullableLocalDate,
+  complianceReportDueOn: Nullable(LocalDate()),
+  complianceReportFiledOn: Nullable(LocalDate()),
   createdAt: Type.String(),
 });
 export type HearingRequest = Static<typeof HearingRequestSchema>;
@@ -99,7 +97,7 @@ export const ComplaintNoticeSchema = Type.Object({
   language: Type.String(),
   subject: Type.String(),
   body: Type.String(),
-  mailedOn: NullableLocalDate,
+  mailedOn: Nullable(LocalDate()),
   createdAt: Type.String(),
 });
 export type ComplaintNotice = Static<typeof ComplaintNoticeSchema>;
@@ -119,8 +117,8 @@ export const ComplaintActionSchema = Type.Object({
   action: Type.String(),
   responsibleKind: Type.String(),
   responsibleName: Type.String(),
-  dueOn: NullableLocalDate,
-  completedOn: NullableLocalDate,
+  dueOn: Nullable(LocalDate()),
+  completedOn: Nullable(LocalDate()),
 });
 
 export const ComplaintActionBodySchema = Type.Object(
@@ -165,7 +163,7 @@ export const AmendmentBodySchema = Type.Object(
 );
 
 export const NextDeadlineSchema = Type.Union([
-  Type.Object({ kind: Type.String(), dueOn: LocalDate, overdue: Type.Boolean() }),
+  Type.Object({ kind: Type.String(), dueOn: LocalDate(), overdue: Type.Boolean() }),
   Type.Null(),
 ]);
 
@@ -185,22 +183,22 @@ export const ComplaintSchema = Type.Object({
     language: Type.String(),
   }),
   receivedVia: Type.String(),
-  receivedOn: LocalDate,
-  postmarkedOn: NullableLocalDate,
-  knewOfActionOn: NullableLocalDate,
-  receiptDate: LocalDate,
-  filingDeadlineOn: NullableLocalDate,
+  receivedOn: LocalDate(),
+  postmarkedOn: Nullable(LocalDate()),
+  knewOfActionOn: Nullable(LocalDate()),
+  receiptDate: LocalDate(),
+  filingDeadlineOn: Nullable(LocalDate()),
   filedLate: Type.Boolean(),
   lateReason: Type.Union([Type.String(), Type.Null()]),
-  resolutionDueOn: LocalDate,
-  transferDueOn: LocalDate,
+  resolutionDueOn: LocalDate(),
+  transferDueOn: LocalDate(),
   extensions: Type.Integer(),
   extensionReason: Type.Union([Type.String(), Type.Null()]),
-  extendedOn: NullableLocalDate,
+  extendedOn: Nullable(LocalDate()),
   findings: Type.Union([Type.String(), Type.Null()]),
-  resolvedOn: NullableLocalDate,
-  resolutionNoticeMailedOn: NullableLocalDate,
-  hearingRequestDeadlineOn: NullableLocalDate,
+  resolvedOn: Nullable(LocalDate()),
+  resolutionNoticeMailedOn: Nullable(LocalDate()),
+  hearingRequestDeadlineOn: Nullable(LocalDate()),
   issues: Type.Array(ComplaintIssueSchema),
   hearingRequests: Type.Array(HearingRequestSchema),
   notices: Type.Array(ComplaintNoticeSchema),
@@ -208,7 +206,7 @@ export const ComplaintSchema = Type.Object({
   investigatorUserId: Type.Union([Type.Integer(), Type.Null()]),
   investigatorOverrideReason: Type.Union([Type.String(), Type.Null()]),
   transferredTo: Type.Union([Type.String(), Type.Null()]),
-  transferredOn: NullableLocalDate,
+  transferredOn: Nullable(LocalDate()),
   nextDeadline: NextDeadlineSchema,
   warnings: Type.Array(Type.String()),
   createdAt: Type.String(),
@@ -307,8 +305,8 @@ export const ComplaintListItemSchema = Type.Object({
   complainantName: Type.String(),
   complainantRole: Type.String(),
   receivedVia: Type.String(),
-  receiptDate: LocalDate,
-  resolutionDueOn: LocalDate,
+  receiptDate: LocalDate(),
+  resolutionDueOn: LocalDate(),
   extensions: Type.Integer(),
   filedLate: Type.Boolean(),
   categories: Type.Array(Type.String()),
@@ -331,16 +329,16 @@ export const InquirySchema = Type.Object({
   participantName: Type.String(),
   participantRole: Type.Union([Type.String(), Type.Null()]),
   programCaseNumber: Type.Union([Type.String(), Type.Null()]),
-  receivedOn: LocalDate,
-  firstResponseDueOn: NullableLocalDate,
-  firstResponseOn: NullableLocalDate,
+  receivedOn: LocalDate(),
+  firstResponseDueOn: Nullable(LocalDate()),
+  firstResponseOn: Nullable(LocalDate()),
   /** The first-response clock while unanswered: due date and whether it has passed. */
   overdue: Type.Boolean(),
   assigneeName: Type.Union([Type.String(), Type.Null()]),
   repeatOf: Type.Union([Type.String(), Type.Null()]),
   repeatAction: Type.Union([Type.String(), Type.Null()]),
   satisfied: Type.Union([Type.Boolean(), Type.Null()]),
-  closedOn: NullableLocalDate,
+  closedOn: Nullable(LocalDate()),
   complaintNumbers: Type.Array(Type.String()),
   /** Closed with the participant dissatisfied and no complaint yet: the complaint should be offered. */
   offerComplaint: Type.Boolean(),
@@ -393,14 +391,14 @@ export const HearingQueueItemSchema = Type.Object({
   complaintNumber: Type.String(),
   complainantName: Type.String(),
   programCaseNumber: Type.String(),
-  requestedOn: LocalDate,
+  requestedOn: LocalDate(),
   eligible: Type.Boolean(),
   stage: Type.String({ description: 'requested, scheduled, decided, dismissed or closed' }),
-  hearingOn: NullableLocalDate,
+  hearingOn: Nullable(LocalDate()),
   hearingPlace: Type.Union([Type.String(), Type.Null()]),
   interpreterLanguage: Type.Union([Type.String(), Type.Null()]),
-  complianceReportDueOn: NullableLocalDate,
-  complianceReportFiledOn: NullableLocalDate,
+  complianceReportDueOn: Nullable(LocalDate()),
+  complianceReportFiledOn: Nullable(LocalDate()),
   nextDeadline: NextDeadlineSchema,
 });
 export type HearingQueueItem = Static<typeof HearingQueueItemSchema>;

@@ -3,6 +3,7 @@
 // language at a time, with a review date and a file; and the distribution log (how many copies, to whom or to which
 // engagement or organisation). The console takes its types from these schemas (Static<typeof X>).
 import { Type, type Static } from '@sinclair/typebox';
+import { LocalDate, Nullable } from './schema-helpers.ts';
 
 export const MATERIAL_KINDS = ['flyer', 'brochure', 'fact_sheet', 'script'] as const;
 export type MaterialKind = (typeof MATERIAL_KINDS)[number];
@@ -20,9 +21,6 @@ export const MATERIAL_STATUS_LABELS: Record<(typeof MATERIAL_VERSION_STATUSES)[n
 };
 
 const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
-const LocalDate = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
-const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer>>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 const Language = Type.String({
   minLength: 2,
   maxLength: 10,

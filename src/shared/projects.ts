@@ -1,13 +1,12 @@
 // Special projects API: request and response schemas (TypeBox) of initiatives with scope, owner, team, milestones,
 // status reports (on track / at risk / late) and links to cases, procedures, action plans and engagements, and the
 // director's portfolio. The server declares them on its routes; the console takes its types from them.
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { LocalDate, Nullable } from './schema-helpers.ts';
 
 const literals = (values: readonly string[], options: { description?: string } = {}) =>
   Type.String({ enum: [...values], ...options });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = () => Type.String({ format: 'date-time' });
-const LocalDate = (description: string) => Type.String({ maxLength: 10, description });
 const Id = () => Type.Integer({ minimum: 1, maximum: 2147483647 });
 
 export const PROJECT_STATUSES = ['active', 'completed', 'cancelled'] as const;

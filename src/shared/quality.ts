@@ -2,10 +2,9 @@
 // /procedures), shared by the server routes and the console. Values are ratios (0.82 is 82 %); dates are local
 // dates YYYY-MM-DD of the agency.
 import { Type, type Static } from '@sinclair/typebox';
+import { LocalDate, Nullable } from './schema-helpers.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
-const LocalDate = Type.String({ maxLength: 10, description: 'A local date YYYY-MM-DD.' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const PeriodKind = Type.Union(
   [
@@ -82,8 +81,8 @@ export const MeasureValueSchema = Type.Object({
   measureKey: Type.String(),
   period: Type.String({ description: 'FFY2026, FY2026, 2026-Q1 or 2026-03.' }),
   periodLabel: Type.String(),
-  from: LocalDate,
-  to: LocalDate,
+  from: LocalDate(),
+  to: LocalDate(),
   numerator: Nullable(Type.Number()),
   denominator: Nullable(Type.Number()),
   value: Nullable(Type.Number({ description: 'numerator ÷ denominator (a ratio: 0.82 is 82 %).' })),
@@ -153,8 +152,8 @@ export const ActionSchema = Type.Object({
   title: Type.String(),
   ownerId: Type.Integer(),
   ownerName: Type.String(),
-  dueOn: LocalDate,
-  completedOn: Nullable(LocalDate),
+  dueOn: LocalDate(),
+  completedOn: Nullable(LocalDate()),
   evidence: Type.String(),
   overdue: Type.Boolean(),
   escalationLevel: Type.Integer(),
@@ -175,7 +174,7 @@ export const ActionPlanSchema = Type.Object({
   goal: Type.String(),
   baseline: Type.String(),
   origin: Type.String(),
-  reviewOn: Nullable(LocalDate),
+  reviewOn: Nullable(LocalDate()),
   status: Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('cancelled')]),
   createdAt: Type.String(),
   version: Type.Integer(),
@@ -192,7 +191,7 @@ export const ActionPlanSummarySchema = Type.Object({
   status: Type.String(),
   openActions: Type.Integer(),
   overdueActions: Type.Integer(),
-  nextDueOn: Nullable(LocalDate),
+  nextDueOn: Nullable(LocalDate()),
 });
 export const ActionPlanListSchema = Type.Array(ActionPlanSummarySchema);
 export type ActionPlanSummary = Static<typeof ActionPlanSummarySchema>;
@@ -255,8 +254,8 @@ export const ProcedureSummarySchema = Type.Object({
   kind: Type.String(),
   version: Type.Integer({ description: 'The approved version, else the latest draft.' }),
   status: ProcedureStatus,
-  effectiveOn: Nullable(LocalDate),
-  reviewDueOn: Nullable(LocalDate),
+  effectiveOn: Nullable(LocalDate()),
+  reviewDueOn: Nullable(LocalDate()),
   acknowledgedByMe: Type.Boolean(),
 });
 export const ProcedureListSchema = Type.Array(ProcedureSummarySchema);
@@ -269,7 +268,7 @@ export const ProcedureVersionSchema = Type.Object({
   version: Type.Integer(),
   title: Type.String(),
   status: ProcedureStatus,
-  effectiveOn: Nullable(LocalDate),
+  effectiveOn: Nullable(LocalDate()),
   createdByName: Nullable(Type.String()),
   createdAt: Type.String(),
   decidedByName: Nullable(Type.String()),
@@ -280,7 +279,7 @@ export const ProcedureDetailSchema = Type.Object({
   id: Type.Integer(),
   kind: Type.String(),
   reviewMonths: Nullable(Type.Integer()),
-  reviewDueOn: Nullable(LocalDate),
+  reviewDueOn: Nullable(LocalDate()),
   current: Type.Object({
     version: Type.Integer(),
     title: Type.String(),
@@ -344,7 +343,7 @@ export const CaseProcedureSchema = Type.Object({
   title: Type.String(),
   kind: Type.String(),
   version: Type.Integer(),
-  effectiveOn: Nullable(LocalDate),
+  effectiveOn: Nullable(LocalDate()),
   acknowledgedByMe: Type.Boolean(),
   /** Why it applies: the subject or routing rule it is linked from. */
   because: Type.Array(Type.String()),
@@ -494,7 +493,7 @@ export const CourseSchema = Type.Object({
   sessions: Type.Array(
     Type.Object({
       id: Type.Integer(),
-      heldOn: LocalDate,
+      heldOn: LocalDate(),
       place: Type.String(),
       trainer: Type.String(),
       capacity: Nullable(Type.Integer()),
@@ -533,11 +532,11 @@ export const EnrolmentSchema = Type.Object({
   sessionId: Type.Integer(),
   userId: Type.Integer(),
   attended: Nullable(Type.Boolean()),
-  completedOn: Nullable(LocalDate),
+  completedOn: Nullable(LocalDate()),
 });
 
 export const TrainingMatrixSchema = Type.Object({
-  today: LocalDate,
+  today: LocalDate(),
   courses: Type.Array(
     Type.Object({ id: Type.Integer(), title: Type.String(), renewalMonths: Nullable(Type.Integer()) }),
   ),
@@ -557,8 +556,8 @@ export const TrainingMatrixSchema = Type.Object({
             Type.Literal('overdue'),
             Type.Literal('not_required'),
           ]),
-          lastCompletedOn: Nullable(LocalDate),
-          dueOn: Nullable(LocalDate),
+          lastCompletedOn: Nullable(LocalDate()),
+          dueOn: Nullable(LocalDate()),
         }),
       ),
     }),

@@ -1,6 +1,6 @@
 // TypeBox building blocks every area's API schemas share: string enums with one clear error, nullable values,
 // the "no content" answer, and the error body every failing request gets.
-import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { Type, type TNull, type TSchema, type TUnsafe } from '@sinclair/typebox';
 
 /**
  * A string that must be one of `values` (one validation error, answered as "must be one of a, b, c").
@@ -11,8 +11,18 @@ export function stringEnum<T extends string>(values: readonly T[], options: { de
   return Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
 }
 
-/** A value or null. */
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+// Null as `const: null` rather than `type: 'null'`: Ajv coerces only through `type`, so a null is never coerced, and
+// it is tried first, so a null is never turned into the other branch's "" (string), 0 or false (coerceTypes is on
+// in app.ts). The Kind stays Null so that TypeBox's own checks and Static<> see a null.
+const { type: _nullType, ...nullWithoutType } = Type.Null();
+const NullValue = { ...nullWithoutType, const: null } as unknown as TNull;
+
+/** A value or null; a null stays null (never coerced to "", 0 or false by the request validator). */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([NullValue, schema]);
+
+/** A local date written YYYY-MM-DD in the agency's time zone (commands check that it is a real date). */
+export const LocalDate = (description = "A local date 'YYYY-MM-DD' in the agency's time zone") =>
+  Type.String({ maxLength: 10, description });
 
 /** A 204 answer: no body (typed loosely so that `reply.status(204).send()` needs no argument). */
 export const NoContent = Type.Unsafe<unknown>({ type: 'null', description: 'No content.' });

@@ -1341,6 +1341,8 @@ export interface EngagementsTable {
   recurrence: Json<RecurrenceRule> | null;
   /** The end of a series' last meeting, for range queries; null for a single meeting. */
   series_ends_at: Timestamp | null;
+  /** The area served (borough, community district, ZIP code, …), for outreach by area (migration 0039). */
+  area: string | null;
 }
 
 export interface EngagementOrganizationsTable {

@@ -112,6 +112,7 @@ export function presentEngagement(row: EngagementRow, extras: EngagementExtras |
     issueCount: extras?.issueCount ?? 0,
     openIssueCount: extras?.openIssueCount ?? 0,
     recurrence: row.recurrence,
+    area: row.area,
     version: row.version,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

@@ -36,6 +36,15 @@ export async function outreachReach(db: Db, agencyId: number, period: PeriodInst
     .groupBy(sql`1`)
     .orderBy(sql`1`)
     .execute();
+  const byArea = await base
+    .select([
+      sql<string>`coalesce(e.area, '(not given)')`.as('key'),
+      sql<number>`count(*)::int`.as('engagements'),
+      sql<number>`coalesce(sum(e.attendance), 0)::int`.as('attendance'),
+    ])
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .execute();
   const byLanguage = await db
     .selectFrom('engagements as e')
     .innerJoin(sql<{ language: string }>`unnest(e.languages)`.as('l'), (j) => j.onTrue())
@@ -51,7 +60,7 @@ export async function outreachReach(db: Db, agencyId: number, period: PeriodInst
     .groupBy(sql`l.l`)
     .orderBy(sql`l.l`)
     .execute();
-  return { byKind, byAudience, byLanguage };
+  return { byKind, byAudience, byArea, byLanguage };
 }
 
 /** Issues raised at engagements in the period, by subject: how many, by outcome and follow-up, reported back. */

@@ -32,6 +32,7 @@ beforeAll(async () => {
     attendance: number,
     audience: string,
     languages: string[],
+    area?: string,
   ) => {
     const end = new Date(new Date(startsAt).getTime() + 3_600_000).toISOString();
     const res = await admin.call('POST', '/api/v1/engagements', {
@@ -42,13 +43,14 @@ beforeAll(async () => {
       attendance,
       audience,
       languages,
+      ...(area !== undefined ? { area } : {}),
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as number;
   };
-  const first = await engagement('workshop', '2026-10-05T14:00:00Z', 30, 'Shelter residents', ['es', 'en']);
-  await engagement('workshop', '2026-10-20T14:00:00Z', 12, 'Shelter residents', ['es']);
-  const forum = await engagement('forum', '2026-10-31T23:30:00Z', 40, '', ['zh']);
+  const first = await engagement('workshop', '2026-10-05T14:00:00Z', 30, 'Shelter residents', ['es', 'en'], 'Queens');
+  await engagement('workshop', '2026-10-20T14:00:00Z', 12, 'Shelter residents', ['es'], '  Queens ');
+  const forum = await engagement('forum', '2026-10-31T23:30:00Z', 40, '', ['zh'], 'Staten  Island');
   await engagement('presentation', '2026-11-01T03:30:00Z', 5, 'Schools', []);
   await engagement('forum', '2026-09-30T23:00:00Z', 60, 'Schools', ['es']);
   const cancelled = await engagement('workshop', '2026-10-12T14:00:00Z', 100, 'Shelter residents', ['es']);
@@ -111,6 +113,25 @@ afterAll(async () => t.close());
 const table = (doc: { tables: { name: string; rows: unknown[] }[] }, name: string) =>
   doc.tables.find((x) => x.name === name)!.rows;
 
+it('filters the calendar by area in any letter case, and an area can be cleared with null', async () => {
+  const inQueens = await admin.call('GET', '/api/v1/engagements?from=2026-10-01&to=2026-10-31&area=queens');
+  expect(inQueens.statusCode, inQueens.body).toBe(200);
+  expect(inQueens.json().items.map((e: { area: string | null }) => e.area)).toEqual(['Queens', 'Queens']);
+  const other = await admin.call('POST', '/api/v1/engagements', {
+    kind: 'outreach_event',
+    title: 'Street fair table',
+    startsAt: '2027-03-05T14:00:00Z',
+    endsAt: '2027-03-05T16:00:00Z',
+    area: 'Bronx',
+  });
+  expect(other.json().area).toBe('Bronx');
+  const cleared = await admin.call('PATCH', `/api/v1/engagements/${other.json().id}`, { area: null });
+  expect(cleared.statusCode, cleared.body).toBe(200);
+  expect(cleared.json().area).toBeNull();
+  const tooLong = await admin.call('PATCH', `/api/v1/engagements/${other.json().id}`, { area: 'x'.repeat(101) });
+  expect(tooLong.json().error.details[0].field).toBe('area');
+});
+
 it('counts reach, issues, media turnaround and projects as worked by hand', async () => {
   const doc = await reportBuilders.community!(ctx, { period, asOf });
   expect(table(doc, 'Engagements')).toEqual([
@@ -122,6 +143,11 @@ it('counts reach, issues, media turnaround and projects as worked by hand', asyn
     { key: '(not given)', engagements: 1, attendance: 40 },
     { key: 'Schools', engagements: 1, attendance: 5 },
     { key: 'Shelter residents', engagements: 2, attendance: 42 },
+  ]);
+  expect(table(doc, 'Reach by area')).toEqual([
+    { key: '(not given)', engagements: 1, attendance: 5 },
+    { key: 'Queens', engagements: 2, attendance: 42 },
+    { key: 'Staten Island', engagements: 1, attendance: 40 },
   ]);
   expect(table(doc, 'Reach by language')).toEqual([
     { key: 'en', engagements: 1, attendance: 30 },

@@ -81,6 +81,14 @@ export async function buildCommunityReport(ctx: CommandContext, request: ReportR
         rows: reach.byAudience,
       },
       {
+        name: 'Reach by area',
+        title: 'Outreach reach by area',
+        description:
+          'Engagements in the period by the area each served (borough, district, ZIP code), with attendance.',
+        columns: reachColumns('Area'),
+        rows: reach.byArea,
+      },
+      {
         name: 'Reach by language',
         title: 'Outreach reach by language',
         description: 'Engagements in the period held in each language (an engagement in two languages counts in both).',

@@ -77,6 +77,7 @@ export interface EngagementFilter {
   to?: Date | undefined;
   kind?: string | undefined;
   organizationId?: number | undefined;
+  area?: string | undefined;
   limit: number;
 }
 
@@ -93,6 +94,10 @@ export async function listEngagements(
   }
   if (filter.to) query = query.where('e.starts_at', '<=', filter.to);
   if (filter.kind) query = query.where('e.kind', '=', filter.kind);
+  if (filter.area) {
+    const area = filter.area.trim().toLowerCase();
+    query = query.where(sql<string>`lower(e.area)`, '=', area);
+  }
   if (filter.organizationId !== undefined) {
     const organizationId = filter.organizationId;
     query = query.where((eb) =>

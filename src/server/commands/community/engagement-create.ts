@@ -28,6 +28,7 @@ export async function createEngagement(ctx: CommandContext, input: CreateEngagem
       starts_at: fields.startsAt!,
       ends_at: fields.endsAt!,
       location: fields.location ?? null,
+      area: fields.area ?? null,
       link: fields.link ?? null,
       audience: input.audience ?? '',
       languages: fields.languages ?? [],

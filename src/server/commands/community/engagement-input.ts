@@ -15,6 +15,7 @@ export interface EngagementFieldsInput {
   link?: string | null | undefined;
   languages?: string[] | undefined;
   organizationIds?: number[] | undefined;
+  area?: string | null | undefined;
 }
 
 /** Checks the fields (every problem noted) and returns them cleaned. */
@@ -46,7 +47,9 @@ export async function checkEngagementFields(
       );
     }
   }
-  return { startsAt, endsAt, languages, link, location: optionalText(input.location), organizationIds };
+  const areaText = optionalText(input.area);
+  const area = areaText ? areaText.replace(/\s+/g, ' ') : areaText;
+  return { startsAt, endsAt, languages, link, location: optionalText(input.location), area, organizationIds };
 }
 
 /**

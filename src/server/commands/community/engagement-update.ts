@@ -47,6 +47,7 @@ export async function updateEngagementDetails(
       ...(fields.endsAt ? { ends_at: fields.endsAt } : {}),
       ...(input.status !== undefined ? { status: input.status } : {}),
       ...(fields.location !== undefined ? { location: fields.location } : {}),
+      ...(fields.area !== undefined ? { area: fields.area } : {}),
       ...(fields.link !== undefined ? { link: fields.link } : {}),
       ...(input.audience !== undefined ? { audience: input.audience } : {}),
       ...(fields.languages !== undefined ? { languages: fields.languages } : {}),

@@ -1,8 +1,9 @@
-// The engagements calendar: a month grid or a list of the month's advocate meetings, presentations, workshops,
-// outreach events and forums; a form to plan one; and, for the chosen engagement, the issues raised — each
-// subject-coded, made into a case (through intake) or a procedure change request with one click, and followed up
-// to closure. The month can be subscribed to as an iCalendar file.
-import { useMemo, useState, type FormEvent } from 'react';
+// The engagements calendar: a month grid, a week of days (arrow keys move between days) or a list of the advocate
+// meetings, presentations, workshops, outreach events and forums, a recurring one at each of its meetings; a form to
+// plan one, once or repeating; and, for the chosen engagement, the issues raised — each subject-coded, made into a
+// case (through intake), a procedure change (a draft version of a chosen procedure) or an action-plan action with
+// one click, and followed up to closure. The calendar can be subscribed to as an iCalendar file.
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { Static } from '@sinclair/typebox';
@@ -12,6 +13,7 @@ import type {
   EngagementSummaryView,
   EngagementView,
   OrganizationList,
+  RecurrenceView,
 } from '../../../shared/community.ts';
 import { useSubjects } from '../../api/reference.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
@@ -22,6 +24,7 @@ import { formatDateTime, fromLocalInputValue, humanize, languageName, toLocalInp
 import { addLocalDays, weekdayOf } from '../../../shared/local-time.ts';
 import { engagementKindLabel, engagementKindOptions } from './community-options.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
+import { usePlans, useProcedures } from '../quality/use-quality.ts';
 
 type Engagements = Static<typeof EngagementList>;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -38,20 +41,74 @@ const shiftMonth = (month: string, by: number) => {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };
 const lastDay = (month: string) => addLocalDays(`${shiftMonth(month, 1)}-01`, -1);
+const weekStartOf = (day: string) => addLocalDays(day, -weekdayOf(day));
+const dayLabel = (day: string, weekday: 'long' | 'short' = 'long') =>
+  new Intl.DateTimeFormat('en-US', { weekday, month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+const timeOf = (iso: string) => toLocalInputValue(new Date(iso)).slice(11, 16);
+
+type CalendarView = 'list' | 'week' | 'month';
+
+/** One meeting on the calendar: a single engagement once, a recurring one at each of its meetings in the range. */
+interface Meeting {
+  engagement: EngagementSummaryView;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** The meetings of the listed engagements, in time order. */
+function meetingsOf(items: EngagementSummaryView[]): Meeting[] {
+  return items
+    .flatMap((engagement) =>
+      engagement.recurrence && engagement.occurrences
+        ? engagement.occurrences.map((o) => ({ engagement, startsAt: o.startsAt, endsAt: o.endsAt }))
+        : [{ engagement, startsAt: engagement.startsAt, endsAt: engagement.endsAt }],
+    )
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
+const ORDINALS: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', [-1]: 'last' };
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** A recurrence rule in words ("Every 2 weeks on Monday, Thursday, 6 meetings"). */
+export function describeRecurrence(rule: RecurrenceView): string {
+  const unit = rule.frequency === 'weekly' ? 'week' : 'month';
+  const every = rule.interval === 1 ? `Every ${unit}` : `Every ${rule.interval} ${unit}s`;
+  const on =
+    rule.frequency === 'weekly'
+      ? rule.weekdays?.length
+        ? ` on ${rule.weekdays.map((d) => WEEKDAY_NAMES[d]).join(', ')}`
+        : ''
+      : rule.weekOfMonth !== undefined
+        ? ` on the ${ORDINALS[rule.weekOfMonth]} weekday of the first meeting`
+        : '';
+  const end = rule.until ? `, until ${rule.until}` : rule.count ? `, ${rule.count} meetings` : '';
+  return `${every}${on}${end}`;
+}
 
 /** The calendar screen. */
 export function EngagementsScreen() {
-  const [month, setMonth] = useState(() => monthOf(localDay(new Date().toISOString())));
-  const [view, setView] = useState<'list' | 'month'>('list');
+  const [anchor, setAnchor] = useState(() => localDay(new Date().toISOString()));
+  const [view, setView] = useState<CalendarView>('list');
   const [selected, setSelected] = useState<number | null>(null);
   const [planning, setPlanning] = useState(false);
-  const range = { from: `${month}-01`, to: lastDay(month) };
+  const [area, setArea] = useState('');
+  const month = monthOf(anchor);
+  const weekStart = weekStartOf(anchor);
+  const range =
+    view === 'week' ? { from: weekStart, to: addLocalDays(weekStart, 6) } : { from: `${month}-01`, to: lastDay(month) };
+  const period = view === 'week' ? 'week' : 'month';
+  const shift = (by: number) =>
+    setAnchor((day) => (view === 'week' ? addLocalDays(day, 7 * by) : `${shiftMonth(monthOf(day), by)}-01`));
+  const filter = { ...range, ...(area ? { area } : {}) };
   const list = useQuery({
-    queryKey: ['engagements', range],
-    queryFn: () => api<Engagements>('GET', `/engagements${queryString(range)}`),
+    queryKey: ['engagements', filter],
+    queryFn: () => api<Engagements>('GET', `/engagements${queryString(filter)}`),
     placeholderData: keepPreviousData,
   });
   const items = list.data?.items ?? [];
+  const meetings = meetingsOf(items);
 
   return (
     <>
@@ -75,48 +132,88 @@ export function EngagementsScreen() {
         <NewEngagementForm
           onCreated={(id, startsAt) => {
             setPlanning(false);
-            setMonth(monthOf(localDay(startsAt)));
+            setAnchor(localDay(startsAt));
             setSelected(id);
           }}
         />
       )}
       <div className="section-heading">
-        <h2 id="month-heading">{monthName(month)}</h2>
-        <div className="actions" role="group" aria-label="Month and view">
-          <button type="button" onClick={() => setMonth((m) => shiftMonth(m, -1))}>
-            Previous month
+        <h2 id="month-heading">
+          {view === 'week'
+            ? `Week of ${dayLabel(weekStart)} – ${dayLabel(addLocalDays(weekStart, 6))}`
+            : monthName(month)}
+        </h2>
+        <div className="actions" role="group" aria-label="Period and view">
+          <button type="button" onClick={() => shift(-1)}>
+            Previous {period}
           </button>
-          <button type="button" onClick={() => setMonth((m) => shiftMonth(m, 1))}>
-            Next month
+          <button type="button" onClick={() => setAnchor(localDay(new Date().toISOString()))}>
+            Today
+          </button>
+          <button type="button" onClick={() => shift(1)}>
+            Next {period}
           </button>
           <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
             List
+          </button>
+          <button type="button" aria-pressed={view === 'week'} onClick={() => setView('week')}>
+            Week
           </button>
           <button type="button" aria-pressed={view === 'month'} onClick={() => setView('month')}>
             Month
           </button>
         </div>
       </div>
+      <form
+        className="inline-form"
+        role="search"
+        aria-label="Filter by area"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setArea(String(new FormData(event.currentTarget).get('area') ?? '').trim());
+        }}
+      >
+        <TextField label="Area" name="area" defaultValue={area} hint="A borough, district or ZIP code." />
+        <button type="submit">Filter</button>
+      </form>
       <p role="status" className="result-count">
-        {list.isPending ? 'Loading…' : `${items.length} engagement${items.length === 1 ? '' : 's'} this month.`}
+        {list.isPending
+          ? 'Loading…'
+          : `${meetings.length} meeting${meetings.length === 1 ? '' : 's'} this ${period}${area ? ` in ${area}` : ''}.`}
       </p>
       <FormError error={list.error} />
       {view === 'list' ? (
-        <EngagementTable items={items} onOpen={setSelected} />
+        <EngagementTable meetings={meetings} period={period} onOpen={setSelected} />
+      ) : view === 'week' ? (
+        <WeekView
+          start={weekStart}
+          anchor={anchor}
+          meetings={meetings}
+          onOpen={setSelected}
+          onMove={(day) => setAnchor(day)}
+        />
       ) : (
-        <MonthGrid month={month} items={items} onOpen={setSelected} />
+        <MonthGrid month={month} meetings={meetings} onOpen={setSelected} />
       )}
       {selected !== null && <EngagementPanel id={selected} />}
     </>
   );
 }
 
-function EngagementTable({ items, onOpen }: { items: EngagementSummaryView[]; onOpen: (id: number) => void }) {
-  if (items.length === 0) return <p>Nothing on the calendar this month.</p>;
+function EngagementTable({
+  meetings,
+  period,
+  onOpen,
+}: {
+  meetings: Meeting[];
+  period: string;
+  onOpen: (id: number) => void;
+}) {
+  if (meetings.length === 0) return <p>Nothing on the calendar this {period}.</p>;
   return (
-    <TableWrap label="Engagements this month">
+    <TableWrap label={`Engagements this ${period}`}>
       <table className="data-table">
-        <caption className="visually-hidden">Engagements this month</caption>
+        <caption className="visually-hidden">Engagements this {period}</caption>
         <thead>
           <tr>
             <th scope="col">When</th>
@@ -127,14 +224,15 @@ function EngagementTable({ items, onOpen }: { items: EngagementSummaryView[]; on
           </tr>
         </thead>
         <tbody>
-          {items.map((e) => (
-            <tr key={e.id}>
-              <td>{formatDateTime(e.startsAt)}</td>
+          {meetings.map(({ engagement: e, startsAt }) => (
+            <tr key={`${e.id}-${startsAt}`}>
+              <td>{formatDateTime(startsAt)}</td>
               <th scope="row" dir="auto">
                 <button type="button" className="link-button" onClick={() => onOpen(e.id)}>
                   {e.title}
                 </button>
                 {e.status === 'cancelled' && <span className="badge">Cancelled</span>}
+                {e.recurrence && <span className="badge">Repeats</span>}
               </th>
               <td>{engagementKindLabel(e.kind)}</td>
               <td>{e.organizations.map((o) => o.name).join(', ') || '—'}</td>
@@ -149,15 +247,7 @@ function EngagementTable({ items, onOpen }: { items: EngagementSummaryView[]; on
   );
 }
 
-function MonthGrid({
-  month,
-  items,
-  onOpen,
-}: {
-  month: string;
-  items: EngagementSummaryView[];
-  onOpen: (id: number) => void;
-}) {
+function MonthGrid({ month, meetings, onOpen }: { month: string; meetings: Meeting[]; onOpen: (id: number) => void }) {
   const weeks = useMemo(() => {
     const first = `${month}-01`;
     let day = addLocalDays(first, -weekdayOf(first));
@@ -172,8 +262,7 @@ function MonthGrid({
     }
     return rows;
   }, [month]);
-  const byDay = new Map<string, EngagementSummaryView[]>();
-  for (const e of items) byDay.set(localDay(e.startsAt), [...(byDay.get(localDay(e.startsAt)) ?? []), e]);
+  const byDay = meetingsByDay(meetings);
   return (
     <TableWrap label="Month calendar">
       <table className="data-table month-grid">
@@ -193,11 +282,12 @@ function MonthGrid({
               {week.map((day) => (
                 <td key={day} className={monthOf(day) === month ? undefined : 'other-month'}>
                   <span className="day-number">{Number(day.slice(8))}</span>
-                  {(byDay.get(day) ?? []).map((e) => (
+                  {(byDay.get(day) ?? []).map(({ engagement: e, startsAt }) => (
                     <button
-                      key={e.id}
+                      key={`${e.id}-${startsAt}`}
                       type="button"
                       className="link-button calendar-entry"
+                      dir="auto"
                       onClick={() => onOpen(e.id)}
                     >
                       {e.title}
@@ -213,12 +303,124 @@ function MonthGrid({
   );
 }
 
+function meetingsByDay(meetings: Meeting[]): Map<string, Meeting[]> {
+  const byDay = new Map<string, Meeting[]>();
+  for (const m of meetings) byDay.set(localDay(m.startsAt), [...(byDay.get(localDay(m.startsAt)) ?? []), m]);
+  return byDay;
+}
+
+/**
+ * Seven days side by side (stacked on a narrow screen). One day at a time is in the tab order; the arrow keys move
+ * to the day before or after (mirrored when the page reads right to left), Home and End to the week's ends, Page Up
+ * and Page Down a week back or on; moving past either end turns the week.
+ */
+function WeekView({
+  start,
+  anchor,
+  meetings,
+  onOpen,
+  onMove,
+}: {
+  start: string;
+  anchor: string;
+  meetings: Meeting[];
+  onOpen: (id: number) => void;
+  onMove: (day: string) => void;
+}) {
+  const days = Array.from({ length: 7 }, (_, i) => addLocalDays(start, i));
+  const today = localDay(new Date().toISOString());
+  const byDay = meetingsByDay(meetings);
+  const dayElements = useRef(new Map<string, HTMLDivElement>());
+  const pendingFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (pendingFocus.current && dayElements.current.has(pendingFocus.current)) {
+      dayElements.current.get(pendingFocus.current)?.focus();
+      pendingFocus.current = null;
+    }
+  });
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, day: string) => {
+    if (event.target !== event.currentTarget) return;
+    const rightToLeft = getComputedStyle(event.currentTarget).direction === 'rtl';
+    const next: Record<string, string> = {
+      ArrowRight: addLocalDays(day, rightToLeft ? -1 : 1),
+      ArrowLeft: addLocalDays(day, rightToLeft ? 1 : -1),
+      ArrowDown: addLocalDays(day, 1),
+      ArrowUp: addLocalDays(day, -1),
+      Home: start,
+      End: addLocalDays(start, 6),
+      PageUp: addLocalDays(day, -7),
+      PageDown: addLocalDays(day, 7),
+    };
+    const target = next[event.key];
+    if (!target) return;
+    event.preventDefault();
+    pendingFocus.current = target;
+    if (days.includes(target)) dayElements.current.get(target)?.focus();
+    onMove(target);
+  };
+  return (
+    <div className="week-view">
+      <p id="week-keys" className="visually-hidden">
+        Arrow keys move to the day before or after; Page Up and Page Down move a week.
+      </p>
+      <ol className="week-days" aria-label="Days of the week">
+        {days.map((day) => {
+          const dayMeetings = byDay.get(day) ?? [];
+          return (
+            <li key={day}>
+              <div
+                role="group"
+                className={`week-day${day === today ? ' today' : ''}`}
+                tabIndex={day === anchor || (!days.includes(anchor) && day === start) ? 0 : -1}
+                aria-labelledby={`week-day-${day}`}
+                aria-describedby="week-keys"
+                ref={(element) => {
+                  if (element) dayElements.current.set(day, element);
+                  else dayElements.current.delete(day);
+                }}
+                onFocus={(event) => {
+                  if (event.target === event.currentTarget && day !== anchor) onMove(day);
+                }}
+                onKeyDown={(event) => onKeyDown(event, day)}
+              >
+                <h3 id={`week-day-${day}`}>
+                  {dayLabel(day)}
+                  {day === today && <span className="badge">Today</span>}
+                </h3>
+                {dayMeetings.length === 0 ? (
+                  <p className="muted">Nothing planned.</p>
+                ) : (
+                  <ul className="plain-list">
+                    {dayMeetings.map(({ engagement: e, startsAt, endsAt }) => (
+                      <li key={`${e.id}-${startsAt}`}>
+                        <button type="button" className="link-button calendar-entry" onClick={() => onOpen(e.id)}>
+                          <span className="entry-time">
+                            {timeOf(startsAt)}–{timeOf(endsAt)}
+                          </span>{' '}
+                          <bdi>{e.title}</bdi>
+                        </button>
+                        <span className="entry-kind">{engagementKindLabel(e.kind)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
 function NewEngagementForm({ onCreated }: { onCreated: (id: number, startsAt: string) => void }) {
   const queryClient = useQueryClient();
   const organizations = useQuery({
     queryKey: ['organizations', { all: true }],
     queryFn: () => api<Static<typeof OrganizationList>>('GET', '/organizations?limit=200'),
   });
+  const [repeats, setRepeats] = useState<'' | RecurrenceView['frequency']>('');
+  const [ends, setEnds] = useState<'until' | 'count'>('count');
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) => api<EngagementView>('POST', '/engagements', body),
     onSuccess: async (created) => {
@@ -237,9 +439,11 @@ function NewEngagementForm({ onCreated }: { onCreated: (id: number, startsAt: st
       startsAt: fromLocalInputValue(value('startsAt')) ?? value('startsAt'),
       endsAt: fromLocalInputValue(value('endsAt')) ?? value('endsAt'),
       ...(value('location') ? { location: value('location') } : {}),
+      ...(value('area') ? { area: value('area') } : {}),
       ...(value('audience') ? { audience: value('audience') } : {}),
       ...(attendance ? { attendance: Number(attendance) } : {}),
       organizationIds: form.getAll('organizationIds').map(Number),
+      ...(repeats ? { recurrence: recurrenceFrom(form, repeats, ends) } : {}),
     });
   };
   return (
@@ -258,6 +462,14 @@ function NewEngagementForm({ onCreated }: { onCreated: (id: number, startsAt: st
       <TextField label="Starts" name="startsAt" type="datetime-local" required field="startsAt" error={create.error} />
       <TextField label="Ends" name="endsAt" type="datetime-local" required field="endsAt" error={create.error} />
       <TextField label="Place" name="location" />
+      <TextField
+        label="Area served"
+        name="area"
+        maxLength={100}
+        hint="A borough, community district or ZIP code."
+        field="area"
+        error={create.error}
+      />
       <TextField label="Audience and target groups" name="audience" />
       <TextField
         label="Expected attendance"
@@ -276,6 +488,106 @@ function NewEngagementForm({ onCreated }: { onCreated: (id: number, startsAt: st
         ))}
         {organizations.data?.items.length === 0 && <p>No organisations in the directory yet.</p>}
       </fieldset>
+      <fieldset className="recurrence-fields">
+        <legend>Repeats</legend>
+        <SelectField
+          label="How often"
+          name="frequency"
+          value={repeats}
+          onChange={(event) => setRepeats(event.currentTarget.value as typeof repeats)}
+          options={[
+            { value: '', label: 'Does not repeat' },
+            { value: 'weekly', label: 'Weekly' },
+            { value: 'monthly', label: 'Monthly, on the same weekday of the month' },
+          ]}
+          field="recurrence.frequency"
+          error={create.error}
+        />
+        {repeats && (
+          <>
+            <TextField
+              label={repeats === 'weekly' ? 'Every how many weeks' : 'Every how many months'}
+              name="interval"
+              type="number"
+              min={1}
+              max={12}
+              defaultValue={1}
+              required
+              field="recurrence.interval"
+              error={create.error}
+            />
+            {repeats === 'weekly' ? (
+              <fieldset className="checkbox-group">
+                <legend>On these days (the first meeting&apos;s day when none is ticked)</legend>
+                {WEEKDAY_NAMES.map((name, index) => (
+                  <label key={name} className="checkbox-inline">
+                    <input type="checkbox" name="weekdays" value={index} /> {name}
+                  </label>
+                ))}
+              </fieldset>
+            ) : (
+              <SelectField
+                label="Week of the month"
+                name="weekOfMonth"
+                options={[
+                  { value: '', label: "As the first meeting's" },
+                  { value: '1', label: 'First' },
+                  { value: '2', label: 'Second' },
+                  { value: '3', label: 'Third' },
+                  { value: '4', label: 'Fourth' },
+                  { value: '-1', label: 'Last' },
+                ]}
+                field="recurrence.weekOfMonth"
+                error={create.error}
+              />
+            )}
+            <fieldset className="checkbox-group">
+              <legend>Ends</legend>
+              <label className="checkbox-inline">
+                <input
+                  type="radio"
+                  name="ends"
+                  value="count"
+                  checked={ends === 'count'}
+                  onChange={() => setEnds('count')}
+                />{' '}
+                After a number of meetings
+              </label>
+              <label className="checkbox-inline">
+                <input
+                  type="radio"
+                  name="ends"
+                  value="until"
+                  checked={ends === 'until'}
+                  onChange={() => setEnds('until')}
+                />{' '}
+                On a date
+              </label>
+            </fieldset>
+            {ends === 'count' ? (
+              <TextField
+                label="Number of meetings"
+                name="count"
+                type="number"
+                min={1}
+                max={520}
+                required
+                field="recurrence.count"
+                error={create.error}
+              />
+            ) : (
+              <TextField
+                label="Last date"
+                name="until"
+                type="date"
+                required
+                field="recurrence.until"
+                error={create.error}
+              />
+            )}
+          </>
+        )}
+      </fieldset>
       <div className="actions">
         <button type="submit" className="button-primary" disabled={create.isPending}>
           Save engagement
@@ -283,6 +595,23 @@ function NewEngagementForm({ onCreated }: { onCreated: (id: number, startsAt: st
       </div>
     </form>
   );
+}
+
+/** The recurrence the planning form describes. */
+function recurrenceFrom(
+  form: FormData,
+  frequency: RecurrenceView['frequency'],
+  ends: 'until' | 'count',
+): RecurrenceView {
+  const value = (name: string) => String(form.get(name) ?? '').trim();
+  const weekdays = form.getAll('weekdays').map(Number);
+  return {
+    frequency,
+    interval: Number(value('interval') || 1),
+    ...(frequency === 'weekly' && weekdays.length ? { weekdays } : {}),
+    ...(frequency === 'monthly' && value('weekOfMonth') ? { weekOfMonth: Number(value('weekOfMonth')) } : {}),
+    ...(ends === 'count' ? { count: Number(value('count')) } : { until: value('until') }),
+  };
 }
 
 function EngagementPanel({ id }: { id: number }) {
@@ -334,11 +663,25 @@ function EngagementPanel({ id }: { id: number }) {
       </h2>
       <p>
         {engagementKindLabel(e.kind)} · {formatDateTime(e.startsAt)} to {formatDateTime(e.endsAt)}
-        {e.location && ` · ${e.location}`} · {humanize(e.status)}
+        {e.location && ` · ${e.location}`}
+        {e.area && ` · area: ${e.area}`} · {humanize(e.status)}
       </p>
       {e.organizations.length > 0 && <p>Organisations: {e.organizations.map((o) => o.name).join(', ')}</p>}
       {e.languages.length > 0 && <p>Languages: {e.languages.map(languageName).join(', ')}</p>}
       {e.attendance !== null && <p>Attendance: {e.attendance}</p>}
+      {e.recurrence && (
+        <p>
+          Repeats: {describeRecurrence(e.recurrence)}{' '}
+          <button
+            type="button"
+            onClick={() =>
+              action.mutate({ method: 'PATCH', path: '', body: { recurrence: null, expectedVersion: e.version } })
+            }
+          >
+            Stop repeating (keep the first meeting)
+          </button>
+        </p>
+      )}
       <h3>Issues raised</h3>
       <FormError error={action.error} />
       {e.issues.length === 0 ? (
@@ -360,23 +703,51 @@ function EngagementPanel({ id }: { id: number }) {
                     </Link>
                   </>
                 )}
-                {issue.followUps.map((f) => ` · ${humanize(f.kind)} request (${f.status})`).join('')}
                 {issue.reportedBackAt && ' · reported back'}
               </p>
+              {issue.followUps.length > 0 && (
+                <ul className="plain-list">
+                  {issue.followUps.map((f) => (
+                    <li key={f.id}>
+                      {humanize(f.kind)} ({f.status === 'done' ? 'done' : 'open'})
+                      {f.linkedType === 'procedure' && f.linkedId !== null && (
+                        <>
+                          {' · '}
+                          <Link to="/quality/procedures/$procedureId" params={{ procedureId: String(f.linkedId) }}>
+                            draft procedure version
+                          </Link>
+                        </>
+                      )}
+                      {f.linkedType === 'action_plan' && f.linkedId !== null && (
+                        <>
+                          {' · '}
+                          <Link to="/quality/plans/$planId" params={{ planId: String(f.linkedId) }}>
+                            action plan
+                          </Link>
+                        </>
+                      )}{' '}
+                      {f.status === 'open' && (
+                        <button
+                          type="button"
+                          onClick={() =>
+                            action.mutate({
+                              method: 'PATCH',
+                              path: `/issues/${issue.id}/follow-ups/${f.id}`,
+                              body: { status: 'done' },
+                            })
+                          }
+                        >
+                          Mark done
+                        </button>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
               <div className="actions">
                 {!issue.caseTrackingNumber && issue.outcome !== 'case' && (
                   <button type="button" onClick={() => action.mutate({ path: `/issues/${issue.id}/case` })}>
                     Make a case
-                  </button>
-                )}
-                {!issue.followUps.some((f) => f.kind === 'procedure_change') && (
-                  <button
-                    type="button"
-                    onClick={() =>
-                      action.mutate({ path: `/issues/${issue.id}/follow-ups`, body: { kind: 'procedure_change' } })
-                    }
-                  >
-                    Request a procedure change
                   </button>
                 )}
                 {issue.followUpStatus !== 'closed' && (
@@ -394,6 +765,13 @@ function EngagementPanel({ id }: { id: number }) {
                   </button>
                 )}
               </div>
+              {issue.followUpStatus !== 'closed' && (
+                <FollowUpForm
+                  issueId={issue.id}
+                  pending={action.isPending}
+                  onSubmit={(body) => action.mutate({ path: `/issues/${issue.id}/follow-ups`, body })}
+                />
+              )}
             </li>
           ))}
         </ul>
@@ -423,5 +801,76 @@ function EngagementPanel({ id }: { id: number }) {
         </div>
       </form>
     </section>
+  );
+}
+
+/**
+ * Turns an issue into a procedure change (a draft version of the chosen procedure, or a request only) or an action of
+ * an open action plan, with one button.
+ */
+function FollowUpForm({
+  issueId,
+  pending,
+  onSubmit,
+}: {
+  issueId: number;
+  pending: boolean;
+  onSubmit: (body: Record<string, unknown>) => void;
+}) {
+  const [kind, setKind] = useState<'procedure_change' | 'action_plan_action'>('procedure_change');
+  const procedures = useProcedures('');
+  const plans = usePlans();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (name: string) => String(form.get(name) ?? '').trim();
+    onSubmit(
+      kind === 'procedure_change'
+        ? { kind, ...(value('procedureId') ? { procedureId: Number(value('procedureId')) } : {}) }
+        : {
+            kind,
+            actionPlanId: Number(value('actionPlanId')),
+            ...(value('dueOn') ? { dueOn: value('dueOn') } : {}),
+          },
+    );
+  };
+  const openPlans = (plans.data ?? []).filter((p) => p.status === 'open');
+  return (
+    <form className="follow-up-form" aria-label={`Follow up issue ${issueId}`} onSubmit={submit}>
+      <SelectField
+        label="Follow up as"
+        name="kind"
+        value={kind}
+        onChange={(event) => setKind(event.currentTarget.value as typeof kind)}
+        options={[
+          { value: 'procedure_change', label: 'A procedure change' },
+          { value: 'action_plan_action', label: 'An action-plan action' },
+        ]}
+      />
+      {kind === 'procedure_change' ? (
+        <SelectField
+          label="Procedure to change"
+          name="procedureId"
+          placeholder="None yet (a request only)"
+          options={(procedures.data ?? []).map((p) => ({ value: String(p.id), label: p.title }))}
+        />
+      ) : (
+        <>
+          <SelectField
+            label="Action plan"
+            name="actionPlanId"
+            required
+            placeholder="Choose a plan"
+            options={openPlans.map((p) => ({ value: String(p.id), label: p.title }))}
+          />
+          <TextField label="Due" name="dueOn" type="date" hint="30 days on when left empty." />
+        </>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={pending}>
+          {kind === 'procedure_change' ? 'Request the procedure change' : 'Add the action'}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -159,6 +159,7 @@ export function engagementRoutes(app: FastifyInstance, deps: RouteDependencies):
         to,
         kind: req.query.kind,
         organizationId: req.query.organizationId,
+        area: req.query.area,
         limit: req.query.limit ?? 500,
       });
       const extras = await engagementExtras(

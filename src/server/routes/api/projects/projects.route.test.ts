@@ -204,4 +204,28 @@ describe('special projects', () => {
     ]);
     expect(mail[0]!.body).toContain(`/projects/${projectId}`);
   });
+
+  it('takes null for a date it may leave empty, on creation and on a change (not refused as empty text)', async () => {
+    const created = await owner.call('POST', '/api/v1/projects', {
+      title: 'Undated pilot',
+      ownerId: owner.id,
+      startsOn: null,
+      dueOn: null,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const project = created.json() as ProjectView;
+    expect(project).toMatchObject({ startsOn: null, dueOn: null });
+    const dated = await owner.call('PATCH', `/api/v1/projects/${project.id}`, { startsOn: today });
+    expect(dated.statusCode, dated.body).toBe(200);
+    expect((dated.json() as ProjectView).startsOn).toBe(today);
+    const cleared = await owner.call('PATCH', `/api/v1/projects/${project.id}`, { startsOn: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect((cleared.json() as ProjectView).startsOn).toBeNull();
+    const stored = await t.db
+      .selectFrom('projects')
+      .select('starts_on')
+      .where('id', '=', project.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.starts_on).toBeNull();
+  });
 });
