@@ -2,7 +2,7 @@
 // noncustodial parent, authorized representative with the authorization on file and its expiry, attorney, other),
 // some under a protective order whose whereabouts only the staff named on it may see. Dates are local 'YYYY-MM-DD'.
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, stringEnum } from './schema-helpers.ts';
+import { LocalDate, Nullable, stringEnum } from './schema-helpers.ts';
 
 export const PARTY_ROLES = [
   'custodial_party',
@@ -20,8 +20,6 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
   attorney: 'Attorney',
   other: 'Other',
 };
-
-const LocalDate = Type.String({ maxLength: 10, description: "A local date 'YYYY-MM-DD' in the agency's time zone" });
 
 export const NewPartyPersonSchema = Type.Object(
   {
@@ -46,7 +44,7 @@ const partyFields = {
   authorizationAttachmentId: Type.Optional(
     Nullable(Type.Integer({ minimum: 1, description: 'An attachment of the case holding the authorization' })),
   ),
-  authorizationExpiresOn: Type.Optional(Nullable(LocalDate)),
+  authorizationExpiresOn: Type.Optional(Nullable(LocalDate())),
   protectiveOrder: Type.Optional(Type.Boolean()),
   protectedStaffUserIds: Type.Optional(
     Type.Array(Type.Integer({ minimum: 1 }), {
@@ -100,7 +98,7 @@ export const PartySchema = Type.Object({
       reference: Nullable(Type.String()),
       attachmentId: Nullable(Type.Integer()),
       attachmentName: Nullable(Type.String()),
-      expiresOn: Nullable(LocalDate),
+      expiresOn: Nullable(LocalDate()),
       expired: Type.Boolean({
         description: "Expired (or missing an expiry): the representative is no one's addressee",
       }),

@@ -567,7 +567,7 @@ export type TrainingMatrix = Static<typeof TrainingMatrixSchema>;
 
 /** Who is due or overdue for which training: required courses not current, and courses assigned and not yet done. */
 export const TrainingNeedsSchema = Type.Object({
-  today: LocalDate,
+  today: LocalDate(),
   needs: Type.Array(
     Type.Object({
       userId: Type.Integer(),
@@ -581,7 +581,7 @@ export const TrainingNeedsSchema = Type.Object({
         Type.Literal('overdue'),
         Type.Literal('assigned'),
       ]),
-      dueOn: Nullable(LocalDate),
+      dueOn: Nullable(LocalDate()),
       why: Type.String({ description: 'Required for the role or unit, or the reason it was assigned.' }),
     }),
   ),
