@@ -394,7 +394,7 @@ function WeekView({
                     {dayMeetings.map(({ engagement: e, startsAt, endsAt }) => (
                       <li key={`${e.id}-${startsAt}`}>
                         <button type="button" className="link-button calendar-entry" onClick={() => onOpen(e.id)}>
-                          <span className="entry-time">
+                          <span className="entry-time" dir="ltr">
                             {timeOf(startsAt)}–{timeOf(endsAt)}
                           </span>{' '}
                           <bdi>{e.title}</bdi>
