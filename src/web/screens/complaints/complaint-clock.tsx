@@ -1,15 +1,9 @@
 // A complaint deadline as a visible clock: the local due date and the days left (or overdue), readable as text.
 import type { Static } from '@sinclair/typebox';
 import type { NextDeadlineSchema } from '../../../shared/complaints.ts';
-import { humanize } from '../../format.ts';
+import { agencyToday, humanize } from '../../format.ts';
 
 type NextDeadline = Static<typeof NextDeadlineSchema>;
-
-/** Today's local date 'YYYY-MM-DD' as the browser sees it. */
-export function todayLocal(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 /** Whole days from local date `from` to local date `to`. */
 export function daysBetween(from: string, to: string): number {
@@ -17,7 +11,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** "5 days left", "due today", "3 days overdue". */
-export function daysLeftText(dueOn: string, today = todayLocal()): string {
+export function daysLeftText(dueOn: string, today = agencyToday()): string {
   const days = daysBetween(today, dueOn);
   if (days === 0) return 'due today';
   if (days > 0) return `${days} day${days === 1 ? '' : 's'} left`;
@@ -27,7 +21,7 @@ export function daysLeftText(dueOn: string, today = todayLocal()): string {
 /** A due date with its clock. */
 export function DueClock({ dueOn, label }: { dueOn: string | null; label?: string }) {
   if (!dueOn) return <span>—</span>;
-  const overdue = daysBetween(todayLocal(), dueOn) < 0;
+  const overdue = daysBetween(agencyToday(), dueOn) < 0;
   return (
     <span className={overdue ? 'time-overdue' : 'time-left'}>
       {label ? `${label}: ` : ''}

@@ -10,9 +10,9 @@ import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { TextAreaField, TextField, CheckboxField } from '../../components/fields.tsx';
 import { useAnnounce } from '../../components/announcer.tsx';
-import { humanize, languageName } from '../../format.ts';
+import { agencyToday, humanize, languageName } from '../../format.ts';
 import { getRouteApi } from '@tanstack/react-router';
-import { DueClock, NextDeadlineClock, todayLocal } from './complaint-clock.tsx';
+import { DueClock, NextDeadlineClock } from './complaint-clock.tsx';
 import { PartiesPanel } from '../parties/parties-panel.tsx';
 import { PositionStatementPanel } from './position-statement-panel.tsx';
 
@@ -215,7 +215,7 @@ export function ComplaintScreen() {
                     <td>{languageName(n.language)}</td>
                     <td>
                       {n.mailedOn ?? (
-                        <button type="button" onClick={() => void markMailed(n.id, todayLocal())}>
+                        <button type="button" onClick={() => void markMailed(n.id, agencyToday())}>
                           Mailed today
                         </button>
                       )}
@@ -285,7 +285,7 @@ export function ComplaintScreen() {
                 label="Notice mailed on"
                 name="noticeMailedOn"
                 type="date"
-                defaultValue={todayLocal()}
+                defaultValue={agencyToday()}
                 field="noticeMailedOn"
                 error={resolve.error}
               />
@@ -329,7 +329,7 @@ export function ComplaintScreen() {
             label="Requested on"
             name="requestedOn"
             type="date"
-            defaultValue={todayLocal()}
+            defaultValue={agencyToday()}
             field="requestedOn"
             error={hearing.error}
           />

@@ -9,8 +9,8 @@ import type { ComplaintListSchema } from '../../../shared/complaints.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
-import { humanize } from '../../format.ts';
-import { NextDeadlineClock, todayLocal } from './complaint-clock.tsx';
+import { agencyToday, humanize } from '../../format.ts';
+import { NextDeadlineClock } from './complaint-clock.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 
 type ComplaintList = Static<typeof ComplaintListSchema>;
@@ -107,8 +107,13 @@ export function ComplaintsScreen() {
         <h2 id="log-heading">Complaint log</h2>
         <p>The log the state requires: complainant, role, case, received, nature, resolution, actions and notices.</p>
         <form method="get" action="/api/v1/complaints/log" className="field-row">
-          <TextField label="Received from" name="from" type="date" defaultValue={`${todayLocal().slice(0, 4)}-01-01`} />
-          <TextField label="Received to" name="to" type="date" defaultValue={todayLocal()} />
+          <TextField
+            label="Received from"
+            name="from"
+            type="date"
+            defaultValue={`${agencyToday().slice(0, 4)}-01-01`}
+          />
+          <TextField label="Received to" name="to" type="date" defaultValue={agencyToday()} />
           <SelectField
             label="Format"
             name="format"

@@ -10,8 +10,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/fields.t
 import { FormError } from '../../components/form-error.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useAnnounce } from '../../components/announcer.tsx';
-import { LANGUAGES } from '../../format.ts';
-import { todayLocal } from './complaint-clock.tsx';
+import { LANGUAGES, agencyToday } from '../../format.ts';
 
 type Categories = Static<typeof ComplaintCategoryListSchema>;
 
@@ -183,7 +182,7 @@ export function NewComplaintScreen() {
               label="Received on"
               name="receivedOn"
               type="date"
-              defaultValue={todayLocal()}
+              defaultValue={agencyToday()}
               required
               field="receivedOn"
               error={error}
