@@ -26,7 +26,7 @@ async function signIn(browser: Browser, who: { email: string; password: string }
   await p.getByLabel('Password').fill(who.password);
   await p.getByRole('button', { name: 'Sign in' }).click();
   // The sign-in screen has a heading of its own: wait for the console's navigation, which only a session shows.
-  await p.getByRole('navigation', { name: 'Main' }).waitFor();
+  await p.getByRole('navigation', { name: 'Main' }).waitFor({ state: 'attached' });
   return p;
 }
 
@@ -254,6 +254,28 @@ it('shows who still needs the course tied to the procedure', async () => {
   await needs.getByRole('row', { name: new RegExp(`${WORKER.name}.*Interpreter calls.*Never taken`) }).waitFor();
   await noViolations('training 1280');
   await screenshot(page, 'quality-training-1280');
+});
+
+it("assigns a course from a review's finding, and the caseworker's training needs show it", async () => {
+  await page.goto(`${h.baseUrl}/quality/reviews`);
+  await page.getByRole('heading', { level: 1, name: 'Response reviews' }).waitFor();
+  await page
+    .getByRole('button', { name: /^Assign training for the review of / })
+    .first()
+    .click();
+  const form = page.getByRole('form', { name: /^Assign training from the review of / });
+  await form.getByRole('button', { name: 'Assign' }).click();
+  // The browser asks for the course first: nothing is sent without one.
+  expect(await form.getByLabel(/^Course/).evaluate((el: HTMLSelectElement) => el.validity.valid)).toBe(false);
+  await form.getByLabel(/^Course/).selectOption({ label: 'Interpreter calls' });
+  await form.getByLabel(/^What the review found/).fill('Did not offer an interpreter on the callback.');
+  await noViolations('assign training 1280');
+  await screenshot(page, 'quality-review-training-1280');
+  await form.getByRole('button', { name: 'Assign' }).click();
+  await page.getByRole('region', { name: 'Reviews' }).getByRole('cell', { name: 'Interpreter calls' }).waitFor();
+  await page.goto(`${h.baseUrl}/quality/training`);
+  const needs = page.getByRole('table', { name: /Who is due or overdue for which course/ });
+  await needs.getByRole('row', { name: /Did not offer an interpreter on the callback/ }).waitFor();
 });
 
 it('every quality screen works at 390 px: no violations and nothing scrolls sideways', async () => {

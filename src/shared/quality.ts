@@ -458,9 +458,22 @@ export const ReviewSchema = Type.Object({
   average: Type.Number(),
   comment: Type.String(),
   rubricVersion: Nullable(Type.Integer({ description: 'The rubric version it was scored with; null: built-in.' })),
+  assignedCourse: Nullable(
+    Type.Object(
+      { id: Type.Integer(), title: Type.String() },
+      { description: "The course this review's finding assigned to the worker; null: none." },
+    ),
+  ),
   createdAt: Type.String(),
 });
 export type Review = Static<typeof ReviewSchema>;
+export const AssignReviewTrainingBody = Type.Object(
+  {
+    courseId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+    reason: Type.String({ maxLength: 1000, description: 'What the review found (shown in the training needs).' }),
+  },
+  { additionalProperties: false },
+);
 export const ReviewListSchema = Type.Array(ReviewSchema);
 export const ReviewListQuery = Type.Object({
   workerId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),

@@ -22,6 +22,8 @@ export function presentReview(r: ReviewRow): Review {
     average: Number(r.average),
     comment: r.comment,
     rubricVersion: r.rubric_version,
+    assignedCourse:
+      r.assigned_course_id === null ? null : { id: r.assigned_course_id, title: r.assigned_course_title ?? '' },
     createdAt: r.created_at.toISOString(),
   };
 }

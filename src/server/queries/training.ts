@@ -106,7 +106,13 @@ export async function trainingNeeds(ctx: CommandContext): Promise<TrainingNeeds>
   const names = new Map(staff.map((p) => [p.id, p.name]));
   for (const a of assignments) {
     if (!names.has(a.user_id)) continue;
-    if (needs.some((n) => n.userId === a.user_id && n.courseId === a.course_id)) continue;
+    const why = a.reason ? `Assigned on ${a.assigned_on}: ${a.reason}` : `Assigned on ${a.assigned_on}`;
+    // A course the person already needs by their role keeps its standing and also says why it was assigned.
+    const already = needs.find((n) => n.userId === a.user_id && n.courseId === a.course_id);
+    if (already) {
+      already.why = `${already.why}; ${why.charAt(0).toLowerCase()}${why.slice(1)}`;
+      continue;
+    }
     needs.push({
       userId: a.user_id,
       name: names.get(a.user_id)!,
@@ -115,7 +121,7 @@ export async function trainingNeeds(ctx: CommandContext): Promise<TrainingNeeds>
       courseTitle: titles.get(a.course_id) ?? '',
       status: 'assigned',
       dueOn: null,
-      why: a.reason ? `Assigned on ${a.assigned_on}: ${a.reason}` : `Assigned on ${a.assigned_on}`,
+      why,
     });
   }
   const rank = { overdue: 0, never: 1, due_soon: 2, assigned: 3 } as const;

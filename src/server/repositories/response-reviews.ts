@@ -110,6 +110,9 @@ function reviewQuery(db: Db, agencyId: number) {
     .leftJoin('units as u', (j) => j.onRef('u.agency_id', '=', 'c.agency_id').onRef('u.id', '=', 'c.unit_id'))
     .leftJoin('users as w', (j) => j.onRef('w.agency_id', '=', 'r.agency_id').onRef('w.id', '=', 'r.worker_user_id'))
     .leftJoin('users as v', (j) => j.onRef('v.agency_id', '=', 'r.agency_id').onRef('v.id', '=', 'r.reviewer_user_id'))
+    .leftJoin('training_courses as t', (j) =>
+      j.onRef('t.agency_id', '=', 'r.agency_id').onRef('t.id', '=', 'r.assigned_course_id'),
+    )
     .select([
       'r.id',
       'c.tracking_number',
@@ -122,6 +125,8 @@ function reviewQuery(db: Db, agencyId: number) {
       'r.average',
       'r.comment',
       'r.rubric_version',
+      'r.assigned_course_id',
+      't.title as assigned_course_title',
       'r.created_at',
     ])
     .where('r.agency_id', '=', agencyId);
@@ -139,4 +144,16 @@ export async function listReviews(db: Db, agencyId: number, workerId?: number): 
 /** One review by id. */
 export async function findReview(db: Db, agencyId: number, id: number): Promise<ReviewRow | undefined> {
   return reviewQuery(db, agencyId).where('r.id', '=', id).executeTakeFirst();
+}
+
+/** Records the course a review's finding assigned (one per review); false when one was assigned already. */
+export async function setReviewCourse(db: Db, agencyId: number, reviewId: number, courseId: number): Promise<boolean> {
+  const result = await db
+    .updateTable('response_reviews')
+    .set({ assigned_course_id: courseId })
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', reviewId)
+    .where('assigned_course_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -106,13 +106,18 @@ export async function insertSession(
 
 /** Whether the agency has a course with this id (a session is about to be added to it). */
 export async function courseExists(db: Db, agencyId: number, id: number): Promise<boolean> {
+  return (await courseTitle(db, agencyId, id)) !== null;
+}
+
+/** A course's title, or null when the agency has no such course. */
+export async function courseTitle(db: Db, agencyId: number, id: number): Promise<string | null> {
   const row = await db
     .selectFrom('training_courses')
-    .select('id')
+    .select('title')
     .where('agency_id', '=', agencyId)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.title ?? null;
 }
 
 /** One session (locked for update: enrolments against its capacity are serialised). */
@@ -205,6 +210,33 @@ export async function activeStaff(db: Db, agencyId: number) {
     ...u,
     unitIds: memberships.filter((m) => m.user_id === u.id).map((m) => m.unit_id),
   }));
+}
+
+/** Assigns a course to a person (a review's finding); they need it until they complete it after `assignedOn`. */
+export async function insertTrainingAssignment(
+  db: Db,
+  agencyId: number,
+  a: {
+    userId: number;
+    courseId: number;
+    reviewId: number | null;
+    reason: string;
+    assignedBy: number | null;
+    assignedOn: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('training_assignments')
+    .values({
+      agency_id: agencyId,
+      user_id: a.userId,
+      course_id: a.courseId,
+      review_id: a.reviewId,
+      reason: a.reason,
+      assigned_by: a.assignedBy,
+      assigned_on: a.assignedOn,
+    })
+    .execute();
 }
 
 /** Courses assigned to a person (e.g. by a review finding) that they have not completed since the assignment. */

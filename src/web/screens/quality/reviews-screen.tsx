@@ -12,7 +12,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useUser } from '../../session.tsx';
-import type { Review, ReviewSummary, RubricOverview, SampledCase } from '../../../shared/quality.ts';
+import type { Course, Review, ReviewSummary, RubricOverview, SampledCase } from '../../../shared/quality.ts';
 import { useOwnerOptions } from './plans-screen.tsx';
 import { QUALITY_KEY } from './use-quality.ts';
 import './quality.css';
@@ -137,7 +137,62 @@ function Sampler() {
   );
 }
 
-function ReviewList({ reviews, rubric }: { reviews: Review[]; rubric: Rubric }) {
+/** A review's finding assigns a course to the reviewed worker (once per review). */
+function AssignTraining({ review }: { review: Review }) {
+  const [open, setOpen] = useState(false);
+  const announce = useAnnounce();
+  const queryClient = useQueryClient();
+  const courses = useQuery({
+    queryKey: [...QUALITY_KEY, 'courses'],
+    queryFn: () => api<Course[]>('GET', '/training/courses'),
+    enabled: open,
+  });
+  const assign = useMutation({
+    mutationFn: (body: { courseId: number; reason: string }) =>
+      api<Review>('POST', `/reviews/${review.id}/training`, body),
+    onSuccess: (saved) => {
+      announce(`${saved.workerName ?? 'The worker'} is assigned ${saved.assignedCourse?.title ?? 'the course'}.`);
+      setOpen(false);
+      void queryClient.invalidateQueries({ queryKey: QUALITY_KEY });
+    },
+  });
+  if (review.assignedCourse) return <>{review.assignedCourse.title}</>;
+  if (review.workerId === null) return <>—</>;
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        Assign training<span className="visually-hidden"> for the review of {review.trackingNumber}</span>
+      </button>
+    );
+  }
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    assign.mutate({ courseId: Number(form.get('courseId')), reason: String(form.get('reason') ?? '') });
+  };
+  return (
+    <form onSubmit={submit} aria-label={`Assign training from the review of ${review.trackingNumber}`}>
+      <FormError error={assign.error} />
+      <SelectField
+        label="Course"
+        name="courseId"
+        required
+        placeholder="Choose a course"
+        options={(courses.data ?? []).map((c) => ({ value: String(c.id), label: c.title }))}
+        defaultValue=""
+      />
+      <TextAreaField label="What the review found" name="reason" required rows={2} />
+      <button type="submit" disabled={assign.isPending}>
+        Assign
+      </button>{' '}
+      <button type="button" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
+function ReviewList({ reviews, rubric, manages }: { reviews: Review[]; rubric: Rubric; manages: boolean }) {
   if (reviews.length === 0) return <p>No reviews yet.</p>;
   return (
     <TableWrap label="Reviews">
@@ -154,6 +209,7 @@ function ReviewList({ reviews, rubric }: { reviews: Review[]; rubric: Rubric }) 
             <th scope="col">Average</th>
             <th scope="col">Rubric</th>
             <th scope="col">Comment</th>
+            <th scope="col">Training</th>
             <th scope="col">Reviewed</th>
           </tr>
         </thead>
@@ -168,6 +224,7 @@ function ReviewList({ reviews, rubric }: { reviews: Review[]; rubric: Rubric }) 
               <td>{r.average}</td>
               <td>{r.rubricVersion === null ? 'Built-in' : `Version ${r.rubricVersion}`}</td>
               <td>{r.comment}</td>
+              <td>{manages ? <AssignTraining review={r} /> : (r.assignedCourse?.title ?? '—')}</td>
               <td>
                 {r.reviewerName ?? '—'}, {formatDateTime(r.createdAt)}
               </td>
@@ -249,7 +306,7 @@ export function ReviewsScreen() {
       {manages && summary.data && <Summary summary={summary.data} />}
       <h2>{manages ? 'All reviews' : 'Reviews of my cases'}</h2>
       {reviews.error && <p role="alert">{reviews.error.message}</p>}
-      {reviews.data && <ReviewList reviews={reviews.data} rubric={rubric} />}
+      {reviews.data && <ReviewList reviews={reviews.data} rubric={rubric} manages={manages} />}
     </>
   );
 }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
 import { USER_PASSWORD, createUser } from '../../../test/factories.ts';
-import type { Review, ReviewSummary, SampledCase } from '../../../../shared/quality.ts';
+import type { Review, ReviewSummary, SampledCase, TrainingNeeds } from '../../../../shared/quality.ts';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -103,5 +103,43 @@ describe('response reviews', () => {
       ['Robin Worker', 1, 4.2],
     ]);
     expect(summary.byUnit.reduce((n, u) => n + u.reviews, 0)).toBe(2);
+  });
+
+  it("a review's finding assigns a course to the worker: in their training needs, told to them, once", async () => {
+    const review = ((await admin.call('GET', '/api/v1/reviews')).json() as Review[]).find(
+      (r) => r.trackingNumber === closed[0],
+    )!;
+    expect(review.assignedCourse).toBeNull();
+    const course = await admin.call('POST', '/api/v1/training/courses', { title: 'Plain language letters' });
+    expect(course.statusCode).toBe(201);
+    const courseId = course.json().id as number;
+    const url = `/api/v1/reviews/${review.id}/training`;
+    const noCourse = await admin.call('POST', url, { courseId: 9999, reason: 'Letters too long' });
+    expect([noCourse.statusCode, noCourse.json().error.details[0].field]).toEqual([400, 'courseId']);
+    const blank = await admin.call('POST', url, { courseId, reason: '  ' });
+    expect([blank.statusCode, blank.json().error.details[0].field]).toEqual([400, 'reason']);
+    expect((await worker.call('POST', url, { courseId, reason: 'Letters too long' })).statusCode).toBe(403);
+    expect((await admin.call('POST', '/api/v1/reviews/99999/training', { courseId, reason: 'x' })).statusCode).toBe(
+      404,
+    );
+    expect(((await admin.call('GET', '/api/v1/reviews')).json() as Review[]).every((r) => !r.assignedCourse)).toBe(
+      true,
+    );
+
+    const res = await admin.call('POST', url, { courseId, reason: 'Letters too long' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as Review).assignedCourse).toEqual({ id: courseId, title: 'Plain language letters' });
+    expect((await admin.call('POST', url, { courseId, reason: 'Again' })).statusCode).toBe(409);
+
+    const needs = (await worker.call('GET', '/api/v1/training/needs')).json() as TrainingNeeds;
+    expect(needs.needs.filter((n) => n.name === 'Robin Worker')).toMatchObject([
+      { status: 'assigned', courseTitle: 'Plain language letters', why: expect.stringContaining('Letters too long') },
+    ]);
+    const inbox = (await worker.call('GET', '/api/v1/notifications')).json() as {
+      items: { kind: string; summary: string }[];
+    };
+    expect(inbox.items.filter((n) => n.kind === 'training_due').map((n) => n.summary)).toEqual([
+      `A review of ${closed[0]} assigned you the training “Plain language letters”`,
+    ]);
   });
 });

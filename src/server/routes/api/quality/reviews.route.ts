@@ -5,10 +5,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { reviewSummary, reviewsFor, sampleCases } from '../../../queries/response-reviews.ts';
 import { createReview } from '../../../commands/quality/review-create.ts';
+import { assignReviewTraining } from '../../../commands/quality/review-training.ts';
 import { saveRubric } from '../../../commands/quality/rubric-save.ts';
 import { rubricOverview, rubricVersionOf } from '../../../queries/review-rubric.ts';
 import { Type } from '@sinclair/typebox';
 import {
+  AssignReviewTrainingBody,
   CreateReviewBody,
   ReviewListQuery,
   ReviewListSchema,
@@ -20,6 +22,7 @@ import {
   SampleSchema,
   SaveRubricBody,
 } from '../../../../shared/quality.ts';
+import { IdParams } from '../../../../shared/schema-helpers.ts';
 
 const tags = ['quality'];
 
@@ -51,6 +54,22 @@ export function reviewRoutes(app: FastifyInstance): void {
       },
     },
     async (req, reply) => reply.status(201).send(await createReview(requireContext(req), req.body)),
+  );
+
+  api.post(
+    '/reviews/:id/training',
+    {
+      schema: {
+        tags,
+        summary:
+          "Assign a course to the reviewed worker from the review's finding (one per review): it shows in the " +
+          'training needs until they complete it, and they are told.',
+        params: IdParams,
+        body: AssignReviewTrainingBody,
+        response: { 200: ReviewSchema },
+      },
+    },
+    async (req) => assignReviewTraining(requireContext(req), req.params.id, req.body),
   );
 
   api.get(
