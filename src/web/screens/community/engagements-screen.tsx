@@ -627,9 +627,19 @@ function EngagementPanel({ id }: { id: number }) {
   };
   const announce = useAnnounce();
   const action = useMutation({
-    mutationFn: ({ path, body, method = 'POST' }: { path: string; body?: unknown; method?: string }) =>
-      api<{ trackingNumber?: string }>(method, `/engagements/${id}${path}`, body ?? {}),
+    mutationFn: ({
+      path,
+      body,
+      method = 'POST',
+    }: {
+      path: string;
+      body?: unknown;
+      method?: string;
+      /** Clears the form that sent it, before the refresh shows the result (so nothing typed meanwhile is lost). */
+      clearForm?: () => void;
+    }) => api<{ trackingNumber?: string }>(method, `/engagements/${id}${path}`, body ?? {}),
     onSuccess: async (result, variables) => {
+      variables.clearForm?.();
       announce(
         result.trackingNumber
           ? `Case ${result.trackingNumber} created.`
@@ -644,13 +654,11 @@ function EngagementPanel({ id }: { id: number }) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    action.mutate(
-      {
-        path: '/issues',
-        body: { description: String(form.get('description') ?? ''), subject: String(form.get('subject') ?? '') },
-      },
-      { onSuccess: () => formElement.reset() },
-    );
+    action.mutate({
+      path: '/issues',
+      body: { description: String(form.get('description') ?? ''), subject: String(form.get('subject') ?? '') },
+      clearForm: () => formElement.reset(),
+    });
   };
   const e = engagement.data;
   if (engagement.error) return <FormError error={engagement.error} />;
