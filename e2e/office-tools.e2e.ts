@@ -137,7 +137,7 @@ it("shows the constituent's status link to copy, and the link opens the case's p
   expect(await sidewaysOverflow(page)).toBe(0);
   await page.setViewportSize(WIDE);
   await panel.getByRole('button', { name: 'Hide the link' }).click();
-  expect(await panel.locator('code.secret').count()).toBe(0);
+  await expect.poll(() => panel.locator('code.secret').count()).toBe(0);
 
   const visitor = await h.browser.newPage();
   await visitor.goto(url.replace(/^https?:\/\/[^/]+/, h.baseUrl));

@@ -25,8 +25,8 @@ async function signIn(browser: Browser, who: { email: string; password: string }
   await p.getByLabel('Email').fill(who.email);
   await p.getByLabel('Password').fill(who.password);
   await p.getByRole('button', { name: 'Sign in' }).click();
-  // The sign-in screen has a heading of its own: wait for the console's navigation, which only a session shows.
-  await p.getByRole('navigation', { name: 'Main' }).waitFor({ state: 'attached' });
+  // Signed in when the sign-in form has gone (on a phone the navigation waits behind the Menu button).
+  await p.getByLabel('Password').waitFor({ state: 'detached' });
   return p;
 }
 
