@@ -171,7 +171,11 @@ function AssignTraining({ review }: { review: Review }) {
     assign.mutate({ courseId: Number(form.get('courseId')), reason: String(form.get('reason') ?? '') });
   };
   return (
-    <form onSubmit={submit} aria-label={`Assign training from the review of ${review.trackingNumber}`}>
+    <form
+      className="assign-training"
+      onSubmit={submit}
+      aria-label={`Assign training from the review of ${review.trackingNumber}`}
+    >
       <FormError error={assign.error} />
       <SelectField
         label="Course"
