@@ -34,3 +34,18 @@ export function sendFile(reply: FastifyReply, file: FileAnswer): FastifyReply {
     .header('content-disposition', contentDisposition(file.fileName, file.disposition))
     .send(file.body);
 }
+
+/**
+ * Sends a file someone uploaded (a case attachment, a material, a procedure or evidence file) as a download: with
+ * nosniff, so a browser never runs it as another type than the one it was stored with.
+ */
+export function sendStoredFile(
+  reply: FastifyReply,
+  file: { data: Buffer; contentType: string; filename: string },
+): FastifyReply {
+  return sendFile(reply.header('x-content-type-options', 'nosniff'), {
+    body: file.data,
+    contentType: file.contentType,
+    fileName: file.filename,
+  });
+}

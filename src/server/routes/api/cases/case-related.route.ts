@@ -21,7 +21,7 @@ import {
   TrackingParams,
 } from '../../../../shared/cases.ts';
 import { Download, NoContent } from '../../../../shared/schema-helpers.ts';
-import { sendFile } from '../file-answer.ts';
+import { sendStoredFile } from '../file-answer.ts';
 import { readUploadedFile } from '../uploaded-file.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 
@@ -151,11 +151,7 @@ export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies)
         req.params.trackingNumber,
         req.params.attachmentId,
       );
-      return sendFile(reply.header('x-content-type-options', 'nosniff'), {
-        body: file.data,
-        contentType: file.contentType,
-        fileName: file.filename,
-      });
+      return sendStoredFile(reply, file);
     },
   );
 }

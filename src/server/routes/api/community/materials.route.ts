@@ -22,7 +22,7 @@ import {
   RecordDistributionBody,
 } from '../../../../shared/materials.ts';
 import { Download } from '../../../../shared/schema-helpers.ts';
-import { sendFile } from '../file-answer.ts';
+import { sendStoredFile } from '../file-answer.ts';
 import { readUploadedFile } from '../uploaded-file.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 
@@ -135,11 +135,7 @@ export function materialRoutes(app: FastifyInstance, deps: RouteDependencies): v
         req.params.id,
         req.params.versionId,
       );
-      return sendFile(reply.header('x-content-type-options', 'nosniff'), {
-        body: file.data,
-        contentType: file.contentType,
-        fileName: file.filename,
-      });
+      return sendStoredFile(reply, file);
     },
   );
 

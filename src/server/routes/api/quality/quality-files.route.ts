@@ -25,7 +25,7 @@ import {
   QualityFileSchema,
 } from '../../../../shared/quality.ts';
 import { Download, NoContent } from '../../../../shared/schema-helpers.ts';
-import { sendFile } from '../file-answer.ts';
+import { sendStoredFile } from '../file-answer.ts';
 import { readUploadedFile } from '../uploaded-file.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 
@@ -79,11 +79,7 @@ export function qualityFileRoutes(app: FastifyInstance, deps: RouteDependencies)
     },
     async (req, reply) => {
       const file = await readProcedureFile(requireContext(req), storage.dataDir, req.params.id, req.params.fileId);
-      return sendFile(reply.header('x-content-type-options', 'nosniff'), {
-        body: file.data,
-        contentType: file.contentType,
-        fileName: file.filename,
-      });
+      return sendStoredFile(reply, file);
     },
   );
 
@@ -145,11 +141,7 @@ export function qualityFileRoutes(app: FastifyInstance, deps: RouteDependencies)
     },
     async (req, reply) => {
       const file = await readPlanFile(requireContext(req), storage.dataDir, req.params.id, req.params.fileId);
-      return sendFile(reply.header('x-content-type-options', 'nosniff'), {
-        body: file.data,
-        contentType: file.contentType,
-        fileName: file.filename,
-      });
+      return sendStoredFile(reply, file);
     },
   );
 
