@@ -9,7 +9,7 @@ import { CaseScreen } from './screens/cases/case-screen.tsx';
 import { NewCaseScreen } from './screens/cases/new-case-screen.tsx';
 import { PeopleSearchScreen } from './screens/people/people-search-screen.tsx';
 import { PersonProfileScreen } from './screens/people/person-profile-screen.tsx';
-import { ADMIN_SCREENS } from './screens/admin/admin-screens.ts';
+import { adminScreensFor } from './screens/admin/admin-screens.ts';
 import { REPORT_SCREENS } from './screens/reports/report-screens.ts';
 import { NotFoundScreen } from './screens/not-found-screen.tsx';
 import { QUALITY_SCREENS } from './screens/quality/quality-screens.ts';
@@ -118,7 +118,7 @@ const adminRoute = createRoute({
   path: '/admin',
   component: function AdminLayout() {
     return (
-      <SectionLayout label="Administration" to="/admin/$section" sections={ADMIN_SCREENS}>
+      <SectionLayout label="Administration" to="/admin/$section" sections={adminScreensFor(useUser().role)}>
         <Outlet />
       </SectionLayout>
     );
@@ -135,7 +135,7 @@ export const adminSectionRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '$section',
   component: function AdminSection() {
-    return <SectionScreen screens={ADMIN_SCREENS} slug={adminSectionRoute.useParams().section} />;
+    return <SectionScreen screens={adminScreensFor(useUser().role)} slug={adminSectionRoute.useParams().section} />;
   },
 });
 

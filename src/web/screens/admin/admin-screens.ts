@@ -24,9 +24,11 @@ export interface AdminScreen {
   slug: string;
   title: string;
   component: ComponentType;
+  /** Shown to administrators only (the API refuses everyone else). */
+  administratorsOnly?: boolean;
 }
 
-export const ADMIN_SCREENS: AdminScreen[] = [
+const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'approvals', title: 'Waiting for my approval', component: ApprovalsScreen },
   { slug: 'units', title: 'Units', component: UnitsScreen },
   { slug: 'users', title: 'Users', component: UsersScreen },
@@ -40,10 +42,14 @@ export const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'complaint-clocks', title: 'Complaint clocks', component: ComplaintClocksScreen },
   { slug: 'templates', title: 'Templates', component: TemplatesScreen },
   { slug: 'indicator-targets', title: 'Indicator targets', component: IndicatorTargetsScreen },
-  { slug: 'mailboxes', title: 'Mailboxes (IMAP)', component: MailboxesScreen },
+  { slug: 'mailboxes', title: 'Mailboxes (IMAP)', component: MailboxesScreen, administratorsOnly: true },
   { slug: 'letterhead', title: 'Letterhead', component: LetterheadScreen },
   { slug: 'portal-name', title: 'Portal name', component: PortalNameScreen },
   { slug: 'integrations', title: 'API tokens and Open311 keys', component: IntegrationsScreen },
   { slug: 'mail-quarantine', title: 'Mail quarantine', component: QuarantineScreen },
   { slug: 'retention', title: 'Retention', component: RetentionScreen },
 ];
+
+/** The administration screens `role` may use. */
+export const adminScreensFor = (role: string): AdminScreen[] =>
+  ADMIN_SCREENS.filter((s) => !s.administratorsOnly || role === 'administrator');
