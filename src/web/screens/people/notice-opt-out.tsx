@@ -1,4 +1,5 @@
 // A person's choice about notices to the public: whether they asked for none, and a switch to record or withdraw it.
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from '@sinclair/typebox';
 import { api } from '../../api/client.ts';
@@ -17,16 +18,16 @@ export function NoticeOptOut({ personId }: { personId: number }) {
     queryKey: key,
     queryFn: () => api<Standing>('GET', `/people/${personId}/notice-opt-out`),
   });
+  // The switch follows the click in the same render, and shows the recorded answer again once the server has replied.
+  const [clicked, setClicked] = useState<boolean | undefined>();
   const change = useMutation({
     mutationFn: (optOut: boolean) =>
       api<Standing>(optOut ? 'PUT' : 'DELETE', `/people/${personId}/notice-opt-out`, optOut ? {} : undefined),
-    // The switch follows the click at once and goes back if the server refuses.
-    onMutate: (optOut) => queryClient.setQueryData<Standing>(key, { personId, optedOut: optOut }),
-    onError: (_error, optOut) => queryClient.setQueryData<Standing>(key, { personId, optedOut: !optOut }),
     onSuccess: (next) => {
       queryClient.setQueryData(key, next);
       announce(next.optedOut ? 'Recorded: no notices to the public.' : 'Notices to the public allowed again.');
     },
+    onSettled: () => setClicked(undefined),
   });
   return (
     <div className="notice-opt-out">
@@ -37,9 +38,12 @@ export function NoticeOptOut({ personId }: { personId: number }) {
           <input
             type="checkbox"
             id={`notice-opt-out-${personId}`}
-            checked={standing.data.optedOut}
+            checked={clicked ?? standing.data.optedOut}
             disabled={change.isPending}
-            onChange={(e) => change.mutate(e.target.checked)}
+            onChange={(e) => {
+              setClicked(e.target.checked);
+              change.mutate(e.target.checked);
+            }}
           />
           <label htmlFor={`notice-opt-out-${personId}`}>Asked for no notices to the public</label>
         </div>
