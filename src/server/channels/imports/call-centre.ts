@@ -1,7 +1,7 @@
 // Call-centre exports: call records (call_id, queue, offered_at, answered_at, abandoned_at, ended_at, agent,
 // language) and interpretation requests (requested_at, language, mode, completed_at), validated (a call is answered
 // or abandoned, not both; times in order) and stored idempotently for the call indicators.
-import { sql } from 'kysely';
+import { analyzeImportedTable } from '../../repositories/imports.ts';
 import { upsertCalls, type CallValues } from '../../repositories/calls.ts';
 import { insertInterpretationRequests, type InterpretationValues } from '../../repositories/interpretations.ts';
 import { LANGUAGES } from '../../../shared/languages.ts';
@@ -92,7 +92,7 @@ export function callsHandler(agency: { id: number; timeZone: string }): ImportHa
       return { key: callId, value: { ...values, row_hash: hashValues(values) } };
     },
     async analyze(on) {
-      await sql`analyze calls`.execute(on);
+      await analyzeImportedTable(on, 'calls');
     },
     async write(tx, rows, runId) {
       const { created, updated } = await upsertCalls(
@@ -134,7 +134,7 @@ export function interpretationsHandler(agency: { id: number; timeZone: string })
       return { key: hash, value: { ...values, row_hash: hash } };
     },
     async analyze(on) {
-      await sql`analyze interpretation_requests`.execute(on);
+      await analyzeImportedTable(on, 'interpretation_requests');
     },
     async write(tx, rows, runId) {
       const created = await insertInterpretationRequests(

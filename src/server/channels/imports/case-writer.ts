@@ -5,7 +5,6 @@
 // locked. New cases get no audit event each: the run's own import.completed event (with its counts) and the case's
 // channel and external id say where they came from.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { diffFields } from '../../repositories/audit.ts';
 import { recordImportAudits, type ImportedCaseValues, type ImportUpdateColumns } from '../../repositories/imports.ts';
@@ -31,22 +30,6 @@ export interface PreparedCase {
    * `values.external_data` is not read, so that a batch does not hold the data twice.
    */
   externalJson?: string | null;
-}
-
-/** ANALYZE of the cases table: fresh planner statistics for the queues and reports after a large import. */
-export async function analyzeCaseTables(db: Db): Promise<void> {
-  await sql`analyze cases`.execute(db);
-}
-
-/**
- * ANALYZE of the columns a batch finds and updates its cases by, inside the import's transaction (the statistics
- * then count the cases the import has written so far). A new channel's cases are missing from the statistics taken
- * before the import; the planner then believes an agency has a handful of them and may look each external id up by
- * reading all of them, so that every batch costs more than the one before (measured: a batch of 1,000 rows took
- * 21.8 s at 33,000 cases, 0.3 s with statistics).
- */
-export async function analyzeCaseKeys(tx: Db): Promise<void> {
-  await sql`analyze cases (agency_id, id, channel, external_id)`.execute(tx);
 }
 
 /** A stable hash of the values a re-import compares. */

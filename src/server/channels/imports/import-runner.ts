@@ -9,11 +9,16 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { stringify } from 'csv-stringify';
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { CommandContext } from '../../context.ts';
 import { recordAudit } from '../../repositories/audit.ts';
-import { finishImportRun, holdImportRun, startImportRun, type ImportKind } from '../../repositories/imports.ts';
+import {
+  finishImportRun,
+  holdImportRun,
+  inImportBatchSavepoint,
+  startImportRun,
+  type ImportKind,
+} from '../../repositories/imports.ts';
 import { CsvFileError, readCsvRecords } from './csv-reader.ts';
 import { KeyLines } from './key-lines.ts';
 import { neutralizeCell } from '../../../domain/csv-safety.ts';
@@ -157,20 +162,6 @@ export function matchColumns(
 
 class StrictAbort extends Error {}
 
-/** Runs `write` inside a savepoint of `tx`: a failure rolls back only what `write` did. */
-async function inSavepoint<R>(tx: Db, write: () => Promise<R>): Promise<R> {
-  await sql`savepoint import_batch`.execute(tx);
-  try {
-    const result = await write();
-    await sql`release savepoint import_batch`.execute(tx);
-    return result;
-  } catch (error) {
-    await sql`rollback to savepoint import_batch`.execute(tx);
-    await sql`release savepoint import_batch`.execute(tx);
-    throw error;
-  }
-}
-
 /** Runs one import of `handler`'s kind for the context's agency and returns its report. */
 export async function runImport<T>(
   ctx: CommandContext,
@@ -232,11 +223,11 @@ export async function runImport<T>(
     if (options.strict) add(await handler.write(tx, rows, runId));
     else {
       try {
-        add(await inSavepoint(tx, () => handler.write(tx, rows, runId)));
+        add(await inImportBatchSavepoint(tx, () => handler.write(tx, rows, runId)));
       } catch {
         for (const row of rows) {
           try {
-            add(await inSavepoint(tx, () => handler.write(tx, [row], runId)));
+            add(await inImportBatchSavepoint(tx, () => handler.write(tx, [row], runId)));
           } catch (error) {
             reject(row.line, '', `could not be stored: ${(error as Error).message}`);
           }

@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.ts';
 import type { Priority, WriterType } from '../../db/schema.ts';
 import type { AgencyClock, StandardRow } from '../../repositories/intake-configuration.ts';
 import { intakeConfiguration, type IntakeConfiguration } from '../../repositories/intake-configuration.ts';
+import type { ChannelRow } from '../../repositories/channels.ts';
 import { routeIntake, standardDeadlines, type IntakeRouting } from '../../../domain/intake-decision.ts';
 import type { Deadlines } from '../../../domain/deadlines.ts';
 import { localDayReader } from './import-times.ts';
@@ -42,6 +43,8 @@ export interface IntakePlanner {
   clock: AgencyClock;
   units: Map<string, number>;
   subjects: Map<string, { name: string; active: boolean }>;
+  /** The agency's channels in the order intake picks among them (by id): a type's first active one is its channel. */
+  channels: readonly ChannelRow[];
   decide(item: IntakeItem): RowDecision;
 }
 
@@ -51,7 +54,7 @@ export async function loadIntakePlanner(db: Db, agencyId: number): Promise<Intak
   const config = await intakeConfiguration(db, agencyId);
   const { clock, subjects } = config;
   const units = new Map([...config.units].map(([code, unit]) => [code, unit.id]));
-  return { clock, units, subjects, decide: decider(config) };
+  return { clock, units, subjects, channels: config.channels, decide: decider(config) };
 }
 
 const ROUTING_CACHE_LIMIT = 10_000;

@@ -2,20 +2,22 @@
 // first_response_at, closed_at, language, first_name, last_name, email, phone, address, description,
 // writer_type), validated like intake, people found or created by email / phone (a batch at a time, with
 // findOrCreatePersonForIntake's rules), idempotent on external_id per channel; the file owns every field it gives.
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { CaseStatus, WriterType } from '../../db/schema.ts';
-import { ensureSubjects, ensureUnits } from '../../repositories/imports.ts';
+import {
+  analyzeCaseKeys,
+  analyzeContactKeys,
+  analyzeImportedTable,
+  ensureSubjects,
+  ensureUnits,
+  findImportPeopleByContacts,
+  insertImportedContacts,
+  insertImportedPeople,
+} from '../../repositories/imports.ts';
 import { isChannelType, WRITER_TYPES } from '../../../shared/vocabulary.ts';
 import { isLanguageCode } from '../../../shared/languages.ts';
 import { normalizeAddress, normalizeEmail, normalizePhone } from '../../../domain/contact-normalization.ts';
-import {
-  analyzeCaseTables,
-  analyzeCaseKeys,
-  hashPrepared,
-  writeImportedCases,
-  type PreparedCase,
-} from './case-writer.ts';
+import { hashPrepared, writeImportedCases, type PreparedCase } from './case-writer.ts';
 import { RowRejected, type ImportHandler, type ImportRow } from './import-runner.ts';
 import { parseImportTime } from './import-times.ts';
 import { loadIntakePlanner } from './intake-plan.ts';
@@ -49,11 +51,7 @@ export async function legacyCasesHandler(
 ): Promise<ImportHandler<LegacyCase>> {
   const planner = await loadIntakePlanner(db, agency.id);
   const timeZone = planner.clock.timeZone;
-  const channels = await db
-    .selectFrom('channels')
-    .select(['slug', 'type', 'active'])
-    .where('agency_id', '=', agency.id)
-    .execute();
+  const channels = planner.channels;
   const createdSubjects = new Set<string>();
   const createdUnits = new Set<string>();
 
@@ -219,11 +217,11 @@ export async function legacyCasesHandler(
     },
     async refreshStatistics(tx) {
       await analyzeCaseKeys(tx);
-      await sql`analyze person_contacts (agency_id, kind, normalized)`.execute(tx);
+      await analyzeContactKeys(tx);
     },
     async analyze(on) {
-      await analyzeCaseTables(on);
-      await sql`analyze person_contacts`.execute(on);
+      await analyzeImportedTable(on, 'cases');
+      await analyzeImportedTable(on, 'person_contacts');
     },
     async write(tx, rows) {
       if (createdSubjects.size) {
@@ -279,18 +277,10 @@ async function resolvePeople(tx: Db, agencyId: number, rows: ImportRow<LegacyCas
   const phones = [
     ...new Set(rows.map((r) => r.value.person.phone && normalizePhone(r.value.person.phone)).filter(Boolean)),
   ];
-  const found = await sql<{ id: number; kind: string; normalized: string; last_name: string }>`
-    select p.id, c.kind, c.normalized, lower(p.last_name) as last_name
-    from person_contacts c join people p on p.agency_id = c.agency_id and p.id = c.person_id
-    where c.agency_id = ${agencyId} and p.merged_into_id is null
-      -- Imported cases are ordinary: they never join a person by a contact given inside the compartment.
-      and not c.restricted and p.confidential_reason is null and (
-      (c.kind = 'email' and c.normalized in (select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb)))
-      or (c.kind = 'phone' and c.normalized in (select jsonb_array_elements_text(${JSON.stringify(phones)}::jsonb))))
-    order by p.id`.execute(tx);
+  const found = await findImportPeopleByContacts(tx, agencyId, emails, phones);
   const byEmail = new Map<string, number>();
   const byPhone = new Map<string, number>();
-  for (const r of found.rows) {
+  for (const r of found) {
     if (r.kind === 'email' && !byEmail.has(r.normalized)) byEmail.set(r.normalized, r.id);
     if (r.kind === 'phone' && !byPhone.has(`${r.normalized}|${r.last_name}`))
       byPhone.set(`${r.normalized}|${r.last_name}`, r.id);
@@ -316,22 +306,19 @@ async function resolvePeople(tx: Db, agencyId: number, rows: ImportRow<LegacyCas
     if (key) pending.set(key, [row]);
   }
   if (newPeople.length) {
-    const ids = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('people', 'id'))::int as id
-      from generate_series(1, ${newPeople.length}::int)`.execute(tx);
-    const people = newPeople.map(({ row }, i) => ({
-      id: ids.rows[i]!.id,
-      first_name: row.value.person.firstName,
-      last_name: row.value.person.lastName,
-      kind: row.value.values.writer_type,
-      preferred_language: row.value.values.language,
-    }));
-    await sql`insert into people (agency_id, id, first_name, last_name, kind, preferred_language)
-      select ${agencyId}, r.id, r.first_name, r.last_name, r.kind, r.preferred_language
-      from jsonb_to_recordset(${JSON.stringify(people)}::jsonb) as r(id int, first_name text, last_name text,
-        kind text, preferred_language text)`.execute(tx);
+    const ids = await insertImportedPeople(
+      tx,
+      agencyId,
+      newPeople.map(({ row }) => ({
+        first_name: row.value.person.firstName,
+        last_name: row.value.person.lastName,
+        kind: row.value.values.writer_type,
+        preferred_language: row.value.values.language,
+      })),
+    );
     newPeople.forEach(({ row, keys }, i) => {
-      row.value.values.person_id = people[i]!.id;
-      for (const other of keys[0] ? (pending.get(keys[0]) ?? []) : []) other.value.values.person_id = people[i]!.id;
+      row.value.values.person_id = ids[i]!;
+      for (const other of keys[0] ? (pending.get(keys[0]) ?? []) : []) other.value.values.person_id = ids[i]!;
     });
   }
   // Contacts of every row, as findOrCreatePersonForIntake adds them (a contact already there is kept).
@@ -348,16 +335,5 @@ async function resolvePeople(tx: Db, agencyId: number, rows: ImportRow<LegacyCas
     if (p.phone) add('phone', p.phone, normalizePhone(p.phone));
     if (p.address) add('address', p.address, normalizeAddress(p.address));
   }
-  if (contacts.size) {
-    await sql`insert into person_contacts (agency_id, person_id, kind, value, normalized, is_primary, position)
-      select ${agencyId}, r.person_id, r.kind, r.value, r.normalized,
-        not exists (select 1 from person_contacts x where x.agency_id = ${agencyId} and x.person_id = r.person_id
-          and x.kind = r.kind) and r.rank = 1,
-        coalesce((select max(position) + 1 from person_contacts x where x.agency_id = ${agencyId}
-          and x.person_id = r.person_id and x.kind = r.kind), 0) + r.rank - 1
-      from (select *, row_number() over (partition by person_id, kind order by ord)::int as rank
-        from jsonb_to_recordset(${JSON.stringify([...contacts.values()].map((c, ord) => ({ ...c, ord })))}::jsonb)
-          as j(person_id int, kind text, value text, normalized text, ord int)) r
-      on conflict (agency_id, person_id, kind, normalized) do nothing`.execute(tx);
-  }
+  await insertImportedContacts(tx, agencyId, [...contacts.values()]);
 }

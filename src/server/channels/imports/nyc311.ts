@@ -14,15 +14,17 @@
 // Facility Name, Incident Address or the intersection; every other 311 field is kept in cases.external_data.
 import type { Db } from '../../db/database.ts';
 import type { CaseStatus } from '../../db/schema.ts';
-import { ensureSubjects, ensureUnits, loadMappings, mappingKey, saveMappings } from '../../repositories/imports.ts';
-import { ensureTrackingSequences } from './case-batch-sql.ts';
 import {
-  analyzeCaseTables,
   analyzeCaseKeys,
-  hashJsonParts,
-  writeImportedCases,
-  type PreparedCase,
-} from './case-writer.ts';
+  analyzeImportedTable,
+  ensureSubjects,
+  ensureUnits,
+  loadMappings,
+  mappingKey,
+  saveMappings,
+} from '../../repositories/imports.ts';
+import { ensureTrackingSequences } from './case-batch-sql.ts';
+import { hashJsonParts, writeImportedCases, type PreparedCase } from './case-writer.ts';
 import { RowRejected, type ColumnSpec, type ImportHandler } from './import-runner.ts';
 import { parseImportTime } from './import-times.ts';
 import { loadIntakePlanner } from './intake-plan.ts';
@@ -157,14 +159,8 @@ export async function nyc311Handler(
   const ensuredSubjects = new Set<string>();
   const createdUnitIds = new Map<string, number>();
   const ensuredYears = new Set<number>();
-  const channel = await db
-    .selectFrom('channels')
-    .select('slug')
-    .where('agency_id', '=', agency.id)
-    .where('type', '=', '311')
-    .where('active', '=', true)
-    .orderBy('id')
-    .executeTakeFirst();
+  // The agency's first active 311 channel, as intake picks a channel by its type.
+  const channel = planner.channels.find((c) => c.type === '311' && c.active);
 
   const subjectFor = (complaintType: string): string | null => {
     const key = mappingKey(complaintType);
@@ -384,7 +380,7 @@ export async function nyc311Handler(
       await analyzeCaseKeys(tx);
     },
     async analyze(on) {
-      await analyzeCaseTables(on);
+      await analyzeImportedTable(on, 'cases');
     },
     summary() {
       const list = (m: Map<string, Unknown>) =>
