@@ -40,6 +40,35 @@ export async function caseIdByTrackingNumber(db: Db, agencyId: number, trackingN
   return row?.id ?? null;
 }
 
+/**
+ * The id of one of the agency's cases with any of these tracking numbers (no visibility check: for a message that
+ * names them), or null.
+ */
+export async function caseIdByTrackingNumbers(
+  db: Db,
+  agencyId: number,
+  trackingNumbers: string[],
+): Promise<number | null> {
+  if (!trackingNumbers.length) return null;
+  const row = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('tracking_number', 'in', trackingNumbers)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** What a case's merge leaves of it: its number, whether it is restricted, the case it was merged into (or null). */
+export async function caseMergeLink(db: Db, agencyId: number, caseId: number) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'tracking_number', 'merged_into_id', 'restricted'])
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+}
+
 /** A case by id (no visibility check: for jobs acting for the agency), locked for the rest of the transaction. */
 export async function lockCaseById(db: Db, agencyId: number, caseId: number): Promise<CaseRow> {
   return db

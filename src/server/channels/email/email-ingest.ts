@@ -12,6 +12,10 @@ import { acknowledgeByEmail } from '../../commands/email/email-outbound.ts';
 import { attachFile } from '../../commands/cases/case-attachment.ts';
 import { addCaseNote } from '../../commands/cases/case-note.ts';
 import { recordAudit } from '../../repositories/audit.ts';
+import { agencyById } from '../../repositories/configuration/agency.ts';
+import { caseIdByTrackingNumbers, caseMergeLink } from '../../repositories/cases.ts';
+import { findPerson } from '../../repositories/people.ts';
+import { firstEntryIdOfKind } from '../../repositories/timeline.ts';
 import { normalizeEmail } from '../../../domain/contact-normalization.ts';
 import {
   caseOfSentMessageIds,
@@ -58,12 +62,7 @@ const ownAddressCache = new WeakMap<Db, { addresses: Set<string>; at: number }>(
 async function agencyOf(db: Db, id: number): Promise<Agency> {
   const cached = agencyCache.get(id);
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.agency;
-  const row = await db
-    .selectFrom('agencies')
-    .select(['id', 'slug', 'name', 'time_zone'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  const agency = { id: row.id, slug: row.slug, name: row.name, timeZone: row.time_zone };
+  const agency = await agencyById(db, id);
   agencyCache.set(id, { agency, at: Date.now() });
   return agency;
 }
@@ -98,12 +97,7 @@ interface CaseMatch {
 /** Follows merges to the surviving case (a merge chain is short; the bound guards against a cycle). */
 async function survivingCase(ctx: CommandContext, caseId: number | null) {
   for (let hops = 0; caseId !== null && hops < 10; hops++) {
-    const row = await ctx.db
-      .selectFrom('cases')
-      .select(['id', 'tracking_number', 'merged_into_id', 'restricted'])
-      .where('agency_id', '=', ctx.agency.id)
-      .where('id', '=', caseId)
-      .executeTakeFirst();
+    const row = await caseMergeLink(ctx.db, ctx.agency.id, caseId);
     if (!row) return null;
     if (row.merged_into_id === null) return row;
     caseId = row.merged_into_id;
@@ -133,13 +127,8 @@ async function caseForMessage(
   }
   const numbers = trackingNumbersIn(mail.subject);
   if (!numbers.length) return null;
-  const named = await ctx.db
-    .selectFrom('cases')
-    .select('id')
-    .where('agency_id', '=', ctx.agency.id)
-    .where('tracking_number', 'in', numbers)
-    .executeTakeFirst();
-  const found = await survivingCase(ctx, named?.id ?? null);
+  const named = await caseIdByTrackingNumbers(ctx.db, ctx.agency.id, numbers);
+  const found = await survivingCase(ctx, named);
   if (!found) return null;
   const sender = normalizeEmail(mail.fromAddress);
   const known = sender !== '' && (await isAddressOfCasePeople(ctx.db, ctx.agency.id, found.id, sender));
@@ -262,19 +251,12 @@ async function createFromEmail(
     receivedAt,
     ...(campaignKey ? { tags: [`campaign:${campaignKey}`] } : {}),
     withinTransaction: async (tx, created) => {
-      const entry = await tx
-        .selectFrom('timeline_entries')
-        .select('id')
-        .where('agency_id', '=', ctx.agency.id)
-        .where('case_id', '=', created.id)
-        .where('kind', '=', 'inbound')
-        .orderBy('id')
-        .executeTakeFirst();
+      const entryId = await firstEntryIdOfKind(tx, ctx.agency.id, created.id, 'inbound');
       await insertEmailMessage(tx, {
         agencyId: ctx.agency.id,
         direction: 'inbound',
         caseId: created.id,
-        entryId: entry?.id ?? null,
+        entryId,
         messageId: mail.messageId,
         inReplyTo: mail.inReplyTo,
         references: mail.references,
@@ -305,14 +287,7 @@ async function createFromEmail(
       }
       // The detected language wins; only without one is the writer's preferred language read.
       const person =
-        !detected && created.person_id
-          ? await tx
-              .selectFrom('people')
-              .select('preferred_language')
-              .where('agency_id', '=', ctx.agency.id)
-              .where('id', '=', created.person_id)
-              .executeTakeFirst()
-          : undefined;
+        !detected && created.person_id ? await findPerson(tx, ctx.agency.id, created.person_id) : undefined;
       const result = await acknowledgeByEmail(tx, { ...ctx, db: tx }, created, {
         language: detected ?? person?.preferred_language ?? created.language,
         statusUrlBase: deps.config.publicUrl,
