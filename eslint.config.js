@@ -23,7 +23,6 @@ const ioPatterns = IO_MODULES.map((name) => ({
  */
 const SQL_OUTSIDE_REPOSITORIES = [
   'src/cli/seed-demo.ts',
-  'src/server/bootstrap.ts',
   'src/server/reports/crosstab.ts',
   'src/server/reports/dashboards.ts',
   'src/server/reports/indicator-items.ts',

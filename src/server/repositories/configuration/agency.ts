@@ -1,4 +1,5 @@
-// SQL for the agency row itself: name, zone, tracking prefix, calendar, escalation levels, complaint clocks.
+// SQL for the agency row itself: name, zone, tracking prefix, calendar, escalation levels, complaint clocks; a new
+// agency's row, and the lock under which the first start creates agency `main`.
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { complaintSettings, type ComplaintSettings } from '../../../domain/complaint-clocks.ts';
@@ -86,6 +87,55 @@ export async function agencyById(db: Db, agencyId: number): Promise<Agency> {
     .where('id', '=', agencyId)
     .executeTakeFirstOrThrow();
   return toContextAgency(row);
+}
+
+/**
+ * Holds, until the transaction ends, the lock under which the first start looks for agency `main` and creates it,
+ * so that two processes starting at once create it once.
+ */
+export async function holdFirstStartLock(tx: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(42001)`.execute(tx);
+}
+
+/** The id of the agency with this slug, or null. */
+export async function agencyIdBySlug(db: Db, slug: string): Promise<number | null> {
+  const row = await db.selectFrom('agencies').select('id').where('slug', '=', slug).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Every agency's id and the preset it was created with (`settings.preset`), if any. */
+export async function agencyPresets(db: Db): Promise<{ id: number; preset: unknown }[]> {
+  const rows = await db.selectFrom('agencies').select(['id', 'settings']).execute();
+  return rows.map((r) => ({ id: r.id, preset: r.settings.preset }));
+}
+
+/** Inserts a new agency's row; returns its id. */
+export async function insertAgency(
+  tx: Db,
+  agency: {
+    slug: string;
+    name: string;
+    timeZone: string;
+    trackingPrefix: string;
+    calendar: BusinessCalendar;
+    escalationLevels: EscalationLevel[];
+    settings: Record<string, unknown>;
+  },
+): Promise<number> {
+  const row = await tx
+    .insertInto('agencies')
+    .values({
+      slug: agency.slug,
+      name: agency.name,
+      time_zone: agency.timeZone,
+      tracking_prefix: agency.trackingPrefix,
+      calendar: JSON.stringify(agency.calendar),
+      escalation_levels: JSON.stringify(agency.escalationLevels),
+      settings: JSON.stringify(agency.settings),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** The agency's settings (locked when `lock`). */
