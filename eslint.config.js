@@ -18,8 +18,7 @@ const ioPatterns = IO_MODULES.map((name) => ({
  * The rule below keeps any NEW file from doing so; each file listed here is debt to move into a repository (a report
  * may keep its SQL in its own *-queries.ts / *-sql.ts file, and so may a read model of src/server/queries/:
  * docs/decisions/0011-read-models-hold-their-sql.md). Remove a line when its file is cleaned up. Left outside
- * commands/: the demo seed, first-run bootstrap, email intake and the bulk imports (their batched statements are
- * counted by the intake and 311 benchmarks, so they move with care); the reports split their SQL into *-queries.ts.
+ * commands/: the demo seed; the reports split their SQL into *-queries.ts.
  */
 const SQL_OUTSIDE_REPOSITORIES = [
   'src/cli/seed-demo.ts',

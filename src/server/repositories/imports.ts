@@ -1,7 +1,7 @@
 // SQL for imports: the import runs and their reports, the savepoint a batch is written in, the planner statistics
 // an import refreshes, the 311 mappings (complaint type → subject, city agency → unit), and the audit events of a
 // batch of updated cases in one insert. The imported cases themselves are written by the writer of new cases
-// (new-cases.ts) through channels/imports/case-batch-sql.ts.
+// (new-cases.ts) through imported-cases.ts.
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { FieldChange } from '../db/schema.ts';

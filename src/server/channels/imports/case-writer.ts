@@ -17,7 +17,7 @@ import {
   lockImportedCases,
   updateImportedCases,
   type CaseRowToWrite,
-} from './case-batch-sql.ts';
+} from '../../repositories/imported-cases.ts';
 import type { BatchResult, ImportRow } from './import-runner.ts';
 
 /** An imported case ready to write, without its tracking number. */

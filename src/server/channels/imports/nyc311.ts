@@ -23,7 +23,7 @@ import {
   mappingKey,
   saveMappings,
 } from '../../repositories/imports.ts';
-import { ensureTrackingSequences } from './case-batch-sql.ts';
+import { ensureTrackingSequences } from '../../repositories/imported-cases.ts';
 import { hashJsonParts, writeImportedCases, type PreparedCase } from './case-writer.ts';
 import { RowRejected, type ColumnSpec, type ImportHandler } from './import-runner.ts';
 import { parseImportTime } from './import-times.ts';

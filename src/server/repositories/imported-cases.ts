@@ -5,16 +5,10 @@
 // size, and PostgreSQL reads plain arrays much faster than a JSON document of the same rows. The array literals
 // are written here in one pass (the driver's own conversion costs more than the rest of a row's preparation).
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
-import type { ExistingImportedCase, ImportedCaseValues, ImportUpdateColumns } from '../../repositories/imports.ts';
-import {
-  arrayLiteral,
-  batchColumn,
-  insertCaseRows,
-  type BatchValue,
-  type NewCaseColumn,
-} from '../../repositories/new-cases.ts';
-import { createTrackingSequence } from '../../repositories/case-intake.ts';
+import type { Db } from '../db/database.ts';
+import type { ExistingImportedCase, ImportedCaseValues, ImportUpdateColumns } from './imports.ts';
+import { arrayLiteral, batchColumn, insertCaseRows, type BatchValue, type NewCaseColumn } from './new-cases.ts';
+import { createTrackingSequence } from './case-intake.ts';
 
 /** What a batch needs to know of an existing imported case: which it is and the hash of what it was made from. */
 export interface ImportedCaseHash {
