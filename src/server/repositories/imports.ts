@@ -313,22 +313,6 @@ export interface ExistingImportedCase {
   person_id: number | null;
 }
 
-/** The cases of a channel with these external ids, locked for the batch. */
-export async function findImportedCases(
-  db: Db,
-  agencyId: number,
-  channel: string,
-  externalIds: string[],
-): Promise<Map<string, ExistingImportedCase>> {
-  const result = await sql<ExistingImportedCase>`select id, external_id, tracking_number, import_hash, status,
-      received_at, closed_at, first_response_at, description, facility, subject_code, unit_id, language, writer_type,
-      person_id
-    from cases where agency_id = ${agencyId} and channel = ${channel}
-      and external_id in (select jsonb_array_elements_text(${JSON.stringify(externalIds)}::jsonb))
-    for update`.execute(db);
-  return new Map(result.rows.map((r) => [r.external_id, r]));
-}
-
 /** A case row as an import writes it. */
 export interface ImportedCaseValues {
   tracking_number: string;
