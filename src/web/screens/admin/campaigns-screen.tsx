@@ -27,18 +27,30 @@ function CampaignPanel({ campaign: c, index }: { campaign: Campaign; index: numb
         {c.subject || 'No subject'}
       </h2>
       <dl className="facts">
-        <dt>Cases</dt>
-        <dd>{c.count}</dd>
-        <dt>Senders</dt>
-        <dd>{c.senders}</dd>
-        <dt>Still open</dt>
-        <dd>{c.openCount}</dd>
-        <dt>First received</dt>
-        <dd>{formatDateTime(c.firstReceivedAt)}</dd>
-        <dt>Last received</dt>
-        <dd>{formatDateTime(c.lastReceivedAt)}</dd>
-        <dt>Tag</dt>
-        <dd>{c.tag}</dd>
+        <div>
+          <dt>Cases</dt>
+          <dd>{c.count}</dd>
+        </div>
+        <div>
+          <dt>Senders</dt>
+          <dd>{c.senders}</dd>
+        </div>
+        <div>
+          <dt>Still open</dt>
+          <dd>{c.openCount}</dd>
+        </div>
+        <div>
+          <dt>First received</dt>
+          <dd>{formatDateTime(c.firstReceivedAt)}</dd>
+        </div>
+        <div>
+          <dt>Last received</dt>
+          <dd>{formatDateTime(c.lastReceivedAt)}</dd>
+        </div>
+        <div>
+          <dt>Tag</dt>
+          <dd>{c.tag}</dd>
+        </div>
       </dl>
       <details>
         <summary>Tracking numbers ({c.trackingNumbers.length})</summary>

@@ -125,33 +125,53 @@ export function CaseSplitPanel({ current: c, files }: { current: CaseRecord; fil
           <section className="panel" aria-labelledby="split-preview-heading">
             <h4 id="split-preview-heading">The new case will be</h4>
             <dl className="facts">
-              <dt>About</dt>
-              <dd>{draft.description}</dd>
-              <dt>Person</dt>
-              <dd>{personName(c)}</dd>
-              <dt>Channel</dt>
-              <dd>{channelLabel(c.channel)}</dd>
-              <dt>Language</dt>
-              <dd>{languageName(c.language)}</dd>
-              <dt>Writer</dt>
-              <dd>{writerTypeLabel(c.writerType)}</dd>
-              <dt>Received</dt>
-              <dd>{formatDateTime(c.receivedAt)} (as this case: its deadlines run from then)</dd>
-              <dt>Subject</dt>
-              <dd>{draft.subject ? subjectName(draft.subject) : 'Decided as intake decides'}</dd>
-              <dt>Unit</dt>
-              <dd>{draft.unit ? unitName(draft.unit) : 'By the routing rules'}</dd>
-              <dt>Restricted</dt>
-              <dd>{c.restricted ? 'Yes, like this case' : 'No'}</dd>
-              <dt>Files moving</dt>
-              <dd>
-                {draft.attachmentIds.length
-                  ? files
-                      .filter((f) => draft.attachmentIds.includes(f.id))
-                      .map((f) => f.filename)
-                      .join(', ')
-                  : 'None'}
-              </dd>
+              <div>
+                <dt>About</dt>
+                <dd>{draft.description}</dd>
+              </div>
+              <div>
+                <dt>Person</dt>
+                <dd>{personName(c)}</dd>
+              </div>
+              <div>
+                <dt>Channel</dt>
+                <dd>{channelLabel(c.channel)}</dd>
+              </div>
+              <div>
+                <dt>Language</dt>
+                <dd>{languageName(c.language)}</dd>
+              </div>
+              <div>
+                <dt>Writer</dt>
+                <dd>{writerTypeLabel(c.writerType)}</dd>
+              </div>
+              <div>
+                <dt>Received</dt>
+                <dd>{formatDateTime(c.receivedAt)} (the same as this case: its deadlines run from then)</dd>
+              </div>
+              <div>
+                <dt>Subject</dt>
+                <dd>{draft.subject ? subjectName(draft.subject) : 'Decided as intake decides'}</dd>
+              </div>
+              <div>
+                <dt>Unit</dt>
+                <dd>{draft.unit ? unitName(draft.unit) : 'By the routing rules'}</dd>
+              </div>
+              <div>
+                <dt>Restricted</dt>
+                <dd>{c.restricted ? 'Yes, like this case' : 'No'}</dd>
+              </div>
+              <div>
+                <dt>Files moving</dt>
+                <dd>
+                  {draft.attachmentIds.length
+                    ? files
+                        .filter((f) => draft.attachmentIds.includes(f.id))
+                        .map((f) => f.filename)
+                        .join(', ')
+                    : 'None'}
+                </dd>
+              </div>
             </dl>
           </section>
           <p>
