@@ -11,7 +11,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 export const ADMIN_EMAIL = 'admin@example.gov';
 export const ADMIN_PASSWORD = 'e2e password 123';
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {

@@ -215,6 +215,25 @@ export const MergeCaseBody = Type.Object(
   { into: Type.String({ minLength: 1, maxLength: 60 }) },
   { additionalProperties: false },
 );
+export const SplitCaseBody = Type.Object(
+  {
+    ...VersionedSchema,
+    description: Type.String({
+      minLength: 1,
+      maxLength: 100_000,
+      description: 'What the new case is about: the part of the correspondence that moves to it.',
+    }),
+    subject: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Subject code of the new case.' })),
+    unit: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Unit code the new case goes to.' })),
+    attachmentIds: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), {
+        maxItems: 200,
+        description: "Files of this case that move to the new one (ids from the case's timeline).",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const AttachmentParams = Type.Object({ trackingNumber: Type.String({ maxLength: 60 }), attachmentId: Id });
 
 export const SearchQuery = Type.Object({
@@ -432,6 +451,9 @@ export const CaseLinkSchema = Type.Object({
   status: Nullable(Type.String()),
 });
 export const CaseLinksSchema = Type.Array(CaseLinkSchema);
+
+/** A split: the case as it is now, and the new case made from the part that moved. */
+export const SplitCaseResultSchema = Type.Object({ original: CaseSchema, split: CaseSchema });
 
 export const CreatedIdSchema = Type.Object({ id: Type.Integer() });
 

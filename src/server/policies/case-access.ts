@@ -39,6 +39,7 @@ export type CaseAction =
   | 'case:note'
   | 'case:restrict'
   | 'case:merge'
+  | 'case:split'
   | 'case:referral_reply';
 
 /** Refuses (403, with the reason) an action the actor may not take on a case they can see. */

@@ -10,6 +10,8 @@ export interface CampaignView {
   tag: string;
   subject: string;
   count: number;
+  /** Distinct sender addresses: the people behind the campaign (one person may have written more than once). */
+  senders: number;
   openCount: number;
   firstReceivedAt: Date;
   lastReceivedAt: Date;
@@ -22,7 +24,7 @@ export async function listCampaigns(ctx: CommandContext, options: { limit: numbe
   const rows = await ctx.db
     .selectFrom('email_messages as m')
     .innerJoin('cases as c', (join) => join.onRef('c.agency_id', '=', 'm.agency_id').onRef('c.id', '=', 'm.case_id'))
-    .select(['m.campaign_key', 'm.subject', 'm.received_at', 'c.tracking_number', 'c.status'])
+    .select(['m.campaign_key', 'm.subject', 'm.received_at', 'm.from_address', 'c.tracking_number', 'c.status'])
     .where('m.agency_id', '=', ctx.agency.id)
     .where('m.direction', '=', 'inbound')
     .where('m.campaign_key', 'is not', null)
@@ -31,6 +33,7 @@ export async function listCampaigns(ctx: CommandContext, options: { limit: numbe
     .limit(50_000)
     .execute();
   const byKey = new Map<string, CampaignView>();
+  const sendersOf = new Map<string, Set<string>>();
   for (const row of rows) {
     const key = row.campaign_key!;
     let view = byKey.get(key);
@@ -40,6 +43,7 @@ export async function listCampaigns(ctx: CommandContext, options: { limit: numbe
         tag: `campaign:${key}`,
         subject: row.subject,
         count: 0,
+        senders: 0,
         openCount: 0,
         firstReceivedAt: row.received_at,
         lastReceivedAt: row.received_at,
@@ -47,7 +51,11 @@ export async function listCampaigns(ctx: CommandContext, options: { limit: numbe
         openTrackingNumbers: [],
       };
       byKey.set(key, view);
+      sendersOf.set(key, new Set());
     }
+    const senders = sendersOf.get(key)!;
+    senders.add(row.from_address.trim().toLowerCase());
+    view.senders = senders.size;
     if (view.trackingNumbers.includes(row.tracking_number)) continue;
     view.count++;
     view.trackingNumbers.push(row.tracking_number);

@@ -19,3 +19,30 @@ export async function findCaseAttachment(db: Db, agencyId: number, caseId: numbe
     .where('id', '=', attachmentId)
     .executeTakeFirst();
 }
+
+/** The files attached to a case (id and name), oldest first. */
+export async function caseAttachmentNames(db: Db, agencyId: number, caseId: number) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'filename'])
+    .where('agency_id', '=', agencyId)
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Moves some of a case's files to another case, shown there under the given timeline entry. */
+export async function moveAttachments(
+  db: Db,
+  agencyId: number,
+  move: { fromCaseId: number; toCaseId: number; attachmentIds: number[]; entryId: number },
+): Promise<void> {
+  if (!move.attachmentIds.length) return;
+  await db
+    .updateTable('attachments')
+    .set({ case_id: move.toCaseId, entry_id: move.entryId })
+    .where('agency_id', '=', agencyId)
+    .where('case_id', '=', move.fromCaseId)
+    .where('id', 'in', move.attachmentIds)
+    .execute();
+}

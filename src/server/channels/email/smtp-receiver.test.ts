@@ -588,7 +588,7 @@ describe('campaigns', () => {
     const res = await admin.call('GET', '/api/v1/campaigns');
     expect(res.statusCode).toBe(200);
     const campaign = res.json().items.find((c: { subject: string }) => c.subject === 'Keep Riverside pool open');
-    expect(campaign).toMatchObject({ count: 3, openCount: 3 });
+    expect(campaign).toMatchObject({ count: 3, senders: 3, openCount: 3 });
     const tagged = await t.db
       .selectFrom('cases')
       .select(['tracking_number', 'tags'])

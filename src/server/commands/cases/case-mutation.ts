@@ -29,32 +29,40 @@ export async function mutateCase(
   options: MutationOptions,
   decide: (tx: Db, current: CaseRow) => Promise<CaseChange>,
 ): Promise<CaseRow> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const current = await findVisibleCase(tx, ctx, options.trackingNumber, { forUpdate: true });
-    authorizeCase(ctx.actor, options.action, current);
-    if (current.merged_into_id && options.action !== 'case:status') {
-      throw new AppError('conflict', `Case ${current.tracking_number} was merged into another case; work on that one.`);
-    }
-    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
-      // updateCase repeats this check; failing before `decide` keeps side effects (timeline rows) from starting.
-      await updateCase(tx, current, {}, options.expectedVersion);
-    }
-    const change = await decide(tx, current);
-    const next = await updateCase(tx, current, change.patch);
-    const fields = Object.keys(change.patch) as (keyof CaseRow)[];
-    await recordAudit(
-      tx,
-      { ...ctx, db: tx },
-      {
-        action: options.auditAction,
-        entityType: 'case',
-        entityId: current.tracking_number,
-        caseId: current.id,
-        before: { ...Object.fromEntries(fields.map((f) => [f, current[f]])), ...change.auditBefore },
-        after: { ...Object.fromEntries(fields.map((f) => [f, next[f]])), ...change.auditAfter },
-        reason: change.reason ?? null,
-      },
-    );
-    return next;
-  });
+  return ctx.db.transaction().execute((tx) => mutateCaseWithin(tx, ctx, options, decide));
+}
+
+/** The same frame inside a transaction the caller holds (a split writes the new case in the same one). */
+export async function mutateCaseWithin(
+  tx: Db,
+  ctx: CommandContext,
+  options: MutationOptions,
+  decide: (tx: Db, current: CaseRow) => Promise<CaseChange>,
+): Promise<CaseRow> {
+  const current = await findVisibleCase(tx, ctx, options.trackingNumber, { forUpdate: true });
+  authorizeCase(ctx.actor, options.action, current);
+  if (current.merged_into_id && options.action !== 'case:status') {
+    throw new AppError('conflict', `Case ${current.tracking_number} was merged into another case; work on that one.`);
+  }
+  if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
+    // updateCase repeats this check; failing before `decide` keeps side effects (timeline rows) from starting.
+    await updateCase(tx, current, {}, options.expectedVersion);
+  }
+  const change = await decide(tx, current);
+  const next = await updateCase(tx, current, change.patch);
+  const fields = Object.keys(change.patch) as (keyof CaseRow)[];
+  await recordAudit(
+    tx,
+    { ...ctx, db: tx },
+    {
+      action: options.auditAction,
+      entityType: 'case',
+      entityId: current.tracking_number,
+      caseId: current.id,
+      before: { ...Object.fromEntries(fields.map((f) => [f, current[f]])), ...change.auditBefore },
+      after: { ...Object.fromEntries(fields.map((f) => [f, next[f]])), ...change.auditAfter },
+      reason: change.reason ?? null,
+    },
+  );
+  return next;
 }

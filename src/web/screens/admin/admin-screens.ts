@@ -13,6 +13,7 @@ import { ChannelsScreen } from './channels-screen.tsx';
 import { LetterheadScreen } from './letterhead-screen.tsx';
 import { IntegrationsScreen } from './integrations-screen.tsx';
 import { QuarantineScreen } from './quarantine-screen.tsx';
+import { CampaignsScreen } from './campaigns-screen.tsx';
 import { RetentionScreen } from './retention-screen.tsx';
 import { MailboxesScreen } from './mailboxes-screen.tsx';
 import { IndicatorTargetsScreen } from './indicator-targets-screen.tsx';
@@ -47,6 +48,7 @@ const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'portal-name', title: 'Portal name', component: PortalNameScreen },
   { slug: 'integrations', title: 'API tokens and Open311 keys', component: IntegrationsScreen },
   { slug: 'mail-quarantine', title: 'Mail quarantine', component: QuarantineScreen },
+  { slug: 'campaigns', title: 'Email campaigns', component: CampaignsScreen },
   { slug: 'retention', title: 'Retention', component: RetentionScreen },
 ];
 

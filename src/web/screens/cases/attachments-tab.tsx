@@ -1,4 +1,5 @@
-// Files on the case (upload, list) and links to other cases (duplicate of, related, parent, child).
+// Files on the case (upload, list), links to other cases (duplicate of, related, parent, child), merging a
+// duplicate into another case and splitting off a second matter.
 import type { FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -10,6 +11,7 @@ import { formatDateTime, humanize } from '../../format.ts';
 import { caseKeys, useCaseAction } from './use-case-action.ts';
 import { useTimeline } from './case-timeline-tab.tsx';
 import { CaseMergePanel } from './case-merge-panel.tsx';
+import { CaseSplitPanel } from './case-split-panel.tsx';
 
 interface CaseLink {
   kind: string;
@@ -127,6 +129,7 @@ export function AttachmentsTab({ current: c }: { current: CaseRecord }) {
         </button>
       </form>
       <CaseMergePanel current={c} />
+      <CaseSplitPanel current={c} files={attachments} />
     </>
   );
 }

@@ -1,20 +1,15 @@
-// Actions on the selected cases at once: assign, route to a unit, or close — one request for all of them. When the
+// Actions on the selected cases at once: assign, route to a unit, answer by email (bulk-respond.tsx), or close. When the
 // selected cases share a unit, its members are offered first as assignees.
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseRecord, TemplateSummary } from '../../api/types.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CaseRecord } from '../../api/types.ts';
 import { api } from '../../api/client.ts';
 import { assigneeOptions, unitOptions, useColleagues, useUnits } from '../../api/reference.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { useUser } from '../../session.tsx';
-
-interface BulkResult {
-  succeeded: number;
-  failed: number;
-  results: { trackingNumber: string; ok: boolean; error?: { message: string } }[];
-}
+import { BulkRespond, type BulkResult } from './bulk-respond.tsx';
 
 /** The bulk action bar for the selected cases. */
 export function BulkActions({ cases, onDone }: { cases: CaseRecord[]; onDone(): void }) {
@@ -25,10 +20,6 @@ export function BulkActions({ cases, onDone }: { cases: CaseRecord[]; onDone(): 
   const announce = useAnnounce();
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
-  const templates = useQuery({
-    queryKey: ['templates', 'approved-list', 'email'],
-    queryFn: () => api<TemplateSummary[]>('GET', '/templates?channel=email&status=approved'),
-  });
 
   const mutation = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
@@ -90,24 +81,13 @@ export function BulkActions({ cases, onDone }: { cases: CaseRecord[]; onDone(): 
           Route
         </button>
       </form>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          mutation.mutate({ action: 'respond', channel: 'email', templateCode: value(e, 'templateCode'), close: true });
+      <BulkRespond
+        trackingNumbers={selected}
+        idPrefix="queue-bulk"
+        onDone={(result) => {
+          if (!result.failed) onDone();
         }}
-      >
-        <SelectField
-          label="Answer by email with"
-          name="templateCode"
-          options={[
-            ...new Map((templates.data ?? []).filter((t) => t.approvedVersion).map((t) => [t.code, t.name])),
-          ].map(([code, name]) => ({ value: code, label: name }))}
-        />
-        <button type="submit" disabled={mutation.isPending || !templates.data?.length}>
-          Answer and close
-        </button>
-      </form>
+      />
       <div className="inline-form">
         <button type="button" disabled={mutation.isPending} onClick={() => mutation.mutate({ action: 'close' })}>
           Close selected

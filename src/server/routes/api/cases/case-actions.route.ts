@@ -39,7 +39,7 @@ import { sendFile } from '../file-answer.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
 
 /** The version a client expects: the body's expectedVersion, else an If-Match header ("3" or W/"3"). */
-function expectedVersionOf(req: FastifyRequest, bodyVersion: number | undefined): number | undefined {
+export function expectedVersionOf(req: FastifyRequest, bodyVersion: number | undefined): number | undefined {
   if (bodyVersion !== undefined) return bodyVersion;
   const header = req.headers['if-match'];
   const match = typeof header === 'string' ? /^(?:W\/)?"?(\d+)"?$/.exec(header.trim()) : null;
@@ -47,7 +47,7 @@ function expectedVersionOf(req: FastifyRequest, bodyVersion: number | undefined)
 }
 
 /** The expected version a PATCH must send (body or If-Match), as a person's PATCH does; 400 when neither. */
-function requiredVersionOf(req: FastifyRequest, bodyVersion: number | undefined): number {
+export function requiredVersionOf(req: FastifyRequest, bodyVersion: number | undefined): number {
   const version = expectedVersionOf(req, bodyVersion);
   if (version === undefined) {
     throw invalid('expectedVersion', 'is required: send the version you edited (or an If-Match header)');

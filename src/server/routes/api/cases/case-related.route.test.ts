@@ -138,6 +138,67 @@ describe('links and merge', () => {
   });
 });
 
+describe('split', () => {
+  it('splits part of a case off into a linked case with the same writer and received date', async () => {
+    const c = await newCase({
+      channel: 'email',
+      description: 'Mold in room 4B. Also: my home attendant stopped coming.',
+      receivedAt: '2026-02-03T15:00:00Z',
+    });
+    const missing = await admin.call('POST', `/api/v1/cases/${c.trackingNumber}/split`, { description: 'x' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details[0].field).toBe('expectedVersion');
+    const blank = await admin.call('POST', `/api/v1/cases/${c.trackingNumber}/split`, {
+      expectedVersion: c.version,
+      description: '',
+    });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.details[0].field).toBe('description');
+    const badFile = await admin.call('POST', `/api/v1/cases/${c.trackingNumber}/split`, {
+      expectedVersion: c.version,
+      description: 'Home attendant stopped coming.',
+      attachmentIds: [987654],
+    });
+    expect(badFile.statusCode).toBe(400);
+    expect(badFile.json().error.details[0].field).toBe('attachmentIds');
+
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.trackingNumber}/split`,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'if-match': `W/"${c.version}"` },
+      payload: { description: 'My home attendant stopped coming.', unit: 'HCS' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { original, split } = res.json();
+    expect(original.trackingNumber).toBe(c.trackingNumber);
+    expect(original.version).toBe(c.version + 1);
+    expect(split).toMatchObject({
+      channel: 'email',
+      language: c.language,
+      writerType: c.writerType,
+      receivedAt: '2026-02-03T15:00:00.000Z',
+      unit: 'HCS',
+      description: 'My home attendant stopped coming.',
+      person: { id: c.person.id },
+    });
+    expect((await admin.call('GET', `/api/v1/cases/${split.trackingNumber}/links`)).json()).toEqual([
+      { kind: 'related', trackingNumber: c.trackingNumber, status: original.status },
+    ]);
+    const timeline = (await admin.call('GET', `/api/v1/cases/${c.trackingNumber}/timeline`)).json();
+    expect(timeline.entries.map((e: { body: string }) => e.body)).toContain(
+      `Part of this case was split off into case ${split.trackingNumber}.`,
+    );
+    const audit = (await admin.call('GET', `/api/v1/cases/${split.trackingNumber}/audit`)).json();
+    expect(audit.map((e: { action: string }) => e.action)).toContain('case.split_off');
+
+    const stale = await admin.call('POST', `/api/v1/cases/${c.trackingNumber}/split`, {
+      expectedVersion: c.version,
+      description: 'Again.',
+    });
+    expect(stale.statusCode).toBe(409);
+  });
+});
+
 describe('attachments', () => {
   it('stores a PDF, lists it on the timeline and serves it back', async () => {
     const c = await newCase();

@@ -1,9 +1,10 @@
-// What hangs off a case: referrals to other units and their replies, attachments, links and merges.
+// What hangs off a case: referrals to other units and their replies, attachments, links, merges and splits.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
 import { referCase, replyToReferral } from '../../../commands/cases/case-referral.ts';
 import { caseLinks, linkCases, mergeCases } from '../../../commands/cases/case-link.ts';
+import { splitCase } from '../../../commands/cases/case-split.ts';
 import { attachFile, readAttachment } from '../../../commands/cases/case-attachment.ts';
 import { getCaseView } from '../../../queries/case-list-queries.ts';
 import { presentCase } from './case-presenter.ts';
@@ -18,12 +19,15 @@ import {
   ReferralBody,
   ReferralReplyBody,
   ReferralReplyParams,
+  SplitCaseBody,
+  SplitCaseResultSchema,
   TrackingParams,
 } from '../../../../shared/cases.ts';
 import { Download, NoContent } from '../../../../shared/schema-helpers.ts';
 import { sendStoredFile } from '../file-answer.ts';
 import { readUploadedFile } from '../uploaded-file.ts';
 import type { RouteDependencies } from '../route-dependencies.ts';
+import { requiredVersionOf } from './case-actions.route.ts';
 
 export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -108,6 +112,35 @@ export function caseRelatedRoutes(app: FastifyInstance, deps: RouteDependencies)
       const ctx = requireContext(req);
       await mergeCases(ctx, req.body.into, req.params.trackingNumber);
       return presentCase(await getCaseView(ctx, req.body.into));
+    },
+  );
+
+  api.post(
+    '/cases/:trackingNumber/split',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Split part of this case off into a new case: same writer, channel, language, restriction and received date ' +
+          '(its deadlines run from when the constituent wrote); the cases are linked. expectedVersion or If-Match ' +
+          'is required; a stale version gets 409.',
+        params: TrackingParams,
+        body: SplitCaseBody,
+        response: { 201: SplitCaseResultSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireContext(req);
+      const { expectedVersion, ...part } = req.body;
+      const { split } = await splitCase(ctx, {
+        ...part,
+        trackingNumber: req.params.trackingNumber,
+        expectedVersion: requiredVersionOf(req, expectedVersion),
+      });
+      return reply.status(201).send({
+        original: presentCase(await getCaseView(ctx, req.params.trackingNumber)),
+        split: presentCase(await getCaseView(ctx, split.tracking_number)),
+      });
     },
   );
 
