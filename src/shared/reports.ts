@@ -2,7 +2,8 @@
 // alerts, saved reports and schedules. Report documents and runs are open objects on purpose (their tables, cells
 // and charts vary by report and are built by src/server/reports/); the envelopes around them are declared.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { Nullable, OpenObject } from './schema-helpers.ts';
+import { Nullable, OpenObject, stringEnum } from './schema-helpers.ts';
+import { DIMENSIONS, MEASURES } from './crosstab-definition.ts';
 
 /** A report answer: JSON by default, or a file (CSV, XLSX, PDF) when `format` asks for one. */
 export const JsonOrReportFile = <T extends TSchema>(schema: T) => ({
@@ -18,8 +19,80 @@ export const JsonOrReportFile = <T extends TSchema>(schema: T) => ({
 });
 
 export const DashboardSchema = OpenObject('The dashboard: period, filters, interval, asOf and its charts.');
-export const CrosstabRunSchema = OpenObject('A cross-tab run: its definition and result (rows × columns × measure).');
-export const CrosstabCasesSchema = OpenObject('The cases behind one cell of a cross-tab, a page at a time.');
+/** A report period as the reports answer it (see report-periods.ts). */
+export const ReportPeriodSchema = Type.Object({
+  kind: stringEnum(['month', 'quarter', 'fiscal_year', 'range'] as const),
+  key: Type.String(),
+  label: Type.String(),
+  from: Type.String({ description: 'First local day, inclusive (YYYY-MM-DD).' }),
+  to: Type.String({ description: 'Last local day, inclusive (YYYY-MM-DD).' }),
+});
+
+/** One value of a cross-tab dimension: a code, a number (a unit's id) or null (none). */
+export const DimensionValueSchema = Nullable(Type.Union([Type.String(), Type.Number()]));
+export type DimensionValue = Static<typeof DimensionValueSchema>;
+
+export const CrosstabHeaderSchema = Type.Object({
+  key: Type.Array(DimensionValueSchema, { description: "The row's or column's values, one per dimension." }),
+  labels: Type.Array(Type.String()),
+});
+export type CrosstabHeader = Static<typeof CrosstabHeaderSchema>;
+
+const CrosstabDimensionSchema = Type.Object({ key: stringEnum(DIMENSIONS), label: Type.String() });
+const CrosstabValue = Nullable(Type.Number());
+
+/** A cross-tab's answer: headers, cells[row][column], totals computed over the cases, and the filters in words. */
+export const CrosstabResultSchema = Type.Object({
+  period: Type.Object({ key: Type.String(), label: Type.String(), from: Type.String(), to: Type.String() }),
+  measure: Type.Object({
+    key: stringEnum(MEASURES),
+    label: Type.String(),
+    format: stringEnum(['count', 'days', 'percent'] as const),
+  }),
+  rowDimensions: Type.Array(CrosstabDimensionSchema),
+  columnDimensions: Type.Array(CrosstabDimensionSchema),
+  rowHeaders: Type.Array(CrosstabHeaderSchema),
+  columnHeaders: Type.Array(CrosstabHeaderSchema),
+  cells: Type.Array(Type.Array(CrosstabValue), { description: 'cells[row][column]; null where there is no value.' }),
+  rowTotals: Type.Array(CrosstabValue),
+  columnTotals: Type.Array(CrosstabValue),
+  grandTotal: CrosstabValue,
+  filterSummary: Type.Array(Type.String()),
+  asOf: Type.String({ description: 'The instant "open" and "past due" were judged at.' }),
+});
+export type CrosstabResult = Static<typeof CrosstabResultSchema>;
+
+export const CrosstabRunSchema = Type.Object({
+  definition: OpenObject('The cross-tab definition that ran.'),
+  result: CrosstabResultSchema,
+});
+
+/** The cases behind one cell of a cross-tab, a page at a time, newest first. */
+export const CrosstabCasesSchema = Type.Object({
+  total: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      trackingNumber: Type.String(),
+      receivedAt: Type.String(),
+      status: Type.String(),
+      channel: Type.String(),
+      subject: Nullable(Type.String()),
+      subjectName: Nullable(Type.String()),
+      unit: Nullable(Type.String()),
+      unitName: Nullable(Type.String()),
+      assignee: Nullable(Type.String()),
+      priority: Type.String(),
+      firstResponseAt: Nullable(Type.String()),
+      closedAt: Nullable(Type.String()),
+      value: Nullable(
+        Type.Number({ description: "The case's own value of the measure: 1 for a count, days, or 100 / 0." }),
+      ),
+    }),
+  ),
+  nextCursor: Nullable(Type.String()),
+});
+export type CrosstabCasePage = Static<typeof CrosstabCasesSchema>;
+
 export const IndicatorsResultSchema = OpenObject('Customer-service indicators of a period, with their targets.');
 export const IndicatorItemsSchema = OpenObject('The cases, calls or interpretation requests behind one number.');
 export const IndicatorTargetSchema = Type.Object({
@@ -78,7 +151,7 @@ export const SavedReportListSchema = Type.Array(SavedReportSchema);
 export const SavedReportRunSchema = Type.Object({
   report: SavedReportSchema,
   definition: OpenObject('The definition that ran.'),
-  result: OpenObject('The cross-tab result.'),
+  result: CrosstabResultSchema,
 });
 
 export const ReportScheduleSchema = OpenObject('A scheduled report with its next run and latest deliveries.');
