@@ -18,7 +18,63 @@ export const JsonOrReportFile = <T extends TSchema>(schema: T) => ({
   },
 });
 
-export const DashboardSchema = OpenObject('The dashboard: period, filters, interval, asOf and its charts.');
+/** A cell of a report table: numbers stay numbers, null is an empty cell. */
+export const ReportCellSchema = Nullable(Type.Union([Type.String(), Type.Number()]));
+
+/** A table of a report (see report-document.ts): columns and rows of cells keyed by column. */
+export const ReportTableSchema = Type.Object({
+  name: Type.String(),
+  title: Type.String(),
+  description: Type.Optional(Type.String()),
+  columns: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      format: Type.Optional(stringEnum(['text', 'count', 'percent', 'days', 'seconds', 'date'] as const)),
+    }),
+  ),
+  rows: Type.Array(Type.Record(Type.String(), ReportCellSchema)),
+});
+
+export const DASHBOARD_CHARTS = [
+  'volumes',
+  'response-times',
+  'response-distribution',
+  'backlog',
+  'subjects-by-week',
+  'unit-workload',
+] as const;
+export type DashboardChartName = (typeof DASHBOARD_CHARTS)[number];
+
+/** A dashboard chart, drawn from a table of real numbers (shown as a table and downloadable as CSV). */
+export const DashboardChartSchema = Type.Object({
+  name: stringEnum(DASHBOARD_CHARTS),
+  kind: stringEnum(['stacked-bar', 'line', 'bar', 'grouped-bar', 'heat-map'] as const),
+  title: Type.String(),
+  description: Type.String({
+    description: "What the numbers count (also the chart's description for screen readers).",
+  }),
+  table: ReportTableSchema,
+  labelColumn: Type.String(),
+  valueColumns: Type.Array(Type.String(), { description: 'The columns drawn: series, or the cells of a heat map.' }),
+  notes: Type.Array(Type.String(), { description: 'Facts read off the table.' }),
+});
+export type DashboardChart = Static<typeof DashboardChartSchema>;
+
+/** The dashboard: period, filters, interval, asOf and its charts. */
+export const DashboardSchema = Type.Object({
+  period: Type.Object({ key: Type.String(), label: Type.String(), from: Type.String(), to: Type.String() }),
+  filters: Type.Object({
+    channel: Nullable(Type.String()),
+    unitId: Nullable(Type.Integer()),
+    subject: Nullable(Type.String()),
+  }),
+  interval: stringEnum(['day', 'week'] as const, { description: 'Buckets of the volume chart.' }),
+  asOf: Type.String(),
+  charts: Type.Array(DashboardChartSchema),
+});
+export type Dashboard = Static<typeof DashboardSchema>;
+
 /** A report period as the reports answer it (see report-periods.ts). */
 export const ReportPeriodSchema = Type.Object({
   kind: stringEnum(['month', 'quarter', 'fiscal_year', 'range'] as const),
