@@ -149,8 +149,86 @@ export const CrosstabCasesSchema = Type.Object({
 });
 export type CrosstabCasePage = Static<typeof CrosstabCasesSchema>;
 
-export const IndicatorsResultSchema = OpenObject('Customer-service indicators of a period, with their targets.');
-export const IndicatorItemsSchema = OpenObject('The cases, calls or interpretation requests behind one number.');
+/** The numbers of one indicator in one period. */
+export const IndicatorNumbersSchema = Type.Object({
+  value: Nullable(
+    Type.Number({ description: 'Percent 0–100 or seconds (one decimal), or a count; null with nothing to divide by.' }),
+  ),
+  numerator: Type.Number(),
+  denominator: Nullable(Type.Number({ description: 'Null for a plain count.' })),
+  pending: Type.Optional(Type.Integer({ description: 'E-mails and letters still inside their 14 days.' })),
+  excluded: Type.Optional(Type.Integer({ description: 'Items in neither number.' })),
+});
+export type IndicatorNumbers = Static<typeof IndicatorNumbersSchema>;
+
+export const IndicatorSchema = Type.Object({
+  ...IndicatorNumbersSchema.properties,
+  key: Type.String(),
+  name: Type.String(),
+  unit: stringEnum(['percent', 'seconds', 'count'] as const),
+  better: stringEnum(['higher', 'lower'] as const),
+  target: Type.Optional(Type.Number()),
+  previousYear: IndicatorNumbersSchema,
+});
+export type Indicator = Static<typeof IndicatorSchema>;
+
+/** Customer-service indicators of a period and of the same period a year earlier, with their targets. */
+export const IndicatorsResultSchema = Type.Object({
+  period: ReportPeriodSchema,
+  previousYearPeriod: ReportPeriodSchema,
+  asOf: Type.String({ description: 'When the numbers were taken (ISO instant).' }),
+  timeZone: Type.String(),
+  indicators: Type.Array(IndicatorSchema),
+});
+export type IndicatorsResult = Static<typeof IndicatorsResultSchema>;
+
+export const IndicatorCaseItemSchema = Type.Object({
+  trackingNumber: Type.String(),
+  receivedAt: Type.String(),
+  firstResponseAt: Nullable(Type.String()),
+  resolutionDueAt: Nullable(Type.String()),
+  closedAt: Nullable(Type.String()),
+  channel: Type.String(),
+  subject: Nullable(Type.String()),
+  subjectName: Nullable(Type.String()),
+  unit: Nullable(Type.String()),
+  unitName: Nullable(Type.String()),
+});
+export type IndicatorCaseItem = Static<typeof IndicatorCaseItemSchema>;
+
+export const IndicatorCallItemSchema = Type.Object({
+  callId: Type.String(),
+  queue: Type.String(),
+  offeredAt: Type.String(),
+  answeredAt: Nullable(Type.String()),
+  abandonedAt: Nullable(Type.String()),
+  waitSeconds: Nullable(Type.Number()),
+});
+export type IndicatorCallItem = Static<typeof IndicatorCallItemSchema>;
+
+export const IndicatorInterpretationItemSchema = Type.Object({
+  id: Type.Integer(),
+  requestedAt: Type.String(),
+  completedAt: Type.String(),
+  language: Type.String(),
+  mode: Nullable(Type.String()),
+});
+export type IndicatorInterpretationItem = Static<typeof IndicatorInterpretationItemSchema>;
+
+/** The cases, calls or interpretation requests behind one number of an indicator, a page at a time. */
+export const IndicatorItemsSchema = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  group: stringEnum(['numerator', 'late', 'pending', 'denominator', 'excluded'] as const),
+  period: Type.String(),
+  asOf: Type.String(),
+  kind: stringEnum(['cases', 'calls', 'interpretation_requests'] as const),
+  total: Type.Integer({ description: "How many items the group has in all (the indicator's number)." }),
+  items: Type.Array(Type.Union([IndicatorCaseItemSchema, IndicatorCallItemSchema, IndicatorInterpretationItemSchema])),
+  nextCursor: Nullable(Type.String()),
+});
+export type IndicatorItemsPage = Static<typeof IndicatorItemsSchema>;
+
 export const IndicatorTargetSchema = Type.Object({
   key: Type.String(),
   name: Type.String(),
