@@ -246,10 +246,52 @@ export type IndicatorTargets = Static<typeof IndicatorTargetsSchema>;
 export const MonthlyReportSchema = OpenObject("The commissioner's monthly report.");
 export const QualityReportSchema = OpenObject('The quarterly QA report as a report document (title, tables, charts).');
 
-export const IssueAlertSchema = OpenObject('A new-issue alert: a rise of cases per subject, facility or unit.');
+export const NEW_ISSUE_DIMENSIONS = ['subject', 'facility', 'unit', 'subject_facility'] as const;
+export type NewIssueDimension = (typeof NEW_ISSUE_DIMENSIONS)[number];
+export const NEW_ISSUE_WINDOWS = ['day', 'week'] as const;
+export type NewIssueWindow = (typeof NEW_ISSUE_WINDOWS)[number];
+
+/** One significant rise: what was counted, against what was expected, over which days, and a sentence saying so. */
+export const NewIssueSchema = Type.Object({
+  dimension: stringEnum(NEW_ISSUE_DIMENSIONS),
+  key: Type.String({ description: 'Subject code, facility name, unit code, or "SUBJECT|Facility".' }),
+  label: Type.String({ description: 'Subject name, facility, unit name, or "Subject name at Facility".' }),
+  observed: Type.Number(),
+  expected: Type.Number(),
+  window: stringEnum(NEW_ISSUE_WINDOWS),
+  from: Type.String({ description: 'First local day counted (YYYY-MM-DD), inclusive.' }),
+  to: Type.String({ description: 'Last local day counted (YYYY-MM-DD), inclusive.' }),
+  probability: Type.Number({ description: 'P(X ≥ observed) under the expected count and its dispersion.' }),
+  sentence: Type.String({ description: '"Shelter conditions at Facility X: 23 this week, 6 expected".' }),
+});
+export type NewIssue = Static<typeof NewIssueSchema>;
+
+/** The filters of the case list (GET /api/v1/cases and the console's list) that show an alert's cases. */
+export const AlertCaseFilterSchema = Type.Object({
+  subject: Type.Optional(Type.String()),
+  facility: Type.Optional(Type.String()),
+  unit: Type.Optional(Type.String()),
+  receivedFrom: Type.String(),
+  receivedTo: Type.String(),
+  merged: Type.Literal('false'),
+});
+export type AlertCaseFilter = Static<typeof AlertCaseFilterSchema>;
+
+/** A new-issue alert: a rise of cases per subject, facility or unit, with its history and who acknowledged it. */
+export const IssueAlertSchema = Type.Object({
+  ...NewIssueSchema.properties,
+  id: Type.Integer(),
+  history: Type.Array(Type.Number(), { description: 'Counts of the windows before it and of its own, oldest first.' }),
+  unit: Nullable(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() })),
+  createdAt: Type.String(),
+  acknowledged: Nullable(Type.Object({ at: Type.String(), by: Type.String() })),
+  cases: AlertCaseFilterSchema,
+});
+export type IssueAlertView = Static<typeof IssueAlertSchema>;
+
 export const IssueAlertListSchema = Type.Object({
   items: Type.Array(IssueAlertSchema),
-  period: Type.Optional(OpenObject('The period asked for.')),
+  period: Type.Optional(ReportPeriodSchema),
 });
 
 export const DetectionRunBody = Type.Object(
