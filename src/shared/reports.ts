@@ -1,6 +1,7 @@
-// The reports API's contract: the answers of dashboards, cross-tabs, indicators, the monthly report, new-issue
-// alerts, saved reports and schedules. Report documents and runs are open objects on purpose (their tables, cells
-// and charts vary by report and are built by src/server/reports/); the envelopes around them are declared.
+// The reports API's contract: the answers of dashboards, cross-tabs, indicators, the monthly report (its schema in
+// monthly-report.ts), new-issue alerts, saved reports and schedules, declared field by field; the server builds
+// them and the console reads them as their Static<> types. Report documents, stored definitions and schedules are
+// open objects on purpose (their tables and cells vary by report and are built by src/server/reports/).
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Nullable, OpenObject, stringEnum } from './schema-helpers.ts';
 import { DIMENSIONS, MEASURES } from './crosstab-definition.ts';
@@ -243,7 +244,8 @@ export const IndicatorTargetsSchema = Type.Object({
   targets: Type.Array(IndicatorTargetSchema),
 });
 export type IndicatorTargets = Static<typeof IndicatorTargetsSchema>;
-export const MonthlyReportSchema = OpenObject("The commissioner's monthly report.");
+
+export { MonthlyReportSchema } from './monthly-report.ts';
 export const QualityReportSchema = OpenObject('The quarterly QA report as a report document (title, tables, charts).');
 
 export const NEW_ISSUE_DIMENSIONS = ['subject', 'facility', 'unit', 'subject_facility'] as const;
