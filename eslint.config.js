@@ -1,10 +1,12 @@
 // Lint rules for the whole repository: TypeScript-aware recommended rules, no type-checked rules (tsc does that),
-// plus the layer rules of docs/ARCHITECTURE.md: no import cycles in src/, and who may import whom.
+// plus the layer rules of docs/ARCHITECTURE.md: no import cycles in src/ (type-only imports included), and who may
+// import whom.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import civicdesk from './eslint-rules/import-cycles.js';
 
 /** Modules with I/O that pure code (src/domain, src/shared) must not import. */
 const IO_MODULES = ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'net', 'http', 'https', 'crypto', 'pg', 'kysely'];
@@ -57,7 +59,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    plugins: { 'import-x': importX },
+    plugins: { 'import-x': importX, civicdesk },
     settings: {
       'import-x/resolver-next': [createTypeScriptImportResolver()],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
@@ -65,6 +67,8 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // import-x/no-cycle does not count `import type`; this rule does (eslint-rules/import-cycles.js).
+      'civicdesk/import-cycles': 'error',
       'import-x/no-restricted-paths': [
         'error',
         {
