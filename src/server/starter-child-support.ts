@@ -1,7 +1,7 @@
 // The starter configuration of a county child-support ombudsperson's office (preset `child-support`, DOMAIN.md §4):
 // units, subjects and routing, the three-business-day answer to inquiries, the complaint settings, and approved
 // English and Spanish notices LCR001–LCR006 and SH001 in our own words. Administrators change all of it afterwards.
-import type { StarterRule, StarterStandard, StarterSubject, StarterUnit } from './starter-configuration.ts';
+import type { StarterRule, StarterStandard, StarterSubject, StarterUnit } from './starter-types.ts';
 import { DEFAULT_COMPLAINT_SETTINGS } from '../domain/complaint-clocks.ts';
 
 export const childSupportUnits: StarterUnit[] = [

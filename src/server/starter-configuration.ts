@@ -2,7 +2,7 @@
 // social-services agency's constituent office, routing rules, service standards, escalation levels and
 // approved English acknowledgement templates. Administrators change all of it afterwards. The `child-support` preset
 // (starter-child-support.ts) starts a county child-support ombudsperson's office instead.
-import type { EscalationLevel, RuleActions, RuleConditions, StandardMatch, Target } from '../domain/types.ts';
+import type { EscalationLevel } from '../domain/types.ts';
 import type { HolidayPreset } from '../domain/holidays.ts';
 import {
   childSupportComplaintSettings,
@@ -12,36 +12,9 @@ import {
   childSupportTemplates,
   childSupportUnits,
 } from './starter-child-support.ts';
+import type { StarterRule, StarterStandard, StarterSubject, StarterUnit } from './starter-types.ts';
 
-/** A unit a new agency starts with. */
-export interface StarterUnit {
-  code: string;
-  name: string;
-}
-
-/** A subject of the coding scheme; `parentCode` nests it under another. */
-export interface StarterSubject {
-  code: string;
-  name: string;
-  parentCode?: string;
-}
-
-/** A routing rule, naming its unit by code. */
-export interface StarterRule {
-  name: string;
-  conditions: RuleConditions;
-  actions: RuleActions;
-  stopProcessing: boolean;
-}
-
-/** A service standard: the cases it matches and their first-response and resolution targets. */
-export interface StarterStandard {
-  name: string;
-  match: StandardMatch;
-  firstResponse: Target;
-  resolution: Target;
-  warningPercent: number;
-}
+export type { StarterRule, StarterStandard, StarterSubject, StarterUnit } from './starter-types.ts';
 
 export const starterUnits: StarterUnit[] = [
   { code: 'FWC', name: 'Families with Children' },

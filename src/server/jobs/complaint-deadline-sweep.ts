@@ -20,7 +20,12 @@ import {
 import { recordAudit } from '../repositories/audit.ts';
 import { notify } from '../commands/notifications/notify.ts';
 import { levelRecipients } from './escalation-recipients.ts';
-import type { SweepOptions } from './deadline-sweep.ts';
+
+/** The options of the deadline sweep (deadline-sweep.ts runs this sweep with its own). */
+export interface SweepOptions {
+  /** The console's address for the links in notification emails. */
+  consoleUrl?: string | undefined;
+}
 
 const BATCH = 500;
 const HOURS_BETWEEN_LEVELS = 24;

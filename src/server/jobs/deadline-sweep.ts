@@ -20,17 +20,14 @@ import type { EscalationLevel } from '../../domain/types.ts';
 import { localDate } from '../../shared/local-time.ts';
 import { notify } from '../commands/notifications/notify.ts';
 import { levelRecipients } from './escalation-recipients.ts';
-import { sweepComplaintDeadlines } from './complaint-deadline-sweep.ts';
+import { sweepComplaintDeadlines, type SweepOptions } from './complaint-deadline-sweep.ts';
 
 const BATCH = 500;
 const HOURS_BETWEEN_LEVELS = 24;
 
 export { levelRecipients } from './escalation-recipients.ts';
 
-export interface SweepOptions {
-  /** The console's address for the links in notification emails. */
-  consoleUrl?: string | undefined;
-}
+export type { SweepOptions } from './complaint-deadline-sweep.ts';
 
 /** Runs the sweep for every agency at `now`; returns how many cases and referrals were warned or escalated. */
 export async function runDeadlineSweep(db: Db, now: Date, options: SweepOptions = {}): Promise<number> {

@@ -1,6 +1,7 @@
 // Job kinds and their handlers. A handler throws to have its job retried with backoff.
 import type { ClaimedJob } from '../repositories/jobs.ts';
-import type { WorkerDependencies } from './worker.ts';
+import type { Db } from '../db/database.ts';
+import type { Config } from '../env.ts';
 import { runDeadlineSweep } from './deadline-sweep.ts';
 import { sweepOverdueActions } from './action-plan-sweep.ts';
 import { sweepProjectMilestones } from './milestone-sweep.ts';
@@ -10,6 +11,12 @@ import { runSurveyInvitations } from '../commands/portal/survey-invitations.ts';
 import { requeueWaitingMail, sendOutboxMessage } from './email-send.ts';
 import { runNewIssueDetection } from '../reports/new-issue-alerts.ts';
 import { runReportSchedules, sendReportDelivery } from './report-schedules.ts';
+
+/** What a job handler works with: the database and the configuration. */
+export interface WorkerDependencies {
+  db: Db;
+  config: Config;
+}
 
 export type JobHandler = (deps: WorkerDependencies, job: ClaimedJob) => Promise<void>;
 

@@ -1,16 +1,11 @@
 // The in-process job worker: polls the jobs table, runs each claimed job's handler, retries failures with backoff,
 // and keeps the periodic sweeps (deadline warnings and escalations) scheduled.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/database.ts';
-import type { Config } from '../env.ts';
 import { claimJobs, completeJob, enqueueJob, failJob, type ClaimedJob } from '../repositories/jobs.ts';
-import { jobHandlers } from './handlers.ts';
+import { jobHandlers, type WorkerDependencies } from './handlers.ts';
 import { scheduleNewIssueDetection } from '../reports/new-issue-alerts.ts';
 
-export interface WorkerDependencies {
-  db: Db;
-  config: Config;
-}
+export type { WorkerDependencies } from './handlers.ts';
 
 const SWEEP_EVERY_MS = 60_000;
 

@@ -9,7 +9,7 @@ import { addLocalDays, localDate, startOfLocalDay } from '../../shared/local-tim
 import { ENGAGEMENT_KIND_LABELS, type EngagementKind } from '../../shared/community.ts';
 import { PROJECT_HEALTH_LABELS, type ProjectHealth } from '../../shared/projects.ts';
 import { listProjectSummaries } from '../repositories/projects.ts';
-import type { ReportRequest } from './report-builders.ts';
+import type { ReportRequest } from './report-request.ts';
 import { roundTo } from './report-numbers.ts';
 import { issuesRaised, mediaTurnaround, outreachReach, type PeriodInstants } from './community-queries.ts';
 

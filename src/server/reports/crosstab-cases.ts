@@ -5,35 +5,17 @@
 import type { CommandContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import type { ReportPeriod } from '../../shared/report-periods.ts';
+import type { CrosstabCasePage } from '../../shared/reports.ts';
 import { NUMERIC_DIMENSIONS, type CrosstabDefinition, type Dimension } from './crosstab-definition.ts';
 import { casePage, narrowTo, scopedCases, type DimensionValue } from './crosstab-sql.ts';
+
+export type { CrosstabCasePage } from '../../shared/reports.ts';
 
 export interface CrosstabCell {
   /** The row's values, one per row dimension; absent or null for all rows (a column total, the grand total). */
   row?: DimensionValue[] | null | undefined;
   /** The column's values, one per column dimension; absent or null for all columns (a row total). */
   column?: DimensionValue[] | null | undefined;
-}
-
-export interface CrosstabCasePage {
-  total: number;
-  items: {
-    trackingNumber: string;
-    receivedAt: string;
-    status: string;
-    channel: string;
-    subject: string | null;
-    subjectName: string | null;
-    unit: string | null;
-    unitName: string | null;
-    assignee: string | null;
-    priority: string;
-    firstResponseAt: string | null;
-    closedAt: string | null;
-    /** The case's own value of the measure: 1 for a count, days, or 100 / 0 for on time / late. */
-    value: number | null;
-  }[];
-  nextCursor: string | null;
 }
 
 function checkCoordinates(field: 'row' | 'column', dimensions: Dimension[], values: DimensionValue[]): void {

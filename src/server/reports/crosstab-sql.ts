@@ -1,20 +1,22 @@
-// The SQL pieces of a cross-tab. Every dimension and measure name maps to a fixed SQL expression written here;
-// values from the request reach the database only as bound parameters. scopedCases applies the reader's policy
-// (visibleCasesFilter), leaves out merged duplicates and applies the period and filters, so the table, its totals
-// and the drill-down to cases all start from the same set of cases.
+// The SQL of a cross-tab: its pieces and the statement that computes the table with its totals (groupedRows).
+// Every dimension and measure name maps to a fixed SQL expression written here; values from the request reach the
+// database only as bound parameters. scopedCases applies the reader's policy (visibleCasesFilter), leaves out merged
+// duplicates and applies the period and filters, so the table, its totals and the drill-down to cases all start
+// from the same set of cases.
 import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { visibleCasesFilter } from '../policies/case-access.ts';
 import { periodInstants, type ReportPeriod } from '../../shared/report-periods.ts';
 import type { CaseStatus } from '../../shared/case-status.ts';
-import type { CrosstabFilters, Dimension, Measure } from './crosstab-definition.ts';
+import type { DimensionValue } from '../../shared/reports.ts';
+import type { CrosstabDefinition, CrosstabFilters, Dimension, Measure } from './crosstab-definition.ts';
 
 type Joined = Database & { c: Database['cases'] };
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type CaseQuery = SelectQueryBuilder<Joined, 'c', {}>;
 
-export type DimensionValue = string | number | null;
+export type { DimensionValue } from '../../shared/reports.ts';
 
 /** A LIKE pattern matching the children of a subject code (codes may hold _, which LIKE reads as a wildcard). */
 const childrenOf = (code: string) => `${code.replace(/[\\%_]/g, (ch) => `\\${ch}`)}.%`;
@@ -229,4 +231,52 @@ export async function subjectNames(ctx: CommandContext, codes: string[]): Promis
     .where('code', 'in', codes)
     .execute();
   return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** One row of the cross-tab statement: d0… the dimension values, g0… their grouping flags, and the value. */
+export interface GroupedRow {
+  value: number | null;
+  [column: string]: unknown;
+}
+
+const keyOf = (values: number[]) => JSON.stringify(values);
+
+/** The grouping sets of the query: the cells, the row totals, the column totals and the grand total. */
+function groupingSets(rowCount: number, columnCount: number): number[][] {
+  const rows = [...Array(rowCount).keys()];
+  const columns = [...Array(columnCount).keys()].map((i) => i + rowCount);
+  const sets = [[...rows, ...columns], rows, columns, []];
+  return sets.filter((set, i) => sets.findIndex((other) => keyOf(other) === keyOf(set)) === i);
+}
+
+/** The statement of a cross-tab: its cells and, through GROUPING SETS, every total, `limit` rows at most. */
+export async function groupedRows(
+  ctx: CommandContext,
+  definition: CrosstabDefinition,
+  period: ReportPeriod,
+  asOf: Date,
+  limit: number,
+): Promise<GroupedRow[]> {
+  const dimensions = [...definition.rows, ...definition.columns];
+  const inner = scopedCases(ctx, definition.filters, period).select([
+    ...dimensions.map((d, i) => dimensionSql(d, ctx.agency.timeZone).as(`d${i}`)),
+    measureValueSql(definition.measure, asOf).as('v'),
+  ]);
+  const refs = dimensions.map((_, i) => sql.ref(`x.d${i}`));
+  const flags = refs.map((ref, i) => sql<number>`grouping(${ref})`.as(`g${i}`));
+  let query = ctx.db
+    .selectFrom(inner.as('x'))
+    .select([...refs.map((ref, i) => ref.as(`d${i}`)), ...flags, measureAggregateSql(definition.measure).as('value')]);
+  if (dimensions.length > 0) {
+    const sets = groupingSets(definition.rows.length, definition.columns.length).map((set) =>
+      set.length > 0 ? sql`(${sql.join(set.map((i) => refs[i]!))})` : sql`()`,
+    );
+    const rolledUp: RawBuilder<number> = sql`${sql.join(
+      refs.map((ref) => sql`grouping(${ref})`),
+      sql` + `,
+    )}`;
+    // Totals first, so that a table too large for the limit still shows how many rows it would have.
+    query = query.groupBy(sql`grouping sets (${sql.join(sets)})`).orderBy(rolledUp, 'desc');
+  }
+  return (await query.limit(limit).execute()) as GroupedRow[];
 }

@@ -2,11 +2,11 @@
 // reader's own view of the cases. One query computes the cells and, through GROUPING SETS, every row total, column
 // total and the grand total over the underlying cases — so a median's total is the median of all the cases, not a
 // sum of medians. crosstabDocument turns a result into the ReportDocument that CSV, XLSX and PDF are rendered from.
-import { sql, type RawBuilder } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import { AppError, invalid } from '../errors.ts';
 import type { ReportPeriod } from '../../shared/report-periods.ts';
 import type { ReportColumn, ReportDocument, ReportTable } from '../../shared/report-document.ts';
+import type { CrosstabHeader, CrosstabResult } from '../../shared/reports.ts';
 import {
   COUNT_MEASURES,
   DIMENSION_LABELS,
@@ -17,13 +17,7 @@ import {
   type Dimension,
   type Measure,
 } from './crosstab-definition.ts';
-import {
-  dimensionSql,
-  measureAggregateSql,
-  measureValueSql,
-  scopedCases,
-  type DimensionValue,
-} from './crosstab-sql.ts';
+import { groupedRows, namesById, type DimensionValue } from './crosstab-sql.ts';
 import { compareValues, headerLabeller, periodTimeKeys, type LabelLookup } from './crosstab-labels.ts';
 
 export type { CrosstabDefinition, CrosstabFilters, Dimension, Measure } from './crosstab-definition.ts';
@@ -33,30 +27,7 @@ export type { DimensionValue } from './crosstab-sql.ts';
 export const MAX_ROWS = 500;
 export const MAX_COLUMNS = 60;
 
-export interface CrosstabHeader {
-  /** The dimension values of this row or column, in the order of the definition's dimensions. */
-  key: DimensionValue[];
-  labels: string[];
-}
-
-export interface CrosstabResult {
-  period: { key: string; label: string; from: string; to: string };
-  measure: { key: Measure; label: string; format: 'count' | 'days' | 'percent' };
-  rowDimensions: { key: Dimension; label: string }[];
-  columnDimensions: { key: Dimension; label: string }[];
-  /** One header per row; a single "All" header when there is no row dimension (columns likewise). */
-  rowHeaders: CrosstabHeader[];
-  columnHeaders: CrosstabHeader[];
-  /** cells[row][column]; null where the measure has no value (a median over no cases). */
-  cells: (number | null)[][];
-  rowTotals: (number | null)[];
-  columnTotals: (number | null)[];
-  grandTotal: number | null;
-  /** The filters in words, for a reader and for exports. */
-  filterSummary: string[];
-  /** The instant "open" and "past due" were judged at. */
-  asOf: string;
-}
+export type { CrosstabHeader, CrosstabResult } from '../../shared/reports.ts';
 
 const ALL_HEADER: CrosstabHeader = { key: [], labels: ['All'] };
 
@@ -73,13 +44,8 @@ export async function runCrosstabDefinition(
 
 async function checkUnitsExist(ctx: CommandContext, unitIds: number[] | undefined): Promise<void> {
   if (!unitIds) return;
-  const found = await ctx.db
-    .selectFrom('units')
-    .select('id')
-    .where('agency_id', '=', ctx.agency.id)
-    .where('id', 'in', unitIds)
-    .execute();
-  const missing = unitIds.filter((id) => !found.some((u) => u.id === id));
+  const found = await namesById(ctx, 'units', unitIds);
+  const missing = unitIds.filter((id) => !found.has(id));
   if (missing.length > 0) throw invalid('filters.unitId', `no unit with id ${missing.join(', ')}`);
 }
 
@@ -99,50 +65,6 @@ function filledKeys(dimensions: Dimension[], period: ReportPeriod): DimensionVal
   const [only] = dimensions;
   if (dimensions.length !== 1 || !only || !TIME_DIMENSIONS.includes(only)) return [];
   return periodTimeKeys(only as 'month' | 'week' | 'day', period).map((k) => [k]);
-}
-
-interface GroupedRow {
-  value: number | null;
-  [column: string]: unknown;
-}
-
-/** The grouping sets of the query: the cells, the row totals, the column totals and the grand total. */
-function groupingSets(rowCount: number, columnCount: number): number[][] {
-  const rows = [...Array(rowCount).keys()];
-  const columns = [...Array(columnCount).keys()].map((i) => i + rowCount);
-  const sets = [[...rows, ...columns], rows, columns, []];
-  return sets.filter((set, i) => sets.findIndex((other) => keyOf(other) === keyOf(set)) === i);
-}
-
-async function groupedRows(
-  ctx: CommandContext,
-  definition: CrosstabDefinition,
-  period: ReportPeriod,
-  asOf: Date,
-  limit: number,
-): Promise<GroupedRow[]> {
-  const dimensions = [...definition.rows, ...definition.columns];
-  const inner = scopedCases(ctx, definition.filters, period).select([
-    ...dimensions.map((d, i) => dimensionSql(d, ctx.agency.timeZone).as(`d${i}`)),
-    measureValueSql(definition.measure, asOf).as('v'),
-  ]);
-  const refs = dimensions.map((_, i) => sql.ref(`x.d${i}`));
-  const flags = refs.map((ref, i) => sql<number>`grouping(${ref})`.as(`g${i}`));
-  let query = ctx.db
-    .selectFrom(inner.as('x'))
-    .select([...refs.map((ref, i) => ref.as(`d${i}`)), ...flags, measureAggregateSql(definition.measure).as('value')]);
-  if (dimensions.length > 0) {
-    const sets = groupingSets(definition.rows.length, definition.columns.length).map((set) =>
-      set.length > 0 ? sql`(${sql.join(set.map((i) => refs[i]!))})` : sql`()`,
-    );
-    const rolledUp: RawBuilder<number> = sql`${sql.join(
-      refs.map((ref) => sql`grouping(${ref})`),
-      sql` + `,
-    )}`;
-    // Totals first, so that a table too large for the limit still shows how many rows it would have.
-    query = query.groupBy(sql`grouping sets (${sql.join(sets)})`).orderBy(rolledUp, 'desc');
-  }
-  return (await query.limit(limit).execute()) as GroupedRow[];
 }
 
 /** Runs a checked definition for the reader: only cases they may see count, in cells and totals alike. */
@@ -257,13 +179,8 @@ async function describeFilters(ctx: CommandContext, definition: CrosstabDefiniti
   const f = definition.filters;
   const lines: string[] = [];
   if (f.unitId) {
-    const units = await ctx.db
-      .selectFrom('units')
-      .select(['id', 'name'])
-      .where('agency_id', '=', ctx.agency.id)
-      .where('id', 'in', f.unitId)
-      .execute();
-    lines.push(`Units: ${f.unitId.map((id) => units.find((u) => u.id === id)?.name ?? `#${id}`).join(', ')}`);
+    const units = await namesById(ctx, 'units', f.unitId);
+    lines.push(`Units: ${f.unitId.map((id) => units.get(id) ?? `#${id}`).join(', ')}`);
   }
   if (f.subject) lines.push(`Subjects: ${f.subject.join(', ')}`);
   if (f.channel) lines.push(`Channels: ${f.channel.join(', ')}`);

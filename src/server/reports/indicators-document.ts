@@ -2,7 +2,7 @@
 // same period a year earlier), so CSV, XLSX and PDF show the numbers the screen and the API show.
 import type { CommandContext } from '../context.ts';
 import type { ReportDocument } from '../../shared/report-document.ts';
-import type { ReportRequest } from './report-builders.ts';
+import type { ReportRequest } from './report-request.ts';
 import { computeIndicators, type IndicatorsResult } from './indicators.ts';
 import { localParts } from '../../shared/local-time.ts';
 

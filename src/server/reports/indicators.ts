@@ -1,12 +1,10 @@
 // Computes the customer-service indicators of the Mayor's Management Report (definitions, in words, in
-// indicator-definitions.ts) for a period and the same period a year earlier, in one SQL statement: each group of
-// items (e-mails and letters by receipt, cases by closing, calls by offering, interpretation requests by completion)
-// is classified once per row into numerator / late / pending / excluded with the agency's local days worked out
-// in SQL, and counted per class. The drill-down (indicator-items.ts) lists rows from the same sources and the same
-// classification, so its lists always add up to these numbers.
-import { sql, type RawBuilder } from 'kysely';
+// indicator-definitions.ts) for a period and the same period a year earlier, in one SQL statement
+// (indicators-queries.ts): each group of items (e-mails and letters by receipt, cases by closing, calls by offering,
+// interpretation requests by completion) is classified once per row into numerator / late / pending / excluded with
+// the agency's local days worked out in SQL, and counted per class. The drill-down (indicator-items.ts) lists rows
+// from the same sources and the same classification, so its lists always add up to these numbers.
 import type { CommandContext } from '../context.ts';
-import { visibleCasesFilter } from '../policies/case-access.ts';
 import { periodInstants, periodYearEarlier, type ReportPeriod } from '../../shared/report-periods.ts';
 import {
   CALL_INDICATOR_ROLES,
@@ -14,48 +12,14 @@ import {
   channelOrder,
   closedOnTimeDefinition,
   type IndicatorDefinition,
-  type IndicatorUnit,
 } from '../../shared/indicator-definitions.ts';
 import { readIndicatorTargets } from '../repositories/indicator-targets.ts';
 import { percentOf, roundTo } from './report-numbers.ts';
+import { countingStatement, type CountingWindow } from './indicators-queries.ts';
+import type { Indicator, IndicatorNumbers, IndicatorsResult } from '../../shared/reports.ts';
 
-/** The instants counted for a period: [start, end), the end never after asOf. */
-export interface CountingWindow {
-  start: Date;
-  end: Date;
-  asOf: Date;
-}
-
-/** The numbers of one indicator in one period. */
-export interface IndicatorNumbers {
-  /** Percent 0–100 or seconds, one decimal; a count for counts; null when there is nothing to divide by. */
-  value: number | null;
-  numerator: number;
-  /** Null for a plain count. */
-  denominator: number | null;
-  /** E-mails and letters still inside their 14 days with no response (in neither number). */
-  pending?: number;
-  /** Items in neither number for want of what the indicator measures (see indicator-definitions.ts). */
-  excluded?: number;
-}
-
-export interface Indicator extends IndicatorNumbers {
-  key: string;
-  name: string;
-  unit: IndicatorUnit;
-  better: 'higher' | 'lower';
-  target?: number;
-  previousYear: IndicatorNumbers;
-}
-
-export interface IndicatorsResult {
-  period: ReportPeriod;
-  previousYearPeriod: ReportPeriod;
-  /** When the numbers were taken (ISO instant). */
-  asOf: string;
-  timeZone: string;
-  indicators: Indicator[];
-}
+export type { CountingWindow } from './indicators-queries.ts';
+export type { Indicator, IndicatorNumbers, IndicatorsResult } from '../../shared/reports.ts';
 
 /** Why a period cannot be reported on (outside the years 1901–2999, so a year earlier is a real year), if so. */
 export function unreportablePeriod(period: ReportPeriod): string | undefined {
@@ -71,123 +35,6 @@ export function seesCallIndicators(ctx: CommandContext): boolean {
 export function countingWindow(ctx: CommandContext, period: ReportPeriod, asOf: Date): CountingWindow {
   const { start, end } = periodInstants(period, ctx.agency.timeZone);
   return { start, end: end.getTime() < asOf.getTime() ? end : asOf, asOf };
-}
-
-/** E-mails or letters received in the window, classified against their 14th local day. */
-export function responseSource(ctx: CommandContext, window: CountingWindow, channels: ('email' | 'letter')[]) {
-  const tz = ctx.agency.timeZone;
-  const dueDay = sql`((c.received_at at time zone ${tz})::date + 14)`;
-  const responded = sql`c.first_response_at <= ${window.asOf}::timestamptz`;
-  const group = sql<string>`case
-      when ${responded} then
-        case when (c.first_response_at at time zone ${tz})::date <= ${dueDay} then 'numerator' else 'late' end
-      when (${window.asOf}::timestamptz at time zone ${tz})::date > ${dueDay} then 'late'
-      else 'pending' end`;
-  // Channels as literals, so that the planner matches the partial index cases_report_responses.
-  const channelList = sql.join(channels.map((channel) => sql.lit(channel)));
-  const query = ctx.db
-    .selectFrom('cases as c')
-    .where(visibleCasesFilter(ctx))
-    .where(sql<boolean>`c.channel in (${channelList})`)
-    .where('c.received_at', '>=', window.start)
-    .where('c.received_at', '<', window.end)
-    .where('c.merged_into_id', 'is', null);
-  return { query, group };
-}
-
-/** Cases closed in the window (of one channel, or all), classified against their resolution deadline. */
-export function closedSource(ctx: CommandContext, window: CountingWindow, channel?: string) {
-  const group = sql<string>`case
-      when c.resolution_due_at is null then 'excluded'
-      when c.closed_at <= c.resolution_due_at then 'numerator'
-      else 'late' end`;
-  let query = ctx.db
-    .selectFrom('cases as c')
-    .where(visibleCasesFilter(ctx))
-    .where('c.closed_at', '>=', window.start)
-    .where('c.closed_at', '<', window.end)
-    .where('c.merged_into_id', 'is', null);
-  if (channel !== undefined) query = query.where('c.channel', '=', channel);
-  return { query, group };
-}
-
-/** Calls offered in the window, classified by their wait (answered in 30 s, later or abandoned, neither). */
-export function callSource(ctx: CommandContext, window: CountingWindow) {
-  const group = sql<string>`case
-      when l.answered_at is not null then
-        case when l.answered_at - l.offered_at <= interval '30 seconds' then 'numerator' else 'late' end
-      when l.abandoned_at is not null then 'late'
-      else 'excluded' end`;
-  const wait = sql<number | null>`extract(epoch from l.answered_at - l.offered_at)`;
-  const query = ctx.db
-    .selectFrom('calls as l')
-    .where('l.agency_id', '=', ctx.agency.id)
-    .where('l.offered_at', '>=', window.start)
-    .where('l.offered_at', '<', window.end);
-  return { query, group, wait };
-}
-
-/** Interpretation requests completed in the window. */
-export function interpretationSource(ctx: CommandContext, window: CountingWindow) {
-  const query = ctx.db
-    .selectFrom('interpretation_requests as i')
-    .where('i.agency_id', '=', ctx.agency.id)
-    .where('i.completed_at', '>=', window.start)
-    .where('i.completed_at', '<', window.end);
-  return { query, group: sql<string>`'numerator'` };
-}
-
-type Measure = 'responses' | 'closed' | 'calls' | 'interpretations';
-
-const label = (text: string) => sql<string>`${sql.lit(text)}::text`;
-
-/**
- * One statement: every source of every window, counted per channel and class. Each source classifies its rows in a
- * sub-select and the outer query groups by that class, so the local-day arithmetic runs once per row.
- */
-function countingStatement(ctx: CommandContext, windows: { which: string; window: CountingWindow }[]) {
-  const withCalls = seesCallIndicators(ctx);
-  const branches = windows.flatMap(({ which, window }) => {
-    const tally = (measure: Measure, channel: RawBuilder<string | null>, wait: RawBuilder<number | null>) =>
-      [
-        label(which).as('which'),
-        label(measure).as('measure'),
-        channel.as('channel'),
-        sql<string>`x.grp`.as('grp'),
-        sql<number>`count(*)`.as('n'),
-        sql<number>`count(${wait})`.as('timed'),
-        sql<number | null>`sum(${wait})`.as('wait_seconds'),
-      ] as const;
-    const noWait = sql<number | null>`null::numeric`;
-    const responses = responseSource(ctx, window, ['email', 'letter']);
-    const closed = closedSource(ctx, window);
-    const list = [
-      ctx.db
-        .selectFrom(responses.query.select(['c.channel', responses.group.as('grp')]).as('x'))
-        .select(tally('responses', sql`x.channel`, noWait))
-        .groupBy(['x.channel', 'x.grp']),
-      ctx.db
-        .selectFrom(closed.query.select(['c.channel', closed.group.as('grp')]).as('x'))
-        .select(tally('closed', sql`x.channel`, noWait))
-        .groupBy(['x.channel', 'x.grp']),
-    ];
-    if (withCalls) {
-      const calls = callSource(ctx, window);
-      const interpretations = interpretationSource(ctx, window);
-      list.push(
-        ctx.db
-          .selectFrom(calls.query.select([calls.group.as('grp'), calls.wait.as('wait')]).as('x'))
-          .select(tally('calls', sql`null::text`, sql`x.wait`))
-          .groupBy('x.grp'),
-        ctx.db
-          .selectFrom(interpretations.query.select(interpretations.group.as('grp')).as('x'))
-          .select(tally('interpretations', sql`null::text`, noWait))
-          .groupBy('x.grp'),
-      );
-    }
-    return list;
-  });
-  return branches.slice(1).reduce((all, branch) => all.unionAll(branch), branches[0]!);
 }
 
 interface Tally {
@@ -241,7 +88,7 @@ export async function computeIndicators(
     { which: 'previous_year', window: countingWindow(ctx, previousYearPeriod, asOf) },
   ];
   const [rows, targets] = await Promise.all([
-    countingStatement(ctx, windows).execute(),
+    countingStatement(ctx, windows, seesCallIndicators(ctx)).execute(),
     readIndicatorTargets(ctx.db, ctx.agency.id),
   ]);
 

@@ -3,7 +3,7 @@
 // numbers, and bar charts of volume by channel, backlog by age and new issues. render/ turns it into CSV, XLSX or PDF.
 import type { ReportChart, ReportColumn, ReportDocument, ReportTable } from '../../shared/report-document.ts';
 import type { CommandContext } from '../context.ts';
-import type { ReportRequest } from './report-builders.ts';
+import type { ReportRequest } from './report-request.ts';
 import { roundTo } from './report-numbers.ts';
 import { buildMonthlyReport, type MonthlyReport, type VolumeRow } from './monthly-report.ts';
 import { communityMonthTables } from './community-report.ts';

@@ -3,7 +3,7 @@
 // and to close; escalations; elected officials' items; repeat contacts; survey answers; new issues. Every count
 // carries the case-list filter (GET /api/v1/cases?…) that lists exactly the cases behind it. Counts are of the
 // cases the reader may see, merged duplicates left out.
-import { plansOfPeriod, type PlanOfPeriod } from './quality-report/quality-report-queries.ts';
+import { plansOfPeriod } from './quality-report/quality-report-queries.ts';
 import type { CommandContext } from '../context.ts';
 import { addLocalDays, localDate, startOfLocalDay } from '../../shared/local-time.ts';
 import { periodInstants, periodYearEarlier, previousMonth, type ReportPeriod } from '../../shared/report-periods.ts';
@@ -25,151 +25,32 @@ import {
   type VolumeRow as VolumeSqlRow,
 } from './monthly-report-queries.ts';
 import { channelLabel, writerTypeLabel } from '../../shared/vocabulary.ts';
+import type {
+  CaseQuery,
+  CaseCount,
+  Change,
+  VolumeRow,
+  PeriodSummary,
+  ResponseTimeRow,
+  KeyedCount,
+  MonthlyNewIssue,
+  MonthlyReport,
+} from '../../shared/monthly-report.ts';
 
-/** Query parameters of GET /api/v1/cases (and the console's queue screens) that list the cases behind a number. */
-export type CaseQuery = Record<string, string>;
-
-/** A number of cases and the case-list filter that lists them. */
-export interface CaseCount {
-  count: number;
-  cases: CaseQuery;
-}
-
-export interface Change {
-  absolute: number;
-  /** Percent of the earlier count; null when the earlier count is 0. */
-  percent: number | null;
-}
-
-export interface VolumeRow {
-  /** Channel, subject code, unit code, facility, language code or writer type; null for "none" (e.g. not routed). */
-  key: string | null;
-  label: string;
-  /** Subjects only: 1 for a top-level subject (its own cases and its children's), 2 for a child. */
-  level?: 1 | 2;
-  thisMonth: CaseCount;
-  previousMonth: CaseCount;
-  yearEarlier: CaseCount;
-  changeFromPreviousMonth: Change;
-  changeFromYearEarlier: Change;
-}
-
-export interface PeriodSummary {
-  key: string;
-  label: string;
-  from: string;
-  to: string;
-  /** First instant, inclusive, and the instant after the last, exclusive (ISO 8601). */
-  start: string;
-  end: string;
-}
-
-export interface BacklogBand {
-  band: string;
-  label: string;
-  minDays: number;
-  /** null for the open-ended oldest band. */
-  maxDays: number | null;
-  open: CaseCount;
-}
-
-export interface BacklogUnit {
-  key: string | null;
-  label: string;
-  total: CaseCount;
-  bands: CaseCount[];
-}
-
-export interface TimeMeasure {
-  cases: CaseCount;
-  medianDays: number | null;
-  p90Days: number | null;
-}
-
-export interface ResponseTimeRow {
-  /** The channel, or null for every channel. */
-  key: string | null;
-  label: string;
-  received: CaseCount;
-  firstResponse: TimeMeasure;
-  close: TimeMeasure;
-}
-
-export interface KeyedCount {
-  key: string | null;
-  label: string;
-  count: CaseCount;
-}
-
-export interface MonthlyNewIssue {
-  dimension: string;
-  key: string;
-  label: string;
-  observed: number;
-  expected: number;
-  window: string;
-  from: string;
-  to: string;
-  sentence: string;
-  cases: CaseQuery;
-}
-
-export interface MonthlyReport {
-  kind: 'monthly';
-  agency: { slug: string; name: string; timeZone: string };
-  period: PeriodSummary;
-  previousMonth: PeriodSummary;
-  yearEarlier: PeriodSummary;
-  /** When the report was made. */
-  asOf: string;
-  /** What every number counts, in sentences. */
-  notes: string[];
-  volume: {
-    total: VolumeRow;
-    byChannel: VolumeRow[];
-    bySubject: VolumeRow[];
-    byUnit: VolumeRow[];
-    byFacility: VolumeRow[];
-    byLanguage: VolumeRow[];
-    byWriterType: VolumeRow[];
-  };
-  backlog: {
-    /** The instant the backlog is taken at: the end of the month, or asOf when earlier. */
-    at: string;
-    /** The local day ages are counted to (a case received that day is 0 days old). */
-    asOfDate: string;
-    total: CaseCount;
-    bands: BacklogBand[];
-    byUnit: BacklogUnit[];
-  };
-  responseTimes: ResponseTimeRow[];
-  escalations: { total: CaseCount; byLevel: KeyedCount[]; byUnit: KeyedCount[] };
-  electedOfficials: {
-    received: CaseCount;
-    answered: CaseCount;
-    answeredWithinStandard: CaseCount;
-    /** Answered within the first-response standard, as a percent of those received. */
-    withinStandardPercent: number | null;
-    openAtBacklogTime: CaseCount;
-  };
-  repeatContacts: {
-    windowDays: number;
-    count: CaseCount;
-    /** Percent of the cases received in the month. */
-    percentOfReceived: number | null;
-    topSubjects: KeyedCount[];
-  };
-  survey: {
-    responses: CaseCount;
-    meanSatisfaction: number | null;
-    resolvedYes: number;
-    resolvedAnswered: number;
-    resolvedYesPercent: number | null;
-  };
-  newIssues: MonthlyNewIssue[];
-  /** The improvement action plans open during the month, with their actions as they stood at its end. */
-  actionPlans: PlanOfPeriod[];
-}
+export type {
+  CaseQuery,
+  CaseCount,
+  Change,
+  VolumeRow,
+  PeriodSummary,
+  BacklogBand,
+  BacklogUnit,
+  TimeMeasure,
+  ResponseTimeRow,
+  KeyedCount,
+  MonthlyNewIssue,
+  MonthlyReport,
+} from '../../shared/monthly-report.ts';
 
 export const AGE_BANDS: { band: string; label: string; minDays: number; maxDays: number | null }[] = [
   { band: '0-7', label: '0–7 days', minDays: 0, maxDays: 7 },

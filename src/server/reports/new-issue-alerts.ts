@@ -2,10 +2,7 @@
 // managers of the unit most of its cases went to; staff list the alerts they may see and acknowledge them (audited).
 // Administrators, supervisors and auditors see every alert; everyone else the alerts of their own units. Alert counts
 // never include restricted cases (see new-issues.ts), so an alert reveals none.
-import { randomUUID } from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { IssueAlertsTable } from '../db/schema.ts';
 import type { Config } from '../env.ts';
 import { systemActor, type CommandContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
@@ -25,7 +22,22 @@ import {
   type NewIssue,
   type NewIssueWindow,
 } from './new-issues.ts';
+import type { AlertCaseFilter, DetectionRun, IssueAlertView } from '../../shared/reports.ts';
 import { agencySenderAddress } from '../repositories/outbox.ts';
+import {
+  activeUnitManagers,
+  agencyTimeZones,
+  alertRows,
+  insertAlert,
+  overlapsEarlierWeek,
+  judgedDays,
+  loadAgency,
+  lockedAlertRow,
+  markAlertAcknowledged,
+  queueNotificationEmail,
+  recordDetectionRun,
+  type ListedRow,
+} from './new-issue-alerts-queries.ts';
 import { oneLine } from '../../domain/one-line.ts';
 
 /** The job kind of the daily detection (one job per agency). */
@@ -33,55 +45,10 @@ export const NEW_ISSUE_DETECTION_JOB = 'new-issue-detection';
 /** The local time the daily detection runs at, once the previous day is complete. */
 const DETECTION_TIME = '06:00';
 
-type AlertRow = Omit<Selectable<IssueAlertsTable>, 'period_from' | 'period_to'> & {
-  period_from: string;
-  period_to: string;
-};
-
-/** The filters of the case list that show an alert's cases. */
-export interface AlertCaseFilter {
-  subject?: string;
-  facility?: string;
-  unit?: string;
-  receivedFrom: string;
-  receivedTo: string;
-  merged: 'false';
-}
-
-export interface IssueAlertView extends NewIssue {
-  id: number;
-  history: number[];
-  unit: { id: number; code: string; name: string } | null;
-  createdAt: string;
-  acknowledged: { at: string; by: string } | null;
-  /** Query of GET /api/v1/cases (and of the console's case list) for the cases behind the count. */
-  cases: AlertCaseFilter;
-}
+export type { AlertCaseFilter, IssueAlertView } from '../../shared/reports.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading.
-
-function alertQuery(ctx: CommandContext) {
-  let query = ctx.db
-    .selectFrom('issue_alerts as a')
-    .leftJoin('units as u', (j) => j.onRef('u.agency_id', '=', 'a.agency_id').onRef('u.id', '=', 'a.unit_id'))
-    .leftJoin('users as k', (j) => j.onRef('k.agency_id', '=', 'a.agency_id').onRef('k.id', '=', 'a.acknowledged_by'))
-    .selectAll('a')
-    .select([
-      sql<string>`to_char(a.period_from, 'YYYY-MM-DD')`.as('period_from'),
-      sql<string>`to_char(a.period_to, 'YYYY-MM-DD')`.as('period_to'),
-      'u.code as unit_code',
-      'u.name as unit_name',
-      'k.name as acknowledged_by_name',
-    ])
-    .where('a.agency_id', '=', ctx.agency.id);
-  if (!seesAllAlerts(ctx)) {
-    query = query.where('a.unit_id', 'in', ctx.actor.unitIds.length ? ctx.actor.unitIds : [-1]);
-  }
-  return query;
-}
-
-type ListedRow = AlertRow & { unit_code: string | null; unit_name: string | null; acknowledged_by_name: string | null };
 
 function caseFilter(row: ListedRow): AlertCaseFilter {
   const filter: AlertCaseFilter = { receivedFrom: row.period_from, receivedTo: row.period_to, merged: 'false' };
@@ -115,14 +82,9 @@ export async function listIssueAlerts(
   ctx: CommandContext,
   options: { status: 'open' | 'all'; period?: ReportPeriod; limit: number },
 ): Promise<IssueAlertView[]> {
-  let query = alertQuery(ctx);
-  if (options.status === 'open') query = query.where('a.acknowledged_at', 'is', null);
-  if (options.period) {
-    query = query.where('a.period_to', '>=', options.period.from).where('a.period_to', '<=', options.period.to);
-  }
-  const rows = await query.orderBy('a.period_to', 'desc').orderBy('a.id', 'desc').limit(options.limit).execute();
+  const rows = await alertRows(ctx, seesAllAlerts(ctx), options);
   const today = agencyToday(ctx);
-  return (rows as ListedRow[]).map((row) => present(row, today));
+  return rows.map((row) => present(row, today));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -135,8 +97,7 @@ export async function listIssueAlerts(
 export async function acknowledgeIssueAlert(ctx: CommandContext, id: number): Promise<IssueAlertView> {
   return ctx.db.transaction().execute(async (tx) => {
     const txCtx = { ...ctx, db: tx };
-    const current = (await alertQuery(txCtx).where('a.id', '=', id).forUpdate('a').executeTakeFirst()) as
-      ListedRow | undefined;
+    const current = await lockedAlertRow(txCtx, seesAllAlerts(ctx), id);
     if (!current) throw notFound('The new-issue alert');
     const manages = current.unit_id !== null && ctx.actor.managedUnitIds.includes(current.unit_id);
     if (!['administrator', 'supervisor'].includes(ctx.actor.role) && !manages) {
@@ -148,12 +109,7 @@ export async function acknowledgeIssueAlert(ctx: CommandContext, id: number): Pr
     const today = agencyToday(ctx);
     if (current.acknowledged_at) return present(current, today);
     const at = new Date();
-    await tx
-      .updateTable('issue_alerts')
-      .set({ acknowledged_by: ctx.actor.userId, acknowledged_at: at })
-      .where('agency_id', '=', ctx.agency.id)
-      .where('id', '=', id)
-      .execute();
+    await markAlertAcknowledged(tx, ctx.agency.id, id, ctx.actor.userId, at);
     await recordAudit(tx, ctx, {
       action: 'issue_alert.acknowledged',
       entityType: 'issue_alert',
@@ -168,46 +124,12 @@ export async function acknowledgeIssueAlert(ctx: CommandContext, id: number): Pr
 // ---------------------------------------------------------------------------------------------------------------
 // The daily job.
 
-/** A week alert is not raised again while an earlier alert of the same key covers part of the same days. */
-async function overlapsEarlierWeek(tx: Db, agencyId: number, issue: DetectedIssue): Promise<boolean> {
-  const row = await tx
-    .selectFrom('issue_alerts')
-    .select('id')
-    .where('agency_id', '=', agencyId)
-    .where('dimension', '=', issue.dimension)
-    .where('key', '=', issue.key)
-    .where('window', '=', 'week')
-    .where('period_to', '>=', issue.from)
-    .where('period_to', '<', issue.to)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Stores the rises not stored yet; returns the ones that are new (a second run of the same day stores none). */
 async function storeAlerts(tx: Db, agencyId: number, issues: DetectedIssue[]): Promise<DetectedIssue[]> {
   const stored: DetectedIssue[] = [];
   for (const issue of issues) {
     if (issue.window === 'week' && (await overlapsEarlierWeek(tx, agencyId, issue))) continue;
-    const row = await tx
-      .insertInto('issue_alerts')
-      .values({
-        agency_id: agencyId,
-        dimension: issue.dimension,
-        key: issue.key,
-        label: issue.label,
-        window: issue.window,
-        period_from: issue.from,
-        period_to: issue.to,
-        observed: issue.observed,
-        expected: issue.expected,
-        probability: issue.probability,
-        history: issue.history,
-        unit_id: issue.unitId,
-      })
-      .onConflict((oc) => oc.columns(['agency_id', 'dimension', 'key', 'window', 'period_to']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (row) stored.push(issue);
+    if (await insertAlert(tx, agencyId, issue)) stored.push(issue);
   }
   return stored;
 }
@@ -235,17 +157,7 @@ function notificationBody(name: string, unitNames: string[], issues: DetectedIss
 async function notifyManagers(tx: Db, ctx: CommandContext, issues: DetectedIssue[], config: Config): Promise<number> {
   const unitIds = [...new Set(issues.map((i) => i.unitId).filter((id): id is number => id !== null))];
   if (unitIds.length === 0) return 0;
-  const managers = await tx
-    .selectFrom('unit_memberships as m')
-    .innerJoin('users as u', (j) => j.onRef('u.agency_id', '=', 'm.agency_id').onRef('u.id', '=', 'm.user_id'))
-    .innerJoin('units as n', (j) => j.onRef('n.agency_id', '=', 'm.agency_id').onRef('n.id', '=', 'm.unit_id'))
-    .select(['u.id', 'u.name', 'u.email', 'm.unit_id', 'n.name as unit_name'])
-    .where('m.agency_id', '=', ctx.agency.id)
-    .where('m.is_manager', '=', true)
-    .where('u.active', '=', true)
-    .where('m.unit_id', 'in', unitIds)
-    .orderBy('u.id')
-    .execute();
+  const managers = await activeUnitManagers(tx, ctx.agency.id, unitIds);
   const byUser = new Map<number, { name: string; email: string; units: Map<number, string> }>();
   for (const m of managers) {
     const entry = byUser.get(m.id) ?? { name: m.name, email: m.email, units: new Map<number, string>() };
@@ -258,23 +170,14 @@ async function notifyManagers(tx: Db, ctx: CommandContext, issues: DetectedIssue
     const theirs = issues.filter((i) => i.unitId !== null && manager.units.has(i.unitId));
     const subject =
       theirs.length === 1 ? `New issue: ${oneLine(theirs[0]!.sentence)}` : `${theirs.length} new issues in your units`;
-    const outbox = await tx
-      .insertInto('outbox')
-      .values({
-        agency_id: ctx.agency.id,
-        case_id: null,
-        entry_id: null,
-        kind: 'notification',
-        message_id: `civicdesk.${randomUUID()}@${from.split('@')[1] ?? 'localhost'}`,
-        from_address: from,
-        to_address: manager.email,
-        to_name: oneLine(manager.name),
-        subject: oneLine(subject).slice(0, 250),
-        body: notificationBody(manager.name, [...manager.units.values()], theirs, config.publicUrl),
-        auto_submitted: true,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const outbox = await queueNotificationEmail(tx, {
+      agencyId: ctx.agency.id,
+      from,
+      to: manager.email,
+      toName: oneLine(manager.name),
+      subject: oneLine(subject).slice(0, 250),
+      body: notificationBody(manager.name, [...manager.units.values()], theirs, config.publicUrl),
+    });
     await enqueueJob(
       tx,
       EMAIL_SEND_JOB,
@@ -290,14 +193,7 @@ async function notifyManagers(tx: Db, ctx: CommandContext, issues: DetectedIssue
   return sent;
 }
 
-export interface DetectionRun {
-  /** The last day judged (yesterday, or the last day asked for). */
-  asOf: string;
-  /** How many days were judged (missing days are caught up, oldest first). */
-  days: number;
-  raised: number;
-  notified: number;
-}
+export type { DetectionRun } from '../../shared/reports.ts';
 
 /** How far back the daily job catches up days it has not judged (seeded or imported cases, a stopped worker). */
 export const CATCH_UP_DAYS = 92;
@@ -315,25 +211,10 @@ function systemContext(
   };
 }
 
-async function loadAgency(db: Db, agencyId: number) {
-  return db
-    .selectFrom('agencies')
-    .select(['id', 'slug', 'name', 'time_zone'])
-    .where('id', '=', agencyId)
-    .executeTakeFirstOrThrow();
-}
-
 /** The days from `from` to `to` (local dates, inclusive) the detection has not judged yet. */
 async function unjudgedDays(db: Db, agencyId: number, from: string, to: string): Promise<string[]> {
   if (to < from) return [];
-  const judged = await db
-    .selectFrom('issue_detection_runs')
-    .select(sql<string>`to_char(as_of, 'YYYY-MM-DD')`.as('as_of'))
-    .where('agency_id', '=', agencyId)
-    .where('as_of', '>=', from)
-    .where('as_of', '<=', to)
-    .execute();
-  const done = new Set(judged.map((r) => r.as_of));
+  const done = new Set(await judgedDays(db, agencyId, from, to));
   const days: string[] = [];
   for (let day = from; day <= to; day = addLocalDays(day, 1)) if (!done.has(day)) days.push(day);
   return days;
@@ -365,11 +246,7 @@ async function judgeDays(
     const notified = notify && fresh.length ? await notifyManagers(tx, { ...ctx, db: tx }, fresh, notify) : 0;
     for (const day of days) {
       const raised = stored.filter((issue) => issue.to === day).length;
-      await tx
-        .insertInto('issue_detection_runs')
-        .values({ agency_id: ctx.agency.id, as_of: day, raised })
-        .onConflict((oc) => oc.columns(['agency_id', 'as_of']).doUpdateSet({ raised, ran_at: new Date() }))
-        .execute();
+      await recordDetectionRun(tx, ctx.agency.id, day, raised);
     }
     return { raised: stored.length, notified };
   };
@@ -448,7 +325,7 @@ export function nextDetectionAt(now: Date, timeZone: string): Date {
 
 /** Schedules each agency's next daily detection unless one is already waiting (the worker calls this every minute). */
 export async function scheduleNewIssueDetection(db: Db, now: Date): Promise<void> {
-  const agencies = await db.selectFrom('agencies').select(['id', 'time_zone']).execute();
+  const agencies = await agencyTimeZones(db);
   for (const agency of agencies) {
     await enqueueJob(
       db,

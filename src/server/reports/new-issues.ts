@@ -1,39 +1,25 @@
 // New-issue detection over the cases table: cases per local day for every subject, facility, unit and subject at a
 // facility (one grouped statement), each series judged against what its own history predicts (src/domain/new-issues.ts),
-// and a plain sentence for every significant rise. The daily job (new-issue-alerts.ts) stores and tells what
+// and a plain sentence for every significant rise (the SQL: new-issues-queries.ts). The daily job (new-issue-alerts.ts) stores and tells what
 // detectIssuesOn finds; the monthly report and the alert list both read those stored alerts.
 //
 // Counts leave out restricted cases for every reader, the system included, and merged duplicates: an alert is
 // shown to many people, so its numbers must never reveal a restricted case.
-import { sql, type Expression, type SqlBool } from 'kysely';
 import type { CommandContext } from '../context.ts';
 import { shortDate, type ReportPeriod } from '../../shared/report-periods.ts';
 import { addLocalDays, localDate } from '../../shared/local-time.ts';
 import { DEFAULT_DETECTION_SETTINGS, detectRise } from '../../domain/new-issues.ts';
-import { visibleCasesFilter } from '../policies/case-access.ts';
+import type { NewIssue, NewIssueDimension, NewIssueWindow } from '../../shared/reports.ts';
+import {
+  dailyCountRows,
+  firstCountedCaseAt,
+  mainUnitOf,
+  storedWeekAlertRows,
+  subjectAndUnitNames,
+  type CountRow,
+} from './new-issues-queries.ts';
 
-export type NewIssueDimension = 'subject' | 'facility' | 'unit' | 'subject_facility';
-export type NewIssueWindow = 'day' | 'week';
-
-/** One significant rise: what was counted, against what was expected, over which days, and a sentence saying so. */
-export interface NewIssue {
-  dimension: NewIssueDimension;
-  /** Subject code, facility name, unit code, or "SUBJECT|Facility". */
-  key: string;
-  /** Subject name, facility, unit name, or "Subject name at Facility". */
-  label: string;
-  observed: number;
-  expected: number;
-  window: NewIssueWindow;
-  /** First local day counted (YYYY-MM-DD), inclusive. */
-  from: string;
-  /** Last local day counted (YYYY-MM-DD), inclusive. */
-  to: string;
-  /** P(X ≥ observed) under the expected count and its dispersion. */
-  probability: number;
-  /** "Shelter conditions at Facility X: 23 this week, 6 expected". */
-  sentence: string;
-}
+export type { NewIssue, NewIssueDimension, NewIssueWindow } from '../../shared/reports.ts';
 
 /** A rise as the daily job needs it: the unit whose managers are told (the unit most of its cases went to). */
 export interface DetectedIssue extends NewIssue {
@@ -89,23 +75,6 @@ interface KeySeries {
   counts: Map<string, number>;
 }
 
-interface CountRow {
-  day: string;
-  subject_code: string | null;
-  facility: string | null;
-  unit_id: number | null;
-  grouping: number;
-  n: number;
-}
-
-/** The cases that count: visible to the reader, not restricted, not merged into another case. */
-function countedCases(ctx: CommandContext) {
-  const visible = visibleCasesFilter(ctx);
-  return ctx.db
-    .selectFrom('cases as c')
-    .where((eb) => eb.and([visible(eb), eb('c.restricted', '=', false), eb('c.merged_into_id', 'is', null)]));
-}
-
 /** grouping(subject_code, facility, unit_id): a 1 bit for each column left out of the grouping set. */
 const GROUPING_DIMENSION: Record<number, NewIssueDimension> = {
   0b011: 'subject',
@@ -116,35 +85,9 @@ const GROUPING_DIMENSION: Record<number, NewIssueDimension> = {
 
 /** Cases per local day from `from` to `to` (inclusive) for every key of every dimension, in one statement. */
 async function dailyCounts(ctx: CommandContext, from: string, to: string): Promise<Map<string, KeySeries>> {
-  const tz = ctx.agency.timeZone;
-  const days = countedCases(ctx)
-    .select([
-      sql<string>`(c.received_at at time zone ${tz})::date`.as('day'),
-      'c.subject_code',
-      sql<string | null>`nullif(btrim(c.facility), '')`.as('facility'),
-      'c.unit_id',
-      sql<number>`count(*)`.as('n'),
-    ])
-    .where(sql<SqlBool>`c.received_at >= (${from}::date)::timestamp at time zone ${tz}`)
-    .where(sql<SqlBool>`c.received_at < (${addLocalDays(to, 1)}::date)::timestamp at time zone ${tz}`)
-    // Cases first collapse to one row per day, subject, facility and unit; the grouping sets then sum those rows.
-    .groupBy(sql`1, 2, 3, 4`);
-  const rows = await ctx.db
-    .selectFrom(days.as('v'))
-    .select([
-      sql<string>`to_char(v.day, 'YYYY-MM-DD')`.as('day'),
-      'v.subject_code',
-      'v.facility',
-      'v.unit_id',
-      sql<number>`grouping(v.subject_code, v.facility, v.unit_id)`.as('grouping'),
-      sql<number>`sum(v.n)`.as('n'),
-    ])
-    .groupBy(
-      sql`grouping sets ((v.day, v.subject_code), (v.day, v.facility), (v.day, v.unit_id), (v.day, v.subject_code, v.facility))`,
-    )
-    .execute();
+  const rows = await dailyCountRows(ctx, from, to);
   const series = new Map<string, KeySeries>();
-  for (const row of rows as CountRow[]) {
+  for (const row of rows) {
     const dimension = GROUPING_DIMENSION[Number(row.grouping)];
     if (!dimension) continue;
     const part = keyParts(dimension, row);
@@ -174,10 +117,7 @@ function keyParts(dimension: NewIssueDimension, row: CountRow) {
 
 /** The first local day with a counted case: days before it are unknown history, not zeros. */
 async function historyStart(ctx: CommandContext): Promise<string | null> {
-  const row = await countedCases(ctx)
-    .select((eb) => eb.fn.min('c.received_at').as('first'))
-    .executeTakeFirst();
-  const first = row?.first as Date | string | null | undefined;
+  const first = await firstCountedCaseAt(ctx);
   return first ? localDate(new Date(first), ctx.agency.timeZone) : null;
 }
 
@@ -187,10 +127,7 @@ interface Names {
 }
 
 async function namesOf(ctx: CommandContext): Promise<Names> {
-  const [subjects, units] = await Promise.all([
-    ctx.db.selectFrom('subjects').select(['code', 'name']).where('agency_id', '=', ctx.agency.id).execute(),
-    ctx.db.selectFrom('units').select(['id', 'code', 'name']).where('agency_id', '=', ctx.agency.id).execute(),
-  ]);
+  const { subjects, units } = await subjectAndUnitNames(ctx);
   return {
     subjects: new Map(subjects.map((s) => [s.code, s.name])),
     units: new Map(units.map((u) => [u.id, { code: u.code, name: u.name }])),
@@ -216,24 +153,7 @@ function labelOf(series: KeySeries, names: Names): { key: string; label: string 
 /** The unit most of a key's cases in the window went to (ties: the lower id), for whom to tell. */
 async function mainUnit(ctx: CommandContext, series: KeySeries, from: string, to: string): Promise<number | null> {
   if (series.dimension === 'unit') return series.unitId;
-  const tz = ctx.agency.timeZone;
-  const row = await countedCases(ctx)
-    .select(['c.unit_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('c.unit_id', 'is not', null)
-    .where(sql<SqlBool>`c.received_at >= (${from}::date)::timestamp at time zone ${tz}`)
-    .where(sql<SqlBool>`c.received_at < (${addLocalDays(to, 1)}::date)::timestamp at time zone ${tz}`)
-    .where((eb) => {
-      const conditions: Expression<SqlBool>[] = [];
-      if (series.subjectCode) conditions.push(eb('c.subject_code', '=', series.subjectCode));
-      if (series.facility) conditions.push(sql<SqlBool>`nullif(btrim(c.facility), '') = ${series.facility}`);
-      return eb.and(conditions);
-    })
-    .groupBy('c.unit_id')
-    .orderBy('n', 'desc')
-    .orderBy('c.unit_id')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.unit_id ?? null;
+  return mainUnitOf(ctx, series, from, to);
 }
 
 /** Counts of consecutive windows ending on `asOf`, oldest first, leaving out windows that begin before history. */
@@ -367,26 +287,6 @@ export function issueFromAlert(
 
 /** The stored weekly alerts whose week ends inside the period, for this reader (possibly none). */
 export async function storedWeekAlerts(ctx: CommandContext, period: ReportPeriod, today: string): Promise<NewIssue[]> {
-  const rows = await ctx.db
-    .selectFrom('issue_alerts')
-    .select([
-      'dimension',
-      'key',
-      'label',
-      'observed',
-      'expected',
-      'window',
-      'probability',
-      'unit_id',
-      sql<string>`to_char(period_from, 'YYYY-MM-DD')`.as('period_from'),
-      sql<string>`to_char(period_to, 'YYYY-MM-DD')`.as('period_to'),
-    ])
-    .where('agency_id', '=', ctx.agency.id)
-    .where('window', '=', 'week')
-    .where('period_to', '>=', period.from)
-    .where('period_to', '<=', period.to)
-    .orderBy('period_to', 'desc')
-    .orderBy('probability')
-    .execute();
+  const rows = await storedWeekAlertRows(ctx, period);
   return rows.filter((r) => visibleToReader(ctx, r.unit_id)).map((r) => issueFromAlert(r, today));
 }

@@ -1,8 +1,6 @@
 // The reports that can be scheduled and exported, by kind: each builds a ReportDocument for a reader (whose
 // policies decide which cases count) and a period. Schedules, the CLI and the API find a report here by its kind.
-import type { CommandContext } from '../context.ts';
-import type { ReportPeriod } from '../../shared/report-periods.ts';
-import type { ReportDocument } from '../../shared/report-document.ts';
+import type { ReportBuilder } from './report-request.ts';
 import { buildSavedReport } from './saved-report.ts';
 import { buildIndicatorsReport } from './indicators-document.ts';
 import { buildMonthlyReportDocument } from './monthly-report-document.ts';
@@ -10,15 +8,7 @@ import { buildCommunityReport } from './community-report.ts';
 import { buildQualityReport } from './quality-report/quality-report.ts';
 import { buildOmbudspersonReport } from './ombudsperson/ombudsperson-report.ts';
 
-export interface ReportRequest {
-  period: ReportPeriod;
-  /** The saved ad-hoc report, for kind "saved". */
-  savedReportId?: number;
-  /** When the report is made; numbers that depend on "today" (pending items, open backlog) use it. */
-  asOf: Date;
-}
-
-export type ReportBuilder = (ctx: CommandContext, request: ReportRequest) => Promise<ReportDocument>;
+export type { ReportBuilder, ReportRequest } from './report-request.ts';
 
 /** Every report kind and its builder. Each reporting module adds its own line. */
 export const reportBuilders: Record<string, ReportBuilder> = {};

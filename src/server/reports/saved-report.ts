@@ -4,7 +4,7 @@
 import type { CommandContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { getSavedReport, type SavedReportRecord } from '../commands/reports/saved-reports.ts';
-import type { ReportBuilder } from './report-builders.ts';
+import type { ReportBuilder } from './report-request.ts';
 import type { ReportDocument } from '../../shared/report-document.ts';
 import { crosstabDocument, runCrosstabDefinition, type CrosstabDefinition, type CrosstabResult } from './crosstab.ts';
 

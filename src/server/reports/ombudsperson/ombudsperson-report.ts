@@ -4,7 +4,7 @@
 // compliance reports due and filed on time. A ReportDocument, so CSV, XLSX, PDF and schedules work as for the
 // others (kind "ombudsperson"); counts come from src/domain/ombudsperson-report.ts.
 import type { CommandContext } from '../../context.ts';
-import type { ReportRequest } from '../report-builders.ts';
+import type { ReportRequest } from '../report-request.ts';
 import type { ReportColumn, ReportDocument, ReportTable } from '../../../shared/report-document.ts';
 import { periodInstants } from '../../../shared/report-periods.ts';
 import { localDate } from '../../../shared/local-time.ts';

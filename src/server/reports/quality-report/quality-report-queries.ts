@@ -5,21 +5,9 @@ import { sql } from 'kysely';
 import type { CommandContext } from '../../context.ts';
 import { visibleCasesFilter } from '../../policies/case-access.ts';
 
-export interface PlanOfPeriod {
-  id: number;
-  title: string;
-  measureKey: string | null;
-  ownerName: string;
-  status: 'open' | 'completed' | 'cancelled';
-  openedOn: string;
-  actions: number;
-  /** Actions completed on or before the period's last day. */
-  completed: number;
-  /** Actions completed within the period. */
-  completedInPeriod: number;
-  /** Actions due on or before the last day and not completed by then. */
-  overdue: number;
-}
+import type { PlanOfPeriod } from '../../../shared/monthly-report.ts';
+
+export type { PlanOfPeriod };
 
 /**
  * The agency's plans opened on or before `to` (in the agency's time zone), with their actions counted as they stood

@@ -7,7 +7,7 @@
 import type { CommandContext } from '../../context.ts';
 import type { ReportColumn, ReportDocument, ReportTable } from '../../../shared/report-document.ts';
 import { parsePeriod, periodInstants, type ReportPeriod } from '../../../shared/report-periods.ts';
-import type { ReportRequest } from '../report-builders.ts';
+import type { ReportRequest } from '../report-request.ts';
 import { listGoals, listMeasures, listValues } from '../../repositories/quality-measures.ts';
 import { presentValue } from '../../queries/quality-measures.ts';
 import { trainingMatrix } from '../../queries/training.ts';

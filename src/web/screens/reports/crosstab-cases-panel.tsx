@@ -14,7 +14,7 @@ import {
   type RecordColumn,
 } from '../../components/record-rows.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
-import type { CrosstabCasePage } from '../../../server/reports/crosstab-cases.ts';
+import type { CrosstabCasePage } from '../../../shared/reports.ts';
 import type { CrosstabResult, DefinitionInput, DrillCell } from './crosstab-search.ts';
 import { formatValue } from '../../../shared/value-format.ts';
 

@@ -2,7 +2,7 @@
 // the saved report it came from and the cell being drilled into. These helpers turn that search part into a
 // definition for the API and back, and give the API shapes the screen reads.
 import type { ReportSearch } from '../../route-search.ts';
-import type { CrosstabResult, DimensionValue } from '../../../server/reports/crosstab.ts';
+import type { CrosstabResult, DimensionValue } from '../../../shared/reports.ts';
 
 export type { CrosstabResult, DimensionValue };
 

@@ -26,7 +26,7 @@ import { HorizontalBarChart } from '../../components/charts/horizontal-bar-chart
 import { HeatMap } from '../../components/charts/heat-map.tsx';
 import { seriesColor } from '../../components/charts/chart-scale.ts';
 import type { Series } from '../../components/charts/chart-svg.tsx';
-import type { Dashboard, DashboardChart } from '../../../server/reports/dashboards.ts';
+import type { Dashboard, DashboardChart } from '../../../shared/reports.ts';
 import { lastMonth } from './report-parts.tsx';
 
 const reportSectionRoute = getRouteApi('/reports/$section');

@@ -16,11 +16,11 @@ import {
 } from '../../components/record-rows.tsx';
 import { formatDateTime, humanize, languageName } from '../../format.ts';
 import type {
-  CallItem,
-  CaseItem,
+  IndicatorCallItem as CallItem,
+  IndicatorCaseItem as CaseItem,
+  IndicatorInterpretationItem as InterpretationItem,
   IndicatorItemsPage,
-  InterpretationItem,
-} from '../../../server/reports/indicator-items.ts';
+} from '../../../shared/reports.ts';
 
 const PAGE_SIZE = 100;
 

@@ -13,7 +13,7 @@ import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime } from '../../format.ts';
 import { parsePeriod, type ReportPeriod } from '../../../shared/report-periods.ts';
 import { indicatorDefinition, type IndicatorGroup } from '../../../shared/indicator-definitions.ts';
-import type { Indicator, IndicatorsResult } from '../../../server/reports/indicators.ts';
+import type { Indicator, IndicatorsResult } from '../../../shared/reports.ts';
 import { PeriodPicker } from './indicator-period-picker.tsx';
 import { DownloadLinks, lastMonth, useAnnounceReady } from './report-parts.tsx';
 import { GROUP_LABELS, IndicatorDrillPanel } from './indicator-drill-panel.tsx';

@@ -12,13 +12,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime } from '../../format.ts';
-import type {
-  CaseCount,
-  Change,
-  KeyedCount,
-  MonthlyReport,
-  VolumeRow,
-} from '../../../server/reports/monthly-report.ts';
+import type { CaseCount, Change, KeyedCount, MonthlyReport, VolumeRow } from '../../../shared/monthly-report.ts';
 import { DownloadLinks, lastMonth, useAnnounceReady } from './report-parts.tsx';
 
 const reportSectionRoute = getRouteApi('/reports/$section');

@@ -21,7 +21,7 @@ import {
 import { useAnnounce } from '../../components/announcer.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
 import { useUser } from '../../session.tsx';
-import type { IssueAlertView } from '../../../server/reports/new-issue-alerts.ts';
+import type { IssueAlertView } from '../../../shared/reports.ts';
 import type { DetectionRun } from '../../../shared/reports.ts';
 
 const reportSectionRoute = getRouteApi('/reports/$section');
