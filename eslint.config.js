@@ -22,9 +22,7 @@ const ioPatterns = IO_MODULES.map((name) => ({
  * docs/decisions/0011-read-models-hold-their-sql.md). Remove a line when its file is cleaned up. Left outside
  * commands/: the demo seed.
  */
-const SQL_OUTSIDE_REPOSITORIES = [
-  'src/cli/seed-demo.ts',
-];
+const SQL_OUTSIDE_REPOSITORIES = ['src/cli/seed-demo.ts'];
 
 /** SQL in any form: Kysely's query builder entry points and the sql tag. */
 const SQL_SYNTAX = [
