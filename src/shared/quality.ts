@@ -310,6 +310,9 @@ export const ProcedureVersionSchema = Type.Object({
   decidedAt: Nullable(Type.String()),
   requiredCourse: Nullable(Type.Object({ id: Type.Integer(), title: Type.String() })),
   acknowledgementRequired: Type.Boolean(),
+  obligationsDueOn: Nullable(
+    LocalDate('By when staff owe what the version asks (30 days after its effective date), once it has one.'),
+  ),
 });
 
 export const ProcedureDetailSchema = Type.Object({

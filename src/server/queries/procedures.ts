@@ -50,6 +50,10 @@ export async function getProcedure(ctx: CommandContext, id: number): Promise<Pro
       requiredCourse:
         v.requiredCourseId !== null ? { id: v.requiredCourseId, title: v.requiredCourseTitle ?? '' } : null,
       acknowledgementRequired: v.acknowledgementRequired,
+      obligationsDueOn:
+        v.effectiveOn && (v.acknowledgementRequired || v.requiredCourseId !== null)
+          ? obligationDueOn(v.effectiveOn)
+          : null,
     })),
     acknowledgements: {
       version: approved?.version ?? null,

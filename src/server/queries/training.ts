@@ -118,6 +118,9 @@ export async function trainingNeeds(ctx: CommandContext): Promise<TrainingNeeds>
     if (already) {
       already.why = `${already.why}; ${why.charAt(0).toLowerCase()}${why.slice(1)}`;
       already.procedure ??= { id: o.procedureId, version: o.version, title: o.procedureTitle };
+      // A course never taken has no date of its own: the procedure's due date (and its overdue standing) applies.
+      if (already.dueOn === null) already.dueOn = o.dueOn;
+      if (o.standing === 'overdue' && already.status === 'never') already.status = 'overdue';
       continue;
     }
     needs.push({

@@ -125,6 +125,7 @@ describe('what a procedure version asks of staff', () => {
     expect(await needsOf('Audra Auditor')).toEqual([]);
     const detail = (await worker.call('GET', `/api/v1/procedures/${id}`)).json() as ProcedureDetail;
     expect(detail.acknowledgements).toMatchObject({ version: 1, required: true, dueOn });
+    expect(detail.versions[0]!.obligationsDueOn).toBe(dueOn);
     expect(detail.acknowledgements.pending.map((p) => p.name)).toEqual(['Administrator', 'Otto Other', 'Wren Worker']);
     // An approved version keeps what it was approved with.
     const late = await admin.call('PUT', `/api/v1/procedures/${id}/versions/1/requirements`, {
