@@ -1,7 +1,8 @@
 // Quality management in a real browser, as a QA coordinator (a supervisor) new to it would go: enter a federal
 // fiscal year of measure values (one refused for a zero denominator, the field named), set a goal, see the scorecard
 // against goals and thresholds as cards and as a table, open a plan for the weakest measure and complete its actions,
-// write and approve a procedure that a caseworker finds by a word of its text and acknowledges — axe-core finding no
+// write and approve a procedure that a caseworker finds by a word of its text and acknowledges, and a new version of
+// it that requires a course and an acknowledgement (the caseworker is told, the training needs say why) — axe-core finding no
 // WCAG 2.1 AA violation on any screen at 1280 px and at 390 px, and nothing scrolling sideways on a phone.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -276,6 +277,59 @@ it("assigns a course from a review's finding, and the caseworker's training need
   await page.goto(`${h.baseUrl}/quality/training`);
   const needs = page.getByRole('table', { name: /Who is due or overdue for which course/ });
   await needs.getByRole('row', { name: /Did not offer an interpreter on the callback/ }).waitFor();
+});
+
+it('a new version requires the course and an acknowledgement; the caseworker is told and the needs say why', async () => {
+  page = await signIn(h.browser, COORDINATOR);
+  await page.goto(`${h.baseUrl}${procedurePath}`);
+  await page.getByRole('button', { name: 'Write a new version' }).click();
+  await page
+    .getByRole('form', { name: 'New version' })
+    .getByLabel(/^Text/)
+    .fill('# Interpreter calls\n\nConference the language line **before** verifying identity.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  const asks = page.getByRole('form', { name: 'When version 2 is approved' });
+  await asks.getByLabel('Training course staff must complete').selectOption({ label: 'Interpreter calls' });
+  await asks.getByLabel('Staff must acknowledge that they read it').check();
+  await asks.getByRole('button', { name: 'Save what version 2 asks' }).click();
+  await page.getByRole('cell', { name: 'Staff acknowledge it and complete “Interpreter calls”' }).first().waitFor();
+  await noViolations('procedure draft with requirements 1280');
+  await screenshot(page, 'quality-procedure-requirements-1280');
+
+  const narrow = await signIn(h.browser, COORDINATOR, NARROW);
+  await narrow.goto(`${h.baseUrl}${procedurePath}`);
+  await narrow.getByRole('form', { name: 'When version 2 is approved' }).waitFor();
+  page = narrow;
+  await noViolations('procedure draft with requirements 390');
+  expect(await sidewaysOverflow(narrow), 'procedure draft 390').toBe(0);
+  await screenshot(narrow, 'quality-procedure-requirements-390');
+  await narrow.context().close();
+
+  page = await signIn(h.browser, COORDINATOR);
+  await page.goto(`${h.baseUrl}${procedurePath}`);
+  await page.getByRole('button', { name: 'Approve version 2' }).click();
+  await page.getByText(/Everyone must acknowledge it by \d{4}-\d{2}-\d{2}\./).waitFor();
+  await page.getByText(/^Version 2: Staff acknowledge it and complete “Interpreter calls”, by /).waitFor();
+
+  const worker = await signIn(h.browser, WORKER);
+  await worker.goto(`${h.baseUrl}/notifications`);
+  await worker
+    .getByRole('link', { name: /^Read and acknowledge “Calls needing an interpreter” version 2 by / })
+    .click();
+  await worker.getByRole('button', { name: 'I have read version 2' }).click();
+  await worker.getByText('You have read version 2').waitFor();
+  await worker.context().close();
+
+  await page.goto(`${h.baseUrl}/quality/training`);
+  const needs = page.getByRole('table', { name: /Who is due or overdue for which course/ });
+  const row = needs.getByRole('row', { name: /Required by procedure “Calls needing an interpreter” version 2/i });
+  await row.filter({ hasText: WORKER.name }).waitFor();
+  await row
+    .filter({ hasText: WORKER.name })
+    .getByRole('link', { name: 'Read “Calls needing an interpreter”' })
+    .waitFor();
+  await noViolations('training needs from a procedure 1280');
+  await screenshot(page, 'quality-training-procedure-1280');
 });
 
 it('every quality screen works at 390 px: no violations and nothing scrolls sideways', async () => {

@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'procedure_review_due',
   'training_due',
   'training_overdue',
+  'procedure_acknowledgement_due',
 ] as const;
 
 export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number], string> = {
@@ -39,6 +40,7 @@ export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number
   procedure_review_due: 'Procedure review due',
   training_due: 'Training due soon',
   training_overdue: 'Training overdue',
+  procedure_acknowledgement_due: 'Procedure to acknowledge',
 };
 
 export const NotificationKindSchema = oneOf(NOTIFICATION_KINDS);

@@ -242,10 +242,45 @@ export const CreateProcedureBody = Type.Object({
   body: Type.String({ maxLength: 200_000, description: 'Markdown (raw HTML is shown as text).' }),
   kind: Type.Optional(Type.String({ maxLength: 20, description: 'policy, procedure, script or desk_guide.' })),
   reviewMonths: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 120 }))),
+  requiredCourseId: Type.Optional(
+    Nullable(
+      Type.Integer({
+        minimum: 1,
+        maximum: 2147483647,
+        description: 'A training course staff must complete once this version is in force.',
+      }),
+    ),
+  ),
+  acknowledgementRequired: Type.Optional(
+    Type.Boolean({ description: 'Staff must acknowledge this version once it is in force.' }),
+  ),
 });
 export const NewProcedureVersionBody = Type.Object({
   title: Type.Optional(Type.String({ maxLength: 200 })),
   body: Type.String({ maxLength: 200_000 }),
+  requiredCourseId: Type.Optional(
+    Nullable(
+      Type.Integer({
+        minimum: 1,
+        maximum: 2147483647,
+        description:
+          'A training course staff must complete once this version is in force; left out, as the version in force (else the newest).',
+      }),
+    ),
+  ),
+  acknowledgementRequired: Type.Optional(
+    Type.Boolean({ description: 'Staff must acknowledge this version once it is in force.' }),
+  ),
+});
+/** What a draft version asks of staff once it is in force (PUT …/versions/{v}/requirements). */
+export const VersionRequirementsBody = Type.Object({
+  requiredCourseId: Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  acknowledgementRequired: Type.Boolean(),
+});
+export const VersionRequirementsSchema = Type.Object({
+  version: Type.Integer(),
+  requiredCourseId: Nullable(Type.Integer()),
+  acknowledgementRequired: Type.Boolean(),
 });
 
 export const ProcedureSummarySchema = Type.Object({
@@ -273,6 +308,11 @@ export const ProcedureVersionSchema = Type.Object({
   createdAt: Type.String(),
   decidedByName: Nullable(Type.String()),
   decidedAt: Nullable(Type.String()),
+  requiredCourse: Nullable(Type.Object({ id: Type.Integer(), title: Type.String() })),
+  acknowledgementRequired: Type.Boolean(),
+  obligationsDueOn: Nullable(
+    LocalDate('By when staff owe what the version asks (30 days after its effective date), once it has one.'),
+  ),
 });
 
 export const ProcedureDetailSchema = Type.Object({
@@ -292,6 +332,8 @@ export const ProcedureDetailSchema = Type.Object({
     version: Nullable(Type.Integer()),
     acknowledged: Type.Array(Type.Object({ userId: Type.Integer(), name: Type.String(), at: Type.String() })),
     pending: Type.Array(Type.Object({ userId: Type.Integer(), name: Type.String() })),
+    required: Type.Boolean({ description: 'The version in force asks every staff member to acknowledge it.' }),
+    dueOn: Nullable(LocalDate('By when, when required (30 days after the effective date).')),
   }),
   acknowledgedByMe: Type.Boolean(),
 });
@@ -595,7 +637,15 @@ export const TrainingNeedsSchema = Type.Object({
         Type.Literal('assigned'),
       ]),
       dueOn: Nullable(LocalDate()),
-      why: Type.String({ description: 'Required for the role or unit, or the reason it was assigned.' }),
+      why: Type.String({
+        description: 'Required for the role or unit, by a procedure version, or the reason it was assigned.',
+      }),
+      procedure: Nullable(
+        Type.Object(
+          { id: Type.Integer(), version: Type.Integer(), title: Type.String() },
+          { description: 'The procedure version in force that requires the course, if one does.' },
+        ),
+      ),
     }),
   ),
 });

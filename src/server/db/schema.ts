@@ -50,7 +50,8 @@ export type NotificationKind =
   | 'milestone_overdue'
   | 'procedure_review_due'
   | 'training_due'
-  | 'training_overdue';
+  | 'training_overdue'
+  | 'procedure_acknowledgement_due';
 export type NotificationEmailPreference = 'immediate' | 'daily_digest' | 'off';
 export type TemplateStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'retired';
 
@@ -1088,6 +1089,16 @@ export interface TrainingRemindersTable {
   notified_at: Generated<Date>;
 }
 
+/** A reminder sent to someone who still owed a procedure version's obligation past its due date (migration 0041). */
+export interface ProcedureObligationRemindersTable {
+  agency_id: number;
+  procedure_id: number;
+  version: number;
+  user_id: number;
+  obligation: 'acknowledgement' | 'training';
+  notified_at: Generated<Date>;
+}
+
 /** A training course, required for a role and/or a unit, renewed every N months (migration 0025). */
 export interface TrainingCoursesTable {
   agency_id: number;
@@ -1651,6 +1662,7 @@ export interface Database {
   review_rubrics: ReviewRubricsTable;
   training_assignments: TrainingAssignmentsTable;
   training_reminders: TrainingRemindersTable;
+  procedure_obligation_reminders: ProcedureObligationRemindersTable;
   case_details: CaseDetailsTable;
   complaint_counters: ComplaintCountersTable;
   complaints: ComplaintsTable;

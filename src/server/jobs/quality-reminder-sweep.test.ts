@@ -101,8 +101,8 @@ describe('quality reminders in the daily sweep', () => {
     expect(attended.statusCode, attended.body).toBe(200);
     trainingDue = addMonths(heldOn, 12);
 
-    expect(await sweepQualityReminders(t.db, now, t.config)).toEqual({ procedures: 1, training: 1 });
-    expect(await sweepQualityReminders(t.db, now, t.config)).toEqual({ procedures: 0, training: 0 });
+    expect(await sweepQualityReminders(t.db, now, t.config)).toEqual({ procedures: 1, training: 1, obligations: 0 });
+    expect(await sweepQualityReminders(t.db, now, t.config)).toEqual({ procedures: 0, training: 0, obligations: 0 });
     await drainJobs({ db: t.db, config: t.config });
     expect(await mailSince(0)).toEqual([
       [people.manager.email, 'Training due soon: Interpreter calls'],
@@ -125,8 +125,8 @@ describe('quality reminders in the daily sweep', () => {
   it('tells once more when the course is overdue, and nothing new about a review already told', async () => {
     const sent = relay.messages.length;
     const later = new Date(now.getTime() + 40 * 86_400_000);
-    expect(await sweepQualityReminders(t.db, later, t.config)).toEqual({ procedures: 0, training: 1 });
-    expect(await sweepQualityReminders(t.db, later, t.config)).toEqual({ procedures: 0, training: 0 });
+    expect(await sweepQualityReminders(t.db, later, t.config)).toEqual({ procedures: 0, training: 1, obligations: 0 });
+    expect(await sweepQualityReminders(t.db, later, t.config)).toEqual({ procedures: 0, training: 0, obligations: 0 });
     await drainJobs({ db: t.db, config: t.config });
     expect(await mailSince(sent)).toEqual([
       [people.manager.email, 'Training overdue: Interpreter calls'],

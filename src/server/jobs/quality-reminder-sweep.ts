@@ -2,7 +2,9 @@
 // review comes due within PROCEDURE_REVIEW_WARNING_DAYS (its approved version's effective date plus its review
 // cycle, local dates of the agency) tells its owner — else who approved it — once per due date. A staff member whose
 // required course is due soon or overdue (the training matrix's own reckoning) is told once per due date and
-// standing, and so are their supervisors. Each reminder is one transaction with one audit event and its
+// standing, and so are their supervisors. Whoever still owes a procedure version in force its acknowledgement or its
+// required course once the due date has passed (PROCEDURE_OBLIGATION_DAYS after the effective date,
+// domain/procedure-obligations.ts) is told once per version and obligation (procedure_obligation_reminders). Each reminder is one transaction with one audit event and its
 // notifications through notify() (in the inbox, emailed by each person's preference), as the system.
 import type { Config } from '../env.ts';
 import type { Db } from '../db/database.ts';
@@ -11,24 +13,29 @@ import {
   agenciesWithQualityCycles,
   markReviewNotified,
   proceduresDueForReview,
+  recordProcedureObligationReminder,
   recordTrainingReminder,
   supervisorsOf,
 } from '../repositories/quality-reminders.ts';
 import { systemActor, type CommandContext } from '../context.ts';
 import { notify } from '../commands/notifications/notify.ts';
 import { trainingMatrix } from '../queries/training.ts';
+import { owedObligations } from '../queries/procedure-obligations.ts';
 import { addLocalDays, localDate } from '../../shared/local-time.ts';
 
 /** How many days before its review due date a procedure's owner is told. */
 export const PROCEDURE_REVIEW_WARNING_DAYS = 30;
 
-/** Tells owners of procedures due for review and staff (and supervisors) of training due; returns how many told. */
+/**
+ * Tells owners of procedures due for review, staff (and supervisors) of training due, and staff who still owe a
+ * procedure version its acknowledgement or course past the due date; returns how many were told of each.
+ */
 export async function sweepQualityReminders(
   db: Db,
   now: Date,
   config: Pick<Config, 'publicUrl'>,
-): Promise<{ procedures: number; training: number }> {
-  const told = { procedures: 0, training: 0 };
+): Promise<{ procedures: number; training: number; obligations: number }> {
+  const told = { procedures: 0, training: 0, obligations: 0 };
   for (const agency of await agenciesWithQualityCycles(db)) {
     const ctx: CommandContext = {
       db,
@@ -111,6 +118,39 @@ export async function sweepQualityReminders(
           told.training++;
         });
       }
+    }
+
+    for (const owed of await owedObligations(ctx, today)) {
+      if (owed.standing !== 'overdue') continue;
+      await db.transaction().execute(async (tx) => {
+        if (!(await recordProcedureObligationReminder(tx, agency.id, owed))) return;
+        const txCtx = { ...ctx, db: tx };
+        const what =
+          owed.obligation === 'acknowledgement'
+            ? `acknowledge “${owed.procedureTitle}” version ${owed.version}`
+            : `complete the training “${owed.courseTitle}” required by “${owed.procedureTitle}” version ${owed.version}`;
+        await recordAudit(tx, txCtx, {
+          action:
+            owed.obligation === 'acknowledgement'
+              ? 'procedure.acknowledgement_reminded'
+              : 'procedure.training_reminded',
+          entityType: 'procedure',
+          entityId: owed.procedureId,
+          after: { version: owed.version, user_id: owed.userId, due_on: owed.dueOn },
+          reason: `${owed.name} was to ${what} by ${owed.dueOn}.`,
+        });
+        await notify(tx, txCtx, {
+          kind: owed.obligation === 'acknowledgement' ? 'procedure_acknowledgement_due' : 'training_overdue',
+          to: { userIds: [owed.userId] },
+          summary: `You were to ${what} by ${owed.dueOn}`,
+          ...(owed.obligation === 'acknowledgement'
+            ? { procedureId: owed.procedureId }
+            : { consolePath: '/quality/training' }),
+          subjectDetail: owed.procedureTitle,
+          consoleUrl: config.publicUrl,
+        });
+        told.obligations++;
+      });
     }
   }
   return told;

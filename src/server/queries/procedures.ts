@@ -1,11 +1,12 @@
 // Read models of the procedures library: the list (with full-text search over approved text) and one procedure
-// with its current version rendered to safe HTML, its history, and who has and has not acknowledged the approved
-// version.
+// with its current version rendered to safe HTML, its history (with what each version asks of staff), and who has
+// and has not acknowledged the approved version (and by when, when the version requires it).
 import type { CommandContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { acknowledgementsOf, findProcedure, listProcedures, listVersions } from '../repositories/procedures.ts';
 import { renderProcedureMarkdown } from '../../domain/procedure-markdown.ts';
 import { addMonths } from '../../domain/training.ts';
+import { obligationDueOn } from '../../domain/procedure-obligations.ts';
 import type { ProcedureDetail, ProcedureSummary } from '../../shared/quality.ts';
 
 /** The library, or the procedures whose approved text matches `q`. */
@@ -46,11 +47,20 @@ export async function getProcedure(ctx: CommandContext, id: number): Promise<Pro
       createdAt: v.createdAt.toISOString(),
       decidedByName: v.decidedByName,
       decidedAt: v.decidedAt?.toISOString() ?? null,
+      requiredCourse:
+        v.requiredCourseId !== null ? { id: v.requiredCourseId, title: v.requiredCourseTitle ?? '' } : null,
+      acknowledgementRequired: v.acknowledgementRequired,
+      obligationsDueOn:
+        v.effectiveOn && (v.acknowledgementRequired || v.requiredCourseId !== null)
+          ? obligationDueOn(v.effectiveOn)
+          : null,
     })),
     acknowledgements: {
       version: approved?.version ?? null,
       acknowledged,
       pending: staff.filter((s) => s.at === null).map((s) => ({ userId: s.userId, name: s.name })),
+      required: approved?.acknowledgementRequired ?? false,
+      dueOn: approved?.acknowledgementRequired && approved.effectiveOn ? obligationDueOn(approved.effectiveOn) : null,
     },
     acknowledgedByMe: acknowledged.some((a) => a.userId === ctx.actor.userId),
   };

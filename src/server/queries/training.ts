@@ -12,6 +12,7 @@ import {
 } from '../repositories/training.ts';
 import { agencyToday } from './action-plans.ts';
 import { trainingStatus } from '../../domain/training.ts';
+import { owedObligations } from './procedure-obligations.ts';
 import type { Course, TrainingMatrix, TrainingNeeds } from '../../shared/quality.ts';
 
 /** Every course with its sessions. */
@@ -75,8 +76,9 @@ export async function trainingMatrix(ctx: CommandContext, asOf?: string): Promis
 
 /**
  * The training needs: for each person (with their units), each required course they never took, are due soon for or
- * overdue on (from the matrix), and each course assigned to them (e.g. by a review finding) not completed since;
- * overdue first, then by due date.
+ * overdue on (from the matrix), each course a procedure version in force requires of them and they have not
+ * completed for it (queries/procedure-obligations.ts), and each course assigned to them (e.g. by a review finding)
+ * not completed since; overdue first, then by due date.
  */
 export async function trainingNeeds(ctx: CommandContext): Promise<TrainingNeeds> {
   const [matrix, assignments, staff, units] = await Promise.all([
@@ -85,6 +87,10 @@ export async function trainingNeeds(ctx: CommandContext): Promise<TrainingNeeds>
     activeStaff(ctx.db, ctx.agency.id),
     unitNamesById(ctx.db, ctx.agency.id),
   ]);
+  // Earliest due first, so that a course two procedures require shows the sooner due date and its standing.
+  const owed = (await owedObligations(ctx, matrix.today))
+    .filter((o) => o.obligation === 'training')
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   const unitsOf = new Map(staff.map((p) => [p.id, p.unitIds.map((id) => units.get(id) ?? '').filter(Boolean)]));
   const titles = new Map(matrix.courses.map((c) => [c.id, c.title]));
   const needs: TrainingNeeds['needs'] = [];
@@ -100,10 +106,35 @@ export async function trainingNeeds(ctx: CommandContext): Promise<TrainingNeeds>
         status: c.status,
         dueOn: c.dueOn,
         why: 'Required for their role or unit',
+        procedure: null,
       });
     }
   }
   const names = new Map(staff.map((p) => [p.id, p.name]));
+  for (const o of owed) {
+    const why = `Required by procedure “${o.procedureTitle}” version ${o.version}`;
+    // A course the person already needs by their role keeps its standing and also names the procedure.
+    const already = needs.find((n) => n.userId === o.userId && n.courseId === o.courseId);
+    if (already) {
+      already.why = `${already.why}; ${why.charAt(0).toLowerCase()}${why.slice(1)}`;
+      already.procedure ??= { id: o.procedureId, version: o.version, title: o.procedureTitle };
+      // A course never taken has no date of its own: the procedure's due date (and its overdue standing) applies.
+      if (already.dueOn === null) already.dueOn = o.dueOn;
+      if (o.standing === 'overdue' && already.status === 'never') already.status = 'overdue';
+      continue;
+    }
+    needs.push({
+      userId: o.userId,
+      name: o.name,
+      units: unitsOf.get(o.userId) ?? [],
+      courseId: o.courseId!,
+      courseTitle: o.courseTitle ?? titles.get(o.courseId!) ?? '',
+      status: o.standing === 'overdue' ? 'overdue' : 'assigned',
+      dueOn: o.dueOn,
+      why,
+      procedure: { id: o.procedureId, version: o.version, title: o.procedureTitle },
+    });
+  }
   for (const a of assignments) {
     if (!names.has(a.user_id)) continue;
     const why = a.reason ? `Assigned on ${a.assigned_on}: ${a.reason}` : `Assigned on ${a.assigned_on}`;
@@ -122,6 +153,7 @@ export async function trainingNeeds(ctx: CommandContext): Promise<TrainingNeeds>
       status: 'assigned',
       dueOn: null,
       why,
+      procedure: null,
     });
   }
   const rank = { overdue: 0, never: 1, due_soon: 2, assigned: 3 } as const;

@@ -24,6 +24,11 @@ export interface VersionRecord {
   createdAt: Date;
   decidedByName: string | null;
   decidedAt: Date | null;
+  /** The course staff must complete once the version is in force (with its title), if any. */
+  requiredCourseId: number | null;
+  requiredCourseTitle: string | null;
+  /** Whether staff must acknowledge the version once it is in force. */
+  acknowledgementRequired: boolean;
 }
 
 /** One procedure (locked for update when `forUpdate`: it serialises the transitions of its versions). */
@@ -51,6 +56,9 @@ export async function listVersions(db: Db, agencyId: number, procedureId: number
     .selectFrom('procedure_versions as v')
     .leftJoin('users as c', (j) => j.onRef('c.agency_id', '=', 'v.agency_id').onRef('c.id', '=', 'v.created_by'))
     .leftJoin('users as d', (j) => j.onRef('d.agency_id', '=', 'v.agency_id').onRef('d.id', '=', 'v.decided_by'))
+    .leftJoin('training_courses as tc', (j) =>
+      j.onRef('tc.agency_id', '=', 'v.agency_id').onRef('tc.id', '=', 'v.required_course_id'),
+    )
     .select([
       'v.version',
       'v.title',
@@ -62,6 +70,9 @@ export async function listVersions(db: Db, agencyId: number, procedureId: number
       'v.created_at',
       'd.name as decided_by_name',
       'v.decided_at',
+      'v.required_course_id',
+      'tc.title as required_course_title',
+      'v.acknowledgement_required',
     ])
     .where('v.agency_id', '=', agencyId)
     .where('v.procedure_id', '=', procedureId)
@@ -78,6 +89,9 @@ export async function listVersions(db: Db, agencyId: number, procedureId: number
     createdAt: r.created_at,
     decidedByName: r.decided_by_name ?? null,
     decidedAt: r.decided_at,
+    requiredCourseId: r.required_course_id,
+    requiredCourseTitle: r.required_course_title ?? null,
+    acknowledgementRequired: r.acknowledgement_required,
   }));
 }
 
@@ -105,7 +119,13 @@ export async function insertDraftVersion(
   db: Db,
   agencyId: number,
   procedureId: number,
-  values: { title: string; body: string; createdBy: number | null },
+  values: {
+    title: string;
+    body: string;
+    createdBy: number | null;
+    requiredCourseId?: number | null;
+    acknowledgementRequired?: boolean;
+  },
 ): Promise<number> {
   const last = await db
     .selectFrom('procedure_versions')
@@ -123,9 +143,87 @@ export async function insertDraftVersion(
       title: values.title,
       body: values.body,
       created_by: values.createdBy,
+      required_course_id: values.requiredCourseId ?? null,
+      acknowledgement_required: values.acknowledgementRequired ?? false,
     })
     .execute();
   return version;
+}
+
+/** Sets what a version asks of staff once in force: a course to complete and/or an acknowledgement. */
+export async function setVersionRequirements(
+  db: Db,
+  agencyId: number,
+  procedureId: number,
+  version: number,
+  values: { requiredCourseId: number | null; acknowledgementRequired: boolean },
+): Promise<void> {
+  await db
+    .updateTable('procedure_versions')
+    .set({ required_course_id: values.requiredCourseId, acknowledgement_required: values.acknowledgementRequired })
+    .where('agency_id', '=', agencyId)
+    .where('procedure_id', '=', procedureId)
+    .where('version', '=', version)
+    .execute();
+}
+
+export interface VersionWithObligations {
+  procedureId: number;
+  version: number;
+  title: string;
+  effectiveOn: string;
+  decidedAt: Date | null;
+  requiredCourseId: number | null;
+  requiredCourseTitle: string | null;
+  acknowledgementRequired: boolean;
+}
+
+/** The approved versions (one per procedure) that ask for a course or an acknowledgement, by title. */
+export async function versionsInForceWithObligations(db: Db, agencyId: number): Promise<VersionWithObligations[]> {
+  const rows = await db
+    .selectFrom('procedure_versions as v')
+    .leftJoin('training_courses as tc', (j) =>
+      j.onRef('tc.agency_id', '=', 'v.agency_id').onRef('tc.id', '=', 'v.required_course_id'),
+    )
+    .select([
+      'v.procedure_id',
+      'v.version',
+      'v.title',
+      sql<string>`v.effective_on::text`.as('effective_on'),
+      'v.decided_at',
+      'v.required_course_id',
+      'tc.title as required_course_title',
+      'v.acknowledgement_required',
+    ])
+    .where('v.agency_id', '=', agencyId)
+    .where('v.status', '=', 'approved')
+    .where('v.effective_on', 'is not', null)
+    .where((eb) => eb.or([eb('v.required_course_id', 'is not', null), eb('v.acknowledgement_required', '=', true)]))
+    .orderBy('v.title')
+    .orderBy('v.procedure_id')
+    .execute();
+  return rows.map((r) => ({
+    procedureId: r.procedure_id,
+    version: r.version,
+    title: r.title,
+    effectiveOn: r.effective_on,
+    decidedAt: r.decided_at,
+    requiredCourseId: r.required_course_id,
+    requiredCourseTitle: r.required_course_title ?? null,
+    acknowledgementRequired: r.acknowledgement_required,
+  }));
+}
+
+/** Who has acknowledged which version of the agency's procedures: keys `procedureId|version|userId`. */
+export async function acknowledgementKeys(db: Db, agencyId: number, procedureIds: number[]): Promise<Set<string>> {
+  if (!procedureIds.length) return new Set();
+  const rows = await db
+    .selectFrom('procedure_acknowledgements')
+    .select(['procedure_id', 'version', 'user_id'])
+    .where('agency_id', '=', agencyId)
+    .where('procedure_id', 'in', procedureIds)
+    .execute();
+  return new Set(rows.map((r) => `${r.procedure_id}|${r.version}|${r.user_id}`));
 }
 
 /** Sets a version's status (and, for a decision, who decided and the effective date). */
@@ -236,7 +334,7 @@ export async function acknowledge(
   return { at: row.acknowledged_at, created: false };
 }
 
-/** The agency's active staff with when each acknowledged a version (null: not yet). */
+/** The agency's active staff (auditors, who cannot acknowledge, aside) with when each acknowledged a version. */
 export async function acknowledgementsOf(
   db: Db,
   agencyId: number,
@@ -255,6 +353,7 @@ export async function acknowledgementsOf(
     .select(['u.id', 'u.name', 'a.acknowledged_at'])
     .where('u.agency_id', '=', agencyId)
     .where('u.active', '=', true)
+    .where('u.role', '<>', 'auditor')
     .orderBy('u.name')
     .orderBy('u.id')
     .execute();

@@ -1,11 +1,15 @@
 // SQL for the quality reminders of the deadline sweep: procedures whose review comes due (the approved version's
 // effective date plus the review cycle) and which due date was already told (procedures.review_notified_for), the
-// training reminders already sent (training_reminders, one per person, course, due date and standing), and who a
+// training reminders already sent (training_reminders, one per person, course, due date and standing), the reminders
+// of procedure versions' obligations already sent (procedure_obligation_reminders), and who a
 // staff member's supervisors are (the managers of their units, else the supervisors among their units' members).
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 
-/** The agencies with a procedure on a review cycle or a course with a renewal period: those the sweep looks at. */
+/**
+ * The agencies with a procedure on a review cycle, a course with a renewal period or a procedure version in force
+ * that asks for a course or an acknowledgement: those the sweep looks at.
+ */
 export async function agenciesWithQualityCycles(db: Db) {
   return db
     .selectFrom('agencies as g')
@@ -25,6 +29,16 @@ export async function agenciesWithQualityCycles(db: Db) {
             .select('c.id')
             .whereRef('c.agency_id', '=', 'g.id')
             .where('c.renewal_months', 'is not', null),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('procedure_versions as v')
+            .select('v.procedure_id')
+            .whereRef('v.agency_id', '=', 'g.id')
+            .where('v.status', '=', 'approved')
+            .where((w) =>
+              w.or([w('v.required_course_id', 'is not', null), w('v.acknowledgement_required', '=', true)]),
+            ),
         ),
       ]),
     )
@@ -77,6 +91,27 @@ export async function recordTrainingReminder(
   const row = await db
     .insertInto('training_reminders')
     .values({ agency_id: agencyId, user_id: r.userId, course_id: r.courseId, due_on: r.dueOn, standing: r.standing })
+    .onConflict((oc) => oc.doNothing())
+    .returning('user_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Records a reminder of a procedure version's obligation to one person; false when it was sent already. */
+export async function recordProcedureObligationReminder(
+  db: Db,
+  agencyId: number,
+  r: { procedureId: number; version: number; userId: number; obligation: 'acknowledgement' | 'training' },
+): Promise<boolean> {
+  const row = await db
+    .insertInto('procedure_obligation_reminders')
+    .values({
+      agency_id: agencyId,
+      procedure_id: r.procedureId,
+      version: r.version,
+      user_id: r.userId,
+      obligation: r.obligation,
+    })
     .onConflict((oc) => oc.doNothing())
     .returning('user_id')
     .executeTakeFirst();

@@ -57,6 +57,7 @@ const subjects: Record<NotificationKind, string> = {
   procedure_review_due: 'A procedure is due for review',
   training_due: 'Training due soon',
   training_overdue: 'Training overdue',
+  procedure_acknowledgement_due: 'A procedure to read and acknowledge',
 };
 
 /**

@@ -6,6 +6,7 @@ import { insertDraftVersion, insertProcedure, type ProcedureKind } from '../../r
 import { requireQualityManager } from '../../policies/quality.ts';
 import { FieldProblems } from '../common.ts';
 import { cleanText } from './action-plan-input.ts';
+import { checkRequiredCourse, type VersionRequirementsInput } from './procedure-requirements.ts';
 
 export const PROCEDURE_KINDS: readonly ProcedureKind[] = ['policy', 'procedure', 'script', 'desk_guide'];
 export const MAX_PROCEDURE_BODY = 200_000;
@@ -13,7 +14,12 @@ export const MAX_PROCEDURE_BODY = 200_000;
 /** Creates a procedure with draft version 1; supervisors and administrators. */
 export async function createProcedure(
   ctx: CommandContext,
-  input: { title: string; body: string; kind?: string | undefined; reviewMonths?: number | null | undefined },
+  input: {
+    title: string;
+    body: string;
+    kind?: string | undefined;
+    reviewMonths?: number | null | undefined;
+  } & VersionRequirementsInput,
 ): Promise<{ id: number; version: number; status: 'draft'; title: string }> {
   requireQualityManager(ctx, 'write procedures');
   const problems = new FieldProblems();
@@ -22,7 +28,10 @@ export async function createProcedure(
   const kind = (input.kind ?? 'procedure') as ProcedureKind;
   if (!PROCEDURE_KINDS.includes(kind)) problems.add('kind', `must be one of ${PROCEDURE_KINDS.join(', ')}`);
   problems.throwIfAny();
+  const requiredCourseId = input.requiredCourseId ?? null;
+  const acknowledgementRequired = input.acknowledgementRequired ?? false;
   return ctx.db.transaction().execute(async (tx) => {
+    await checkRequiredCourse(tx, ctx.agency.id, requiredCourseId);
     const id = await insertProcedure(tx, ctx.agency.id, {
       kind,
       ownerUserId: ctx.actor.userId || null,
@@ -32,12 +41,21 @@ export async function createProcedure(
       title,
       body,
       createdBy: ctx.actor.userId || null,
+      requiredCourseId,
+      acknowledgementRequired,
     });
     await recordAudit(tx, ctx, {
       action: 'procedure.created',
       entityType: 'procedure',
       entityId: id,
-      after: { title, kind, review_months: input.reviewMonths ?? null, body: body.slice(0, 500) },
+      after: {
+        title,
+        kind,
+        review_months: input.reviewMonths ?? null,
+        body: body.slice(0, 500),
+        required_course_id: requiredCourseId,
+        acknowledgement_required: acknowledgementRequired,
+      },
     });
     return { id, version, status: 'draft' as const, title };
   });

@@ -1,6 +1,8 @@
 // Approval of procedure versions (domain/version-approval.ts, shared with materials): draft → approved (the version
 // approved before it is retired, so a procedure has one version in force; its effective date is today in the agency's
-// time zone unless given) and approved → retired. Supervisors and administrators; every transition audited.
+// time zone unless given) and approved → retired. Supervisors and administrators; every transition audited. An
+// approved version that asks staff for an acknowledgement or a course tells each person who owes it
+// (queries/procedure-obligations.ts) in the same transaction.
 import type { CommandContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../../repositories/audit.ts';
@@ -10,6 +12,8 @@ import { agencyToday } from '../../queries/action-plans.ts';
 import { FieldProblems } from '../common.ts';
 import { checkDate } from './action-plan-input.ts';
 import { planVersionDecision, type VersionDecision } from '../../../domain/version-approval.ts';
+import { owedObligations } from '../../queries/procedure-obligations.ts';
+import { notify } from '../notifications/notify.ts';
 
 type Decision = VersionDecision;
 
@@ -48,6 +52,10 @@ async function decide(
     } else {
       await setVersionStatus(tx, ctx.agency.id, procedureId, version, { status: 'retired' });
     }
+    if (decision === 'approve') {
+      if (target.requiredCourseId !== null) after.required_course_id = target.requiredCourseId;
+      if (target.acknowledgementRequired) after.acknowledgement_required = true;
+    }
     await recordAudit(tx, ctx, {
       action: `procedure.version_${plan.to}`,
       entityType: 'procedure',
@@ -55,8 +63,40 @@ async function decide(
       before,
       after,
     });
+    if (decision === 'approve' && (target.requiredCourseId !== null || target.acknowledgementRequired)) {
+      await tellWhoOwes({ ...ctx, db: tx }, procedureId, version);
+    }
     return { id: procedureId, version, status: plan.to as ProcedureStatus, title: target.title };
   });
+}
+
+/** Tells each person who owes the newly approved version an acknowledgement or its course (one notification each). */
+async function tellWhoOwes(ctx: CommandContext, procedureId: number, version: number): Promise<void> {
+  const owed = (await owedObligations(ctx, agencyToday(ctx))).filter(
+    (o) => o.procedureId === procedureId && o.version === version,
+  );
+  const reading = owed.filter((o) => o.obligation === 'acknowledgement');
+  const training = owed.filter((o) => o.obligation === 'training');
+  if (reading.length) {
+    const o = reading[0]!;
+    await notify(ctx.db, ctx, {
+      kind: 'procedure_acknowledgement_due',
+      to: { userIds: reading.map((r) => r.userId) },
+      summary: `Read and acknowledge “${o.procedureTitle}” version ${version} by ${o.dueOn}`,
+      procedureId,
+      subjectDetail: o.procedureTitle,
+    });
+  }
+  if (training.length) {
+    const o = training[0]!;
+    await notify(ctx.db, ctx, {
+      kind: 'training_due',
+      to: { userIds: training.map((r) => r.userId) },
+      summary: `“${o.procedureTitle}” version ${version} requires the training “${o.courseTitle}” by ${o.dueOn}`,
+      subjectDetail: o.courseTitle ?? o.procedureTitle,
+      consolePath: '/quality/training',
+    });
+  }
 }
 
 /** Approves a draft version; it comes into force and the one before it is retired. */

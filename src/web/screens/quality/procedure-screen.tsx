@@ -1,19 +1,20 @@
 // One procedure: the version in force rendered from Markdown (the server renders it safely: raw HTML shown as
 // text), acknowledging it, who has and has not read it, the files of the version in force and of a draft (added and
-// removed by supervisors while the version is a draft), its versions, and for supervisors approving a draft or
-// writing a new version.
+// removed by supervisors while the version is a draft), what a version asks of staff (a course to complete, an
+// acknowledgement by a due date; set by supervisors on a draft), its versions, and for supervisors approving a draft
+// or writing a new version.
 import { useState, type FormEvent } from 'react';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
-import { TextAreaField } from '../../components/fields.tsx';
+import { CheckboxField, SelectField, TextAreaField } from '../../components/fields.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
 import { useUser } from '../../session.tsx';
-import type { ProcedureDetail } from '../../../shared/quality.ts';
+import type { Course, ProcedureDetail } from '../../../shared/quality.ts';
 import { QUALITY_KEY, useProcedure, useProcedureFiles } from './use-quality.ts';
 import { FileList, FileUpload } from './quality-files.tsx';
 import './quality.css';
@@ -61,6 +62,87 @@ function ProcedureFiles({ procedure, manages }: { procedure: ProcedureDetail; ma
         />
       )}
       {manages && !draft && <p className="small">Files change with a new version: the approved one keeps its files.</p>}
+    </div>
+  );
+}
+
+/** What a version asks of staff, in words. */
+function asksOfStaff(v: ProcedureDetail['versions'][number]): string {
+  const asks = [
+    ...(v.acknowledgementRequired ? ['acknowledge it'] : []),
+    ...(v.requiredCourse ? [`complete “${v.requiredCourse.title}”`] : []),
+  ];
+  return asks.length ? `Staff ${asks.join(' and ')}` : 'Nothing';
+}
+
+/** What the version in force asks of staff and, for supervisors, the form setting what a draft will ask. */
+function StaffRequirements({ procedure, manages }: { procedure: ProcedureDetail; manages: boolean }) {
+  const queryClient = useQueryClient();
+  const announce = useAnnounce();
+  const draft = procedure.versions.find((v) => v.status === 'draft');
+  const inForce = procedure.versions.find((v) => v.status === 'approved');
+  const courses = useQuery({
+    queryKey: [...QUALITY_KEY, 'courses'],
+    queryFn: () => api<Course[]>('GET', '/training/courses'),
+    enabled: manages && draft !== undefined,
+  });
+  const save = useMutation({
+    mutationFn: (body: { requiredCourseId: number | null; acknowledgementRequired: boolean }) =>
+      api('PUT', `/procedures/${procedure.id}/versions/${draft!.version}/requirements`, body),
+    onSuccess: () => {
+      announce('What the draft asks of staff is saved.');
+      void queryClient.invalidateQueries({ queryKey: QUALITY_KEY });
+    },
+  });
+  if (!inForce && !(manages && draft)) return null;
+  const dueOn = inForce?.obligationsDueOn ?? null;
+  return (
+    <div className="panel">
+      <h2>What staff must do</h2>
+      {inForce && (
+        <p>
+          {inForce.acknowledgementRequired || inForce.requiredCourse
+            ? `Version ${inForce.version}: ${asksOfStaff(inForce)}${dueOn ? `, by ${dueOn}` : ''}.`
+            : `Version ${inForce.version} asks nothing of staff.`}
+        </p>
+      )}
+      {manages && draft && (
+        <form
+          aria-labelledby="draft-requirements-heading"
+          onSubmit={(e: FormEvent<HTMLFormElement>) => {
+            e.preventDefault();
+            const data = new FormData(e.currentTarget);
+            const course = String(data.get('requiredCourseId') ?? '');
+            save.mutate({
+              requiredCourseId: course ? Number(course) : null,
+              acknowledgementRequired: data.get('acknowledgementRequired') === 'on',
+            });
+          }}
+        >
+          <h3 id="draft-requirements-heading">When version {draft.version} is approved</h3>
+          <p className="small">Everyone on staff owes it within 30 days of its effective date and is reminded after.</p>
+          <FormError error={save.error ?? courses.error} />
+          <SelectField
+            label="Training course staff must complete"
+            name="requiredCourseId"
+            field="requiredCourseId"
+            error={save.error}
+            placeholder="No course"
+            defaultValue={draft.requiredCourse ? String(draft.requiredCourse.id) : ''}
+            options={(courses.data ?? []).map((c) => ({ value: String(c.id), label: c.title }))}
+          />
+          <CheckboxField
+            label="Staff must acknowledge that they read it"
+            name="acknowledgementRequired"
+            defaultChecked={draft.acknowledgementRequired}
+          />
+          <div className="actions">
+            <button type="submit" disabled={save.isPending}>
+              Save what version {draft.version} asks
+            </button>
+          </div>
+        </form>
+      )}
     </div>
   );
 }
@@ -174,12 +256,14 @@ export function ProcedureScreen() {
               )}
             </div>
           )}
+          <StaffRequirements procedure={p} manages={manages} />
           <ProcedureFiles procedure={p} manages={manages} />
           {ack.version !== null && (
             <div className="panel">
               <h2>Who has read version {ack.version}</h2>
               <p>
                 {ack.acknowledged.length} read, {ack.pending.length} not yet.
+                {ack.required && ack.dueOn ? ` Everyone must acknowledge it by ${ack.dueOn}.` : ''}
               </p>
               <h3>Not yet read</h3>
               <ul className="plain-list">
@@ -209,6 +293,7 @@ export function ProcedureScreen() {
               <th scope="col">Effective</th>
               <th scope="col">Written by</th>
               <th scope="col">Approved by</th>
+              <th scope="col">Asks of staff</th>
             </tr>
           </thead>
           <tbody>
@@ -221,6 +306,7 @@ export function ProcedureScreen() {
                   {v.createdByName ?? '—'}, {formatDateTime(v.createdAt)}
                 </td>
                 <td>{v.decidedByName ? `${v.decidedByName}, ${formatDateTime(v.decidedAt)}` : '—'}</td>
+                <td>{asksOfStaff(v)}</td>
               </tr>
             ))}
           </tbody>

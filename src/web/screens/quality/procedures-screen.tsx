@@ -1,15 +1,17 @@
 // The procedures library: search the approved text, list every procedure with its version in force and whether you
-// have acknowledged it, and write a new one (Markdown; it starts as a draft to be approved).
+// have acknowledged it, and write a new one (Markdown; it starts as a draft to be approved), with what it will ask of
+// staff once approved (a course to complete, an acknowledgement).
 import { type FormEvent } from 'react';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 import { humanize } from '../../format.ts';
 import { useUser } from '../../session.tsx';
+import type { Course } from '../../../shared/quality.ts';
 import { QUALITY_KEY, useProcedures } from './use-quality.ts';
 import './quality.css';
 
@@ -25,6 +27,10 @@ function NewProcedureForm() {
       void navigate({ to: '/quality/procedures/$procedureId', params: { procedureId: String(created.id) } });
     },
   });
+  const courses = useQuery({
+    queryKey: [...QUALITY_KEY, 'courses'],
+    queryFn: () => api<Course[]>('GET', '/training/courses'),
+  });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -34,6 +40,8 @@ function NewProcedureForm() {
       body: String(form.get('body') ?? ''),
       kind: String(form.get('kind') ?? 'procedure'),
       reviewMonths: months ? Number(months) : null,
+      requiredCourseId: form.get('requiredCourseId') ? Number(form.get('requiredCourseId')) : null,
+      acknowledgementRequired: form.get('acknowledgementRequired') === 'on',
     });
   };
   return (
@@ -65,6 +73,17 @@ function NewProcedureForm() {
         field="body"
         error={create.error}
       />
+      <SelectField
+        label="Training course staff must complete once approved"
+        name="requiredCourseId"
+        placeholder="No course"
+        defaultValue=""
+        options={(courses.data ?? []).map((c) => ({ value: String(c.id), label: c.title }))}
+        field="requiredCourseId"
+        error={create.error}
+        hint="Due 30 days after the version comes into force."
+      />
+      <CheckboxField label="Staff must acknowledge that they read it" name="acknowledgementRequired" />
       <div className="actions">
         <button type="submit" className="button-primary" disabled={create.isPending}>
           Save draft

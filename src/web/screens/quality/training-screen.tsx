@@ -1,6 +1,8 @@
 // Training: the matrix of staff × courses (what each person must take and whether it is current, due soon, overdue
-// or never taken), the courses with their sessions, and for supervisors a form to add a course.
+// or never taken), the training needs (required by role or unit, by a procedure version in force — linked to it — or
+// assigned by a review), the courses with their sessions, and for supervisors a form to add a course.
 import { type FormEvent } from 'react';
+import { Link } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
@@ -112,7 +114,17 @@ function TrainingNeedsTable() {
                   <td data-label="Course">{n.courseTitle}</td>
                   <td data-label="Standing">{NEED_TEXT[n.status]}</td>
                   <td data-label="Due">{n.dueOn ?? '—'}</td>
-                  <td data-label="Why">{n.why}</td>
+                  <td data-label="Why">
+                    {n.why}
+                    {n.procedure && (
+                      <>
+                        {' '}
+                        <Link to="/quality/procedures/$procedureId" params={{ procedureId: String(n.procedure.id) }}>
+                          Read “{n.procedure.title}”
+                        </Link>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 // /procedures: the procedures library — list and full-text search (approved text), write a procedure (draft v1),
-// read one (rendered Markdown, versions, acknowledgements), draft a new version, approve or retire a version, and
-// acknowledge the approved version.
+// read one (rendered Markdown, versions, acknowledgements), draft a new version, set what a draft asks of staff (a
+// course, an acknowledgement), approve or retire a version, and acknowledge the approved version.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireContext } from '../../../auth/authenticate.ts';
@@ -10,6 +10,7 @@ import { createProcedure } from '../../../commands/quality/procedure-create.ts';
 import { addProcedureVersion } from '../../../commands/quality/procedure-version-add.ts';
 import { approveProcedureVersion, retireProcedureVersion } from '../../../commands/quality/procedure-decision.ts';
 import { acknowledgeProcedure } from '../../../commands/quality/procedure-acknowledge.ts';
+import { setProcedureVersionRequirements } from '../../../commands/quality/procedure-requirements.ts';
 import { linkProcedure, unlinkProcedure } from '../../../commands/quality/procedure-link.ts';
 import { caseProcedures } from '../../../queries/case-procedures.ts';
 import { linksOfProcedure } from '../../../repositories/procedures.ts';
@@ -30,6 +31,8 @@ import {
   ProcedureListSchema,
   ProcedureParams,
   ProcedureVersionParams,
+  VersionRequirementsBody,
+  VersionRequirementsSchema,
 } from '../../../../shared/quality.ts';
 
 const tags = ['quality'];
@@ -90,6 +93,22 @@ export function procedureRoutes(app: FastifyInstance): void {
     },
     async (req, reply) =>
       reply.status(201).send(await addProcedureVersion(requireContext(req), req.params.id, req.body)),
+  );
+
+  api.put(
+    '/procedures/:id/versions/:version/requirements',
+    {
+      schema: {
+        tags,
+        summary:
+          'Set what a draft version asks of staff once approved: a training course to complete and/or an ' +
+          'acknowledgement, due 30 days after its effective date (supervisors, administrators).',
+        params: ProcedureVersionParams,
+        body: VersionRequirementsBody,
+        response: { 200: VersionRequirementsSchema },
+      },
+    },
+    async (req) => setProcedureVersionRequirements(requireContext(req), req.params.id, req.params.version, req.body),
   );
 
   api.post(
