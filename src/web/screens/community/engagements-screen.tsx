@@ -25,6 +25,7 @@ import { addLocalDays, weekdayOf } from '../../../shared/local-time.ts';
 import { engagementKindLabel, engagementKindOptions } from './community-options.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { usePlans, useProcedures } from '../quality/use-quality.ts';
+import { EngagementFeedbackPanel } from './engagement-feedback-panel.tsx';
 
 type Engagements = Static<typeof EngagementList>;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -690,6 +691,7 @@ function EngagementPanel({ id }: { id: number }) {
           </button>
         </p>
       )}
+      <EngagementFeedbackPanel engagementId={e.id} />
       <h3>Issues raised</h3>
       <FormError error={action.error} />
       {e.issues.length === 0 ? (
