@@ -18,6 +18,7 @@ import { MailboxesScreen } from './mailboxes-screen.tsx';
 import { IndicatorTargetsScreen } from './indicator-targets-screen.tsx';
 import { ApprovalsScreen } from './approvals-screen.tsx';
 import { PortalNameScreen } from './portal-name-screen.tsx';
+import { AreasScreen } from './areas-screen.tsx';
 import { ProcedureLinksScreen } from './procedure-links-screen.tsx';
 
 export interface AdminScreen {
@@ -45,6 +46,7 @@ const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'mailboxes', title: 'Mailboxes (IMAP)', component: MailboxesScreen, administratorsOnly: true },
   { slug: 'letterhead', title: 'Letterhead', component: LetterheadScreen },
   { slug: 'portal-name', title: 'Portal name', component: PortalNameScreen },
+  { slug: 'areas', title: 'Areas', component: AreasScreen },
   { slug: 'integrations', title: 'API tokens and Open311 keys', component: IntegrationsScreen },
   { slug: 'mail-quarantine', title: 'Mail quarantine', component: QuarantineScreen },
   { slug: 'retention', title: 'Retention', component: RetentionScreen },
