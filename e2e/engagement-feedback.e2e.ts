@@ -63,7 +63,8 @@ it('gives out a feedback link from the engagement', async () => {
 });
 
 it('lets the public answer in Spanish and in Arabic, on a phone too', async () => {
-  const visitor = await h.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const wide = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const visitor = await wide.newPage();
   await visitor.goto(`${h.baseUrl}${feedbackPath}?lang=es`);
   await visitor.getByRole('heading', { level: 1, name: '¿Qué tal lo hicimos?' }).waitFor();
   await visitor.getByText('Tenant rights workshop').waitFor();
@@ -77,9 +78,10 @@ it('lets the public answer in Spanish and in Arabic, on a phone too', async () =
   await visitor.getByLabel(/¿Quiere decirnos algo más?/).fill('Muy útil, gracias');
   await visitor.getByRole('button', { name: /Enviar/ }).click();
   await visitor.getByRole('heading', { level: 1, name: /Gracias/ }).waitFor();
-  await visitor.close();
+  await wide.close();
 
-  const phone = await h.browser.newPage({ viewport: NARROW });
+  const small = await h.browser.newContext({ viewport: NARROW });
+  const phone = await small.newPage();
   await phone.goto(`${h.baseUrl}${feedbackPath}?lang=ar`);
   expect(await phone.locator('html').getAttribute('dir')).toBe('rtl');
   await phone.getByRole('heading', { level: 1 }).waitFor();
@@ -90,7 +92,7 @@ it('lets the public answer in Spanish and in Arabic, on a phone too', async () =
   await phone.getByRole('heading', { level: 1, name: 'شكرًا لك على إجاباتك' }).waitFor();
   await phone.goto(`${h.baseUrl}${feedbackPath}?lang=es`);
   await screenshot(phone, 'engagement-feedback-public-es-390');
-  await phone.close();
+  await small.close();
 });
 
 it('shows the answers on the engagement, at 1280 and 390 px', async () => {
