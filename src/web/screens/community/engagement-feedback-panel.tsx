@@ -69,7 +69,10 @@ export function EngagementFeedbackPanel({ engagementId }: { engagementId: number
             </div>
           </div>
           <p>
-            For print or reading out: <code dir="ltr">{f.link.printableUrl}</code>
+            For print or reading out:{' '}
+            <code dir="ltr" className="secret">
+              {f.link.printableUrl}
+            </code>
           </p>
           <div className="actions">
             <a href={f.link.url} target="_blank" rel="noreferrer">
