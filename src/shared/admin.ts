@@ -221,6 +221,9 @@ export const AgencySettingsSchema = Type.Object({
   publicNames: Type.Record(Type.String(), Type.String(), {
     description: 'The agency’s name on the public portal by language code; a language left out shows the name.',
   }),
+  areas: Type.Array(Type.String(), {
+    description: 'The areas engagements serve; when not empty, a new or changed engagement area must be one of them.',
+  }),
   version: Type.Integer(),
 });
 

@@ -468,6 +468,51 @@ export const CalendarQuery = Type.Object({
   to: Type.Optional(Type.String({ maxLength: 40, description: 'Default: no end.' })),
 });
 
+// ---- Feedback after an engagement -------------------------------------------------------------------------------
+
+export const FeedbackLinkBody = Type.Object(
+  {
+    renew: Type.Optional(
+      Type.Boolean({ description: 'Make a new code: the link given out before stops working. Default false.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const EngagementFeedback = Type.Object({
+  engagementId: Type.Integer(),
+  link: Nullable(
+    Type.Object({
+      url: Type.String({ description: 'The public feedback form; the visitor chooses the language on it.' }),
+      printableUrl: Type.String({ description: 'The same address with the code in groups of four, for print.' }),
+      createdAt: DateTime(),
+    }),
+  ),
+  open: Type.Boolean({ description: 'Whether the form still takes answers.' }),
+  closesAt: Nullable(
+    DateTime('End of the local day openDays days after the (last) meeting; null for a series without an end.'),
+  ),
+  openDays: Type.Integer({ description: 'How many days after the engagement the form stays open (fixed: 30).' }),
+  answers: Type.Integer(),
+  bySatisfaction: Type.Array(Type.Object({ satisfaction: Type.Integer(), count: Type.Integer() }), {
+    description: 'Answers per satisfaction, 1 (very dissatisfied) to 5 (very satisfied).',
+  }),
+  average: Nullable(Type.Number({ description: 'Average satisfaction, two decimals; null without answers.' })),
+  resolvedYes: Type.Integer(),
+  resolvedNo: Type.Integer(),
+  comments: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      satisfaction: Type.Integer(),
+      comment: Type.String(),
+      language: Type.String({ description: 'The language the form was shown in.' }),
+      createdAt: DateTime(),
+    }),
+    { description: 'The newest 200 answers that carry a comment.' },
+  ),
+});
+export type EngagementFeedbackView = Static<typeof EngagementFeedback>;
+
 // ---- Media desk -----------------------------------------------------------------------------------------------
 
 export const MediaInquiryStatusSchema = literals(MEDIA_INQUIRY_STATUSES);

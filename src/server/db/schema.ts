@@ -1356,6 +1356,29 @@ export interface EngagementsTable {
   area: string | null;
 }
 
+/** The public feedback link of an engagement (migration 0042): the code's digest and the code sealed at rest. */
+export interface EngagementFeedbackLinksTable {
+  agency_id: number;
+  engagement_id: number;
+  code_hash: string;
+  code_sealed: string;
+  created_by_user_id: number | null;
+  /** When the current code was made (a renewal sets it again). */
+  created_at: Generated<Date>;
+}
+
+/** One anonymous answer to an engagement's feedback form: the portal survey's questions (migration 0042). */
+export interface EngagementFeedbackTable {
+  agency_id: number;
+  id: Generated<number>;
+  engagement_id: number;
+  satisfaction: number;
+  resolved: boolean | null;
+  comment: Generated<string>;
+  language: Generated<string>;
+  created_at: CreatedAt;
+}
+
 export interface EngagementOrganizationsTable {
   agency_id: number;
   engagement_id: number;
@@ -1676,6 +1699,8 @@ export interface Database {
   organization_contacts: OrganizationContactsTable;
   engagements: EngagementsTable;
   engagement_organizations: EngagementOrganizationsTable;
+  engagement_feedback_links: EngagementFeedbackLinksTable;
+  engagement_feedback: EngagementFeedbackTable;
   engagement_issues: EngagementIssuesTable;
   community_follow_ups: CommunityFollowUpsTable;
   media_inquiries: MediaInquiriesTable;

@@ -107,3 +107,31 @@ export async function mediaTurnaround(db: Db, agencyId: number, period: PeriodIn
     .where('m.received_at', '<', period.until)
     .executeTakeFirstOrThrow();
 }
+
+/** Feedback from the public on engagements starting in the period (cancelled left out): answers and their average. */
+export function engagementFeedbackTotals(db: Db, agencyId: number, period: PeriodInstants) {
+  return db
+    .selectFrom('engagements as e')
+    .innerJoin('engagement_feedback as f', (j) =>
+      j.onRef('f.agency_id', '=', 'e.agency_id').onRef('f.engagement_id', '=', 'e.id'),
+    )
+    .select([
+      'e.id',
+      'e.title',
+      'e.kind',
+      sql<string>`min(e.starts_at)::text`.as('startsAt'),
+      sql<number>`count(*)::int`.as('answers'),
+      sql<number>`round(avg(f.satisfaction), 2)::float8`.as('average'),
+      sql<number>`count(*) filter (where f.resolved)::int`.as('resolvedYes'),
+      sql<number>`count(*) filter (where not f.resolved)::int`.as('resolvedNo'),
+      sql<number>`count(*) filter (where f.comment <> '')::int`.as('comments'),
+    ])
+    .where('e.agency_id', '=', agencyId)
+    .where('e.status', '<>', 'cancelled')
+    .where('e.starts_at', '>=', period.from)
+    .where('e.starts_at', '<', period.until)
+    .groupBy(['e.id', 'e.title', 'e.kind'])
+    .orderBy(sql`min(e.starts_at)`)
+    .orderBy('e.id')
+    .execute();
+}

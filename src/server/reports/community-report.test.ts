@@ -52,9 +52,29 @@ beforeAll(async () => {
   await engagement('workshop', '2026-10-20T14:00:00Z', 12, 'Shelter residents', ['es'], '  Queens ');
   const forum = await engagement('forum', '2026-10-31T23:30:00Z', 40, '', ['zh'], 'Staten  Island');
   await engagement('presentation', '2026-11-01T03:30:00Z', 5, 'Schools', []);
-  await engagement('forum', '2026-09-30T23:00:00Z', 60, 'Schools', ['es']);
+  const september = await engagement('forum', '2026-09-30T23:00:00Z', 60, 'Schools', ['es']);
   const cancelled = await engagement('workshop', '2026-10-12T14:00:00Z', 100, 'Shelter residents', ['es']);
   await admin.call('PATCH', `/api/v1/engagements/${cancelled}`, { status: 'cancelled' });
+  // Feedback from the public: three answers on the first workshop, one on the forum; the September forum and the
+  // cancelled workshop are outside the report.
+  const answer = (engagement_id: number, satisfaction: number, resolved: boolean | null, comment = '') => ({
+    agency_id: 1,
+    engagement_id,
+    satisfaction,
+    resolved,
+    comment,
+  });
+  await t.db
+    .insertInto('engagement_feedback')
+    .values([
+      answer(first, 5, true, 'Muy útil'),
+      answer(first, 4, false),
+      answer(first, 2, null, 'Too short'),
+      answer(forum, 3, true),
+      answer(september, 1, false),
+      answer(cancelled, 1, false),
+    ])
+    .execute();
 
   const raise = async (id: number, description: string) =>
     (await admin.call('POST', `/api/v1/engagements/${id}/issues`, { description, subject: 'SNAP' })).json()
@@ -160,6 +180,28 @@ it('counts reach, issues, media turnaround and projects as worked by hand', asyn
   // Released after 5 and 30 hours: one by its deadline, median 17.5 hours; the November inquiry is not counted.
   expect(table(doc, 'Media inquiries')).toEqual([
     { received: 3, released: 2, onTime: 1, declined: 1, medianHours: 17.5 },
+  ]);
+  expect(table(doc, 'Feedback after engagements')).toEqual([
+    {
+      title: 'workshop 2026-10-05T14:00:00Z',
+      kind: 'Workshop',
+      date: '2026-10-05',
+      answers: 3,
+      average: 3.67,
+      resolvedYes: 1,
+      resolvedNo: 1,
+      comments: 2,
+    },
+    {
+      title: 'forum 2026-10-31T23:30:00Z',
+      kind: 'Forum',
+      date: '2026-10-31',
+      answers: 1,
+      average: 3,
+      resolvedYes: 1,
+      resolvedNo: 0,
+      comments: 0,
+    },
   ]);
   expect(table(doc, 'Projects')).toEqual([
     expect.objectContaining({ title: 'Hotline', health: 'Late', done: 0, total: 1, overdue: 1, dueOn: '2027-01-31' }),

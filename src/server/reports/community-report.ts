@@ -11,7 +11,13 @@ import { PROJECT_HEALTH_LABELS, type ProjectHealth } from '../../shared/projects
 import { listProjectSummaries } from '../repositories/projects.ts';
 import type { ReportRequest } from './report-request.ts';
 import { roundTo } from './report-numbers.ts';
-import { issuesRaised, mediaTurnaround, outreachReach, type PeriodInstants } from './community-queries.ts';
+import {
+  engagementFeedbackTotals,
+  issuesRaised,
+  mediaTurnaround,
+  outreachReach,
+  type PeriodInstants,
+} from './community-queries.ts';
 
 function instants(period: ReportPeriod, timeZone: string): PeriodInstants {
   return { from: startOfLocalDay(period.from, timeZone), until: startOfLocalDay(addLocalDays(period.to, 1), timeZone) };
@@ -61,6 +67,7 @@ export async function buildCommunityReport(ctx: CommandContext, request: ReportR
   const range = instants(period, ctx.agency.timeZone);
   const reach = await outreachReach(ctx.db, ctx.agency.id, range);
   const issues = await issuesRaised(ctx.db, ctx.agency.id, range);
+  const feedback = await engagementFeedbackTotals(ctx.db, ctx.agency.id, range);
   const [engagements, media] = await communityMonthTables(ctx, period);
   const today = localDate(request.asOf, ctx.agency.timeZone);
   const projects = await listProjectSummaries(ctx.db, ctx.agency.id, today);
@@ -109,6 +116,33 @@ export async function buildCommunityReport(ctx: CommandContext, request: ReportR
           { key: 'reportedBack', label: 'Reported back', format: 'count' },
         ],
         rows: issues,
+      },
+      {
+        name: 'Feedback after engagements',
+        title: 'Feedback from the public after engagements',
+        description:
+          "Answers to the feedback form of each engagement in the period (the portal survey's questions, anonymous): " +
+          'satisfaction 1 (very dissatisfied) to 5 (very satisfied), issue resolved, comments. Engagements without answers are left out.',
+        columns: [
+          { key: 'title', label: 'Engagement', format: 'text' },
+          { key: 'kind', label: 'Kind', format: 'text' },
+          { key: 'date', label: 'Date', format: 'text' },
+          { key: 'answers', label: 'Answers', format: 'count' },
+          { key: 'average', label: 'Average satisfaction (1–5)', format: 'count' },
+          { key: 'resolvedYes', label: 'Resolved: yes', format: 'count' },
+          { key: 'resolvedNo', label: 'Resolved: no', format: 'count' },
+          { key: 'comments', label: 'Comments', format: 'count' },
+        ],
+        rows: feedback.map((f) => ({
+          title: f.title,
+          kind: ENGAGEMENT_KIND_LABELS[f.kind as EngagementKind] ?? f.kind,
+          date: localDate(new Date(f.startsAt), ctx.agency.timeZone),
+          answers: f.answers,
+          average: Number(f.average),
+          resolvedYes: f.resolvedYes,
+          resolvedNo: f.resolvedNo,
+          comments: f.comments,
+        })),
       },
       media!,
       {

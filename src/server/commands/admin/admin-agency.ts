@@ -33,10 +33,33 @@ export interface AgencySettingsPatch {
   complaints?: Partial<ComplaintSettings> | undefined;
   /** The portal's name of the agency by language; an empty name removes that language's (English `name` shows). */
   publicNames?: Record<string, string> | undefined;
+  /** The areas engagements serve (boroughs, districts, ZIP codes); replaces the list; empty = free text. */
+  areas?: string[] | undefined;
   expectedVersion?: number | undefined;
 }
 
 const PUBLIC_NAME_MAX = 200;
+export const AREA_MAX_LENGTH = 100;
+export const AREAS_MAX = 500;
+
+/** Checks the area list: each 1–100 characters (inner spaces made one), no area twice in any letter case. */
+function checkAreas(problems: FieldProblems, areas: string[]): string[] {
+  if (areas.length > AREAS_MAX) problems.add('areas', `has at most ${AREAS_MAX} areas`);
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  areas.forEach((value, index) => {
+    const area = value.trim().replace(/\s+/g, ' ');
+    const field = `areas.${index}`;
+    if (!area) problems.add(field, 'is empty: give the area a name or leave it out');
+    else if (area.length > AREA_MAX_LENGTH) problems.add(field, `is longer than ${AREA_MAX_LENGTH} characters`);
+    else if (seen.has(area.toLowerCase())) problems.add(field, `"${area}" is in the list twice`);
+    else {
+      seen.add(area.toLowerCase());
+      kept.push(area);
+    }
+  });
+  return kept;
+}
 
 /** Checks the portal names: known languages only, at most 200 characters; answers them trimmed, empty ones left out. */
 function checkPublicNames(problems: FieldProblems, names: Record<string, string>): Record<string, string> {
@@ -103,6 +126,7 @@ export async function updateAgencySettings(ctx: CommandContext, patch: AgencySet
   }
   const escalationLevels = patch.escalationLevels && checkEscalationLevels(problems, patch.escalationLevels);
   const publicNames = patch.publicNames && checkPublicNames(problems, patch.publicNames);
+  const areas = patch.areas && checkAreas(problems, patch.areas);
   problems.throwIfAny();
   return save(ctx, 'agency.updated', patch.expectedVersion, (current) => ({
     ...(name !== undefined ? { name } : {}),
@@ -110,6 +134,7 @@ export async function updateAgencySettings(ctx: CommandContext, patch: AgencySet
     ...(trackingPrefix !== undefined ? { trackingPrefix } : {}),
     ...(escalationLevels !== undefined ? { escalationLevels } : {}),
     ...(publicNames !== undefined ? { publicNames } : {}),
+    ...(areas !== undefined ? { areas } : {}),
     ...(patch.complaints !== undefined && Object.keys(patch.complaints).length > 0
       ? { complaints: { ...current.complaints, ...patch.complaints } }
       : {}),

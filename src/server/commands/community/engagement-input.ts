@@ -2,6 +2,7 @@
 // organisations taking part (each must be in the agency's directory).
 import type { Db } from '../../db/database.ts';
 import { existingOrganizationIds } from '../../repositories/organizations.ts';
+import { agencyAreas } from '../../repositories/configuration/agency.ts';
 import type { FieldProblems } from '../common.ts';
 import { checkLanguages, checkLink, optionalText, parseDateTime } from './community-input.ts';
 import { recurrenceEnd, recurrenceProblem, type RecurrenceRule } from '../../../domain/recurrence.ts';
@@ -24,7 +25,7 @@ export async function checkEngagementFields(
   agencyId: number,
   problems: FieldProblems,
   input: EngagementFieldsInput,
-  current?: { starts_at: Date; ends_at: Date },
+  current?: { starts_at: Date; ends_at: Date; area: string | null },
 ) {
   const startsAt = parseDateTime(problems, 'startsAt', input.startsAt);
   const endsAt = parseDateTime(problems, 'endsAt', input.endsAt);
@@ -48,7 +49,20 @@ export async function checkEngagementFields(
     }
   }
   const areaText = optionalText(input.area);
-  const area = areaText ? areaText.replace(/\s+/g, ' ') : areaText;
+  let area = areaText ? areaText.replace(/\s+/g, ' ') : areaText;
+  // With an area list, a new area must be one of it (written as the list writes it); an area kept unchanged from
+  // before the list, or from an older list, stays as it was.
+  if (area && area !== current?.area) {
+    const areas = await agencyAreas(db, agencyId);
+    if (areas.length) {
+      const listed = areas.find((a) => a.toLowerCase() === area!.toLowerCase());
+      if (listed) area = listed;
+      else {
+        const shown = areas.length > 10 ? `${areas.slice(0, 10).join(', ')}, …` : areas.join(', ');
+        problems.add('area', `"${area}" is not one of the agency's areas (${shown}); an administrator keeps the list`);
+      }
+    }
+  }
   return { startsAt, endsAt, languages, link, location: optionalText(input.location), area, organizationIds };
 }
 

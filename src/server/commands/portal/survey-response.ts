@@ -23,6 +23,32 @@ export interface SurveyAnswer {
 
 export type SurveyLookup = { kind: 'open'; invitation: Invitation } | { kind: 'answered' } | { kind: 'not_found' };
 
+export interface CheckedSurveyAnswer {
+  kind: 'valid';
+  satisfaction: number;
+  resolved: boolean | null;
+  comment: string;
+}
+
+/**
+ * The survey's questions checked: satisfaction 1–5 required, resolved yes/no/none, a comment of at most
+ * COMMENT_MAX_LENGTH characters. The one check of every form that asks them (case survey, engagement feedback).
+ */
+export function checkSurveyAnswer(
+  answer: Pick<SurveyAnswer, 'satisfaction' | 'resolved' | 'comment'>,
+): CheckedSurveyAnswer | { kind: 'invalid'; problems: FormProblem[] } {
+  const problems: FormProblem[] = [];
+  if (!/^[1-5]$/.test(answer.satisfaction))
+    problems.push({ field: 'satisfaction', key: 'error.satisfaction_required' });
+  const comment = normalizeText(answer.comment);
+  if (comment.length > COMMENT_MAX_LENGTH) {
+    problems.push({ field: 'comment', key: 'error.comment_too_long', params: { max: COMMENT_MAX_LENGTH } });
+  }
+  if (problems.length) return { kind: 'invalid', problems };
+  const resolved = answer.resolved === 'yes' ? true : answer.resolved === 'no' ? false : null;
+  return { kind: 'valid', satisfaction: Number(answer.satisfaction), resolved, comment };
+}
+
 /** The invitation behind a survey link, if it can still be answered. */
 export async function findSurvey(db: Db, agency: Agency, token: string, now = new Date()): Promise<SurveyLookup> {
   if (!/^[\w-]{20,64}$/.test(token)) return { kind: 'not_found' };
@@ -41,16 +67,9 @@ export async function answerSurvey(
 ): Promise<SurveyLookup | { kind: 'invalid'; problems: FormProblem[] } | { kind: 'recorded' }> {
   const lookup = await findSurvey(db, agency, token);
   if (lookup.kind !== 'open') return lookup;
-  const problems: FormProblem[] = [];
-  const satisfaction = Number(answer.satisfaction);
-  if (!/^[1-5]$/.test(answer.satisfaction))
-    problems.push({ field: 'satisfaction', key: 'error.satisfaction_required' });
-  const comment = normalizeText(answer.comment);
-  if (comment.length > COMMENT_MAX_LENGTH) {
-    problems.push({ field: 'comment', key: 'error.comment_too_long', params: { max: COMMENT_MAX_LENGTH } });
-  }
-  if (problems.length) return { kind: 'invalid', problems };
-  const resolved = answer.resolved === 'yes' ? true : answer.resolved === 'no' ? false : null;
+  const checked = checkSurveyAnswer(answer);
+  if (checked.kind === 'invalid') return checked;
+  const { satisfaction, resolved, comment } = checked;
   const { invitation } = lookup;
   const ctx = { db, agency, actor: systemActor('satisfaction survey'), requestId: null };
   return db.transaction().execute(async (tx) => {

@@ -102,6 +102,10 @@ export const en = {
   'survey.email_body':
     'Your request {number} to {agency} is closed. Please tell us how we did. It takes one minute:\n\n{url}\n\nThis link works until {date}.\n\nThank you,\n{agency}',
 
+  'feedback.about': 'About: {event}',
+  'feedback.closed_title': 'This feedback form is closed',
+  'feedback.closed':
+    'This form no longer takes answers: it closes {days} days after the event. Thank you for wanting to tell us.',
   'page.not_found_title': 'Page not found',
   'page.not_found':
     'We could not find this page. The link may be incomplete or out of date, or this form may be closed.',

@@ -106,6 +106,10 @@ export const es: Catalog = {
   'survey.email_body':
     'Su solicitud {number} a {agency} está cerrada. Cuéntenos qué tal lo hicimos. Solo toma un minuto:\n\n{url}\n\nEste enlace funciona hasta el {date}.\n\nGracias,\n{agency}',
 
+  'feedback.about': 'Sobre: {event}',
+  'feedback.closed_title': 'Este formulario de opinión está cerrado',
+  'feedback.closed':
+    'Este formulario ya no acepta respuestas: se cierra {days} días después del evento. Gracias por querer contarnos su opinión.',
   'page.not_found_title': 'Página no encontrada',
   'page.not_found':
     'No encontramos esta página. Puede que el enlace esté incompleto o desactualizado, o que este formulario esté cerrado.',

@@ -108,6 +108,10 @@ export const fr: Catalog = {
   'survey.email_body':
     'Votre demande {number} auprès de {agency} est clôturée. Dites-nous comment nous avons fait. Cela prend une minute :\n\n{url}\n\nCe lien est valable jusqu’au {date}.\n\nMerci,\n{agency}',
 
+  'feedback.about': 'À propos de : {event}',
+  'feedback.closed_title': 'Ce formulaire d’avis est fermé',
+  'feedback.closed':
+    'Ce formulaire n’accepte plus de réponses : il ferme {days} jours après l’événement. Merci d’avoir voulu nous donner votre avis.',
   'page.not_found_title': 'Page introuvable',
   'page.not_found':
     'Nous n’avons pas trouvé cette page. Le lien est peut-être incomplet ou périmé, ou ce formulaire est fermé.',

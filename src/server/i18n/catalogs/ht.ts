@@ -104,6 +104,10 @@ export const ht: Catalog = {
   'survey.email_body':
     'Demann {number} ou te fè bay {agency} fèmen. Tanpri di nou kijan nou te fè travay la. Sa pran yon minit:\n\n{url}\n\nLyen sa a ap mache jiska {date}.\n\nMèsi,\n{agency}',
 
+  'feedback.about': 'Konsènan: {event}',
+  'feedback.closed_title': 'Fòm opinyon sa a fèmen',
+  'feedback.closed':
+    'Fòm sa a pa pran repons ankò: li fèmen {days} jou apre evènman an. Mèsi paske ou te vle di nou sa ou panse.',
   'page.not_found_title': 'Nou pa jwenn paj la',
   'page.not_found': 'Nou pa jwenn paj sa a. Petèt lyen an pa konplè oswa li twò ansyen, oswa fòmilè sa a fèmen.',
   'page.too_large_title': 'Sa twòp pou voye',

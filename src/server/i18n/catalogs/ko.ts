@@ -104,6 +104,10 @@ export const ko: Catalog = {
   'survey.email_body':
     '{agency}에 보내신 요청 {number}이(가) 종결되었습니다. 저희 서비스가 어떠셨는지 알려 주세요. 1분이면 됩니다:\n\n{url}\n\n이 링크는 {date}까지 유효합니다.\n\n감사합니다.\n{agency}',
 
+  'feedback.about': '행사: {event}',
+  'feedback.closed_title': '이 의견 양식은 마감되었습니다',
+  'feedback.closed':
+    '이 양식은 더 이상 응답을 받지 않습니다. 행사 후 {days}일이 지나면 마감됩니다. 의견을 주시려고 해 주셔서 감사합니다.',
   'page.not_found_title': '페이지를 찾을 수 없습니다',
   'page.not_found': '이 페이지를 찾을 수 없습니다. 링크가 불완전하거나 오래되었거나, 이 양식이 마감되었을 수 있습니다.',
   'page.too_large_title': '보낼 수 있는 양을 넘었습니다',

@@ -105,6 +105,10 @@ export const pl: Catalog = {
   'survey.email_body':
     'Twoje zgłoszenie {number} do {agency} zostało zamknięte. Napisz nam, jak nam poszło. To zajmie minutę:\n\n{url}\n\nLink jest ważny do {date}.\n\nDziękujemy,\n{agency}',
 
+  'feedback.about': 'Dotyczy: {event}',
+  'feedback.closed_title': 'Ten formularz opinii jest zamknięty',
+  'feedback.closed':
+    'Ten formularz nie przyjmuje już odpowiedzi: zamyka się {days} dni po wydarzeniu. Dziękujemy, że chcieli Państwo podzielić się opinią.',
   'page.not_found_title': 'Nie znaleziono strony',
   'page.not_found':
     'Nie znaleźliśmy tej strony. Link może być niepełny lub nieaktualny albo ten formularz jest zamknięty.',

@@ -103,6 +103,9 @@ export const zh: Catalog = {
   'survey.email_body':
     '您向{agency}提交的请求 {number} 已结案。请告诉我们您对服务是否满意，只需一分钟：\n\n{url}\n\n此链接的有效期至 {date}。\n\n谢谢！\n{agency}',
 
+  'feedback.about': '关于：{event}',
+  'feedback.closed_title': '此意见表已关闭',
+  'feedback.closed': '此表格已不再接受回答：活动结束 {days} 天后关闭。感谢您愿意告诉我们您的意见。',
   'page.not_found_title': '找不到页面',
   'page.not_found': '我们找不到此页面。链接可能不完整或已过期，或者此表格已关闭。',
   'page.too_large_title': '提交的内容太多',

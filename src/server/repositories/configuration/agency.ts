@@ -18,7 +18,15 @@ export interface AgencyRecord {
   complaints: ComplaintSettings;
   /** The agency's name on the public portal by language (`settings.publicNames`); a language left out shows `name`. */
   publicNames: Record<string, string>;
+  /** The agency's list of areas engagements serve (`settings.areas`); empty = any area may be typed. */
+  areas: string[];
   version: number;
+}
+
+/** The area list of `settings.areas`, whatever else a hand-edited row may hold there. */
+export function areasOf(settings: Record<string, unknown> | null | undefined): string[] {
+  const value = settings?.areas;
+  return Array.isArray(value) ? value.filter((a): a is string => typeof a === 'string' && a.trim() !== '') : [];
 }
 
 /** The translated names of `settings.publicNames`, whatever else a hand-edited row may hold there. */
@@ -63,6 +71,7 @@ const toAgency = (r: {
   escalationLevels: r.escalation_levels,
   complaints: complaintSettings(r.settings?.complaints),
   publicNames: publicNamesOf(r.settings),
+  areas: areasOf(r.settings),
   version: r.version,
 });
 
@@ -152,7 +161,7 @@ export async function updateAgency(
   patch: Partial<
     Pick<
       AgencyRecord,
-      'name' | 'timeZone' | 'trackingPrefix' | 'calendar' | 'escalationLevels' | 'complaints' | 'publicNames'
+      'name' | 'timeZone' | 'trackingPrefix' | 'calendar' | 'escalationLevels' | 'complaints' | 'publicNames' | 'areas'
     >
   >,
 ): Promise<AgencyRecord> {
@@ -160,6 +169,9 @@ export async function updateAgency(
   let settings = sql<string>`coalesce(settings, '{}'::jsonb)`;
   if (patch.complaints !== undefined) {
     settings = sql<string>`jsonb_set(${settings}, '{complaints}', ${JSON.stringify(patch.complaints)}::jsonb)`;
+  }
+  if (patch.areas !== undefined) {
+    settings = sql<string>`jsonb_set(${settings}, '{areas}', ${JSON.stringify(patch.areas)}::jsonb)`;
   }
   if (patch.publicNames !== undefined) {
     settings = sql<string>`jsonb_set(${settings}, '{publicNames}', ${JSON.stringify(patch.publicNames)}::jsonb)`;
@@ -172,11 +184,19 @@ export async function updateAgency(
       ...(patch.trackingPrefix !== undefined ? { tracking_prefix: patch.trackingPrefix } : {}),
       ...(patch.calendar !== undefined ? { calendar: JSON.stringify(patch.calendar) } : {}),
       ...(patch.escalationLevels !== undefined ? { escalation_levels: JSON.stringify(patch.escalationLevels) } : {}),
-      ...(patch.complaints !== undefined || patch.publicNames !== undefined ? { settings } : {}),
+      ...(patch.complaints !== undefined || patch.publicNames !== undefined || patch.areas !== undefined
+        ? { settings }
+        : {}),
       version: sql<number>`version + 1`,
     })
     .where('id', '=', agencyId)
     .returning(agencyColumns)
     .executeTakeFirstOrThrow();
   return toAgency(row);
+}
+
+/** The agency's area list (`settings.areas`); empty when it keeps none. */
+export async function agencyAreas(db: Db, agencyId: number): Promise<string[]> {
+  const row = await db.selectFrom('agencies').select('settings').where('id', '=', agencyId).executeTakeFirst();
+  return areasOf(row?.settings);
 }

@@ -413,10 +413,16 @@ export interface SurveyValues {
   comment: string;
 }
 
-/** The satisfaction survey: a 1–5 radio group with a legend, resolved yes/no, a comment. */
+/** What a survey is about: a case (its tracking number) or an engagement (its title, in the staff's words). */
+export type SurveyAbout = { trackingNumber: string } | { event: string };
+
+/**
+ * The satisfaction survey: a 1–5 radio group with a legend, resolved yes/no, a comment. The one rendering of these
+ * questions, for a closed case's survey and for the feedback after an engagement.
+ */
 export function surveyPage(
   t: Translator,
-  o: { trackingNumber: string; action: string; values: SurveyValues; problems: FormProblem[]; maxComment: number },
+  o: { about: SurveyAbout; action: string; values: SurveyValues; problems: FormProblem[]; maxComment: number },
 ): SafeHtml {
   const satisfaction = fieldError(t, o.problems, 'satisfaction');
   const comment = fieldError(t, o.problems, 'comment');
@@ -428,7 +434,13 @@ export function surveyPage(
     'survey.scale_5',
   ];
   return html`<h1>${t.t('survey.title')}</h1>
-    <p>${tHtml(t, 'survey.about', { number: ltr(o.trackingNumber) })}</p>
+    <p>
+      ${
+        'trackingNumber' in o.about
+          ? tHtml(t, 'survey.about', { number: ltr(o.about.trackingNumber) })
+          : tHtml(t, 'feedback.about', { event: html`<bdi dir="auto" id="feedback-event">${o.about.event}</bdi>` })
+      }
+    </p>
     <p>${t.t('survey.intro')}</p>
     ${errorSummary(t, o.problems)}
     <form method="post" action="${o.action}" novalidate>

@@ -23,6 +23,8 @@ import {
 } from '../../commands/portal/public-intake.ts';
 import { publicCaseStatus, statusUrl } from '../../commands/portal/public-status.ts';
 import { answerSurvey, COMMENT_MAX_LENGTH, findSurvey } from '../../commands/portal/survey-response.ts';
+import { answerEngagementFeedback, findFeedbackForm } from '../../commands/portal/engagement-feedback.ts';
+import { FEEDBACK_OPEN_DAYS } from '../../../domain/engagement-feedback.ts';
 import { presentError } from '../../error-response.ts';
 import { html } from './html.ts';
 import {
@@ -460,7 +462,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
         );
       }
       const body = surveyPage(t, {
-        trackingNumber: lookup.invitation.trackingNumber,
+        about: { trackingNumber: lookup.invitation.trackingNumber },
         action: `/public/${encodeURIComponent(agency.slug)}/survey/${encodeURIComponent(req.params.token)}?lang=${t.lang}`,
         values: { satisfaction: '', resolved: '', comment: '' },
         problems: [],
@@ -498,7 +500,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       if (result.kind === 'invalid') {
         const lookup = await findSurvey(db, agency, req.params.token);
         const body = surveyPage(t, {
-          trackingNumber: lookup.kind === 'open' ? lookup.invitation.trackingNumber : '',
+          about: { trackingNumber: lookup.kind === 'open' ? lookup.invitation.trackingNumber : '' },
           action: `/public/${encodeURIComponent(agency.slug)}/survey/${encodeURIComponent(req.params.token)}?lang=${t.lang}`,
           values,
           problems: result.problems,
@@ -528,6 +530,111 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
           agencyName: agencyNameIn(agency, t.lang),
           hrefFor: hrefFor(req),
           body: messagePage(t, title, text),
+        }),
+      );
+    },
+  );
+
+  // Feedback after an engagement: the survey's questions about an event, from a link staff give out (no sign-in).
+  function feedbackClosedPage(req: FastifyRequest, reply: FastifyReply, agency: PortalAgency, t: Translator) {
+    const title = t.t('feedback.closed_title');
+    return send(
+      reply,
+      410,
+      layout({
+        t,
+        title,
+        agencyName: agencyNameIn(agency, t.lang),
+        hrefFor: hrefFor(req),
+        body: messagePage(t, title, t.t('feedback.closed', { days: t.number(FEEDBACK_OPEN_DAYS) })),
+      }),
+    );
+  }
+
+  function feedbackFormPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    agency: PortalAgency,
+    t: Translator,
+    form: {
+      event: string;
+      values: { satisfaction: string; resolved: string; comment: string };
+      problems: FormProblem[];
+    },
+  ) {
+    const params = req.params as { code: string };
+    const body = surveyPage(t, {
+      about: { event: form.event },
+      action: `/public/${encodeURIComponent(agency.slug)}/feedback/${encodeURIComponent(params.code)}?lang=${t.lang}`,
+      values: form.values,
+      problems: form.problems,
+      maxComment: COMMENT_MAX_LENGTH,
+    });
+    return send(
+      reply,
+      form.problems.length ? 400 : 200,
+      layout({
+        t,
+        title: t.t('survey.title'),
+        agencyName: agencyNameIn(agency, t.lang),
+        hrefFor: hrefFor(req),
+        body,
+        hasErrors: form.problems.length > 0,
+      }),
+    );
+  }
+
+  app.get<{ Params: { agency: string; code: string } }>(
+    '/:agency/feedback/:code',
+    { schema: { hide: true }, config: { rateLimit: GET_LIMIT } },
+    async (req, reply) => {
+      const agency = await findAgencyBySlug(db, req.params.agency);
+      if (!agency) return notFoundPage(req, reply);
+      const lookup = await findFeedbackForm(db, agency, req.params.code);
+      if (lookup.kind === 'not_found') return notFoundPage(req, reply, agency);
+      const t = languageOf(req);
+      if (lookup.kind === 'closed') return feedbackClosedPage(req, reply, agency, t);
+      return feedbackFormPage(req, reply, agency, t, {
+        event: lookup.engagement.title,
+        values: { satisfaction: '', resolved: '', comment: '' },
+        problems: [],
+      });
+    },
+  );
+
+  app.post<{ Params: { agency: string; code: string } }>(
+    '/:agency/feedback/:code',
+    { schema: { hide: true }, config: { rateLimit: POST_LIMIT } },
+    async (req, reply) => {
+      const agency = await findAgencyBySlug(db, req.params.agency);
+      if (!agency) return notFoundPage(req, reply);
+      const form = await readForm(req, 0);
+      const t = languageOf(req, first(form.fields, 'lang'));
+      const values = {
+        satisfaction: first(form.fields, 'satisfaction'),
+        resolved: first(form.fields, 'resolved'),
+        comment: first(form.fields, 'comment'),
+      };
+      const result = await answerEngagementFeedback(db, agency, req.params.code, { ...values, language: t.lang });
+      if (result.kind === 'not_found') return notFoundPage(req, reply, agency);
+      if (result.kind === 'closed') return feedbackClosedPage(req, reply, agency, t);
+      if (result.kind === 'invalid') {
+        return feedbackFormPage(req, reply, agency, t, {
+          event: result.engagement.title,
+          values,
+          problems: result.problems,
+        });
+      }
+      const title = t.t('survey.thanks_title');
+      return send(
+        reply,
+        200,
+        layout({
+          t,
+          title,
+          agencyName: agencyNameIn(agency, t.lang),
+          hrefFor: hrefFor(req),
+          body: messagePage(t, title, t.t('survey.thanks')),
         }),
       );
     },

@@ -19,6 +19,7 @@ import { MailboxesScreen } from './mailboxes-screen.tsx';
 import { IndicatorTargetsScreen } from './indicator-targets-screen.tsx';
 import { ApprovalsScreen } from './approvals-screen.tsx';
 import { PortalNameScreen } from './portal-name-screen.tsx';
+import { AreasScreen } from './areas-screen.tsx';
 import { ProcedureLinksScreen } from './procedure-links-screen.tsx';
 
 export interface AdminScreen {
@@ -46,6 +47,7 @@ const ADMIN_SCREENS: AdminScreen[] = [
   { slug: 'mailboxes', title: 'Mailboxes (IMAP)', component: MailboxesScreen, administratorsOnly: true },
   { slug: 'letterhead', title: 'Letterhead', component: LetterheadScreen },
   { slug: 'portal-name', title: 'Portal name', component: PortalNameScreen },
+  { slug: 'areas', title: 'Areas', component: AreasScreen },
   { slug: 'integrations', title: 'API tokens and Open311 keys', component: IntegrationsScreen },
   { slug: 'mail-quarantine', title: 'Mail quarantine', component: QuarantineScreen },
   { slug: 'campaigns', title: 'Email campaigns', component: CampaignsScreen },

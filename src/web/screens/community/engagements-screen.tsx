@@ -25,6 +25,8 @@ import { addLocalDays, weekdayOf } from '../../../shared/local-time.ts';
 import { engagementKindLabel, engagementKindOptions } from './community-options.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { usePlans, useProcedures } from '../quality/use-quality.ts';
+import { EngagementFeedbackPanel } from './engagement-feedback-panel.tsx';
+import { useAgency } from '../admin/use-agency.ts';
 
 type Engagements = Static<typeof EngagementList>;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -415,6 +417,7 @@ function WeekView({
 
 function NewEngagementForm({ onCreated }: { onCreated: (id: number, startsAt: string) => void }) {
   const queryClient = useQueryClient();
+  const areas = useAgency().data?.areas ?? [];
   const organizations = useQuery({
     queryKey: ['organizations', { all: true }],
     queryFn: () => api<Static<typeof OrganizationList>>('GET', '/organizations?limit=200'),
@@ -466,10 +469,21 @@ function NewEngagementForm({ onCreated }: { onCreated: (id: number, startsAt: st
         label="Area served"
         name="area"
         maxLength={100}
-        hint="A borough, community district or ZIP code."
+        list={areas.length ? 'agency-areas' : undefined}
+        autoComplete="off"
+        hint={
+          areas.length ? "One of the agency's areas (type to choose)." : 'A borough, community district or ZIP code.'
+        }
         field="area"
         error={create.error}
       />
+      {areas.length > 0 && (
+        <datalist id="agency-areas">
+          {areas.map((a) => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
+      )}
       <TextField label="Audience and target groups" name="audience" />
       <TextField
         label="Expected attendance"
@@ -690,6 +704,7 @@ function EngagementPanel({ id }: { id: number }) {
           </button>
         </p>
       )}
+      <EngagementFeedbackPanel engagementId={e.id} />
       <h3>Issues raised</h3>
       <FormError error={action.error} />
       {e.issues.length === 0 ? (

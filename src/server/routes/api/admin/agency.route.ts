@@ -36,6 +36,7 @@ export function presentAgency(agency: AgencyRecord) {
     escalationLevels: agency.escalationLevels,
     complaints: agency.complaints,
     publicNames: agency.publicNames,
+    areas: agency.areas,
     version: agency.version,
   };
 }
@@ -61,8 +62,8 @@ export function agencyRoutes(app: FastifyInstance, _deps: RouteDependencies): vo
       schema: {
         tags: ['configuration'],
         summary:
-          'Change name, its translations on the portal, IANA time zone, tracking prefix, escalation levels or ' +
-          'complaint clocks (administrators).',
+          'Change name, its translations on the portal, IANA time zone, tracking prefix, escalation levels, ' +
+          'complaint clocks or the area list (administrators).',
         response: { 200: AgencySettingsSchema },
         body: Type.Object({
           name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -88,6 +89,15 @@ export function agencyRoutes(app: FastifyInstance, _deps: RouteDependencies): vo
                 'The agency’s name on the public portal by language code (es, zh, …); replaces every translation; ' +
                 'a language left out or empty shows the name.',
               maxProperties: 20,
+            }),
+          ),
+          areas: Type.Optional(
+            Type.Array(Type.String({ maxLength: 200 }), {
+              maxItems: 500,
+              description:
+                'The areas engagements serve (boroughs, community districts, ZIP codes), replacing the list; each ' +
+                'at most 100 characters, none twice. When the list is not empty, a new or changed engagement area ' +
+                'must be one of them; an empty list lets any area be typed.',
             }),
           ),
           expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),

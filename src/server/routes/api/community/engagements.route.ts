@@ -14,6 +14,7 @@ import { raiseEngagementIssue } from '../../../commands/community/engagement-iss
 import { updateEngagementIssue } from '../../../commands/community/engagement-issue-update.ts';
 import { makeCaseFromIssue, type MakeCaseInput } from '../../../commands/community/engagement-issue-case.ts';
 import { createIssueFollowUp, setIssueFollowUpStatus } from '../../../commands/community/engagement-issue-follow-up.ts';
+import { engagementFeedback, issueFeedbackLink } from '../../../commands/community/engagement-feedback-link.ts';
 import { engagementView, issueView, presentEngagement } from '../../../queries/community-views.ts';
 import { engagementExtras, listEngagements } from '../../../repositories/engagements.ts';
 import { endOfLocalDay, localDate, startOfLocalDay } from '../../../../shared/local-time.ts';
@@ -26,8 +27,10 @@ import {
   CreateIssueBody,
   ENGAGEMENT_KIND_LABELS,
   Engagement,
+  EngagementFeedback,
   EngagementIssue,
   EngagementList,
+  FeedbackLinkBody,
   FollowUpParams,
   IdParams,
   IssueParams,
@@ -231,6 +234,21 @@ export function engagementRoutes(app: FastifyInstance, deps: RouteDependencies):
     },
   );
 
+  api.get(
+    '/engagements/:id/feedback',
+    {
+      schema: {
+        tags,
+        summary:
+          "The engagement's public feedback: its link, whether it still takes answers (30 days after the engagement), " +
+          'answers per satisfaction 1–5, the average, resolved yes/no and the newest comments.',
+        params: IdParams,
+        response: { 200: EngagementFeedback },
+      },
+    },
+    async (req) => engagementFeedback(requireContext(req), deps.config, req.params.id),
+  );
+
   api.post(
     '/engagements/:id/issues',
     {
@@ -272,6 +290,29 @@ export function engagementRoutes(app: FastifyInstance, deps: RouteDependencies):
   void app.register(async (scope) => {
     limitJsonNesting(scope, { emptyBodyAs: {} });
     const scoped = scope.withTypeProvider<TypeBoxTypeProvider>();
+    scoped.post(
+      '/engagements/:id/feedback-link',
+      {
+        schema: {
+          tags,
+          summary:
+            'Give the engagement its public feedback link (the same link when it has one; renew: true makes a new ' +
+            'code and the old link stops working). Answers the feedback with the link.',
+          params: IdParams,
+          body: FeedbackLinkBody,
+          response: { 200: EngagementFeedback },
+        },
+        preValidation: async (req) => {
+          if (req.body === undefined || req.body === null) req.body = {};
+        },
+      },
+      async (req) => {
+        const ctx = requireContext(req);
+        const body = (req.body ?? {}) as { renew?: boolean };
+        await issueFeedbackLink(ctx, deps.config, req.params.id, { renew: body.renew });
+        return engagementFeedback(ctx, deps.config, req.params.id);
+      },
+    );
     scoped.post(
       '/engagements/:id/issues/:issueId/case',
       {
