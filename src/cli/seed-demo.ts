@@ -9,6 +9,9 @@ import { hashPassword } from '../server/auth/credentials.ts';
 import { diffFields } from '../server/repositories/audit.ts';
 import { intakeConfiguration, type IntakeConfiguration } from '../server/repositories/intake-configuration.ts';
 import { insertCaseRows, type BatchValue, type NewCaseColumn } from '../server/repositories/new-cases.ts';
+import { upsertCalls, type CallValues } from '../server/repositories/calls.ts';
+import { insertInterpretationRequests, type InterpretationValues } from '../server/repositories/interpretations.ts';
+import { finishImportRun, startImportRun } from '../server/repositories/imports.ts';
 import { normalizeContact, type ContactKind } from '../server/repositories/people.ts';
 import { starterTemplates } from '../server/starter-configuration.ts';
 import { decideIntake } from '../domain/intake-decision.ts';
@@ -43,6 +46,13 @@ const DEMO_SEED = 20_260_301;
 const DAY = 86_400_000;
 const SPAN_DAYS = 396; // thirteen months
 const BATCH = 500;
+// The open backlog (tuned so that about a tenth of the open cases are overdue on the day the demo is seeded): cases
+// received in the last STUCK_WINDOW_DAYS that nobody has answered yet, and answered cases of the last
+// LEFT_OPEN_WINDOW_DAYS that are still open (waiting for a document, a follow-up) — older ones were all worked off.
+const STUCK_WINDOW_DAYS = 60;
+const STUCK_SHARE = 0.004;
+const LEFT_OPEN_WINDOW_DAYS = 40;
+const LEFT_OPEN_SHARE = 0.03;
 
 export interface SeedDemoOptions {
   cases: number;
@@ -231,8 +241,9 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     `Loaded the demo office in ${seconds} s: ${result.cases} cases, ${result.people} people, ` +
       `${result.staff} staff, ${result.templates} translated templates.`,
   );
-  write(`Staff sign in as firstname.lastname@${DEMO_STAFF_DOMAIN} (e.g. denise.okafor@${DEMO_STAFF_DOMAIN},`);
-  write(`a supervisor) with the password: ${DEMO_PASSWORD}`);
+  write(`Staff sign in as firstname.lastname@${DEMO_STAFF_DOMAIN} with the password: ${DEMO_PASSWORD}`);
+  write(`  eleanor.whitfield@${DEMO_STAFF_DOMAIN} (administrator), denise.okafor@${DEMO_STAFF_DOMAIN} (supervisor),`);
+  write(`  luis.ortega@${DEMO_STAFF_DOMAIN} (caseworker)`);
   return { created: true, ...result };
 }
 
@@ -273,6 +284,8 @@ async function seedDemoSteps(
       step(SETUP_STEPS + done, `cases ${done}/${options.cases}`),
     );
     step(SETUP_STEPS + options.cases, 'saving');
+    // The call centre's records, from a random stream of their own so the cases stay as they were.
+    await insertCallCentre(tx, ctx, new SeededRandom((options.seed ?? DEMO_SEED) + 1), options.cases);
     const marker = {
       loadedAt: now.toISOString(),
       cases: counts.cases,
@@ -831,12 +844,12 @@ function staffTime(random: SeededRandom, ctx: DemoContext, from: Date, days: num
   return at.getTime() > from.getTime() ? at : new Date(from.getTime() + random.int(20, 240) * 60_000);
 }
 
-/** Days until the first response: most in 2–10 days, a few the same day, about one in ten late (past 14 days). */
+/** Days until the first response: most in 2–10 days, a few the same day, about one in eight late (past 14 days). */
 function responseDelayDays(random: SeededRandom, writerType: WriterType): number {
   const draw = random.next();
   if (writerType === 'elected_official') return draw < 0.9 ? 1 + random.next() * 5 : 8 + random.next() * 10;
   if (draw < 0.08) return random.next() * 1.5;
-  if (draw < 0.9) return 2 + random.next() * 8;
+  if (draw < 0.88) return 2 + random.next() * 8;
   return 15 + random.logNormal(6, 0.8);
 }
 
@@ -924,8 +937,10 @@ async function writeBatch(
     const now = ctx.now.getTime();
     const ageDays = (now - d.receivedAt.getTime()) / DAY;
 
-    // The case's life so far: answered (and usually closed) once its response delay has passed, else open.
-    const stuck = random.chance(0.03);
+    // The case's life so far: answered (and usually closed) once its response delay has passed, else open. An
+    // office works its backlog off, so only recent cases are stuck unanswered or left open after the answer; the
+    // open cases are a steady few weeks' intake of which about one in ten is overdue (seed-demo-office.test.ts).
+    const stuck = ageDays < STUCK_WINDOW_DAYS && random.chance(STUCK_SHARE);
     const answeredAt = stuck ? null : staffTime(random, ctx, d.receivedAt, responseDelayDays(random, d.writerType));
     const answered = answeredAt !== null && answeredAt.getTime() < now;
     let status: CaseStatus;
@@ -935,7 +950,8 @@ async function writeBatch(
     if (answered) {
       assignee = worker;
       const closeAt = random.chance(0.7) ? answeredAt : staffTime(random, ctx, answeredAt, random.next() * 12);
-      if (random.chance(0.93) && closeAt.getTime() < now) {
+      const leftOpen = ageDays < LEFT_OPEN_WINDOW_DAYS && random.chance(LEFT_OPEN_SHARE);
+      if (!leftOpen && closeAt.getTime() < now) {
         status = 'closed';
         closedAt = closeAt;
       } else status = 'responded';
@@ -1108,3 +1124,108 @@ function outboundEntry(
     template_version: template?.version ?? null,
   };
 }
+
+/** Calls to the hotline per case received on a weekday, and a floor so that a small demo still has calls. */
+const CALLS_PER_CASE = 1.2;
+const MIN_CALLS_PER_WEEKDAY = 4;
+/** Interpretation requests per case received, and a floor per weekday. */
+const INTERPRETATIONS_PER_CASE = 0.08;
+const MIN_INTERPRETATIONS_PER_WEEKDAY = 1;
+
+/** A whole number near `mean` (its fraction decided by chance), so small means still add up. */
+function around(random: SeededRandom, mean: number): number {
+  const whole = Math.floor(mean);
+  return whole + (random.chance(mean - whole) ? 1 : 0);
+}
+
+/** A local weekday time between 09:00 and 16:59 on `date`, in whole seconds. */
+function officeHoursInstant(random: SeededRandom, ctx: DemoContext, date: string): Date {
+  const minutes = random.int(9 * 60, 16 * 60 + 59);
+  const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return new Date(zonedDateTime(date, hhmm, ctx.timeZone).getTime() + random.int(0, 59) * 1000);
+}
+
+/**
+ * The call centre's export as `civicdesk import calls` and `import interpretations` would have stored it: the
+ * hotline's calls on weekdays (most answered within half a minute, a few abandoned, a handful transferred before
+ * the queue) and the interpretation requests (completed within hours or a day or two, a few still open), over the
+ * same thirteen months as the cases, through the import writers.
+ */
+async function insertCallCentre(tx: Db, ctx: DemoContext, random: SeededRandom, cases: number): Promise<void> {
+  if (cases === 0) return;
+  const today = localDate(ctx.now, ctx.timeZone);
+  const perDay = cases / SPAN_DAYS;
+  const calls: CallValues[] = [];
+  const interpretations: InterpretationValues[] = [];
+  const otherLanguages = Object.fromEntries(Object.entries(languageWeights).filter(([code]) => code !== 'en'));
+  const agents = [...ctx.triageStaff.map((s) => s.name), ...[...ctx.staffByUnit.values()].flat().map((s) => s.name)];
+  for (let ago = SPAN_DAYS; ago >= 1; ago--) {
+    const date = addLocalDays(today, -ago);
+    const weekday = weekdayOf(date);
+    if (weekday === 0 || weekday === 6) continue;
+    const callCount = Math.max(MIN_CALLS_PER_WEEKDAY, around(random, (perDay * CALLS_PER_CASE * 7) / 5));
+    for (let i = 0; i < callCount; i++) {
+      const offered = officeHoursInstant(random, ctx, date);
+      const draw = random.next();
+      const at = (seconds: number) => new Date(offered.getTime() + Math.round(seconds) * 1000).toISOString();
+      const language = random.chance(0.25) ? random.weighted(otherLanguages) : 'en';
+      let answered: string | null = null;
+      let abandoned: string | null = null;
+      let ended: string | null = null;
+      if (draw < 0.9) {
+        // Most calls wait a few seconds; a busy Monday morning now and then makes someone wait minutes.
+        const wait = Math.min(900, random.logNormal(language === 'en' ? 12 : 25, 0.9));
+        answered = at(wait);
+        ended = at(wait + 60 + random.logNormal(240, 0.7));
+      } else if (draw < 0.98) {
+        abandoned = at(5 + random.logNormal(60, 0.8));
+        ended = abandoned;
+      }
+      const sequence = String(calls.length + 1).padStart(7, '0');
+      calls.push({
+        call_id: `DEMO-${date.replaceAll('-', '')}-${sequence}`,
+        queue: language === 'en' ? 'hotline' : 'hotline-language-line',
+        offered_at: offered.toISOString(),
+        answered_at: answered,
+        abandoned_at: abandoned,
+        ended_at: ended,
+        agent: answered ? random.pick(agents) : null,
+        language,
+        row_hash: `demo-call-${sequence}`,
+      });
+    }
+    const requestCount = Math.max(MIN_INTERPRETATIONS_PER_WEEKDAY, around(random, perDay * INTERPRETATIONS_PER_CASE));
+    for (let i = 0; i < requestCount; i++) {
+      const requested = officeHoursInstant(random, ctx, date);
+      const hours = random.chance(0.7) ? random.next() * 4 : 18 + random.next() * 48;
+      const completed = new Date(requested.getTime() + Math.round(hours * 3_600_000));
+      interpretations.push({
+        requested_at: requested.toISOString(),
+        language: random.weighted(otherLanguages),
+        mode: random.weighted({ telephone: 70, video: 15, 'in person': 10, written: 5 }),
+        completed_at: completed.getTime() < ctx.now.getTime() && !random.chance(0.03) ? completed.toISOString() : null,
+        row_hash: `demo-interpretation-${interpretations.length + 1}`,
+      });
+    }
+  }
+  const runs = [
+    { kind: 'calls' as const, fileName: 'demo call-centre calls.csv' },
+    { kind: 'interpretations' as const, fileName: 'demo interpretation requests.csv' },
+  ];
+  const runIds: number[] = [];
+  for (const run of runs) {
+    const options = { kind: run.kind, fileName: run.fileName, actorLabel: 'demo seed', options: {} };
+    runIds.push(await startImportRun(tx, ctx.agencyId, options));
+  }
+  const [callRun, interpretationRun] = runIds;
+  for (let i = 0; i < calls.length; i += CALL_BATCH) {
+    await upsertCalls(tx, ctx.agencyId, callRun!, calls.slice(i, i + CALL_BATCH));
+  }
+  for (let i = 0; i < interpretations.length; i += CALL_BATCH) {
+    await insertInterpretationRequests(tx, ctx.agencyId, interpretationRun!, interpretations.slice(i, i + CALL_BATCH));
+  }
+  await finishImportRun(tx, ctx.agencyId, callRun!, 'completed', { created: calls.length });
+  await finishImportRun(tx, ctx.agencyId, interpretationRun!, 'completed', { created: interpretations.length });
+}
+
+const CALL_BATCH = 2_000;
