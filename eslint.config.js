@@ -22,7 +22,6 @@ const ioPatterns = IO_MODULES.map((name) => ({
  * counted by the intake and 311 benchmarks, so they move with care); the reports split their SQL into *-queries.ts.
  */
 const SQL_OUTSIDE_REPOSITORIES = [
-  'src/cli/seed-demo.ts',
   'src/server/bootstrap.ts',
   'src/server/channels/email/email-ingest.ts',
   'src/server/channels/imports/call-centre.ts',

@@ -2,7 +2,6 @@
 // in the eleven languages, and a year and a month of cases with people, timelines, deadlines and audit events —
 // in bulk (multi-row INSERTs), deterministically from a seed, and only once (a marker in agencies.settings).
 import cliProgress from 'cli-progress';
-import { sql } from 'kysely';
 import type { Db } from '../server/db/database.ts';
 import type { CaseStatus, WriterType } from '../server/db/schema.ts';
 import { hashPassword } from '../server/auth/credentials.ts';
@@ -12,6 +11,17 @@ import { insertCaseRows, type BatchValue, type NewCaseColumn } from '../server/r
 import { upsertCalls, type CallValues } from '../server/repositories/calls.ts';
 import { insertInterpretationRequests, type InterpretationValues } from '../server/repositories/interpretations.ts';
 import { finishImportRun, startImportRun } from '../server/repositories/imports.ts';
+import {
+  agencyForDemo,
+  allocateIds,
+  insertDemoRows,
+  insertDemoStaff,
+  insertDemoTemplates,
+  lockAgencyForDemo,
+  markDemoLoaded,
+  reserveTrackingRange,
+  type DemoTemplateRef,
+} from '../server/repositories/demo-seed.ts';
 import { normalizeContact, type ContactKind } from '../server/repositories/people.ts';
 import { starterTemplates } from '../server/starter-configuration.ts';
 import { decideIntake } from '../domain/intake-decision.ts';
@@ -164,12 +174,7 @@ interface PersonDraft {
   createdAt: Date;
 }
 
-interface TemplateRef {
-  id: number;
-  version: number;
-  subject: string;
-  body: string;
-}
+type TemplateRef = DemoTemplateRef;
 
 interface DemoContext {
   agencyId: number;
@@ -197,11 +202,7 @@ const SETUP_STEPS = 3;
 export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const started = Date.now();
-  const agency = await db
-    .selectFrom('agencies')
-    .select(['id', 'settings'])
-    .where('slug', '=', 'main')
-    .executeTakeFirst();
+  const agency = await agencyForDemo(db, 'main');
   if (!agency) throw new Error('Agency "main" does not exist yet; start the server or run `civicdesk migrate` first.');
   if (agency.settings.demo) {
     write('The demo data is already loaded in agency "main"; nothing was added.');
@@ -259,12 +260,7 @@ async function seedDemoSteps(
   step(1, 'staff accounts');
 
   return db.transaction().execute(async (tx) => {
-    const locked = await tx
-      .selectFrom('agencies')
-      .select(['id', 'name', 'settings', 'time_zone', 'calendar', 'tracking_prefix'])
-      .where('id', '=', agencyId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const locked = await lockAgencyForDemo(tx, agencyId);
     if (locked.settings.demo) return null; // loaded meanwhile by another run
     const now = options.now ?? new Date();
     const random = new SeededRandom(options.seed ?? DEMO_SEED);
@@ -292,14 +288,7 @@ async function seedDemoSteps(
       seed: options.seed ?? DEMO_SEED,
       staffDomain: DEMO_STAFF_DOMAIN,
     };
-    await tx
-      .updateTable('agencies')
-      .set((eb) => ({
-        settings: sql`settings || jsonb_build_object('demo', ${JSON.stringify(marker)}::jsonb)`,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', locked.id)
-      .execute();
+    await markDemoLoaded(tx, locked.id, marker);
     return {
       cases: counts.cases,
       people: counts.people,
@@ -348,57 +337,11 @@ interface StaffRow {
 }
 
 async function insertStaff(tx: Db, agencyId: number, passwordHash: string): Promise<StaffRow[]> {
-  const emails = demoStaff.map((s) => demoStaffEmail(s.name));
-  const existing = await tx
-    .selectFrom('users')
-    .select(['id', 'email'])
-    .where(sql<string>`lower(email)`, 'in', emails)
-    .execute();
-  const known = new Set(existing.map((u) => u.email.toLowerCase()));
-  const missing = demoStaff.filter((s) => !known.has(demoStaffEmail(s.name)));
-  if (missing.length) {
-    await tx
-      .insertInto('users')
-      .values(
-        missing.map((s) => ({
-          agency_id: agencyId,
-          email: demoStaffEmail(s.name),
-          name: s.name,
-          role: s.role,
-          password_hash: passwordHash,
-        })),
-      )
-      .execute();
-  }
-  const users = await tx
-    .selectFrom('users')
-    .select(['id', 'email'])
-    .where('agency_id', '=', agencyId)
-    .where(sql<string>`lower(email)`, 'in', emails)
-    .execute();
-  const idByEmail = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
-  const units = await tx.selectFrom('units').select(['id', 'code']).where('agency_id', '=', agencyId).execute();
-  const unitId = new Map(units.map((u) => [u.code, u.id]));
-  const memberships = demoStaff.flatMap((s) =>
-    s.units
-      .filter((code) => unitId.has(code) && idByEmail.has(demoStaffEmail(s.name)))
-      .map((code) => ({
-        agency_id: agencyId,
-        user_id: idByEmail.get(demoStaffEmail(s.name))!,
-        unit_id: unitId.get(code)!,
-        is_manager: s.managedUnits?.includes(code) ?? false,
-      })),
-  );
-  if (memberships.length) {
-    await tx
-      .insertInto('unit_memberships')
-      .values(memberships)
-      .onConflict((oc) => oc.columns(['agency_id', 'user_id', 'unit_id']).doNothing())
-      .execute();
-  }
-  return demoStaff
-    .filter((s) => idByEmail.has(demoStaffEmail(s.name)))
-    .map((s) => ({ id: idByEmail.get(demoStaffEmail(s.name))!, name: s.name, role: s.role, units: s.units }));
+  const accounts = demoStaff.map((s) => ({ ...s, email: demoStaffEmail(s.name) }));
+  const idByEmail = await insertDemoStaff(tx, agencyId, accounts, passwordHash);
+  return accounts
+    .filter((s) => idByEmail.has(s.email))
+    .map((s) => ({ id: idByEmail.get(s.email)!, name: s.name, role: s.role, units: s.units }));
 }
 
 async function insertTemplates(tx: Db, agencyId: number): Promise<{ created: number; refs: Map<string, TemplateRef> }> {
@@ -415,58 +358,7 @@ async function insertTemplates(tx: Db, agencyId: number): Promise<{ created: num
       };
     }),
   );
-  const inserted = await tx
-    .insertInto('templates')
-    .values(
-      drafts.map((d) => ({
-        agency_id: agencyId,
-        code: d.code,
-        name: d.name,
-        channel: d.channel,
-        language: d.language,
-        response_kind: d.responseKind,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['agency_id', 'code', 'channel', 'language']).doNothing())
-    .returning(['id', 'code', 'channel', 'language'])
-    .execute();
-  const byKey = new Map(drafts.map((d) => [`${d.code}/${d.channel}/${d.language}`, d]));
-  if (inserted.length) {
-    await tx
-      .insertInto('template_versions')
-      .values(
-        inserted.map((t) => {
-          const draft = byKey.get(`${t.code}/${t.channel}/${t.language}`)!;
-          return {
-            agency_id: agencyId,
-            template_id: t.id,
-            version: 1,
-            subject: draft.text.subject,
-            body: draft.text.body,
-            status: 'approved' as const,
-            decided_at: new Date(),
-            decision_note: 'Approved translation loaded with the demo data.',
-          };
-        }),
-      )
-      .execute();
-  }
-  const approved = await tx
-    .selectFrom('templates as t')
-    .innerJoin('template_versions as v', (j) =>
-      j.onRef('v.agency_id', '=', 't.agency_id').onRef('v.template_id', '=', 't.id'),
-    )
-    .select(['t.id', 't.code', 't.channel', 't.language', 'v.version', 'v.subject', 'v.body'])
-    .where('t.agency_id', '=', agencyId)
-    .where('v.status', '=', 'approved')
-    .execute();
-  const refs = new Map(
-    approved.map((t) => [
-      `${t.code}/${t.channel}/${t.language}`,
-      { id: t.id, version: t.version, subject: t.subject, body: t.body },
-    ]),
-  );
-  return { created: inserted.length, refs };
+  return insertDemoTemplates(tx, agencyId, drafts);
 }
 
 async function demoContext(
@@ -676,12 +568,7 @@ async function reserveTrackingNumbers(tx: Db, ctx: DemoContext, days: { date: st
   const next = new Map<number, number>();
   for (const [year, count] of perYear) {
     if (count === 0) continue;
-    const sequence = `tracking_${ctx.agencyId}_${year}`;
-    await sql.raw(`create sequence if not exists ${sequence}`).execute(tx);
-    const first = await sql<{ n: number }>`select nextval(${sequence}::regclass)::int as n`.execute(tx);
-    const start = first.rows[0]!.n;
-    await sql`select setval(${sequence}::regclass, ${start + count - 1})`.execute(tx);
-    next.set(year, start);
+    next.set(year, await reserveTrackingRange(tx, ctx.agencyId, year, count));
   }
   return (year: number) => {
     const n = next.get(year)!;
@@ -819,17 +706,6 @@ class PersonPool {
   }
 }
 
-async function allocateIds(tx: Db, table: 'cases' | 'people', count: number): Promise<number[]> {
-  if (count === 0) return [];
-  const result = await sql<{ id: number }>`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id
-    from generate_series(1, ${count}::int)`.execute(tx);
-  return result.rows.map((r) => r.id).sort((a, b) => a - b);
-}
-
-async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
-}
-
 /** A business-hours instant `days` after `from` (never before it), when staff would have acted. */
 function staffTime(random: SeededRandom, ctx: DemoContext, from: Date, days: number): Date {
   const target = new Date(from.getTime() + days * DAY);
@@ -870,25 +746,18 @@ async function writeBatch(
   newPeople.forEach((p, i) => (p.id = personIds[i]!));
   drafts.forEach((d, i) => (d.id = caseIds[i]!));
 
-  await insertInChunks(newPeople, (chunk) =>
-    tx
-      .insertInto('people')
-      .values(
-        chunk.map((p) => ({
-          agency_id: ctx.agencyId,
-          id: p.id,
-          first_name: p.firstName,
-          last_name: p.lastName,
-          kind: p.kind,
-          organisation: p.organisation,
-          preferred_language: p.language,
-          interpretation_needed: p.language !== 'en',
-          created_at: p.createdAt,
-          updated_at: p.createdAt,
-        })),
-      )
-      .execute(),
-  );
+  const peopleRows = newPeople.map((p) => ({
+    agency_id: ctx.agencyId,
+    id: p.id,
+    first_name: p.firstName,
+    last_name: p.lastName,
+    kind: p.kind,
+    organisation: p.organisation,
+    preferred_language: p.language,
+    interpretation_needed: p.language !== 'en',
+    created_at: p.createdAt,
+    updated_at: p.createdAt,
+  }));
   const contacts = newPeople.flatMap((p) =>
     (
       [
@@ -909,7 +778,7 @@ async function writeBatch(
         position: 0,
       })),
   );
-  await insertInChunks(contacts, (chunk) => tx.insertInto('person_contacts').values(chunk).execute());
+  await insertDemoRows(tx, { people: peopleRows, contacts });
 
   const caseRows: NewCaseRow[] = [];
   const timeline = [];
@@ -1063,11 +932,11 @@ async function writeBatch(
       request_id: null,
     });
   }
-  await insertInChunks(caseRows, (chunk) =>
-    insertCaseRows(ctx.agencyId, chunk as [NewCaseRow, ...NewCaseRow[]], (row, column) => row[column]).execute(tx),
-  );
-  await insertInChunks(timeline, (chunk) => tx.insertInto('timeline_entries').values(chunk).execute());
-  await insertInChunks(audits, (chunk) => tx.insertInto('audit_events').values(chunk).execute());
+  for (let i = 0; i < caseRows.length; i += BATCH) {
+    const chunk = caseRows.slice(i, i + BATCH) as [NewCaseRow, ...NewCaseRow[]];
+    await insertCaseRows(ctx.agencyId, chunk, (row, column) => row[column]).execute(tx);
+  }
+  await insertDemoRows(tx, { timeline, audits });
 }
 
 /** The first response as the case's worker sent it: an approved template in the case's language where possible. */
