@@ -60,9 +60,9 @@ const BATCH = 500;
 // received in the last STUCK_WINDOW_DAYS that nobody has answered yet, and answered cases of the last
 // LEFT_OPEN_WINDOW_DAYS that are still open (waiting for a document, a follow-up) — older ones were all worked off.
 const STUCK_WINDOW_DAYS = 60;
-const STUCK_SHARE = 0.004;
+const STUCK_SHARE = 0.002;
 const LEFT_OPEN_WINDOW_DAYS = 40;
-const LEFT_OPEN_SHARE = 0.03;
+const LEFT_OPEN_SHARE = 0.02;
 
 export interface SeedDemoOptions {
   cases: number;
