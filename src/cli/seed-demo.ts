@@ -726,7 +726,7 @@ function responseDelayDays(random: SeededRandom, writerType: WriterType): number
   if (writerType === 'elected_official') return draw < 0.9 ? 1 + random.next() * 5 : 8 + random.next() * 10;
   if (draw < 0.08) return random.next() * 1.5;
   if (draw < 0.88) return 2 + random.next() * 8;
-  return 15 + random.logNormal(6, 0.8);
+  return 15 + random.logNormal(5, 0.75);
 }
 
 /** A seeded case as the writer of new cases takes it: its whole life so far, id and tracking number given. */
