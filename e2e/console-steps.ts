@@ -13,7 +13,10 @@ export async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** Opens a new browser context and page at `viewport`, signed in as the first administrator. */
+/**
+ * Opens a new browser context and page at `viewport`, signed in as the first administrator, on their own cases (an
+ * administrator lands on the overview; the Queues link leads to "My cases").
+ */
 export async function signedInPage(browser: Browser, baseUrl: string, viewport = WIDE): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
@@ -21,6 +24,8 @@ export async function signedInPage(browser: Browser, baseUrl: string, viewport =
   await page.getByLabel('Email').fill(ADMIN_EMAIL);
   await page.getByLabel('Password').fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  await page.goto(`${baseUrl}/queues/mine`);
   await page.getByRole('heading', { level: 1, name: 'My cases' }).waitFor();
   return page;
 }

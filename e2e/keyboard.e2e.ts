@@ -36,6 +36,9 @@ it('signs in and opens a case from a queue with the keyboard only', async () => 
   await page.keyboard.press('Tab');
   await page.keyboard.type(ADMIN_PASSWORD);
   await page.keyboard.press('Enter');
+  // An administrator lands on the overview; the test goes on from the queues.
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  await page.goto(`${h.baseUrl}/queues/mine`);
   await page.getByRole('heading', { level: 1, name: 'My cases' }).waitFor();
 
   // Setup only: two cases to find (the API call is not part of what is tested).

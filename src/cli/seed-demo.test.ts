@@ -15,7 +15,7 @@ describe('seed demo', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const result = await seedDemo(t.db, { cases: CASES, now: NOW, write: quiet });
-    expect(result).toMatchObject({ created: true, cases: CASES, staff: 25 });
+    expect(result).toMatchObject({ created: true, cases: CASES, staff: 27 });
   });
   afterAll(async () => t?.close());
 

@@ -2,13 +2,26 @@
 // in the eleven languages, and a year and a month of cases with people, timelines, deadlines and audit events —
 // in bulk (multi-row INSERTs), deterministically from a seed, and only once (a marker in agencies.settings).
 import cliProgress from 'cli-progress';
-import { sql } from 'kysely';
 import type { Db } from '../server/db/database.ts';
 import type { CaseStatus, WriterType } from '../server/db/schema.ts';
 import { hashPassword } from '../server/auth/credentials.ts';
 import { diffFields } from '../server/repositories/audit.ts';
 import { intakeConfiguration, type IntakeConfiguration } from '../server/repositories/intake-configuration.ts';
 import { insertCaseRows, type BatchValue, type NewCaseColumn } from '../server/repositories/new-cases.ts';
+import { upsertCalls, type CallValues } from '../server/repositories/calls.ts';
+import { insertInterpretationRequests, type InterpretationValues } from '../server/repositories/interpretations.ts';
+import { finishImportRun, startImportRun } from '../server/repositories/imports.ts';
+import {
+  agencyForDemo,
+  allocateIds,
+  insertDemoRows,
+  insertDemoStaff,
+  insertDemoTemplates,
+  lockAgencyForDemo,
+  markDemoLoaded,
+  reserveTrackingRange,
+  type DemoTemplateRef,
+} from '../server/repositories/demo-seed.ts';
 import { normalizeContact, type ContactKind } from '../server/repositories/people.ts';
 import { starterTemplates } from '../server/starter-configuration.ts';
 import { decideIntake } from '../domain/intake-decision.ts';
@@ -43,6 +56,13 @@ const DEMO_SEED = 20_260_301;
 const DAY = 86_400_000;
 const SPAN_DAYS = 396; // thirteen months
 const BATCH = 500;
+// The open backlog (tuned so that about a tenth of the open cases are overdue on the day the demo is seeded): cases
+// received in the last STUCK_WINDOW_DAYS that nobody has answered yet, and answered cases of the last
+// LEFT_OPEN_WINDOW_DAYS that are still open (waiting for a document, a follow-up) — older ones were all worked off.
+const STUCK_WINDOW_DAYS = 60;
+const STUCK_SHARE = 0.002;
+const LEFT_OPEN_WINDOW_DAYS = 40;
+const LEFT_OPEN_SHARE = 0.02;
 
 export interface SeedDemoOptions {
   cases: number;
@@ -154,12 +174,7 @@ interface PersonDraft {
   createdAt: Date;
 }
 
-interface TemplateRef {
-  id: number;
-  version: number;
-  subject: string;
-  body: string;
-}
+type TemplateRef = DemoTemplateRef;
 
 interface DemoContext {
   agencyId: number;
@@ -187,11 +202,7 @@ const SETUP_STEPS = 3;
 export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const started = Date.now();
-  const agency = await db
-    .selectFrom('agencies')
-    .select(['id', 'settings'])
-    .where('slug', '=', 'main')
-    .executeTakeFirst();
+  const agency = await agencyForDemo(db, 'main');
   if (!agency) throw new Error('Agency "main" does not exist yet; start the server or run `civicdesk migrate` first.');
   if (agency.settings.demo) {
     write('The demo data is already loaded in agency "main"; nothing was added.');
@@ -231,8 +242,9 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     `Loaded the demo office in ${seconds} s: ${result.cases} cases, ${result.people} people, ` +
       `${result.staff} staff, ${result.templates} translated templates.`,
   );
-  write(`Staff sign in as firstname.lastname@${DEMO_STAFF_DOMAIN} (e.g. denise.okafor@${DEMO_STAFF_DOMAIN},`);
-  write(`a supervisor) with the password: ${DEMO_PASSWORD}`);
+  write(`Staff sign in as firstname.lastname@${DEMO_STAFF_DOMAIN} with the password: ${DEMO_PASSWORD}`);
+  write(`  eleanor.whitfield@${DEMO_STAFF_DOMAIN} (administrator), denise.okafor@${DEMO_STAFF_DOMAIN} (supervisor),`);
+  write(`  luis.ortega@${DEMO_STAFF_DOMAIN} (caseworker)`);
   return { created: true, ...result };
 }
 
@@ -248,12 +260,7 @@ async function seedDemoSteps(
   step(1, 'staff accounts');
 
   return db.transaction().execute(async (tx) => {
-    const locked = await tx
-      .selectFrom('agencies')
-      .select(['id', 'name', 'settings', 'time_zone', 'calendar', 'tracking_prefix'])
-      .where('id', '=', agencyId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const locked = await lockAgencyForDemo(tx, agencyId);
     if (locked.settings.demo) return null; // loaded meanwhile by another run
     const now = options.now ?? new Date();
     const random = new SeededRandom(options.seed ?? DEMO_SEED);
@@ -273,20 +280,15 @@ async function seedDemoSteps(
       step(SETUP_STEPS + done, `cases ${done}/${options.cases}`),
     );
     step(SETUP_STEPS + options.cases, 'saving');
+    // The call centre's records, from a random stream of their own so the cases stay as they were.
+    await insertCallCentre(tx, ctx, new SeededRandom((options.seed ?? DEMO_SEED) + 1), options.cases);
     const marker = {
       loadedAt: now.toISOString(),
       cases: counts.cases,
       seed: options.seed ?? DEMO_SEED,
       staffDomain: DEMO_STAFF_DOMAIN,
     };
-    await tx
-      .updateTable('agencies')
-      .set((eb) => ({
-        settings: sql`settings || jsonb_build_object('demo', ${JSON.stringify(marker)}::jsonb)`,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', locked.id)
-      .execute();
+    await markDemoLoaded(tx, locked.id, marker);
     return {
       cases: counts.cases,
       people: counts.people,
@@ -335,57 +337,11 @@ interface StaffRow {
 }
 
 async function insertStaff(tx: Db, agencyId: number, passwordHash: string): Promise<StaffRow[]> {
-  const emails = demoStaff.map((s) => demoStaffEmail(s.name));
-  const existing = await tx
-    .selectFrom('users')
-    .select(['id', 'email'])
-    .where(sql<string>`lower(email)`, 'in', emails)
-    .execute();
-  const known = new Set(existing.map((u) => u.email.toLowerCase()));
-  const missing = demoStaff.filter((s) => !known.has(demoStaffEmail(s.name)));
-  if (missing.length) {
-    await tx
-      .insertInto('users')
-      .values(
-        missing.map((s) => ({
-          agency_id: agencyId,
-          email: demoStaffEmail(s.name),
-          name: s.name,
-          role: s.role,
-          password_hash: passwordHash,
-        })),
-      )
-      .execute();
-  }
-  const users = await tx
-    .selectFrom('users')
-    .select(['id', 'email'])
-    .where('agency_id', '=', agencyId)
-    .where(sql<string>`lower(email)`, 'in', emails)
-    .execute();
-  const idByEmail = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
-  const units = await tx.selectFrom('units').select(['id', 'code']).where('agency_id', '=', agencyId).execute();
-  const unitId = new Map(units.map((u) => [u.code, u.id]));
-  const memberships = demoStaff.flatMap((s) =>
-    s.units
-      .filter((code) => unitId.has(code) && idByEmail.has(demoStaffEmail(s.name)))
-      .map((code) => ({
-        agency_id: agencyId,
-        user_id: idByEmail.get(demoStaffEmail(s.name))!,
-        unit_id: unitId.get(code)!,
-        is_manager: s.managedUnits?.includes(code) ?? false,
-      })),
-  );
-  if (memberships.length) {
-    await tx
-      .insertInto('unit_memberships')
-      .values(memberships)
-      .onConflict((oc) => oc.columns(['agency_id', 'user_id', 'unit_id']).doNothing())
-      .execute();
-  }
-  return demoStaff
-    .filter((s) => idByEmail.has(demoStaffEmail(s.name)))
-    .map((s) => ({ id: idByEmail.get(demoStaffEmail(s.name))!, name: s.name, role: s.role, units: s.units }));
+  const accounts = demoStaff.map((s) => ({ ...s, email: demoStaffEmail(s.name) }));
+  const idByEmail = await insertDemoStaff(tx, agencyId, accounts, passwordHash);
+  return accounts
+    .filter((s) => idByEmail.has(s.email))
+    .map((s) => ({ id: idByEmail.get(s.email)!, name: s.name, role: s.role, units: s.units }));
 }
 
 async function insertTemplates(tx: Db, agencyId: number): Promise<{ created: number; refs: Map<string, TemplateRef> }> {
@@ -402,58 +358,7 @@ async function insertTemplates(tx: Db, agencyId: number): Promise<{ created: num
       };
     }),
   );
-  const inserted = await tx
-    .insertInto('templates')
-    .values(
-      drafts.map((d) => ({
-        agency_id: agencyId,
-        code: d.code,
-        name: d.name,
-        channel: d.channel,
-        language: d.language,
-        response_kind: d.responseKind,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['agency_id', 'code', 'channel', 'language']).doNothing())
-    .returning(['id', 'code', 'channel', 'language'])
-    .execute();
-  const byKey = new Map(drafts.map((d) => [`${d.code}/${d.channel}/${d.language}`, d]));
-  if (inserted.length) {
-    await tx
-      .insertInto('template_versions')
-      .values(
-        inserted.map((t) => {
-          const draft = byKey.get(`${t.code}/${t.channel}/${t.language}`)!;
-          return {
-            agency_id: agencyId,
-            template_id: t.id,
-            version: 1,
-            subject: draft.text.subject,
-            body: draft.text.body,
-            status: 'approved' as const,
-            decided_at: new Date(),
-            decision_note: 'Approved translation loaded with the demo data.',
-          };
-        }),
-      )
-      .execute();
-  }
-  const approved = await tx
-    .selectFrom('templates as t')
-    .innerJoin('template_versions as v', (j) =>
-      j.onRef('v.agency_id', '=', 't.agency_id').onRef('v.template_id', '=', 't.id'),
-    )
-    .select(['t.id', 't.code', 't.channel', 't.language', 'v.version', 'v.subject', 'v.body'])
-    .where('t.agency_id', '=', agencyId)
-    .where('v.status', '=', 'approved')
-    .execute();
-  const refs = new Map(
-    approved.map((t) => [
-      `${t.code}/${t.channel}/${t.language}`,
-      { id: t.id, version: t.version, subject: t.subject, body: t.body },
-    ]),
-  );
-  return { created: inserted.length, refs };
+  return insertDemoTemplates(tx, agencyId, drafts);
 }
 
 async function demoContext(
@@ -663,12 +568,7 @@ async function reserveTrackingNumbers(tx: Db, ctx: DemoContext, days: { date: st
   const next = new Map<number, number>();
   for (const [year, count] of perYear) {
     if (count === 0) continue;
-    const sequence = `tracking_${ctx.agencyId}_${year}`;
-    await sql.raw(`create sequence if not exists ${sequence}`).execute(tx);
-    const first = await sql<{ n: number }>`select nextval(${sequence}::regclass)::int as n`.execute(tx);
-    const start = first.rows[0]!.n;
-    await sql`select setval(${sequence}::regclass, ${start + count - 1})`.execute(tx);
-    next.set(year, start);
+    next.set(year, await reserveTrackingRange(tx, ctx.agencyId, year, count));
   }
   return (year: number) => {
     const n = next.get(year)!;
@@ -806,17 +706,6 @@ class PersonPool {
   }
 }
 
-async function allocateIds(tx: Db, table: 'cases' | 'people', count: number): Promise<number[]> {
-  if (count === 0) return [];
-  const result = await sql<{ id: number }>`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id
-    from generate_series(1, ${count}::int)`.execute(tx);
-  return result.rows.map((r) => r.id).sort((a, b) => a - b);
-}
-
-async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
-}
-
 /** A business-hours instant `days` after `from` (never before it), when staff would have acted. */
 function staffTime(random: SeededRandom, ctx: DemoContext, from: Date, days: number): Date {
   const target = new Date(from.getTime() + days * DAY);
@@ -831,13 +720,13 @@ function staffTime(random: SeededRandom, ctx: DemoContext, from: Date, days: num
   return at.getTime() > from.getTime() ? at : new Date(from.getTime() + random.int(20, 240) * 60_000);
 }
 
-/** Days until the first response: most in 2–10 days, a few the same day, about one in ten late (past 14 days). */
+/** Days until the first response: most in 2–10 days, a few the same day, about one in eight late (past 14 days). */
 function responseDelayDays(random: SeededRandom, writerType: WriterType): number {
   const draw = random.next();
   if (writerType === 'elected_official') return draw < 0.9 ? 1 + random.next() * 5 : 8 + random.next() * 10;
   if (draw < 0.08) return random.next() * 1.5;
-  if (draw < 0.9) return 2 + random.next() * 8;
-  return 15 + random.logNormal(6, 0.8);
+  if (draw < 0.88) return 2 + random.next() * 8;
+  return 15 + random.logNormal(5, 0.75);
 }
 
 /** A seeded case as the writer of new cases takes it: its whole life so far, id and tracking number given. */
@@ -857,25 +746,18 @@ async function writeBatch(
   newPeople.forEach((p, i) => (p.id = personIds[i]!));
   drafts.forEach((d, i) => (d.id = caseIds[i]!));
 
-  await insertInChunks(newPeople, (chunk) =>
-    tx
-      .insertInto('people')
-      .values(
-        chunk.map((p) => ({
-          agency_id: ctx.agencyId,
-          id: p.id,
-          first_name: p.firstName,
-          last_name: p.lastName,
-          kind: p.kind,
-          organisation: p.organisation,
-          preferred_language: p.language,
-          interpretation_needed: p.language !== 'en',
-          created_at: p.createdAt,
-          updated_at: p.createdAt,
-        })),
-      )
-      .execute(),
-  );
+  const peopleRows = newPeople.map((p) => ({
+    agency_id: ctx.agencyId,
+    id: p.id,
+    first_name: p.firstName,
+    last_name: p.lastName,
+    kind: p.kind,
+    organisation: p.organisation,
+    preferred_language: p.language,
+    interpretation_needed: p.language !== 'en',
+    created_at: p.createdAt,
+    updated_at: p.createdAt,
+  }));
   const contacts = newPeople.flatMap((p) =>
     (
       [
@@ -896,7 +778,7 @@ async function writeBatch(
         position: 0,
       })),
   );
-  await insertInChunks(contacts, (chunk) => tx.insertInto('person_contacts').values(chunk).execute());
+  await insertDemoRows(tx, { people: peopleRows, contacts });
 
   const caseRows: NewCaseRow[] = [];
   const timeline = [];
@@ -924,8 +806,10 @@ async function writeBatch(
     const now = ctx.now.getTime();
     const ageDays = (now - d.receivedAt.getTime()) / DAY;
 
-    // The case's life so far: answered (and usually closed) once its response delay has passed, else open.
-    const stuck = random.chance(0.03);
+    // The case's life so far: answered (and usually closed) once its response delay has passed, else open. An
+    // office works its backlog off, so only recent cases are stuck unanswered or left open after the answer; the
+    // open cases are a steady few weeks' intake of which about one in ten is overdue (seed-demo-office.test.ts).
+    const stuck = ageDays < STUCK_WINDOW_DAYS && random.chance(STUCK_SHARE);
     const answeredAt = stuck ? null : staffTime(random, ctx, d.receivedAt, responseDelayDays(random, d.writerType));
     const answered = answeredAt !== null && answeredAt.getTime() < now;
     let status: CaseStatus;
@@ -935,7 +819,8 @@ async function writeBatch(
     if (answered) {
       assignee = worker;
       const closeAt = random.chance(0.7) ? answeredAt : staffTime(random, ctx, answeredAt, random.next() * 12);
-      if (random.chance(0.93) && closeAt.getTime() < now) {
+      const leftOpen = ageDays < LEFT_OPEN_WINDOW_DAYS && random.chance(LEFT_OPEN_SHARE);
+      if (!leftOpen && closeAt.getTime() < now) {
         status = 'closed';
         closedAt = closeAt;
       } else status = 'responded';
@@ -1047,11 +932,11 @@ async function writeBatch(
       request_id: null,
     });
   }
-  await insertInChunks(caseRows, (chunk) =>
-    insertCaseRows(ctx.agencyId, chunk as [NewCaseRow, ...NewCaseRow[]], (row, column) => row[column]).execute(tx),
-  );
-  await insertInChunks(timeline, (chunk) => tx.insertInto('timeline_entries').values(chunk).execute());
-  await insertInChunks(audits, (chunk) => tx.insertInto('audit_events').values(chunk).execute());
+  for (let i = 0; i < caseRows.length; i += BATCH) {
+    const chunk = caseRows.slice(i, i + BATCH) as [NewCaseRow, ...NewCaseRow[]];
+    await insertCaseRows(ctx.agencyId, chunk, (row, column) => row[column]).execute(tx);
+  }
+  await insertDemoRows(tx, { timeline, audits });
 }
 
 /** The first response as the case's worker sent it: an approved template in the case's language where possible. */
@@ -1108,3 +993,108 @@ function outboundEntry(
     template_version: template?.version ?? null,
   };
 }
+
+/** Calls to the hotline per case received on a weekday, and a floor so that a small demo still has calls. */
+const CALLS_PER_CASE = 1.2;
+const MIN_CALLS_PER_WEEKDAY = 4;
+/** Interpretation requests per case received, and a floor per weekday. */
+const INTERPRETATIONS_PER_CASE = 0.08;
+const MIN_INTERPRETATIONS_PER_WEEKDAY = 1;
+
+/** A whole number near `mean` (its fraction decided by chance), so small means still add up. */
+function around(random: SeededRandom, mean: number): number {
+  const whole = Math.floor(mean);
+  return whole + (random.chance(mean - whole) ? 1 : 0);
+}
+
+/** A local weekday time between 09:00 and 16:59 on `date`, in whole seconds. */
+function officeHoursInstant(random: SeededRandom, ctx: DemoContext, date: string): Date {
+  const minutes = random.int(9 * 60, 16 * 60 + 59);
+  const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return new Date(zonedDateTime(date, hhmm, ctx.timeZone).getTime() + random.int(0, 59) * 1000);
+}
+
+/**
+ * The call centre's export as `civicdesk import calls` and `import interpretations` would have stored it: the
+ * hotline's calls on weekdays (most answered within half a minute, a few abandoned, a handful transferred before
+ * the queue) and the interpretation requests (completed within hours or a day or two, a few still open), over the
+ * same thirteen months as the cases, through the import writers.
+ */
+async function insertCallCentre(tx: Db, ctx: DemoContext, random: SeededRandom, cases: number): Promise<void> {
+  if (cases === 0) return;
+  const today = localDate(ctx.now, ctx.timeZone);
+  const perDay = cases / SPAN_DAYS;
+  const calls: CallValues[] = [];
+  const interpretations: InterpretationValues[] = [];
+  const otherLanguages = Object.fromEntries(Object.entries(languageWeights).filter(([code]) => code !== 'en'));
+  const agents = [...ctx.triageStaff.map((s) => s.name), ...[...ctx.staffByUnit.values()].flat().map((s) => s.name)];
+  for (let ago = SPAN_DAYS; ago >= 1; ago--) {
+    const date = addLocalDays(today, -ago);
+    const weekday = weekdayOf(date);
+    if (weekday === 0 || weekday === 6) continue;
+    const callCount = Math.max(MIN_CALLS_PER_WEEKDAY, around(random, (perDay * CALLS_PER_CASE * 7) / 5));
+    for (let i = 0; i < callCount; i++) {
+      const offered = officeHoursInstant(random, ctx, date);
+      const draw = random.next();
+      const at = (seconds: number) => new Date(offered.getTime() + Math.round(seconds) * 1000).toISOString();
+      const language = random.chance(0.25) ? random.weighted(otherLanguages) : 'en';
+      let answered: string | null = null;
+      let abandoned: string | null = null;
+      let ended: string | null = null;
+      if (draw < 0.9) {
+        // Most calls wait a few seconds; a busy Monday morning now and then makes someone wait minutes.
+        const wait = Math.min(900, random.logNormal(language === 'en' ? 12 : 25, 0.9));
+        answered = at(wait);
+        ended = at(wait + 60 + random.logNormal(240, 0.7));
+      } else if (draw < 0.98) {
+        abandoned = at(5 + random.logNormal(60, 0.8));
+        ended = abandoned;
+      }
+      const sequence = String(calls.length + 1).padStart(7, '0');
+      calls.push({
+        call_id: `DEMO-${date.replaceAll('-', '')}-${sequence}`,
+        queue: language === 'en' ? 'hotline' : 'hotline-language-line',
+        offered_at: offered.toISOString(),
+        answered_at: answered,
+        abandoned_at: abandoned,
+        ended_at: ended,
+        agent: answered ? random.pick(agents) : null,
+        language,
+        row_hash: `demo-call-${sequence}`,
+      });
+    }
+    const requestCount = Math.max(MIN_INTERPRETATIONS_PER_WEEKDAY, around(random, perDay * INTERPRETATIONS_PER_CASE));
+    for (let i = 0; i < requestCount; i++) {
+      const requested = officeHoursInstant(random, ctx, date);
+      const hours = random.chance(0.7) ? random.next() * 4 : 18 + random.next() * 48;
+      const completed = new Date(requested.getTime() + Math.round(hours * 3_600_000));
+      interpretations.push({
+        requested_at: requested.toISOString(),
+        language: random.weighted(otherLanguages),
+        mode: random.weighted({ telephone: 70, video: 15, 'in person': 10, written: 5 }),
+        completed_at: completed.getTime() < ctx.now.getTime() && !random.chance(0.03) ? completed.toISOString() : null,
+        row_hash: `demo-interpretation-${interpretations.length + 1}`,
+      });
+    }
+  }
+  const runs = [
+    { kind: 'calls' as const, fileName: 'demo call-centre calls.csv' },
+    { kind: 'interpretations' as const, fileName: 'demo interpretation requests.csv' },
+  ];
+  const runIds: number[] = [];
+  for (const run of runs) {
+    const options = { kind: run.kind, fileName: run.fileName, actorLabel: 'demo seed', options: {} };
+    runIds.push(await startImportRun(tx, ctx.agencyId, options));
+  }
+  const [callRun, interpretationRun] = runIds;
+  for (let i = 0; i < calls.length; i += CALL_BATCH) {
+    await upsertCalls(tx, ctx.agencyId, callRun!, calls.slice(i, i + CALL_BATCH));
+  }
+  for (let i = 0; i < interpretations.length; i += CALL_BATCH) {
+    await insertInterpretationRequests(tx, ctx.agencyId, interpretationRun!, interpretations.slice(i, i + CALL_BATCH));
+  }
+  await finishImportRun(tx, ctx.agencyId, callRun!, 'completed', { created: calls.length });
+  await finishImportRun(tx, ctx.agencyId, interpretationRun!, 'completed', { created: interpretations.length });
+}
+
+const CALL_BATCH = 2_000;

@@ -74,3 +74,21 @@ describe('request logs', () => {
     }
   });
 });
+
+describe('the terminal log', () => {
+  it('writes a request once, when answered, with its method, loggable URL and status', () => {
+    const options = loggerOptions('info', { pretty: true });
+    expect(options.transport?.target).toBe('pino-pretty');
+    const res = options.serializers.res!({
+      statusCode: 200,
+      request: { method: 'GET', url: '/api/v1/cases?q=Maria+Lopez&status=new' },
+    });
+    expect(res).toEqual({ statusCode: 200, method: 'GET', url: '/api/v1/cases?q=~&status=new' });
+    const written: unknown[][] = [];
+    const write = (...args: unknown[]) => void written.push(args);
+    options.hooks!.logMethod.call(null, [{ req: {} }, 'incoming request'], write);
+    options.hooks!.logMethod.call(null, [{ res: {} }, 'request completed'], write);
+    expect(written.map((args) => args[1])).toEqual(['request completed']);
+    expect(loggerOptions('info')).not.toHaveProperty('transport');
+  });
+});

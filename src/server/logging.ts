@@ -92,10 +92,41 @@ export const REDACTED_PATHS = [
   'err.parameters',
 ];
 
+/** pino-pretty's settings for a terminal: the fields that matter on one line, the rest (pid, host, ids) left out. */
+const PRETTY_TRANSPORT = {
+  target: 'pino-pretty',
+  options: {
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,reqId,req,res,responseTime',
+    singleLine: true,
+    messageFormat: '{msg}{if res.method} {res.method} {res.url} {res.statusCode}{end}',
+  },
+};
+
+/** On a terminal a request is one line, when it is answered (with its method and URL); "incoming request" is left out. */
+const PRETTY_REQUEST_LOGGING = {
+  hooks: {
+    logMethod(this: unknown, args: unknown[], method: (...args: unknown[]) => void) {
+      if (args[1] === 'incoming request') return;
+      method.apply(this, args);
+    },
+  },
+};
+
+function prettyResponse(reply: { statusCode: number; request?: { method?: string; url?: string } }) {
+  return {
+    statusCode: reply.statusCode,
+    method: reply.request?.method,
+    url: reply.request?.url === undefined ? undefined : loggableUrl(reply.request.url),
+  };
+}
+
 /** The Fastify logger options of a running server: level, redaction and a request serializer without personal data. */
-export function loggerOptions(level: string) {
+export function loggerOptions(level: string, options: { pretty?: boolean } = {}) {
   return {
     level,
+    // On a terminal one short line per event (time, level, message, method, URL, status, time taken) instead of JSON.
+    ...(options.pretty ? { transport: PRETTY_TRANSPORT, ...PRETTY_REQUEST_LOGGING } : {}),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: {
       req(req: FastifyRequest) {
@@ -105,6 +136,7 @@ export function loggerOptions(level: string) {
           remoteAddress: req.ip,
         };
       },
+      ...(options.pretty ? { res: prettyResponse } : {}),
     },
   };
 }

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     const app = await buildApp({
       config,
       db: runtime.db,
-      logger: loggerOptions(config.logLevel),
+      logger: loggerOptions(config.logLevel, { pretty: process.stdout.isTTY === true }),
     });
     await app.listen({ port: config.port, host: config.host });
     // One Chromium is started now and kept, so the first letter PDF does not wait for it (docs/performance.md).

@@ -46,10 +46,10 @@ function SectionScreen(props: { screens: readonly { slug: string; component: Com
 
 const rootRoute = createRootRoute({ component: AppShell, notFoundComponent: NotFoundScreen });
 
-/** Where "/" lands: supervisors on the overview, everyone else on their own cases. */
+/** Where "/" lands: those who see the overview (supervisors, administrators) on it, everyone else on their own cases. */
 function Landing() {
   const user = useUser();
-  return user.role === 'supervisor' ? (
+  return seesOverview(user.role) ? (
     <Navigate to="/overview" replace />
   ) : (
     <Navigate to="/queues/$queue" params={{ queue: 'mine' }} replace />

@@ -5,7 +5,7 @@
 /** The demo staff: role, the units they belong to and the units they manage. */
 export interface DemoStaffMember {
   name: string;
-  role: 'supervisor' | 'caseworker' | 'unit_liaison' | 'auditor';
+  role: 'administrator' | 'supervisor' | 'caseworker' | 'unit_liaison' | 'auditor';
   units: string[];
   managedUnits?: string[];
 }
@@ -25,6 +25,12 @@ export const demoStaff: DemoStaffMember[] = [
     managedUnits: ['SNAP', 'FIA', 'MEDICAID', 'HEAP'],
   },
   { name: 'Miriam Goldberg', role: 'supervisor', units: ['OMB', 'DV', 'HASA'], managedUnits: ['OMB', 'DV', 'HASA'] },
+  {
+    name: 'Beatriz Santos',
+    role: 'supervisor',
+    units: ['PATH', 'HOMEBASE', 'HCS', 'IDNYC'],
+    managedUnits: ['PATH', 'HOMEBASE', 'HCS', 'IDNYC'],
+  },
   { name: 'Luis Ortega', role: 'caseworker', units: ['OCS'] },
   { name: 'Aisha Rahman', role: 'caseworker', units: ['OCS'] },
   { name: 'Tomasz Nowak', role: 'caseworker', units: ['OCS', 'FAC'] },
@@ -34,7 +40,7 @@ export const demoStaff: DemoStaffMember[] = [
   { name: 'Olga Petrova', role: 'caseworker', units: ['MEDICAID', 'HCS'] },
   { name: 'Sung-min Park', role: 'caseworker', units: ['HEAP', 'IDNYC'] },
   { name: 'Fatima Siddiqui', role: 'caseworker', units: ['HOMEBASE', 'PATH'] },
-  { name: 'Carmen Delgado', role: 'caseworker', units: ['FWC', 'AF'] },
+  { name: 'Carmen Delgado', role: 'caseworker', units: ['FAC', 'FWC', 'AF'] },
   { name: 'Patrick Murphy', role: 'caseworker', units: ['LEG'] },
   { name: 'Nadia Haddad', role: 'caseworker', units: ['OMB'] },
   { name: 'Rokeya Begum', role: 'caseworker', units: ['DV'] },
@@ -46,6 +52,7 @@ export const demoStaff: DemoStaffMember[] = [
   { name: 'Priya Das', role: 'unit_liaison', units: ['MEDICAID'] },
   { name: 'Emmanuel Joseph', role: 'unit_liaison', units: ['HOMEBASE'] },
   { name: 'Harold Feinstein', role: 'auditor', units: [] },
+  { name: 'Eleanor Whitfield', role: 'administrator', units: [] },
 ];
 
 /** Given names and family names commonly found among New Yorkers who write in each language. */
