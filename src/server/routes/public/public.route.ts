@@ -69,6 +69,15 @@ function first(fields: Fields, name: string): string {
   return fields.get(name)?.[0] ?? '';
 }
 
+/** The survey's answers as posted, by a case's survey or an engagement's feedback form alike. */
+function surveyValues(fields: Fields) {
+  return {
+    satisfaction: first(fields, 'satisfaction'),
+    resolved: first(fields, 'resolved'),
+    comment: first(fields, 'comment'),
+  };
+}
+
 /** Reads a posted form, multipart (with the optional attachment) or urlencoded, into fields and one file. */
 async function readForm(req: FastifyRequest, maxBytes: number): Promise<ReadForm> {
   const fields: Fields = new Map();
@@ -490,11 +499,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       if (!agency) return notFoundPage(req, reply);
       const form = await readForm(req, 0);
       const t = languageOf(req, first(form.fields, 'lang'));
-      const values = {
-        satisfaction: first(form.fields, 'satisfaction'),
-        resolved: first(form.fields, 'resolved'),
-        comment: first(form.fields, 'comment'),
-      };
+      const values = surveyValues(form.fields);
       const result = await answerSurvey(db, agency, req.params.token, { ...values, language: t.lang });
       if (result.kind === 'not_found') return notFoundPage(req, reply, agency);
       if (result.kind === 'invalid') {
@@ -610,11 +615,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       if (!agency) return notFoundPage(req, reply);
       const form = await readForm(req, 0);
       const t = languageOf(req, first(form.fields, 'lang'));
-      const values = {
-        satisfaction: first(form.fields, 'satisfaction'),
-        resolved: first(form.fields, 'resolved'),
-        comment: first(form.fields, 'comment'),
-      };
+      const values = surveyValues(form.fields);
       const result = await answerEngagementFeedback(db, agency, req.params.code, { ...values, language: t.lang });
       if (result.kind === 'not_found') return notFoundPage(req, reply, agency);
       if (result.kind === 'closed') return feedbackClosedPage(req, reply, agency, t);
