@@ -2,6 +2,7 @@
 // and insert / update / delete for the commands in commands/reports/saved-reports.ts.
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../context.ts';
+import { sharedDefinitionsFilter } from '../policies/shared-definitions.ts';
 
 export type SharedWith = 'private' | 'unit' | 'agency';
 
@@ -59,21 +60,11 @@ const toRecord = (r: Row): SavedReportRecord => ({
   updatedAt: r.updated_at,
 });
 
-/**
- * The saved reports an actor may open: their own, those shared with the agency and those shared with one of their
- * units. Administrators see every report of the agency, so that they can tidy up after people who have left.
- */
+/** The saved reports an actor may open (policies/shared-definitions.ts). */
 function visibleTo(actor: Actor, db: Db, agencyId: number) {
   const query = baseQuery(db, agencyId);
-  if (actor.role === 'administrator') return query;
-  const unitIds = actor.unitIds.length ? actor.unitIds : [-1];
-  return query.where((eb) =>
-    eb.or([
-      eb('r.owner_user_id', '=', actor.userId),
-      eb('r.shared_with', '=', 'agency'),
-      eb.and([eb('r.shared_with', '=', 'unit'), eb('r.shared_unit_id', 'in', unitIds)]),
-    ]),
-  );
+  const filter = sharedDefinitionsFilter(actor);
+  return filter ? query.where((eb) => filter(eb)) : query;
 }
 
 /** Every saved report the actor may open, by name. */

@@ -15,7 +15,7 @@ import {
   type SharedWith,
 } from '../../repositories/saved-views.ts';
 import { FieldProblems, checkVersion } from '../common.ts';
-import { checkSharing } from '../reports/saved-reports.ts';
+import { changedSharing, checkSharing } from '../reports/saved-reports.ts';
 import { QUEUE_SLUGS, type SavedViewDefinition } from '../../../shared/queues.ts';
 
 export type { SavedViewRecord, SharedWith };
@@ -108,22 +108,12 @@ export async function changeSavedView(
     requireOwner(ctx, current, 'change');
     checkVersion(`Saved view “${current.name}”`, current.version, patch.expectedVersion);
     const problems = new FieldProblems();
-    const sharedWith = patch.sharedWith ?? current.sharedWith;
-    const sharedUnitId =
-      patch.sharedUnitId !== undefined
-        ? patch.sharedUnitId
-        : patch.sharedWith !== undefined
-          ? null
-          : current.sharedUnitId;
+    const sharing = await changedSharing({ ...ctx, db: tx }, problems, current, patch, 'a view');
     const next: SavedViewValues = {
       name: patch.name !== undefined ? checkedName(problems, patch.name) : current.name,
       definition: patch.definition !== undefined ? checkedDefinition(problems, patch.definition) : current.definition,
-      sharedWith,
-      sharedUnitId,
+      ...sharing,
     };
-    if (sharedWith !== current.sharedWith || sharedUnitId !== current.sharedUnitId) {
-      await checkSharing({ ...ctx, db: tx }, problems, sharedWith, sharedUnitId, 'a view');
-    }
     problems.throwIfAny();
     await updateSavedView(tx, ctx.agency.id, id, next);
     await recordAudit(tx, ctx, {

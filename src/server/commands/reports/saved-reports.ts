@@ -96,6 +96,30 @@ export async function checkSharing(
   }
 }
 
+/**
+ * The sharing of a saved definition after a change: a new `sharedWith` without a unit leaves no unit; checked as
+ * checkSharing checks it when either part moved.
+ */
+export async function changedSharing(
+  ctx: CommandContext,
+  problems: FieldProblems,
+  current: { sharedWith: SharedWith; sharedUnitId: number | null },
+  patch: { sharedWith?: SharedWith | undefined; sharedUnitId?: number | null | undefined },
+  what?: string,
+): Promise<{ sharedWith: SharedWith; sharedUnitId: number | null }> {
+  const sharedWith = patch.sharedWith ?? current.sharedWith;
+  const sharedUnitId =
+    patch.sharedUnitId !== undefined
+      ? patch.sharedUnitId
+      : patch.sharedWith !== undefined
+        ? null
+        : current.sharedUnitId;
+  if (sharedWith !== current.sharedWith || sharedUnitId !== current.sharedUnitId) {
+    await checkSharing(ctx, problems, sharedWith, sharedUnitId, what);
+  }
+  return { sharedWith, sharedUnitId };
+}
+
 function cleanText(problems: FieldProblems, field: string, value: string, max: number, required: boolean): string {
   const trimmed = value.trim();
   if (required && trimmed === '') problems.add(field, 'must not be blank');
@@ -149,13 +173,7 @@ export async function changeSavedReport(
     requireOwner(ctx, current, 'change');
     checkVersion(`Saved report “${current.name}”`, current.version, patch.expectedVersion);
     const problems = new FieldProblems();
-    const sharedWith = patch.sharedWith ?? current.sharedWith;
-    const sharedUnitId =
-      patch.sharedUnitId !== undefined
-        ? patch.sharedUnitId
-        : patch.sharedWith !== undefined
-          ? null
-          : current.sharedUnitId;
+    const sharing = await changedSharing({ ...ctx, db: tx }, problems, current, patch);
     const next: SavedReportValues = {
       name: patch.name !== undefined ? cleanText(problems, 'name', patch.name, 200, true) : current.name,
       description:
@@ -163,12 +181,8 @@ export async function changeSavedReport(
           ? cleanText(problems, 'description', patch.description, 2000, false)
           : current.description,
       definition: patch.definition !== undefined ? checkedDefinition(problems, patch.definition) : current.definition,
-      sharedWith,
-      sharedUnitId,
+      ...sharing,
     };
-    if (sharedWith !== current.sharedWith || sharedUnitId !== current.sharedUnitId) {
-      await checkSharing({ ...ctx, db: tx }, problems, sharedWith, sharedUnitId);
-    }
     problems.throwIfAny();
     await updateSavedReport(tx, ctx.agency.id, id, next);
     await recordAudit(tx, ctx, {
