@@ -8,6 +8,7 @@ import { StatusBadge, TimeLeft } from '../../components/badges.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useCaseAction } from './use-case-action.ts';
 import { useTimeline } from './case-timeline-tab.tsx';
+import { unitLabel } from './case-header.tsx';
 
 function ReferralItem({ trackingNumber, referral }: { trackingNumber: string; referral: Referral }) {
   const reply = useCaseAction<string>(
@@ -23,7 +24,7 @@ function ReferralItem({ trackingNumber, referral }: { trackingNumber: string; re
   return (
     <li className="panel">
       <h3>
-        To {referral.unitName} ({referral.unit}) <StatusBadge status={referral.status} />
+        To {unitLabel(referral)} <StatusBadge status={referral.status} />
       </h3>
       <p className="muted">
         Sent {formatDateTime(referral.createdAt)}
@@ -34,7 +35,7 @@ function ReferralItem({ trackingNumber, referral }: { trackingNumber: string; re
             {referral.dueAt && (
               <>
                 {' '}
-                (<TimeLeft dueAt={referral.dueAt} />)
+                · <TimeLeft dueAt={referral.dueAt} />
               </>
             )}
           </>

@@ -17,8 +17,19 @@ const FIELD_WORDS: Record<string, string> = {
   unit: 'Routed to',
 };
 
-/** The bulk coding form; `selection` is the chosen cases or the queue's filter. */
-export function BulkCoding({ selection, onDone }: { selection: BulkCodingRequest['selection']; onDone(): void }) {
+/**
+ * The bulk coding form; `selection` is the chosen cases or the queue's filter. `onApplied` runs once a coding is
+ * applied (the queue clears its selection; the result and its undo stay here), `onDone` once it is undone.
+ */
+export function BulkCoding({
+  selection,
+  onApplied,
+  onDone,
+}: {
+  selection: BulkCodingRequest['selection'];
+  onApplied(): void;
+  onDone(): void;
+}) {
   const units = useUnits();
   const subjects = useSubjects();
   const announce = useAnnounce();
@@ -28,6 +39,7 @@ export function BulkCoding({ selection, onDone }: { selection: BulkCodingRequest
   const [done, setDone] = useState<BulkCodingResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const nothingChosen = selection.trackingNumbers?.length === 0;
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['cases'] });
@@ -70,7 +82,7 @@ export function BulkCoding({ selection, onDone }: { selection: BulkCodingRequest
         <SelectField label="Priority" name="priority" placeholder="Keep" options={priorityOptions} />
         <TextField label="Add tag" name="addTag" maxLength={60} />
         <SelectField label="Unit" name="unit" placeholder="Keep" options={unitOptions(units.data)} />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || nothingChosen}>
           Preview changes
         </button>
       </form>
@@ -100,6 +112,7 @@ export function BulkCoding({ selection, onDone }: { selection: BulkCodingRequest
                 const result = await api<BulkCodingResult>('POST', '/cases/bulk-coding', { selection, changes });
                 setPreview(null);
                 setDone(result);
+                onApplied();
                 announce(
                   `${result.changed} case${result.changed === 1 ? '' : 's'} changed. You can undo for 30 seconds.`,
                 );

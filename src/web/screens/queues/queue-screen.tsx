@@ -40,6 +40,9 @@ export function QueueScreen() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // "Select all N matching": the bulk coding then applies to the query, not only to this page.
   const [allMatching, setAllMatching] = useState(false);
+  // After a bulk coding the selection is cleared — the coded cases may have left this queue, and must not ride along
+  // unseen into the next coding — while its result and undo stay on screen.
+  const [codingUndoable, setCodingUndoable] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);
   const { sort: sortKey, direction, view: viewParam, ...filters } = search;
   const sort: Sort<CaseSort> = { key: sortKey ?? 'deadline', direction: direction ?? 'asc' };
@@ -62,6 +65,7 @@ export function QueueScreen() {
     setCursors([]);
     setSelected(new Set());
     setAllMatching(false);
+    setCodingUndoable(false);
   }, [viewKey]);
 
   const cursor = cursors[cursors.length - 1];
@@ -206,16 +210,22 @@ export function QueueScreen() {
             )}
           </p>
         )}
-      {(selected.size > 0 || allMatching) && (
+      {(selected.size > 0 || allMatching || codingUndoable) && (
         <BulkCoding
           selection={
             allMatching
               ? { query: { ...(queue.apiQueue ? { queue: queue.apiQueue } : {}), ...filters } as never }
               : { trackingNumbers: [...selected] }
           }
+          onApplied={() => {
+            setSelected(new Set());
+            setAllMatching(false);
+            setCodingUndoable(true);
+          }}
           onDone={() => {
             setSelected(new Set());
             setAllMatching(false);
+            setCodingUndoable(false);
           }}
         />
       )}
