@@ -2,6 +2,7 @@
 // linked with aria-describedby and aria-invalid.
 import {
   useId,
+  useRef,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -119,12 +120,23 @@ export function SelectField({
     placeholder?: string;
   }) {
   const ids = useFieldIds({ label, field, error, hint }, select.id);
+  // What the person chose in an uncontrolled select (and the default it replaced), so that a remount for late
+  // options keeps the choice; a new default from the screen wins over it.
+  const chosen = useRef<{ value: string; over: unknown } | undefined>(undefined);
+  const uncontrolled = select.value === undefined;
+  const keep = uncontrolled && !select.multiple && chosen.current?.over === select.defaultValue;
   return (
     <Wrapper label={label} hint={hint} ids={ids} required={select.required}>
       <select
         {...select}
-        // An uncontrolled select applies defaultValue only when it mounts: remount once the options have loaded.
-        key={select.value === undefined ? options.length : undefined}
+        // An uncontrolled select applies defaultValue only when it mounts: remount once the options have loaded,
+        // with the person's own choice if they made one before the last options came.
+        key={uncontrolled ? options.length : undefined}
+        {...(keep && chosen.current ? { defaultValue: chosen.current.value } : {})}
+        onChange={(event) => {
+          chosen.current = { value: event.target.value, over: select.defaultValue };
+          select.onChange?.(event);
+        }}
         id={ids.controlId}
         aria-describedby={ids.describedBy}
         aria-invalid={ids.message ? true : undefined}
