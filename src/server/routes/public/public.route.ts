@@ -26,7 +26,7 @@ import { answerSurvey, COMMENT_MAX_LENGTH, findSurvey } from '../../commands/por
 import { answerEngagementFeedback, findFeedbackForm } from '../../commands/portal/engagement-feedback.ts';
 import { FEEDBACK_OPEN_DAYS } from '../../../domain/engagement-feedback.ts';
 import { presentError } from '../../error-response.ts';
-import { html } from './html.ts';
+import { html, type SafeHtml } from './html.ts';
 import {
   confirmationPage,
   formPage,
@@ -139,6 +139,24 @@ function send(reply: FastifyReply, status: number, page: string) {
     .header('x-robots-tag', 'noindex')
     .type('text/html; charset=utf-8')
     .send(page);
+}
+
+/** Sends one of an agency's portal pages: its name in the visitor's language, the language links, the body. */
+function portalPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  agency: PortalAgency,
+  t: Translator,
+  status: number,
+  title: string,
+  body: SafeHtml,
+  hasErrors = false,
+) {
+  return send(
+    reply,
+    status,
+    layout({ t, title, agencyName: agencyNameIn(agency, t.lang), hrefFor: hrefFor(req), body, hasErrors }),
+  );
 }
 
 function notFoundPage(req: FastifyRequest, reply: FastifyReply, agency: PortalAgency | null = null) {
@@ -403,17 +421,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
         );
       }
       const body = statusLookupPage(t, `/public/${encodeURIComponent(agency.slug)}/status`, { number, code });
-      return send(
-        reply,
-        200,
-        layout({
-          t,
-          title: t.t('status.lookup_title'),
-          agencyName: agencyNameIn(agency, t.lang),
-          hrefFor: hrefFor(req),
-          body,
-        }),
-      );
+      return portalPage(req, reply, agency, t, 200, t.t('status.lookup_title'), body);
     },
   );
 
@@ -458,17 +466,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       const t = languageOf(req);
       if (lookup.kind === 'answered') {
         const body = messagePage(t, t.t('survey.thanks_title'), t.t('survey.already'));
-        return send(
-          reply,
-          200,
-          layout({
-            t,
-            title: t.t('survey.thanks_title'),
-            agencyName: agencyNameIn(agency, t.lang),
-            hrefFor: hrefFor(req),
-            body,
-          }),
-        );
+        return portalPage(req, reply, agency, t, 200, t.t('survey.thanks_title'), body);
       }
       const body = surveyPage(t, {
         about: { trackingNumber: lookup.invitation.trackingNumber },
@@ -477,17 +475,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
         problems: [],
         maxComment: COMMENT_MAX_LENGTH,
       });
-      return send(
-        reply,
-        200,
-        layout({
-          t,
-          title: t.t('survey.title'),
-          agencyName: agencyNameIn(agency, t.lang),
-          hrefFor: hrefFor(req),
-          body,
-        }),
-      );
+      return portalPage(req, reply, agency, t, 200, t.t('survey.title'), body);
     },
   );
 
@@ -511,31 +499,18 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
           problems: result.problems,
           maxComment: COMMENT_MAX_LENGTH,
         });
-        return send(
-          reply,
-          400,
-          layout({
-            t,
-            title: t.t('survey.title'),
-            agencyName: agencyNameIn(agency, t.lang),
-            hrefFor: hrefFor(req),
-            body,
-            hasErrors: true,
-          }),
-        );
+        return portalPage(req, reply, agency, t, 400, t.t('survey.title'), body, true);
       }
       const title = t.t('survey.thanks_title');
       const text = result.kind === 'answered' ? t.t('survey.already') : t.t('survey.thanks');
-      return send(
+      return portalPage(
+        req,
         reply,
+        agency,
+        t,
         result.kind === 'answered' ? 409 : 200,
-        layout({
-          t,
-          title,
-          agencyName: agencyNameIn(agency, t.lang),
-          hrefFor: hrefFor(req),
-          body: messagePage(t, title, text),
-        }),
+        title,
+        messagePage(t, title, text),
       );
     },
   );
@@ -543,17 +518,8 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
   // Feedback after an engagement: the survey's questions about an event, from a link staff give out (no sign-in).
   function feedbackClosedPage(req: FastifyRequest, reply: FastifyReply, agency: PortalAgency, t: Translator) {
     const title = t.t('feedback.closed_title');
-    return send(
-      reply,
-      410,
-      layout({
-        t,
-        title,
-        agencyName: agencyNameIn(agency, t.lang),
-        hrefFor: hrefFor(req),
-        body: messagePage(t, title, t.t('feedback.closed', { days: t.number(FEEDBACK_OPEN_DAYS) })),
-      }),
-    );
+    const text = t.t('feedback.closed', { days: t.number(FEEDBACK_OPEN_DAYS) });
+    return portalPage(req, reply, agency, t, 410, title, messagePage(t, title, text));
   }
 
   function feedbackFormPage(
@@ -575,17 +541,15 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       problems: form.problems,
       maxComment: COMMENT_MAX_LENGTH,
     });
-    return send(
+    return portalPage(
+      req,
       reply,
+      agency,
+      t,
       form.problems.length ? 400 : 200,
-      layout({
-        t,
-        title: t.t('survey.title'),
-        agencyName: agencyNameIn(agency, t.lang),
-        hrefFor: hrefFor(req),
-        body,
-        hasErrors: form.problems.length > 0,
-      }),
+      t.t('survey.title'),
+      body,
+      form.problems.length > 0,
     );
   }
 
@@ -627,17 +591,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
         });
       }
       const title = t.t('survey.thanks_title');
-      return send(
-        reply,
-        200,
-        layout({
-          t,
-          title,
-          agencyName: agencyNameIn(agency, t.lang),
-          hrefFor: hrefFor(req),
-          body: messagePage(t, title, t.t('survey.thanks')),
-        }),
-      );
+      return portalPage(req, reply, agency, t, 200, title, messagePage(t, title, t.t('survey.thanks')));
     },
   );
 }
