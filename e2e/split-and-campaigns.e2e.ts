@@ -72,7 +72,7 @@ it('splits a second matter off a case into a new case, after a preview, and open
   expect(split).toMatchObject({ receivedAt: '2026-01-12T14:05:00.000Z', unit: 'HCS', person: { firstName: 'Ana' } });
   await page.goto(`${h.baseUrl}/cases/${newCase}?tab=attachments`);
   await page.getByRole('link', { name: 'attendant-schedule.pdf' }).waitFor();
-  await page.getByRole('link', { name: original }).waitFor();
+  await page.getByRole('link', { name: original }).first().waitFor();
 });
 
 it('lists an email campaign with its cases and senders, and answers the open ones after a confirmation', async () => {
