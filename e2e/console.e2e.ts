@@ -185,7 +185,7 @@ it('finds a person and a case from the header search, and walks the results with
   await page.getByRole('link', { name: 'Overview' }).click();
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   await page.keyboard.press('/');
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('global-search');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('global-search');
   await page.keyboard.type('Reyes');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Search results for “Reyes”' }).waitFor();

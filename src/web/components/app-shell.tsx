@@ -4,6 +4,7 @@
 // sign-out); on a phone it is the name of the product, the bell and a Menu button that opens the rest.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { flushSync } from 'react-dom';
 import { REPORT_SCREENS } from '../screens/reports/report-screens.ts';
 import { useSession, useUser } from '../session.tsx';
 import { useShortcuts } from './shortcuts.ts';
@@ -69,9 +70,10 @@ export function AppShell() {
     '/': () => {
       const local = document.querySelector<HTMLInputElement>('[data-shortcut-search="local"]');
       if (local) return local.focus();
-      // On a phone the search is behind the Menu button: open it first.
-      setMenuOpen(true);
-      requestAnimationFrame(() => searchRef.current?.focus());
+      // On a phone the search is behind the Menu button: open it first, in this same keystroke, so the field
+      // has the focus before the next key arrives.
+      flushSync(() => setMenuOpen(true));
+      searchRef.current?.focus();
     },
     '?': () => setHelpOpen(true),
     n: () => void navigate({ to: '/cases/new' }),
