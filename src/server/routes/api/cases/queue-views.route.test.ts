@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestApp, signInAs, type SignedIn, type TestApp } from '../../../test/test-app.ts';
 import { createUser, USER_PASSWORD } from '../../../test/factories.ts';
 
@@ -303,5 +304,39 @@ describe('sortable case lists', () => {
     expect(ascRanks).toEqual([...ascRanks].sort((x: number, y: number) => x - y));
     const bad = await admin.call('GET', '/api/v1/cases?sort=shoe');
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('sorts by subject, status, tracking number and last update both ways, page after page, in the database order', async () => {
+    for (const subject of ['SNAP', 'HOUSING', 'HEAT']) await newCase({ subject });
+    // The cases the administrator sees (restricted ones included where they may), in the database's own order.
+    const all = (await admin.call('GET', '/api/v1/cases?limit=200')).json() as { items: { trackingNumber: string }[] };
+    const visible = all.items.map((c) => c.trackingNumber);
+    expect(visible.length).toBeGreaterThan(8);
+    const columns = {
+      subject: 's.name',
+      status: 'c.status',
+      tracking: 'c.tracking_number',
+      updated: 'c.updated_at',
+    } as const;
+    for (const [sort, column] of Object.entries(columns)) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const expected = await sql<{ tracking_number: string }>`
+          select c.tracking_number from cases c
+          left join subjects s on s.agency_id = c.agency_id and s.code = c.subject_code
+          where c.tracking_number = any(${visible})
+          order by ${sql.raw(column)} ${sql.raw(direction)} nulls last, c.id ${sql.raw(direction)}`.execute(t.db);
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const query = `sort=${sort}&direction=${direction}&limit=4${cursor ? `&cursor=${cursor}` : ''}`;
+          const page: { items: { trackingNumber: string }[]; nextCursor: string | null } = (
+            await admin.call('GET', `/api/v1/cases?${query}`)
+          ).json();
+          seen.push(...page.items.map((c) => c.trackingNumber));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen, `${sort} ${direction}`).toEqual(expected.rows.map((r) => r.tracking_number));
+      }
+    }
   });
 });
