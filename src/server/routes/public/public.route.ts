@@ -147,16 +147,12 @@ function portalPage(
   reply: FastifyReply,
   agency: PortalAgency,
   t: Translator,
-  status: number,
-  title: string,
-  body: SafeHtml,
-  hasErrors = false,
+  page: { title: string; body: SafeHtml; status?: number; hasErrors?: boolean; hrefFor?: (lang: string) => string },
 ) {
-  return send(
-    reply,
-    status,
-    layout({ t, title, agencyName: agencyNameIn(agency, t.lang), hrefFor: hrefFor(req), body, hasErrors }),
-  );
+  const { title, body, hasErrors } = page;
+  const agencyName = agencyNameIn(agency, t.lang);
+  const links = page.hrefFor ?? hrefFor(req);
+  return send(reply, page.status ?? 200, layout({ t, title, agencyName, hrefFor: links, body, hasErrors }));
 }
 
 function notFoundPage(req: FastifyRequest, reply: FastifyReply, agency: PortalAgency | null = null) {
@@ -242,17 +238,10 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
         ${channels.map((c) => html`<li><a href="${base}/${encodeURIComponent(c.slug)}/form?lang=${t.lang}" lang="en" dir="ltr">${c.name}</a></li>`)}
       </ul>
       <p><a href="${base}/status?lang=${t.lang}">${t.t('index.status_link')}</a></p>`;
-    return send(
-      reply,
-      200,
-      layout({
-        t,
-        title: t.t('index.title', { agency: agencyNameIn(agency, t.lang) }),
-        agencyName: agencyNameIn(agency, t.lang),
-        hrefFor: hrefFor(req),
-        body,
-      }),
-    );
+    return portalPage(req, reply, agency, t, {
+      title: t.t('index.title', { agency: agencyNameIn(agency, t.lang) }),
+      body,
+    });
   });
 
   /** Loads agency, open channel and its subjects; null = the friendly 404. */
@@ -299,15 +288,8 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       maxMessageLength: MESSAGE_MAX_LENGTH,
       maxAttachmentMb: maxMb,
     });
-    const page = layout({
-      t,
-      title: t.t('form.title', { agency: agencyNameIn(agency, t.lang) }),
-      agencyName: agencyNameIn(agency, t.lang),
-      hrefFor: hrefFor(req),
-      body,
-      hasErrors: problems.length > 0,
-    });
-    return send(reply, state.status ?? 200, page);
+    const title = t.t('form.title', { agency: agencyNameIn(agency, t.lang) });
+    return portalPage(req, reply, agency, t, { status: state.status, title, body, hasErrors: problems.length > 0 });
   }
 
   app.get<{ Params: { agency: string; channel: string } }>(
@@ -390,17 +372,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       // After sending, another language shows the status page (which has the tracking number) in that language.
       const switchTo = (lang: string) =>
         statusPath ? `${statusPath}&lang=${lang}` : formUrl.replace(/lang=\w+$/, `lang=${lang}`);
-      return send(
-        reply,
-        200,
-        layout({
-          t,
-          title: t.t('done.title'),
-          agencyName: agencyNameIn(context.agency, t.lang),
-          hrefFor: switchTo,
-          body,
-        }),
-      );
+      return portalPage(req, reply, context.agency, t, { title: t.t('done.title'), body, hrefFor: switchTo });
     },
   );
 
@@ -421,7 +393,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
         );
       }
       const body = statusLookupPage(t, `/public/${encodeURIComponent(agency.slug)}/status`, { number, code });
-      return portalPage(req, reply, agency, t, 200, t.t('status.lookup_title'), body);
+      return portalPage(req, reply, agency, t, { title: t.t('status.lookup_title'), body });
     },
   );
 
@@ -441,17 +413,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       if (!view) return notFoundPage(req, reply, agency);
       const t = languageOf(req);
       const body = statusPage(t, view, agency.timeZone);
-      return send(
-        reply,
-        200,
-        layout({
-          t,
-          title: t.t('status.title', { number: view.trackingNumber }),
-          agencyName: agencyNameIn(agency, t.lang),
-          hrefFor: hrefFor(req),
-          body,
-        }),
-      );
+      return portalPage(req, reply, agency, t, { title: t.t('status.title', { number: view.trackingNumber }), body });
     },
   );
 
@@ -466,7 +428,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       const t = languageOf(req);
       if (lookup.kind === 'answered') {
         const body = messagePage(t, t.t('survey.thanks_title'), t.t('survey.already'));
-        return portalPage(req, reply, agency, t, 200, t.t('survey.thanks_title'), body);
+        return portalPage(req, reply, agency, t, { title: t.t('survey.thanks_title'), body });
       }
       const body = surveyPage(t, {
         about: { trackingNumber: lookup.invitation.trackingNumber },
@@ -475,7 +437,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
         problems: [],
         maxComment: COMMENT_MAX_LENGTH,
       });
-      return portalPage(req, reply, agency, t, 200, t.t('survey.title'), body);
+      return portalPage(req, reply, agency, t, { title: t.t('survey.title'), body });
     },
   );
 
@@ -499,19 +461,12 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
           problems: result.problems,
           maxComment: COMMENT_MAX_LENGTH,
         });
-        return portalPage(req, reply, agency, t, 400, t.t('survey.title'), body, true);
+        return portalPage(req, reply, agency, t, { status: 400, title: t.t('survey.title'), body, hasErrors: true });
       }
       const title = t.t('survey.thanks_title');
       const text = result.kind === 'answered' ? t.t('survey.already') : t.t('survey.thanks');
-      return portalPage(
-        req,
-        reply,
-        agency,
-        t,
-        result.kind === 'answered' ? 409 : 200,
-        title,
-        messagePage(t, title, text),
-      );
+      const status = result.kind === 'answered' ? 409 : 200;
+      return portalPage(req, reply, agency, t, { status, title, body: messagePage(t, title, text) });
     },
   );
 
@@ -519,7 +474,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
   function feedbackClosedPage(req: FastifyRequest, reply: FastifyReply, agency: PortalAgency, t: Translator) {
     const title = t.t('feedback.closed_title');
     const text = t.t('feedback.closed', { days: t.number(FEEDBACK_OPEN_DAYS) });
-    return portalPage(req, reply, agency, t, 410, title, messagePage(t, title, text));
+    return portalPage(req, reply, agency, t, { status: 410, title, body: messagePage(t, title, text) });
   }
 
   function feedbackFormPage(
@@ -541,16 +496,13 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
       problems: form.problems,
       maxComment: COMMENT_MAX_LENGTH,
     });
-    return portalPage(
-      req,
-      reply,
-      agency,
-      t,
-      form.problems.length ? 400 : 200,
-      t.t('survey.title'),
+    const hasErrors = form.problems.length > 0;
+    return portalPage(req, reply, agency, t, {
+      status: hasErrors ? 400 : 200,
+      title: t.t('survey.title'),
       body,
-      form.problems.length > 0,
-    );
+      hasErrors,
+    });
   }
 
   app.get<{ Params: { agency: string; code: string } }>(
@@ -591,7 +543,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDependencies
         });
       }
       const title = t.t('survey.thanks_title');
-      return portalPage(req, reply, agency, t, 200, title, messagePage(t, title, t.t('survey.thanks')));
+      return portalPage(req, reply, agency, t, { title, body: messagePage(t, title, t.t('survey.thanks')) });
     },
   );
 }
